@@ -1,0 +1,192 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/eval"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/spf13/cobra"
+)
+
+type evalOptions struct {
+	io        *iostreams
+	pairs     string
+	threshold float64
+	json      bool
+	misses    bool
+	rows      bool
+}
+
+func newEvalCmd(io *iostreams) *cobra.Command {
+	opts := &evalOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "eval --pairs PAIRS.tsv",
+		Short: "Measure answer quality on labelled question pairs",
+		Long: `Measure the matcher on labelled pairs (query, corpus, expected entry ids):
+top-1 accuracy, precision of the answers written without a review mark,
+and coverage, per direction and overall, beside two baselines
+(character-bigram BM25 and sahilm/fuzzy).
+` + exitStatusHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("threshold") {
+				opts.threshold = -1
+			}
+			return evalRun(opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.pairs, "pairs", "", "pairs file (TSV: query_id, query_question, corpus, expected_id, note)")
+	cmd.Flags().Float64Var(&opts.threshold, "threshold", 0, "confidence needed to fill without review (default: the matcher's)")
+	cmd.Flags().BoolVar(&opts.json, "json", false, "print one JSON object")
+	cmd.Flags().BoolVar(&opts.misses, "all-misses", false, "also list answerable rows left for review")
+	cmd.Flags().BoolVar(&opts.rows, "rows", false, "print every row's outcome as TSV and nothing else")
+	_ = cmd.MarkFlagRequired("pairs")
+	return cmd
+}
+
+// evalJSON is the machine-readable result; fractions are in [0,1].
+type evalJSON struct {
+	eval.Metrics
+	Threshold   float64                 `json:"threshold"`
+	Directions  map[string]eval.Metrics `json:"directions"`
+	Baselines   map[string]baselineJSON `json:"baselines"`
+	WrongFilled []wrongJSON             `json:"wrong_auto_fills"`
+}
+
+type baselineJSON struct {
+	Top1                float64 `json:"top1"`
+	CoverageAtPrecision float64 `json:"coverage_at_95_precision_oracle"`
+}
+
+type wrongJSON struct {
+	QueryID    string  `json:"query_id"`
+	Query      string  `json:"query"`
+	Chosen     string  `json:"chosen"`
+	Expected   string  `json:"expected"`
+	Confidence float64 `json:"confidence"`
+}
+
+func evalRun(opts *evalOptions) error {
+	set, err := eval.Load(opts.pairs)
+	if err != nil {
+		return withStatus(exitError, err)
+	}
+	cfg := match.DefaultConfig()
+	th := opts.threshold
+	if th < 0 {
+		th = cfg.Threshold
+	}
+	cfg.Threshold = th
+	outs := set.Run(func(es []*corpus.Entry) eval.Matcher { return match.New(es, cfg) })
+	bm := set.Run(func(es []*corpus.Entry) eval.Matcher { return eval.NewBM25(es) })
+	fz := set.Run(func(es []*corpus.Entry) eval.Matcher { return eval.NewFuzzy(es) })
+
+	if opts.rows {
+		for _, o := range outs {
+			mark := "none"
+			switch {
+			case o.Pair.Answerable() && o.Right():
+				mark = "right"
+			case o.Pair.Answerable():
+				mark = "wrong"
+			case o.Confidence >= th:
+				mark = "NONE-filled"
+			}
+			fmt.Fprintf(opts.io.Out, "%s\t%.3f\t%.3f\t%s\t%s\t%s\t%s\t%s\n", mark, o.Confidence, o.Score, o.Pair.QueryID, o.Pair.Query, o.BestID, o.BestText, expected(o.Pair))
+		}
+		return nil
+	}
+	overall := eval.Measure(outs, th)
+	names, groups := eval.ByDirection(outs)
+	var wrong []wrongJSON
+	for _, o := range outs {
+		if o.BestID != "" && o.Confidence >= th && !o.Right() {
+			wrong = append(wrong, wrongJSON{QueryID: o.Pair.QueryID, Query: o.Pair.Query, Chosen: o.BestID + " " + o.BestText, Expected: expected(o.Pair), Confidence: o.Confidence})
+		}
+	}
+	if opts.json {
+		res := evalJSON{Metrics: overall, Threshold: th, Directions: map[string]eval.Metrics{}, Baselines: map[string]baselineJSON{}, WrongFilled: wrong}
+		for _, n := range names {
+			res.Directions[n] = eval.Measure(groups[n], th)
+		}
+		for name, o := range map[string][]eval.Outcome{"bm25_bigram": bm, "fuzzy": fz, "qfill": outs} {
+			c, _ := eval.BestCoverageAt(o, 0.95)
+			res.Baselines[name] = baselineJSON{Top1: eval.Measure(o, 2).Top1, CoverageAtPrecision: c}
+		}
+		enc := json.NewEncoder(opts.io.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	w := opts.io.Out
+	fmt.Fprintf(w, "pairs %s: %d rows, %d answerable, threshold %.2f\n\n", set.Path, overall.Rows, overall.Answerable, th)
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "direction\trows\tanswerable\ttop-1\tauto-filled\tprecision\tcoverage\t")
+	for _, n := range names {
+		printMetrics(tw, n, eval.Measure(groups[n], th))
+	}
+	printMetrics(tw, "overall", overall)
+	tw.Flush()
+
+	fmt.Fprintln(w, "\nbaselines (coverage at >=95% precision uses a threshold chosen after seeing the labels):")
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "matcher\ttop-1\tcoverage@95%P (oracle)\tthreshold\t")
+	for _, b := range []struct {
+		name string
+		o    []eval.Outcome
+	}{{"qfill", outs}, {"bm25 bigram", bm}, {"sahilm/fuzzy", fz}} {
+		c, t := eval.BestCoverageAt(b.o, 0.95)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.2f\t\n", b.name, pct(eval.Measure(b.o, 2).Top1), pct(c), t)
+	}
+	tw.Flush()
+
+	fmt.Fprintln(w, "\nprecision / coverage by threshold (qfill):")
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "threshold\tauto-filled\tprecision\tcoverage\t")
+	for _, t := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
+		m := eval.Measure(outs, t)
+		mark := ""
+		if t == th {
+			mark = " (default)"
+		}
+		fmt.Fprintf(tw, "%.2f%s\t%d\t%s\t%s\t\n", t, mark, m.AutoFilled, pct(m.Precision), pct(m.Coverage))
+	}
+	tw.Flush()
+
+	fmt.Fprintf(w, "\nwrong auto-fills (%d):\n", len(wrong))
+	for _, x := range wrong {
+		fmt.Fprintf(w, "  %s %q (%.2f)\n    chose    %s\n    expected %s\n", x.QueryID, x.Query, x.Confidence, x.Chosen, x.Expected)
+	}
+	if opts.misses {
+		fmt.Fprintln(w, "\nanswerable rows not filled right:")
+		for _, o := range outs {
+			if o.Pair.Answerable() && !(o.Right() && o.Confidence >= th) {
+				fmt.Fprintf(w, "  %s %q (%.2f) best %s %q, expected %s\n", o.Pair.QueryID, o.Pair.Query, o.Confidence, o.BestID, o.BestText, expected(o.Pair))
+			}
+		}
+	}
+	return nil
+}
+
+func expected(p eval.Pair) string {
+	if !p.Answerable() {
+		return "NONE"
+	}
+	s := ""
+	for i, id := range p.Expected {
+		if i > 0 {
+			s += "|"
+		}
+		s += id
+	}
+	return s
+}
+
+func printMetrics(w io.Writer, name string, m eval.Metrics) {
+	fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%d\t%s\t%s\t\n", name, m.Rows, m.Answerable, pct(m.Top1), m.AutoFilled, pct(m.Precision), pct(m.Coverage))
+}
+
+func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

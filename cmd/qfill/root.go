@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"github.com/rs/zerolog"
+	"github.com/spf13/cobra"
+)
+
+// Exit statuses, documented in every command's help and in the README.
+const (
+	exitOK      = 0
+	exitFound   = 1 // check modes: something is stale or wrong (like gofmt -d)
+	exitError   = 2 // nothing could be done: bad input, bad corpus, bad flags
+	exitPartial = 3 // a batch where some files failed
+)
+
+// exitError carries an exit status with the error that caused it.
+type statusError struct {
+	code int
+	err  error
+}
+
+func (e *statusError) Error() string { return e.err.Error() }
+func (e *statusError) Unwrap() error { return e.err }
+
+// withStatus tags err with an exit status; a nil err stays nil.
+func withStatus(code int, err error) error {
+	if err == nil {
+		return nil
+	}
+	return &statusError{code: code, err: err}
+}
+
+// errSilent ends a command with a status but no message (the command has
+// already said what it found).
+type errSilent int
+
+func (e errSilent) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+// iostreams are the process's streams, injected so tests capture them.
+type iostreams struct {
+	In     io.Reader
+	Out    io.Writer
+	ErrOut io.Writer
+	log    zerolog.Logger
+}
+
+func run(args []string, in io.Reader, out, errOut io.Writer) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	return runContext(ctx, args, in, out, errOut)
+}
+
+func runContext(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
+	io := &iostreams{In: in, Out: out, ErrOut: errOut}
+	root := newRootCmd(io)
+	root.SetArgs(args)
+	root.SetIn(in)
+	root.SetOut(out)
+	root.SetErr(errOut)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var silent errSilent
+	if errors.As(err, &silent) {
+		return int(silent)
+	}
+	code := exitError
+	var se *statusError
+	if errors.As(err, &se) {
+		code = se.code
+	}
+	fmt.Fprintln(errOut, "qfill: "+oneLine(err.Error()))
+	return code
+}
+
+// oneLine keeps an error to one line for the terminal.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\r", " ")
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+const exitStatusHelp = `
+EXIT STATUS
+  0  success
+  1  check found something (stale output, corpus problems)
+  2  nothing could be done: bad input file, bad corpus, bad flags
+  3  batch: some files failed, the others were processed`
+
+func newRootCmd(io *iostreams) *cobra.Command {
+	var verbose bool
+	root := &cobra.Command{
+		Use:           "qfill",
+		Short:         "Fill security checklists (.xlsx) from your answer corpus",
+		Long:          "qfill reads a customer's checklist, matches each question against your answer corpus,\nand writes a filled copy with uncertain rows marked for review.\n" + exitStatusHelp,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRun: func(cmd *cobra.Command, args []string) {
+			level := zerolog.WarnLevel
+			if verbose {
+				level = zerolog.DebugLevel
+			}
+			io.log = zerolog.New(zerolog.ConsoleWriter{Out: io.ErrOut, NoColor: true, PartsExclude: []string{zerolog.TimestampFieldName}}).Level(level)
+		},
+	}
+	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "log diagnostics to stderr")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return withStatus(exitError, fmt.Errorf("%w (see 'qfill %s --help')", err, c.Name()))
+	})
+	root.AddCommand(newEvalCmd(io))
+	return root
+}

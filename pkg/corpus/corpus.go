@@ -1,0 +1,279 @@
+// Package corpus loads, validates and saves a vendor's answer corpus: the
+// questions it has answered before, other wordings of them, and the answers.
+//
+// A corpus is a file or a folder of files. YAML is the format kept in git;
+// CSV, TSV and XLSX tables are accepted so that business users can edit the
+// corpus in a spreadsheet. Every entry remembers the file and line it came
+// from, so each error names the place to fix.
+package corpus
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Choice is the normalised dropdown answer of an entry.
+type Choice string
+
+// The choices a dropdown answer cell can take, whatever its own wording.
+const (
+	ChoiceNone Choice = ""
+	ChoiceYes  Choice = "yes"
+	ChoiceNo   Choice = "no"
+	ChoiceNA   Choice = "n/a"
+)
+
+// ParseChoice reads the choice field of an entry. It accepts the English and
+// Japanese spellings users type; ok is false for anything else.
+func ParseChoice(s string) (c Choice, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return ChoiceNone, true
+	case "yes", "y", "true", "はい", "有", "あり", "○", "〇":
+		return ChoiceYes, true
+	case "no", "n", "false", "いいえ", "無", "なし", "×":
+		return ChoiceNo, true
+	case "n/a", "na", "not applicable", "該当なし", "対象外", "-", "－", "―":
+		return ChoiceNA, true
+	}
+	return ChoiceNone, false
+}
+
+// Source records where a learned entry came from.
+type Source struct {
+	File    string `yaml:"file"`
+	Sheet   string `yaml:"sheet,omitempty"`
+	Row     int    `yaml:"row,omitempty"`
+	Learned string `yaml:"learned,omitempty"`
+}
+
+// Entry is one answered question.
+type Entry struct {
+	ID       string   `yaml:"id"`
+	Question string   `yaml:"question"`
+	Aliases  []string `yaml:"aliases,omitempty"`
+	Answer   string   `yaml:"answer"`
+	Choice   Choice   `yaml:"choice,omitempty"`
+	// Remarks is written to the remarks column when the sheet has one.
+	Remarks  string   `yaml:"remarks,omitempty"`
+	Section  string   `yaml:"section,omitempty"`
+	Tags     []string `yaml:"tags,omitempty"`
+	Updated  string   `yaml:"updated,omitempty"`
+	ReviewBy string   `yaml:"review_by,omitempty"`
+	Source   *Source  `yaml:"source,omitempty"`
+
+	// File and Line locate the entry for error messages; not saved.
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// Wordings returns the question followed by its aliases.
+func (e *Entry) Wordings() []string {
+	return append([]string{e.Question}, e.Aliases...)
+}
+
+// Where formats the entry's position as "file:line".
+func (e *Entry) Where() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d", e.File, e.Line)
+	}
+	return e.File
+}
+
+// Corpus is an ordered set of entries with unique ids.
+type Corpus struct {
+	Entries []*Entry
+	// Files lists the files the corpus was loaded from, in load order.
+	Files []string
+	byID  map[string]*Entry
+}
+
+// ByID returns the entry with the given id, or nil.
+func (c *Corpus) ByID(id string) *Entry {
+	if c.byID == nil {
+		c.reindex()
+	}
+	return c.byID[id]
+}
+
+func (c *Corpus) reindex() {
+	c.byID = make(map[string]*Entry, len(c.Entries))
+	for _, e := range c.Entries {
+		c.byID[e.ID] = e
+	}
+}
+
+// Error is a problem in a corpus file, located by file and line.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// ErrEmpty is returned when a corpus path holds no entry at all.
+var ErrEmpty = errors.New("corpus has no entries")
+
+// Extensions lists the file kinds Load reads from a folder.
+var Extensions = []string{".yaml", ".yml", ".csv", ".tsv", ".xlsx"}
+
+func isCorpusFile(name string) bool {
+	base := filepath.Base(name)
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "~$") {
+		return false
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	for _, e := range Extensions {
+		if ext == e {
+			return true
+		}
+	}
+	return false
+}
+
+// Load reads a corpus file, or every corpus file under a folder (in name
+// order, so ids and ties are the same on every machine), and validates it.
+func Load(path string) (*Corpus, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	var files []string
+	if info.IsDir() {
+		err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && isCorpusFile(p) {
+				files = append(files, p)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("corpus: %w", err)
+		}
+		sort.Strings(files)
+		if len(files) == 0 {
+			return nil, fmt.Errorf("corpus %s: no %s files", path, strings.Join(Extensions, "/"))
+		}
+	} else {
+		files = []string{path}
+	}
+	c := &Corpus{}
+	for _, f := range files {
+		entries, err := LoadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		c.Entries = append(c.Entries, entries...)
+		c.Files = append(c.Files, f)
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if len(c.Entries) == 0 {
+		return nil, fmt.Errorf("corpus %s: %w", path, ErrEmpty)
+	}
+	return c, nil
+}
+
+// LoadFile reads one corpus file without cross-file validation.
+func LoadFile(path string) ([]*Entry, error) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".yaml", ".yml":
+		return loadYAML(path)
+	case ".csv":
+		return loadDelimited(path, ',')
+	case ".tsv":
+		return loadDelimited(path, '\t')
+	case ".xlsx":
+		return loadXLSX(path)
+	}
+	return nil, &Error{File: path, Msg: fmt.Sprintf("unknown corpus file type (want %s)", strings.Join(Extensions, ", "))}
+}
+
+// Validate checks what every entry needs and that ids are unique.
+func (c *Corpus) Validate() error {
+	seen := make(map[string]*Entry, len(c.Entries))
+	for _, e := range c.Entries {
+		if err := e.validate(); err != nil {
+			return err
+		}
+		if prev, dup := seen[e.ID]; dup {
+			return &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("duplicate id %q (first at %s)", e.ID, prev.Where())}
+		}
+		seen[e.ID] = e
+	}
+	c.byID = seen
+	return nil
+}
+
+func (e *Entry) validate() error {
+	fail := func(format string, a ...any) error {
+		return &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf(format, a...)}
+	}
+	if strings.TrimSpace(e.ID) == "" {
+		return fail("entry has no id")
+	}
+	if strings.TrimSpace(e.Question) == "" {
+		return fail("entry %q has no question", e.ID)
+	}
+	if strings.TrimSpace(e.Answer) == "" && e.Choice == ChoiceNone {
+		return fail("entry %q has no answer", e.ID)
+	}
+	if _, ok := ParseChoice(string(e.Choice)); !ok {
+		return fail("entry %q: choice %q is not one of yes, no, n/a", e.ID, e.Choice)
+	}
+	for _, d := range []struct{ name, v string }{{"updated", e.Updated}, {"review_by", e.ReviewBy}} {
+		if d.v != "" && !isDate(d.v) {
+			return fail("entry %q: %s %q is not a date (YYYY-MM-DD)", e.ID, d.name, d.v)
+		}
+	}
+	return nil
+}
+
+func isDate(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i, r := range s {
+		if i != 4 && i != 7 && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// normaliseEntry trims fields and canonicalises the choice; the loaders call
+// it so that every format yields the same entry.
+func normaliseEntry(e *Entry) error {
+	e.ID = strings.TrimSpace(e.ID)
+	e.Question = strings.TrimSpace(e.Question)
+	e.Answer = strings.TrimSpace(e.Answer)
+	var aliases []string
+	for _, a := range e.Aliases {
+		if a = strings.TrimSpace(a); a != "" {
+			aliases = append(aliases, a)
+		}
+	}
+	e.Aliases = aliases
+	c, ok := ParseChoice(string(e.Choice))
+	if !ok {
+		return &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entry %q: choice %q is not one of yes, no, n/a", e.ID, e.Choice)}
+	}
+	e.Choice = c
+	return nil
+}

@@ -1,0 +1,254 @@
+package corpus
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"gopkg.in/yaml.v3"
+)
+
+// yamlFields are the keys an entry may have; anything else is a typo that
+// would otherwise be dropped without a word.
+var yamlFields = map[string]bool{
+	"id": true, "question": true, "aliases": true, "answer": true, "choice": true,
+	"remarks": true, "section": true, "tags": true, "updated": true, "review_by": true, "source": true,
+}
+
+func loadYAML(path string) ([]*Entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, &Error{File: path, Line: yamlErrLine(err), Msg: yamlErrMsg(err)}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	root := doc.Content[0]
+	list := root
+	if root.Kind == yaml.MappingNode {
+		list = nil
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == "entries" {
+				list = root.Content[i+1]
+			}
+		}
+		if list == nil {
+			return nil, &Error{File: path, Line: root.Line, Msg: "no \"entries:\" list"}
+		}
+	}
+	if list.Kind != yaml.SequenceNode {
+		return nil, &Error{File: path, Line: list.Line, Msg: "entries must be a list"}
+	}
+	entries := make([]*Entry, 0, len(list.Content))
+	for _, n := range list.Content {
+		if n.Kind != yaml.MappingNode {
+			return nil, &Error{File: path, Line: n.Line, Msg: "entry must be a mapping (id:, question:, answer: ...)"}
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if k := n.Content[i].Value; !yamlFields[k] {
+				return nil, &Error{File: path, Line: n.Content[i].Line, Msg: fmt.Sprintf("unknown field %q", k)}
+			}
+		}
+		e := &Entry{}
+		if err := n.Decode(e); err != nil {
+			return nil, &Error{File: path, Line: n.Line, Msg: yamlErrMsg(err)}
+		}
+		e.File, e.Line = path, n.Line
+		if err := normaliseEntry(e); err != nil {
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+// yamlErrLine digs the line out of yaml.v3's "yaml: line N: msg" errors.
+func yamlErrLine(err error) int {
+	var line int
+	msg := err.Error()
+	if i := strings.Index(msg, "line "); i >= 0 {
+		_, _ = fmt.Sscanf(msg[i:], "line %d", &line)
+	}
+	return line
+}
+
+func yamlErrMsg(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, "line "); i == 0 {
+		if j := strings.Index(msg, ": "); j > 0 {
+			msg = msg[j+2:]
+		}
+	}
+	return msg
+}
+
+// tableColumns maps the header names of a corpus table (English and
+// Japanese) onto entry fields.
+var tableColumns = map[string]string{
+	"id": "id", "question": "question", "answer": "answer", "aliases": "aliases",
+	"choice": "choice", "remarks": "remarks", "section": "section", "tags": "tags",
+	"updated": "updated", "review_by": "review_by",
+	"質問": "question", "回答": "answer", "別表記": "aliases", "選択肢": "choice",
+	"備考": "remarks", "区分": "section", "タグ": "tags", "更新日": "updated",
+}
+
+// tableEntries turns the rows of a corpus table into entries. rows[0] is
+// the header; lines[i] is the 1-based line (or row) of rows[i].
+func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	cols := map[string]int{}
+	for i, h := range rows[0] {
+		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+		if f, ok := tableColumns[key]; ok {
+			cols[f] = i
+		}
+	}
+	for _, need := range []string{"id", "question", "answer"} {
+		if _, ok := cols[need]; !ok {
+			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need id, question, answer)", need)}
+		}
+	}
+	get := func(row []string, f string) string {
+		i, ok := cols[f]
+		if !ok || i >= len(row) {
+			return ""
+		}
+		return row[i]
+	}
+	var entries []*Entry
+	for r := 1; r < len(rows); r++ {
+		row := rows[r]
+		if isBlank(row) {
+			continue
+		}
+		e := &Entry{
+			ID: get(row, "id"), Question: get(row, "question"), Answer: get(row, "answer"),
+			Choice: Choice(get(row, "choice")), Remarks: get(row, "remarks"), Section: get(row, "section"),
+			Aliases: splitList(get(row, "aliases"), "|\n"), Tags: splitList(get(row, "tags"), "|,"),
+			Updated: strings.TrimSpace(get(row, "updated")), ReviewBy: strings.TrimSpace(get(row, "review_by")),
+			File: path, Line: lines[r],
+		}
+		if err := normaliseEntry(e); err != nil {
+			return nil, err
+		}
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+func isBlank(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func splitList(s, seps string) []string {
+	var out []string
+	for _, p := range strings.FieldsFunc(s, func(r rune) bool { return strings.ContainsRune(seps, r) }) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func loadDelimited(path string, sep rune) ([]*Entry, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	var rows [][]string
+	var lines []int
+	if sep == '\t' {
+		// TSV as spreadsheets export it: one record a line, no quoting, so
+		// a quote mark inside an answer is just a character.
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+		n := 0
+		for sc.Scan() {
+			n++
+			rows = append(rows, strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t"))
+			lines = append(lines, n)
+		}
+		if err := sc.Err(); err != nil {
+			return nil, &Error{File: path, Line: n + 1, Msg: err.Error()}
+		}
+	} else {
+		r := csv.NewReader(bytes.NewReader(data))
+		r.Comma = sep
+		r.FieldsPerRecord = -1
+		for {
+			line, _ := r.FieldPos(0)
+			rec, err := r.Read()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				var pe *csv.ParseError
+				if errors.As(err, &pe) {
+					return nil, &Error{File: path, Line: pe.Line, Msg: pe.Err.Error()}
+				}
+				return nil, &Error{File: path, Msg: err.Error()}
+			}
+			line, _ = r.FieldPos(0)
+			rows = append(rows, rec)
+			lines = append(lines, line)
+		}
+	}
+	return tableEntries(path, rows, lines)
+}
+
+func loadXLSX(path string) ([]*Entry, error) {
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		return nil, &Error{File: path, Msg: "cannot open workbook: " + err.Error()}
+	}
+	defer f.Close()
+	var lastErr error
+	for _, sheet := range f.GetSheetList() {
+		if vis, _ := f.GetSheetVisible(sheet); !vis {
+			continue
+		}
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
+		}
+		// The header is the first non-blank row.
+		start := 0
+		for start < len(rows) && isBlank(rows[start]) {
+			start++
+		}
+		if start == len(rows) {
+			continue
+		}
+		lines := make([]int, len(rows)-start)
+		for i := range lines {
+			lines[i] = start + i + 1
+		}
+		entries, err := tableEntries(fmt.Sprintf("%s[%s]", path, sheet), rows[start:], lines)
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		return entries, nil
+	}
+	if lastErr != nil {
+		return nil, lastErr
+	}
+	return nil, nil
+}

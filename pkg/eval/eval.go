@@ -1,0 +1,276 @@
+// Package eval measures a matcher on labelled question pairs: how often its
+// best entry is right (top-1), how many of the answers it would write
+// without a review mark are right (precision), and how many answerable
+// questions get a right answer that way (coverage).
+//
+// Pairs come in the format of the shared benchmark: a TSV with query_id,
+// query_question, corpus, expected_id (NONE, or ids joined by "|") and note.
+// The corpus column names a corpus file in the same folder. Files named
+// context_*.tsv (id, section) beside it give the section heading of queries
+// and corpus entries, as the sheet reader would.
+package eval
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+)
+
+// Pair is one labelled query.
+type Pair struct {
+	QueryID  string
+	Query    string
+	Section  string
+	Corpus   string
+	Expected []string // empty: no right entry (NONE)
+	Note     string
+	Line     int
+}
+
+// Answerable reports whether some corpus entry is right for the pair.
+func (p Pair) Answerable() bool { return len(p.Expected) > 0 }
+
+// Direction groups pairs by where the queries come from and which corpus
+// answers them, e.g. "C003 → corpus_000".
+func (p Pair) Direction() string {
+	src := "queries"
+	if i := strings.IndexAny(p.QueryID, "-_"); i > 0 {
+		src = p.QueryID[:i]
+	}
+	return src + " → " + p.Corpus
+}
+
+// Set is a pairs file with its corpora.
+type Set struct {
+	Path    string
+	Pairs   []Pair
+	Corpora map[string][]*corpus.Entry
+}
+
+// Load reads a pairs file and every corpus it names.
+func Load(path string) (*Set, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("pairs: %w", err)
+	}
+	defer f.Close()
+	dir := filepath.Dir(path)
+	sections, err := loadContexts(dir)
+	if err != nil {
+		return nil, err
+	}
+	s := &Set{Path: path, Corpora: map[string][]*corpus.Entry{}}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	cols := map[string]int{}
+	line := 0
+	for sc.Scan() {
+		line++
+		fields := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
+		if line == 1 {
+			for i, h := range fields {
+				cols[strings.TrimSpace(h)] = i
+			}
+			for _, need := range []string{"query_id", "query_question", "corpus", "expected_id"} {
+				if _, ok := cols[need]; !ok {
+					return nil, fmt.Errorf("%s:1: header has no %q column", path, need)
+				}
+			}
+			continue
+		}
+		get := func(k string) string {
+			i, ok := cols[k]
+			if !ok || i >= len(fields) {
+				return ""
+			}
+			return strings.TrimSpace(fields[i])
+		}
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		p := Pair{QueryID: get("query_id"), Query: get("query_question"), Corpus: get("corpus"), Note: get("note"), Line: line}
+		p.Section = sections[p.QueryID]
+		if exp := get("expected_id"); exp != "" && exp != "NONE" {
+			p.Expected = strings.Split(exp, "|")
+		}
+		if p.Query == "" || p.Corpus == "" {
+			return nil, fmt.Errorf("%s:%d: query_question and corpus are required", path, line)
+		}
+		if _, ok := s.Corpora[p.Corpus]; !ok {
+			entries, err := corpus.LoadFile(filepath.Join(dir, p.Corpus+".tsv"))
+			if err != nil {
+				return nil, fmt.Errorf("%s:%d: corpus %q: %w", path, line, p.Corpus, err)
+			}
+			for _, e := range entries {
+				if e.Section == "" {
+					e.Section = sections[e.ID]
+				}
+			}
+			s.Corpora[p.Corpus] = entries
+		}
+		s.Pairs = append(s.Pairs, p)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return s, nil
+}
+
+// loadContexts reads context_*.tsv (id, section) files in dir.
+func loadContexts(dir string) (map[string]string, error) {
+	files, _ := filepath.Glob(filepath.Join(dir, "context_*.tsv"))
+	out := map[string]string{}
+	for _, fn := range files {
+		data, err := os.ReadFile(fn)
+		if err != nil {
+			return nil, fmt.Errorf("context: %w", err)
+		}
+		for i, l := range strings.Split(string(data), "\n") {
+			id, sec, ok := strings.Cut(strings.TrimRight(l, "\r"), "\t")
+			if i == 0 || !ok {
+				continue
+			}
+			out[strings.TrimSpace(id)] = strings.TrimSpace(sec)
+		}
+	}
+	return out, nil
+}
+
+// Matcher is what eval measures.
+type Matcher interface {
+	Match(q match.Query) match.Result
+}
+
+// Outcome is a matcher's answer to one pair.
+type Outcome struct {
+	Pair       Pair
+	BestID     string
+	BestText   string
+	Confidence float64
+	Score      float64
+	Auto       bool
+	RunnerUp   string
+}
+
+// Right reports whether the best entry is one of the expected ids.
+func (o Outcome) Right() bool {
+	for _, id := range o.Pair.Expected {
+		if id == o.BestID {
+			return true
+		}
+	}
+	return false
+}
+
+// Run matches every pair, building one matcher per corpus with build.
+func (s *Set) Run(build func([]*corpus.Entry) Matcher) []Outcome {
+	matchers := map[string]Matcher{}
+	names := make([]string, 0, len(s.Corpora))
+	for n := range s.Corpora {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		matchers[n] = build(s.Corpora[n])
+	}
+	out := make([]Outcome, len(s.Pairs))
+	for i, p := range s.Pairs {
+		r := matchers[p.Corpus].Match(match.Query{Text: p.Query, Section: p.Section})
+		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto}
+		if b := r.Best(); b != nil {
+			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score
+		}
+		if len(r.Candidates) > 1 {
+			o.RunnerUp = r.Candidates[1].Entry.ID
+		}
+		out[i] = o
+	}
+	return out
+}
+
+// Metrics summarises outcomes; the fractions are in [0,1].
+type Metrics struct {
+	Rows       int     `json:"rows"`
+	Answerable int     `json:"answerable"`
+	Top1Right  int     `json:"top1_right"`
+	AutoFilled int     `json:"auto_filled"`
+	AutoRight  int     `json:"auto_right"`
+	Top1       float64 `json:"top1"`
+	Precision  float64 `json:"precision"`
+	Coverage   float64 `json:"coverage"`
+}
+
+// Measure computes metrics over outcomes, with auto-fill decided by
+// confidence >= threshold.
+func Measure(outs []Outcome, threshold float64) Metrics {
+	var m Metrics
+	for _, o := range outs {
+		m.Rows++
+		right := o.Right()
+		if o.Pair.Answerable() {
+			m.Answerable++
+			if right {
+				m.Top1Right++
+			}
+		}
+		if o.BestID != "" && o.Confidence >= threshold {
+			m.AutoFilled++
+			if right {
+				m.AutoRight++
+			}
+		}
+	}
+	m.Top1 = frac(m.Top1Right, m.Answerable)
+	m.Precision = frac(m.AutoRight, m.AutoFilled)
+	if m.AutoFilled == 0 {
+		m.Precision = 1
+	}
+	m.Coverage = frac(m.AutoRight, m.Answerable)
+	return m
+}
+
+func frac(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// BestCoverageAt returns the highest coverage any threshold reaches while
+// precision stays at or above minPrecision, and that threshold. It is an
+// oracle (it looks at the labels) used to compare matchers fairly with
+// baselines that have no calibrated threshold.
+func BestCoverageAt(outs []Outcome, minPrecision float64) (coverage, threshold float64) {
+	ts := make([]float64, 0, len(outs))
+	for _, o := range outs {
+		ts = append(ts, o.Confidence)
+	}
+	sort.Float64s(ts)
+	threshold = 1.01
+	for _, t := range ts {
+		m := Measure(outs, t)
+		if m.AutoFilled > 0 && m.Precision >= minPrecision && m.Coverage > coverage {
+			coverage, threshold = m.Coverage, t
+		}
+	}
+	return coverage, threshold
+}
+
+// ByDirection splits outcomes by Pair.Direction, in first-seen order.
+func ByDirection(outs []Outcome) (names []string, groups map[string][]Outcome) {
+	groups = map[string][]Outcome{}
+	for _, o := range outs {
+		d := o.Pair.Direction()
+		if _, ok := groups[d]; !ok {
+			names = append(names, d)
+		}
+		groups[d] = append(groups[d], o)
+	}
+	return names, groups
+}

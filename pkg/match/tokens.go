@@ -1,0 +1,117 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/kljensen/snowball/english"
+	"github.com/qfill/qfill/pkg/textnorm"
+)
+
+// features is a sparse bag of weighted tokens.
+type features map[string]float64
+
+// englishStop are English words that say nothing about a question's topic.
+// Kept small: words like "not" or "all" change an ask and stay.
+var englishStop = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "for": true,
+	"and": true, "or": true, "is": true, "are": true, "be": true, "been": true, "being": true,
+	"do": true, "does": true, "did": true, "you": true, "your": true, "we": true, "our": true,
+	"it": true, "its": true, "this": true, "that": true, "these": true, "those": true, "with": true,
+	"by": true, "as": true, "at": true, "from": true, "there": true, "have": true, "has": true,
+	"please": true, "describe": true, "provide": true, "explain": true, "if": true, "so": true,
+	"can": true, "any": true, "which": true, "what": true, "how": true, "who": true, "when": true,
+	"will": true, "would": true, "should": true, "such": true, "e.g": true, "eg": true, "i.e": true,
+	"etc": true, "yes": true, "no": true, "organization": true, "company": true,
+}
+
+// textTokens splits folded text into word tokens (English, stemmed) and
+// character bigrams (kanji and kana, which have no spaces). Digits stay with
+// their word so "24" and "365" survive as tokens.
+func textTokens(s string, add func(tok string, w float64)) {
+	var run []rune
+	flushCJK := func() {
+		switch n := len(run); {
+		case n == 1:
+			add(string(run), 1)
+		case n > 1:
+			for i := 0; i+1 < n; i++ {
+				add(string(run[i:i+2]), bigramWeight(run[i], run[i+1]))
+			}
+		}
+		run = run[:0]
+	}
+	var word strings.Builder
+	flushWord := func() {
+		if word.Len() == 0 {
+			return
+		}
+		w := word.String()
+		word.Reset()
+		w = strings.Trim(w, ".-_/")
+		if w == "" || englishStop[w] {
+			return
+		}
+		if isASCIIWord(w) && len(w) > 2 {
+			w = english.Stem(w, false)
+		}
+		add("w:"+w, 1)
+	}
+	for _, r := range s {
+		switch {
+		case textnorm.IsCJK(r):
+			flushWord()
+			run = append(run, r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '.' || r == '-' || r == '/') && word.Len() > 0):
+			flushCJK()
+			word.WriteRune(r)
+		default:
+			flushCJK()
+			flushWord()
+		}
+	}
+	flushCJK()
+	flushWord()
+}
+
+func isASCIIWord(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// prepare folds a question for matching: canonical characters, no item
+// number, no polite closing.
+func prepare(s string) string {
+	s = textnorm.Fold(s)
+	s = textnorm.StripNumbering(s)
+	// A question often asks two things in two sentences; strip the closing
+	// of each so "〜ますか？また〜は？" loses both.
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '?' || r == '。' })
+	for i, p := range parts {
+		parts[i] = textnorm.StripEnding(strings.TrimSpace(p))
+	}
+	return strings.Join(parts, " ")
+}
+
+// bigramWeight lowers bigrams made of hiragana: in Japanese the topic is
+// written in kanji and katakana, while hiragana carries particles and verb
+// endings ("して", "ての") that every question shares.
+func bigramWeight(a, b rune) float64 {
+	ha, hb := unicode.Is(unicode.Hiragana, a), unicode.Is(unicode.Hiragana, b)
+	switch {
+	case ha && hb:
+		return hiraganaPairWeight
+	case ha || hb:
+		return mixedPairWeight
+	}
+	return 1
+}
+
+const (
+	hiraganaPairWeight = 0.2
+	mixedPairWeight    = 0.5
+)

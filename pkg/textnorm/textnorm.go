@@ -1,0 +1,129 @@
+// Package textnorm folds the many ways one checklist sentence can be typed
+// into one form, so that the header finder and the matcher compare meaning
+// rather than keyboard habits.
+//
+// Customers' sheets mix full- and half-width letters, half-width katakana,
+// circled numbers, ウィルス/ウイルス, サーバー/サーバ, ヴ/ブ and numbering such
+// as "1-2." or "(3)". Fold applies NFKC (golang.org/x/text does the width and
+// compatibility work) and then the folds NFKC does not know about.
+package textnorm
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// kanaFold maps spellings that Japanese writers use interchangeably onto one
+// form. Small vowels become large (ウィ→ウイ, ファ→フア) and ヴ becomes ブ: both
+// sides of a comparison are folded the same way, so the odd-looking result
+// never reaches a user.
+var kanaFold = strings.NewReplacer(
+	"ヴァ", "バ", "ヴィ", "ビ", "ヴェ", "ベ", "ヴォ", "ボ", "ヴ", "ブ",
+	"ァ", "ア", "ィ", "イ", "ゥ", "ウ", "ェ", "エ", "ォ", "オ",
+	"ヵ", "カ", "ヶ", "ケ",
+)
+
+// Fold returns s in canonical form: NFKC, lower case, katakana folds, long
+// vowel marks after katakana removed (サーバー = サーバ), runs of white space
+// collapsed to one space. Punctuation is kept; Tokens and the header finder
+// decide what to do with it.
+func Fold(s string) string {
+	s = norm.NFKC.String(s)
+	s = strings.ToLower(s)
+	s = kanaFold.Replace(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	space := false
+	for _, r := range s {
+		switch {
+		case r == 'ー' || r == '-' && isKatakana(prev):
+			// A long vowel mark only lengthens the katakana before it;
+			// dropping it makes サーバー and サーバ the same word.
+			if isKatakana(prev) {
+				continue
+			}
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteRune(r)
+		}
+		space = false
+		prev = r
+	}
+	return b.String()
+}
+
+func isKatakana(r rune) bool {
+	return unicode.Is(unicode.Katakana, r) && r != '・'
+}
+
+// numbering matches the item numbers customers put in front of a question:
+// "1.", "1-2.", "(3)", "[A-1]", "Q1.", "問3", "No.5", "①" (NFKC makes it "1").
+var numbering = regexp.MustCompile(`^(?:(?:q|no|問|項目)\.?\s*)?(?:[(\[（【]?\s*[a-z]?[0-9]+(?:[-.‐_][0-9]+)*\s*[)\]）】.．:：、]|[a-z]?[0-9]+(?:[-.][0-9]+)*\s+|[0-9]+$|q\s*[.:：]\s*)\s*`)
+
+// StripNumbering removes one leading item number from folded text.
+func StripNumbering(s string) string {
+	for i := 0; i < 2; i++ {
+		loc := numbering.FindStringIndex(s)
+		if loc == nil || loc[1] == 0 || loc[1] == len(s) {
+			break
+		}
+		s = s[loc[1]:]
+	}
+	return s
+}
+
+// politeEndings are closings that carry no topic: whether a sheet asks
+// "〜していますか" or "〜を教えてください" it wants the same answer. The list is
+// ordered longest first so that the longest closing is removed.
+var politeEndings = []string{
+	"を教えてください", "について教えてください", "を記載してください", "をご記入ください",
+	"をご教示ください", "を記入してください", "を説明してください", "についてご説明ください",
+	"はありますでしょうか", "されていますでしょうか", "していますでしょうか",
+	"されていますか", "していますか", "されてますか", "してますか", "はありますか", "がありますか",
+	"ありますか", "できますか", "いますか", "でしょうか", "ますか", "ですか",
+	"ください", "すること", "されること", "していること", "されていること", "か",
+}
+
+// StripEnding removes a trailing question mark and one polite closing from
+// folded text.
+func StripEnding(s string) string {
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return r == '?' || r == '。' || r == '.' || r == ' ' || r == '、'
+	})
+	for _, e := range politeEndings {
+		if strings.HasSuffix(s, e) && len(s) > len(e)+3 {
+			return strings.TrimSuffix(s, e)
+		}
+	}
+	return s
+}
+
+// Key folds s for comparing short labels (header cells, choice values):
+// folded, with every space and punctuation mark removed.
+func Key(s string) string {
+	s = Fold(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// IsCJK reports whether r is written in a script without spaces between
+// words (kanji, kana), where the matcher uses character n-grams.
+func IsCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
+		unicode.Is(unicode.Katakana, r) || r == '々' || r == 'ー'
+}
