@@ -1,0 +1,63 @@
+package main
+
+import (
+	"github.com/qfill/qfill/pkg/sheet"
+	"github.com/spf13/cobra"
+)
+
+// layoutFlags are the reader overrides shared by fill, inspect and learn.
+type layoutFlags struct {
+	sheet, questionCol, answerCol, remarksCol, idCol, mapping string
+	headerRow                                                 int
+}
+
+func (l *layoutFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.StringVar(&l.sheet, "sheet", "", "read only this sheet")
+	fs.IntVar(&l.headerRow, "header-row", 0, "the header row (1-based)")
+	fs.StringVar(&l.questionCol, "question-col", "", "question column letter, e.g. C")
+	fs.StringVar(&l.answerCol, "answer-col", "", "answer column letter")
+	fs.StringVar(&l.remarksCol, "remarks-col", "", "remarks column letter")
+	fs.StringVar(&l.idCol, "id-col", "", "ID column letter")
+	fs.StringVar(&l.mapping, "mapping", "", "YAML file with these settings for one customer's layout")
+}
+
+func (l *layoutFlags) overrides(input string) (sheet.Overrides, error) {
+	ov := sheet.Overrides{}
+	if l.mapping != "" {
+		m, err := sheet.LoadMapping(l.mapping)
+		if err != nil {
+			return ov, err
+		}
+		ov = m
+	}
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&ov.Sheet, l.sheet)
+	set(&ov.QuestionCol, l.questionCol)
+	set(&ov.AnswerCol, l.answerCol)
+	set(&ov.RemarksCol, l.remarksCol)
+	set(&ov.IDCol, l.idCol)
+	if l.headerRow > 0 {
+		ov.HeaderRow = l.headerRow
+	}
+	return ov, ov.Validate()
+}
+
+// openFlags bound and unlock input workbooks.
+type openFlags struct {
+	password   string
+	maxUnzipMB int64
+}
+
+func (o *openFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&o.password, "password", "", "password of an encrypted workbook")
+	cmd.Flags().Int64Var(&o.maxUnzipMB, "max-unzip-mb", sheet.DefaultUnzipLimit>>20, "refuse workbooks that unpack to more than this many MiB")
+}
+
+func (o *openFlags) options() sheet.OpenOptions {
+	return sheet.OpenOptions{Password: o.password, UnzipLimit: o.maxUnzipMB << 20}
+}

@@ -1,0 +1,155 @@
+package sheet
+
+import (
+	"strings"
+
+	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/sahilm/fuzzy"
+)
+
+// Role is what a column holds.
+type Role int
+
+// Column roles found from header labels.
+const (
+	RoleNone Role = iota
+	RoleID
+	RoleCategory
+	RoleQuestion
+	RoleDetail // a second question column: the description beside an item
+	RoleAnswer
+	RoleRemarks
+	RoleOther // a known label that is none of the above (guidance, scoring)
+)
+
+func (r Role) String() string {
+	return [...]string{"", "id", "category", "question", "detail", "answer", "remarks", "other"}[r]
+}
+
+// label is one header wording for a role. Weight says how sure the wording
+// makes us: "質問" is a question column for certain, "項目" only probably.
+type label struct {
+	key    string // textnorm.Key form
+	role   Role
+	weight float64
+}
+
+// labelTable lists header wordings seen on Japanese and English checklists.
+// Keys are written plainly here and folded by init.
+var labelTable = []struct {
+	role   Role
+	weight float64
+	words  []string
+}{
+	{RoleID, 1, []string{"no", "no.", "№", "項番", "番号", "通番", "管理番号", "id", "#", "question id", "control id", "cid", "ref", "reference id", "item no", "mstg-id", "問番号", "質問番号", "項目番号", "整理番号", "ナンバー"}},
+	{RoleCategory, 0.9, []string{"分類", "カテゴリ", "カテゴリー", "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "区分", "領域", "分野", "domain", "category", "control domain", "section", "area", "control group", "stream", "カテゴリ名", "観点"}},
+	{RoleQuestion, 1, []string{"質問", "質問内容", "質問事項", "設問", "確認項目", "確認事項", "確認内容", "チェック項目", "チェック内容", "要件", "要求事項", "検証要件", "検証要件の内容", "評価項目", "点検項目", "管理策", "質問項目", "ヒアリング項目", "question", "questions", "consensus assessment questions", "requirement", "requirements", "security requirement", "query"}},
+	{RoleQuestion, 0.7, []string{"項目", "内容", "チェックリスト", "control", "control specification", "test name", "objective", "objectives", "item", "criteria", "description of control", "control description"}},
+	{RoleDetail, 0.8, []string{"詳細", "説明", "内容説明", "具体的内容", "description", "details", "objectives", "解説"}},
+	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "回答(はい/いいえ)", "○×", "評価"}},
+	{RoleRemarks, 1, []string{"備考", "補足", "補足説明", "コメント", "説明", "特記事項", "根拠", "回答補足", "備考欄", "補足事項", "理由", "詳細説明", "comment", "comments", "notes", "note", "remarks", "remark", "additional information", "explanation", "comments and notes", "evidence", "justification", "csp implementation description", "implementation description", "interview notes", "supporting information", "additional comments"}},
+	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority"}},
+}
+
+var labels []label
+
+func init() {
+	for _, t := range labelTable {
+		for _, w := range t.words {
+			labels = append(labels, label{key: textnorm.Key(w), role: t.role, weight: t.weight})
+		}
+	}
+}
+
+// maxLabelRunes bounds what can be a header label: a cell longer than this
+// is content, not a column name.
+const maxLabelRunes = 60
+
+// classify returns the most likely role of a header cell and how sure it is
+// (0..1). Exact matches beat prefixes, which beat containment; among those,
+// the longest label wins, so "Question ID" is an id and "CSP CAIQ Answer"
+// an answer. sahilm/fuzzy, a subsequence matcher, catches short labels
+// typed with gaps ("回 答", "Comment(s)") where containment fails.
+func classify(text string) (Role, float64) {
+	if len([]rune(text)) > maxLabelRunes {
+		return RoleNone, 0
+	}
+	k := textnorm.Key(text)
+	// Drop a parenthesised remark such as "(Optional/Recommended)" or
+	// "（はい／いいえ）"; the key keeps letters only, so cut at the word.
+	if k == "" {
+		return RoleNone, 0
+	}
+	best, bestScore, bestLen := RoleNone, 0.0, 0
+	consider := func(l label, score float64) {
+		if score > bestScore || score == bestScore && len(l.key) > bestLen {
+			best, bestScore, bestLen = l.role, score, len(l.key)
+		}
+	}
+	for _, l := range labels {
+		switch {
+		case k == l.key:
+			consider(l, l.weight)
+		case len(l.key) >= 2 && strings.HasPrefix(k, l.key):
+			consider(l, l.weight*0.85*coverage(l.key, k))
+		case len(l.key) >= 3 && strings.Contains(k, l.key):
+			consider(l, l.weight*0.8*coverage(l.key, k))
+		}
+	}
+	if bestScore > 0 {
+		return best, bestScore
+	}
+	if len([]rune(k)) <= 12 {
+		for _, l := range labels {
+			if len([]rune(l.key)) < 2 {
+				continue
+			}
+			if m := fuzzy.Find(l.key, []string{k}); len(m) > 0 {
+				consider(l, l.weight*0.5)
+			}
+		}
+	}
+	return best, bestScore
+}
+
+// coverage favours labels that make up most of the cell: "回答" in
+// "回答欄" is surer than "回答" inside a long instruction. It never drops
+// below one half, so a long but clear header ("Consensus Assessment
+// Questions") still counts.
+func coverage(label, cell string) float64 {
+	c := float64(len(label)) / float64(len(cell))
+	if c < 0.5 {
+		return 0.5 + c/2
+	}
+	return 0.75 + c/4
+}
+
+// placeholderAnswers are what templates put in answer cells before anyone
+// answers; such a cell is empty for qfill.
+var placeholderAnswers = map[string]bool{}
+
+func init() {
+	for _, w := range []string{
+		"vendor answer", "vendor answers", "not started", "select", "select one", "please select",
+		"choose", "choose an item", "click to select", "vendor name", "mm/dd/yyyy", "yyyy/mm/dd",
+		"555-555-5555", "see instructions tab for guidance", "tbd", "todo", "to be completed",
+		"選択してください", "選択", "未回答", "未記入", "記入してください", "回答してください", "プルダウンから選択",
+		"ここに回答", "ここに記入",
+	} {
+		placeholderAnswers[textnorm.Key(w)] = true
+	}
+}
+
+// IsPlaceholder reports whether an answer cell's text only waits for an
+// answer.
+func IsPlaceholder(s string) bool {
+	if strings.TrimSpace(s) == "" {
+		return true
+	}
+	return placeholderAnswers[textnorm.Key(s)]
+}
+
+// defaultishAnswers are real answers that templates also use as a preset on
+// every row ("N/A", "-"); they count as placeholders only when most answer
+// cells of a sheet hold the same one.
+var defaultishAnswers = map[string]bool{"na": true, "": true, "未": true, "未実施": true, "tbd": true}

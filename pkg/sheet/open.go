@@ -1,0 +1,135 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/richardlehane/mscfb"
+	"github.com/xuri/excelize/v2"
+)
+
+// Errors for files qfill cannot read, checked with errors.Is.
+var (
+	ErrNotExcel   = errors.New("not an Excel workbook (.xlsx/.xlsm)")
+	ErrLegacyXLS  = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
+	ErrEncrypted  = errors.New("workbook is encrypted: pass --password")
+	ErrBadPasswd  = errors.New("the password does not open this workbook")
+	ErrTooLarge   = errors.New("workbook unpacks to more than the size limit (raise it with --max-unzip-mb)")
+	ErrCorruptZip = errors.New("workbook is damaged (not a readable zip package)")
+)
+
+// OpenOptions bound what opening may cost.
+type OpenOptions struct {
+	Password string
+	// UnzipLimit caps the unpacked size of the whole package and
+	// XMLLimit the size of one part kept in memory (bigger parts are
+	// streamed through temporary files). Zero means the defaults below,
+	// well under excelize's own (16 GB), so a zip bomb fails fast.
+	UnzipLimit int64
+	XMLLimit   int64
+}
+
+// Default limits; see OpenOptions.
+const (
+	DefaultUnzipLimit = 1 << 30   // 1 GiB
+	DefaultXMLLimit   = 256 << 20 // 256 MiB
+)
+
+var (
+	zipMagic = []byte("PK\x03\x04")
+	cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+)
+
+// Open opens a workbook for reading and, later, writing a copy. It sorts
+// bad input into the errors above, so the user gets one clear line.
+func Open(path string, o OpenOptions) (*excelize.File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	head := make([]byte, 8)
+	n, _ := io.ReadFull(fh, head)
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, zipMagic):
+	case bytes.HasPrefix(head, cfbMagic):
+		// An OLE2 container is either a legacy .xls or an encrypted
+		// .xlsx (the package hides inside an "EncryptedPackage" stream).
+		kind := cfbKind(fh)
+		if kind == "xls" {
+			return nil, ErrLegacyXLS
+		}
+		if o.Password == "" {
+			return nil, ErrEncrypted
+		}
+	default:
+		if strings.EqualFold(filepath.Ext(path), ".xls") {
+			return nil, ErrLegacyXLS
+		}
+		return nil, ErrNotExcel
+	}
+	if _, err := fh.Seek(0, io.SeekStart); err != nil {
+		return nil, err
+	}
+	if o.UnzipLimit <= 0 {
+		o.UnzipLimit = DefaultUnzipLimit
+	}
+	if o.XMLLimit <= 0 {
+		o.XMLLimit = DefaultXMLLimit
+	}
+	if o.XMLLimit > o.UnzipLimit {
+		o.XMLLimit = o.UnzipLimit
+	}
+	f, err := openExcelize(path, o)
+	if err != nil {
+		return nil, classifyOpenErr(err, o.Password != "")
+	}
+	return f, nil
+}
+
+// openExcelize recovers from panics inside excelize on hostile packages:
+// a damaged file must end in an error, never a crash.
+func openExcelize(path string, o OpenOptions) (f *excelize.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("%w: %v", ErrCorruptZip, r)
+		}
+	}()
+	return excelize.OpenFile(path, excelize.Options{Password: o.Password, UnzipSizeLimit: o.UnzipLimit, UnzipXMLSizeLimit: o.XMLLimit})
+}
+
+func classifyOpenErr(err error, withPassword bool) error {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, excelize.ErrWorkbookPassword) || errors.Is(err, excelize.ErrUnsupportedEncryptMechanism) && withPassword:
+		return ErrBadPasswd
+	case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		return ErrNotExcel
+	case strings.Contains(msg, "unzip size exceeds"):
+		return ErrTooLarge
+	case strings.Contains(msg, "zip:") || strings.Contains(msg, "flate") || strings.Contains(msg, "unexpected EOF"):
+		return fmt.Errorf("%w: %v", ErrCorruptZip, err)
+	}
+	return err
+}
+
+// cfbKind tells a legacy workbook from an encrypted package by its streams.
+func cfbKind(r io.ReaderAt) string {
+	doc, err := mscfb.New(r)
+	if err != nil {
+		return "xls"
+	}
+	for entry, err := doc.Next(); err == nil; entry, err = doc.Next() {
+		switch entry.Name {
+		case "EncryptedPackage", "EncryptionInfo":
+			return "encrypted"
+		}
+	}
+	return "xls"
+}

@@ -1,0 +1,1031 @@
+// Package sheet reads a customer's checklist workbook: it finds the sheets
+// that are questionnaires, their header rows, the question, answer, remarks
+// and ID columns, every question row with its section, and the values a
+// dropdown answer cell allows.
+//
+// Nothing here writes. The reader works from the workbook as the customer
+// sees it: hidden sheets are not checklists, a merged cell has one value (its
+// top-left), formula cells show their cached value.
+package sheet
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/xuri/excelize/v2"
+)
+
+// Errors callers branch on.
+var (
+	ErrNoQuestionColumn = errors.New("no question column found")
+)
+
+// Overrides pin what the reader would otherwise guess. Columns are letters
+// ("C"); zero values mean "find it".
+type Overrides struct {
+	Sheet       string
+	HeaderRow   int
+	QuestionCol string
+	AnswerCol   string
+	RemarksCol  string
+	IDCol       string
+}
+
+// Layout is where a sheet keeps its table.
+type Layout struct {
+	HeaderRow   int `json:"header_row"`
+	IDCol       int `json:"id_col,omitempty"`
+	QuestionCol int `json:"question_col"`
+	DetailCol   int `json:"detail_col,omitempty"`
+	AnswerCol   int `json:"answer_col"`
+	RemarksCol  int `json:"remarks_col,omitempty"`
+	// CategoryCols hold headings that apply to the rows under them.
+	CategoryCols []int `json:"category_cols,omitempty"`
+	// MarkCols is set when the answer is an "x" in one of several columns
+	// (Yes | No | Not Applicable); the map goes from column to choice label.
+	MarkCols map[int]string `json:"mark_cols,omitempty"`
+}
+
+// Row is one question in a checklist.
+type Row struct {
+	Row      int    `json:"row"`
+	ID       string `json:"id,omitempty"`
+	Question string `json:"question"`
+	Section  string `json:"section,omitempty"`
+	// AnswerCell is where the answer goes ("D12").
+	AnswerCell string `json:"answer_cell"`
+	// Answer is the cell's current text; Answered is false when it is
+	// empty or a placeholder.
+	Answer   string `json:"answer,omitempty"`
+	Answered bool   `json:"answered"`
+	// Locked is set when the answer cell holds a formula: qfill never
+	// replaces a formula.
+	Locked bool `json:"locked,omitempty"`
+	// SharedWith names the top-left cell of an answer area merged over
+	// several questions; only the first of them is answered there.
+	SharedWith  string `json:"shared_with,omitempty"`
+	RemarksCell string `json:"remarks_cell,omitempty"`
+	Remarks     string `json:"remarks,omitempty"`
+	// Choices lists the values a dropdown answer cell allows; empty means
+	// free text.
+	Choices []string `json:"choices,omitempty"`
+	// MarkCells maps a choice label to the cell that takes an "x" for it.
+	MarkCells map[string]string `json:"mark_cells,omitempty"`
+}
+
+// Sheet is one worksheet as the reader understood it.
+type Sheet struct {
+	Name    string `json:"name"`
+	Layout  Layout `json:"layout"`
+	Headers []int  `json:"header_rows"`
+	Rows    []Row  `json:"rows"`
+	// Skipped explains why the sheet is not a checklist; empty when it is.
+	Skipped string `json:"skipped,omitempty"`
+}
+
+// Workbook is the reader's view of a file.
+type Workbook struct {
+	Sheets []*Sheet
+}
+
+// Checklists returns the sheets that hold questions.
+func (w *Workbook) Checklists() []*Sheet {
+	var out []*Sheet
+	for _, s := range w.Sheets {
+		if s.Skipped == "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Questions counts question rows over all checklists.
+func (w *Workbook) Questions() int {
+	n := 0
+	for _, s := range w.Checklists() {
+		n += len(s.Rows)
+	}
+	return n
+}
+
+// Read finds the checklists in an open workbook. It returns
+// ErrNoQuestionColumn (wrapped, naming the sheets tried) when no sheet has
+// one.
+func Read(f *excelize.File, ov Overrides) (*Workbook, error) {
+	wb := &Workbook{}
+	names := f.GetSheetList()
+	if ov.Sheet != "" {
+		found := false
+		for _, n := range names {
+			if n == ov.Sheet {
+				found = true
+			}
+		}
+		if !found {
+			return nil, fmt.Errorf("no sheet named %q (sheets: %s)", ov.Sheet, strings.Join(names, ", "))
+		}
+	}
+	dn := newNames(f)
+	for _, name := range names {
+		s := &Sheet{Name: name}
+		wb.Sheets = append(wb.Sheets, s)
+		if ov.Sheet != "" && name != ov.Sheet {
+			s.Skipped = "not the sheet chosen with --sheet"
+			continue
+		}
+		if vis, err := f.GetSheetVisible(name); err == nil && !vis && ov.Sheet == "" {
+			s.Skipped = "hidden sheet"
+			continue
+		}
+		if err := readSheet(f, dn, s, ov); err != nil {
+			return nil, fmt.Errorf("sheet %q: %w", name, err)
+		}
+	}
+	if len(wb.Checklists()) == 0 {
+		var tried []string
+		for _, s := range wb.Sheets {
+			if s.Skipped != "hidden sheet" {
+				tried = append(tried, fmt.Sprintf("%q", s.Name))
+			}
+		}
+		return wb, fmt.Errorf("%w (sheets tried: %s); name the columns with --sheet, --header-row, --question-col and --answer-col", ErrNoQuestionColumn, strings.Join(tried, ", "))
+	}
+	return wb, nil
+}
+
+// grid is a sheet's cell text with merges resolved.
+type grid struct {
+	cells [][]string // [row-1][col-1], values of top-left cells only
+	// cover maps a covered cell (not the top-left of its merge) to the
+	// merge's top-left; area maps every top-left to its merge.
+	cover      map[[2]int][2]int
+	area       map[[2]int][4]int // top-left -> r1,c1,r2,c2
+	hiddenRows map[int]bool
+	hiddenCols map[int]bool
+	maxCol     int
+}
+
+func (g *grid) text(r, c int) string {
+	if r < 1 || c < 1 || r > len(g.cells) || c > len(g.cells[r-1]) {
+		return ""
+	}
+	return g.cells[r-1][c-1]
+}
+
+// covered reports whether (r,c) lies inside a merge and is not its
+// top-left, which means the cell has no value of its own.
+func (g *grid) covered(r, c int) bool {
+	_, ok := g.cover[[2]int{r, c}]
+	return ok
+}
+
+// spanText returns the value shown at (r,c): the top-left value of the
+// merge it belongs to, or its own.
+func (g *grid) spanText(r, c int) string {
+	if tl, ok := g.cover[[2]int{r, c}]; ok {
+		return g.text(tl[0], tl[1])
+	}
+	return g.text(r, c)
+}
+
+// maxScanRows bounds where the first header row may be.
+const maxScanRows = 60
+
+func loadGrid(f *excelize.File, name string) (*grid, error) {
+	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
+	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: map[int]bool{}, hiddenCols: map[int]bool{}}
+	for _, r := range rows {
+		if len(r) > g.maxCol {
+			g.maxCol = len(r)
+		}
+	}
+	merges, err := f.GetMergeCells(name)
+	if err != nil {
+		return nil, err
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
+			continue
+		}
+		if r2 > len(rows) {
+			r2 = max(r1, len(rows))
+		}
+		g.area[[2]int{r1, c1}] = [4]int{r1, c1, r2, c2}
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2 && c <= g.maxCol+1; c++ {
+				if r != r1 || c != c1 {
+					g.cover[[2]int{r, c}] = [2]int{r1, c1}
+				}
+			}
+		}
+	}
+	// Stale values under merges (left by copy-paste) are not what the
+	// customer sees: blank them.
+	for k := range g.cover {
+		r, c := k[0], k[1]
+		if r <= len(rows) && c <= len(rows[r-1]) {
+			rows[r-1][c-1] = ""
+		}
+	}
+	for r := 1; r <= len(rows); r++ {
+		if vis, err := f.GetRowVisible(name, r); err == nil && !vis {
+			g.hiddenRows[r] = true
+		}
+	}
+	for c := 1; c <= g.maxCol; c++ {
+		col, _ := excelize.ColumnNumberToName(c)
+		if vis, err := f.GetColVisible(name, col); err == nil && !vis {
+			g.hiddenCols[c] = true
+		}
+	}
+	for i := range rows {
+		for j := range rows[i] {
+			rows[i][j] = strings.TrimRight(rows[i][j], " \t\r\n")
+		}
+	}
+	return g, nil
+}
+
+// header is a candidate header row.
+type header struct {
+	row        int
+	answerOnly bool
+	roles      map[int]Role // column -> role
+	scores     map[int]float64
+	score      float64
+}
+
+func (h header) col(r Role) int {
+	best, bs := 0, 0.0
+	for c, role := range h.roles {
+		if role == r && (h.scores[c] > bs || h.scores[c] == bs && c < best) {
+			best, bs = c, h.scores[c]
+		}
+	}
+	return best
+}
+
+// scanHeader classifies the cells of row r.
+func scanHeader(g *grid, r int, answerGiven bool) header {
+	h := header{row: r, roles: map[int]Role{}, scores: map[int]float64{}}
+	filled := 0
+	long := 0
+	for c := 1; c <= len(g.cells[r-1]); c++ {
+		t := g.text(r, c)
+		if t == "" {
+			continue
+		}
+		filled++
+		if len([]rune(t)) > maxLabelRunes {
+			long++
+			continue
+		}
+		role, s := classify(t)
+		if role != RoleNone && s >= 0.4 {
+			h.roles[c], h.scores[c] = role, s
+		}
+	}
+	// A header row is mostly labels: a content row that happens to contain
+	// the word "answer" must not win.
+	if filled == 0 || long > filled/2 {
+		return header{row: r}
+	}
+	has := map[Role]bool{}
+	for c, role := range h.roles {
+		if !has[role] && role != RoleOther {
+			h.score += h.scores[c]
+		}
+		has[role] = true
+	}
+	switch {
+	case has[RoleAnswer] || answerGiven:
+		// An answer label alone ("Use Case Information | Summary Answers |
+		// Guidance") is a header too; layoutFor then needs the cells below
+		// to show an ID and a question column.
+		h.answerOnly = !(has[RoleQuestion] || has[RoleID] || has[RoleRemarks] || has[RoleDetail]) && !answerGiven
+	case has[RoleRemarks] && has[RoleQuestion] && (has[RoleID] || has[RoleCategory]):
+		// No answer label but a question, an ID and a comments column:
+		// the comments column is where answers go (CAIQ v1.1).
+	default:
+		h.score = 0
+	}
+	return h
+}
+
+var (
+	// endMarkers end a table or are footers, never questions.
+	endMarker = regexp.MustCompile(`(?i)^(end table data|end of standard|end of (the )?(questionnaire|table|list)|以上|―以上―|-以上-)$|copyright|all rights reserved|^©|^\(c\) `)
+	// hyperlinkText pulls the label out of HYPERLINK("url","label").
+	hyperlinkText = regexp.MustCompile(`(?i)HYPERLINK\(\s*"[^"]*"\s*[,;]\s*"((?:[^"]|"")*)"\s*\)`)
+)
+
+func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides) error {
+	g, err := loadGrid(f, s.Name)
+	if err != nil {
+		return err
+	}
+	if len(g.cells) == 0 {
+		s.Skipped = "empty sheet"
+		return nil
+	}
+	lay, headers, reason := findLayout(g, ov)
+	if reason != "" {
+		s.Skipped = reason
+		return nil
+	}
+	s.Layout, s.Headers = lay, headers
+	dvs, err := readValidations(f, dn, s.Name)
+	if err != nil {
+		return err
+	}
+	s.Rows = readRows(f, g, s.Name, lay, headers, dvs)
+	markPresetAnswers(s.Rows)
+	locked := 0
+	for _, r := range s.Rows {
+		if r.Locked {
+			locked++
+		}
+	}
+	switch {
+	case len(s.Rows) == 0:
+		s.Skipped = fmt.Sprintf("header found on row %d, but no question rows under it", lay.HeaderRow)
+	case locked == len(s.Rows):
+		s.Skipped = fmt.Sprintf("every answer cell in column %s holds a formula (a report or evaluation sheet)", colLetter(lay.AnswerCol))
+		s.Rows = nil
+	}
+	return nil
+}
+
+func colNum(letters string) (int, error) {
+	if letters == "" {
+		return 0, nil
+	}
+	n, err := excelize.ColumnNameToNumber(strings.ToUpper(strings.TrimSpace(letters)))
+	if err != nil {
+		return 0, fmt.Errorf("bad column %q: %w", letters, err)
+	}
+	return n, nil
+}
+
+// findLayout picks the header row and the columns. It returns a reason
+// when the sheet is not a checklist.
+func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
+	qc, _ := colNum(ov.QuestionCol)
+	ac, _ := colNum(ov.AnswerCol)
+	rc, _ := colNum(ov.RemarksCol)
+	ic, _ := colNum(ov.IDCol)
+	var (
+		lay    Layout
+		best   header
+		reason = "no header row with an answer column and a question, ID or remarks column in the first 60 rows"
+	)
+	try := func(h header) bool {
+		l, why := layoutFor(g, h, qc, ac, rc, ic)
+		if why != "" {
+			// Keep the explanation of the likeliest header: one with more
+			// than an answer label.
+			if !h.answerOnly || ov.HeaderRow > 0 {
+				reason = why
+			}
+			return false
+		}
+		lay, best = l, h
+		return true
+	}
+	if ov.HeaderRow > 0 {
+		if ov.HeaderRow > len(g.cells) {
+			return Layout{}, nil, fmt.Sprintf("--header-row %d is past the last row (%d)", ov.HeaderRow, len(g.cells))
+		}
+		if !try(scanHeader(g, ov.HeaderRow, ac > 0)) {
+			return Layout{}, nil, reason
+		}
+	} else {
+		// The first row that works as a header wins: later ones are the
+		// same header repeated for another section.
+		found := false
+		for r := 1; r <= min(len(g.cells), maxScanRows) && !found; r++ {
+			if g.hiddenRows[r] {
+				continue
+			}
+			if h := scanHeader(g, r, ac > 0); h.score > 0 {
+				found = try(h)
+			}
+		}
+		if !found {
+			return Layout{}, nil, reason
+		}
+	}
+	headers := []int{best.row}
+	lastHeader := findMarkCols(g, &lay, best.row)
+	// Stacked header rows: data starts below the last row that is still
+	// part of a header merge.
+	if a, ok := g.area[[2]int{best.row, lay.AnswerCol}]; ok && a[2] > lastHeader {
+		lastHeader = a[2]
+	}
+	for r := best.row + 1; r <= lastHeader; r++ {
+		headers = append(headers, r)
+	}
+	// Headers repeated for each section (HECVAT, WSTG): the same answer
+	// label in the same column.
+	ansKey := textnorm.Key(g.text(best.row, lay.AnswerCol))
+	for r := lastHeader + 1; r <= len(g.cells); r++ {
+		t := g.text(r, lay.AnswerCol)
+		if t == "" {
+			continue
+		}
+		if ansKey != "" && textnorm.Key(t) == ansKey {
+			headers = append(headers, r)
+			continue
+		}
+		if role, sc := classify(t); (role == RoleAnswer || role == RoleRemarks) && sc >= 0.6 {
+			if h := scanHeader(g, r, false); h.score > 0 {
+				headers = append(headers, r)
+			}
+		}
+	}
+	// The first header may name fewer columns than the repeats (HECVAT
+	// v4 "General Information | Answer"); take the remarks column from them.
+	if lay.RemarksCol == 0 && rc == 0 {
+		for _, r := range headers[1:] {
+			h := scanHeader(g, r, true)
+			if c := firstRight(h, RoleRemarks, lay.AnswerCol); c > lay.AnswerCol && c != lay.DetailCol {
+				lay.RemarksCol = c
+				break
+			}
+		}
+	}
+	return lay, headers, ""
+}
+
+// colProfile describes the cells under a header in one column.
+type colProfile struct {
+	filled  int
+	idLike  int
+	avgLen  float64
+	asks    int // cells ending in a question mark
+	samples int
+}
+
+// idPattern matches question IDs: "A&A-01.1", "AIS- 02.2", "1.10", "Q3",
+// "GNRL-01", "G-SM-A-1-1", "MSTG-ARCH-1", "C003-1-01".
+var idPattern = regexp.MustCompile(`^(?i:[a-z][a-z0-9&]{0,11}(?:[-_ .]{0,2}[a-z0-9]{1,8}){0,5}|[0-9]{1,4}(?:[-.][0-9]{1,4}){0,3}[.)]?)$`)
+
+func profile(g *grid, h header, col int) colProfile {
+	var p colProfile
+	var total float64
+	end := min(len(g.cells), h.row+60)
+	for r := h.row + 1; r <= end; r++ {
+		p.samples++
+		t := strings.TrimSpace(g.text(r, col))
+		if t == "" {
+			continue
+		}
+		p.filled++
+		n := len([]rune(t))
+		total += float64(n)
+		if n <= 24 && idPattern.MatchString(t) && strings.ContainsAny(t, "0123456789") {
+			p.idLike++
+		}
+		if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "か") {
+			p.asks++
+		}
+	}
+	if p.filled > 0 {
+		p.avgLen = total / float64(p.filled)
+	}
+	return p
+}
+
+// layoutFor chooses the columns under header h, checking the labels
+// against the cells below them. Overrides (non-zero) win.
+func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
+	lay := Layout{HeaderRow: h.row}
+	lay.AnswerCol = pick(ac, h.col(RoleAnswer))
+	remarksAsAnswer := false
+	if lay.AnswerCol == 0 {
+		// CAIQ v1.1 has only "Comments and Notes": where there is no
+		// answer column, the remarks column takes the answer.
+		lay.AnswerCol = h.col(RoleRemarks)
+		remarksAsAnswer = true
+	}
+	if lay.AnswerCol == 0 {
+		return lay, fmt.Sprintf("row %d: no answer column", h.row)
+	}
+	profiles := map[int]colProfile{}
+	prof := func(c int) colProfile {
+		if p, ok := profiles[c]; ok {
+			return p
+		}
+		p := profile(g, h, c)
+		profiles[c] = p
+		return p
+	}
+	// Question: a labelled column whose cells read like questions, or an
+	// unlabelled one left of the answer with the longest text.
+	lay.QuestionCol = qc
+	if lay.QuestionCol == 0 {
+		bestScore := 0.0
+		maxCol := g.maxCol
+		for c := 1; c <= maxCol; c++ {
+			if c == lay.AnswerCol {
+				continue
+			}
+			role := h.roles[c]
+			p := prof(c)
+			if p.filled < 2 || p.avgLen < 8 || p.idLike*2 > p.filled {
+				continue
+			}
+			var s float64
+			switch role {
+			case RoleQuestion:
+				s = 1 + h.scores[c]
+			case RoleNone, RoleDetail:
+				if c > lay.AnswerCol {
+					continue
+				}
+				s = 0.5
+			default:
+				continue
+			}
+			if c > lay.AnswerCol {
+				s -= 0.6
+			}
+			// Longer text and question marks make a question column.
+			s += math.Min(p.avgLen, 80) / 160
+			s += float64(p.asks) / float64(p.filled) / 4
+			s += float64(p.filled) / float64(p.samples) / 4
+			if s > bestScore {
+				lay.QuestionCol, bestScore = c, s
+			}
+		}
+	}
+	if lay.QuestionCol == 0 {
+		return lay, fmt.Sprintf("header on row %d has an answer column but no question column could be found", h.row)
+	}
+	if lay.QuestionCol == lay.AnswerCol {
+		return lay, "question and answer columns are the same"
+	}
+	if !remarksAsAnswer {
+		lay.RemarksCol = pick(rc, firstRight(h, RoleRemarks, lay.AnswerCol))
+	} else if rc > 0 {
+		lay.RemarksCol = rc
+	}
+	// ID: a labelled column left of the question whose cells look like IDs,
+	// or else any such column (SAMM keeps its IDs in a hidden, unlabelled
+	// column A; HECVAT puts the section name where the label would be).
+	lay.IDCol = ic
+	if lay.IDCol == 0 {
+		bestID := 0.0
+		for c := 1; c < lay.QuestionCol; c++ {
+			if r := h.roles[c]; r == RoleOther || r == RoleCategory {
+				continue
+			}
+			p := prof(c)
+			if p.filled < 2 {
+				continue
+			}
+			ratio := float64(p.idLike) / float64(p.filled)
+			s := ratio
+			if h.roles[c] == RoleID {
+				s += 0.5
+			}
+			if ratio >= 0.6 && s >= bestID {
+				lay.IDCol, bestID = c, s
+			}
+		}
+	}
+	// A description beside an item name (項目 | 内容, Test Name |
+	// Objectives) belongs to the question.
+	for c, role := range h.roles {
+		if c == lay.QuestionCol || c == lay.AnswerCol {
+			continue
+		}
+		if (role == RoleDetail || role == RoleQuestion) && c > lay.QuestionCol && c < lay.AnswerCol && (lay.DetailCol == 0 || c < lay.DetailCol) {
+			lay.DetailCol = c
+		}
+	}
+	if h.answerOnly && (lay.IDCol == 0 || h.roles[lay.QuestionCol] != RoleNone) {
+		return lay, fmt.Sprintf("row %d names only an answer column and no ID column shows below it", h.row)
+	}
+	if lay.RemarksCol == lay.DetailCol || lay.RemarksCol == lay.AnswerCol {
+		lay.RemarksCol = 0
+	}
+	for c, role := range h.roles {
+		if role == RoleCategory && c < lay.QuestionCol && c != lay.IDCol {
+			lay.CategoryCols = append(lay.CategoryCols, c)
+		}
+	}
+	sort.Ints(lay.CategoryCols)
+	return lay, ""
+}
+
+func pick(override, found int) int {
+	if override > 0 {
+		return override
+	}
+	return found
+}
+
+// nearestLeft returns the column with role r closest to the left of col
+// (the ID column nearest the question), or the first one.
+func nearestLeft(h header, r Role, col int) int {
+	best := 0
+	for c, role := range h.roles {
+		if role == r && c < col && c > best {
+			best = c
+		}
+	}
+	if best == 0 {
+		return h.col(r)
+	}
+	return best
+}
+
+func firstRight(h header, r Role, col int) int {
+	best := 0
+	for c, role := range h.roles {
+		if role == r && c > col && (best == 0 || c < best) {
+			best = c
+		}
+	}
+	if best == 0 {
+		return h.col(r)
+	}
+	return best
+}
+
+// questionCol takes the labelled question column left of the answer
+// column, or else the column left of the answer column whose cells below
+// the header hold the longest text (HECVAT leaves it unlabelled).
+func questionCol(g *grid, h header, lay Layout) int {
+	best, bs := 0, 0.0
+	for c, role := range h.roles {
+		if role != RoleQuestion {
+			continue
+		}
+		s := h.scores[c]
+		if c > lay.AnswerCol {
+			s -= 0.5 // a question right of its answer is unusual
+		}
+		if s > bs || s == bs && c < best {
+			best, bs = c, s
+		}
+	}
+	if best != 0 {
+		return best
+	}
+	bestLen := 0.0
+	end := min(len(g.cells), h.row+40)
+	for c := 1; c < lay.AnswerCol; c++ {
+		if c == lay.IDCol || h.roles[c] == RoleCategory || h.roles[c] == RoleOther {
+			continue
+		}
+		var total, n float64
+		for r := h.row + 1; r <= end; r++ {
+			if t := g.text(r, c); t != "" {
+				total += float64(len([]rune(t)))
+				n++
+			}
+		}
+		if n >= 2 && total/n > bestLen {
+			best, bestLen = c, total/n
+		}
+	}
+	if bestLen < 8 {
+		return 0
+	}
+	return best
+}
+
+// findMarkCols detects Yes | No | N/A sub-headers under a merged answer
+// header, where an answer is an "x" in one column. It returns the last
+// header row.
+func findMarkCols(g *grid, lay *Layout, hr int) int {
+	a, ok := g.area[[2]int{hr, lay.AnswerCol}]
+	if !ok || a[3] == a[1] {
+		return hr
+	}
+	for r := hr + 1; r <= min(hr+3, len(g.cells)); r++ {
+		marks := map[int]string{}
+		for c := a[1]; c <= a[3]; c++ {
+			t := g.text(r, c)
+			if t == "" {
+				continue
+			}
+			if ch := choiceOf(t); ch != "" {
+				marks[c] = t
+			}
+		}
+		if len(marks) >= 2 {
+			lay.MarkCols = marks
+			return r
+		}
+	}
+	return hr
+}
+
+// choiceOf maps a label onto yes / no / n/a, or "".
+func choiceOf(s string) string {
+	switch textnorm.Key(s) {
+	case "yes", "はい", "y", "有", "あり", "○", "〇", "対応済", "対応済み", "実施済", "実施済み", "可":
+		return "yes"
+	case "no", "いいえ", "n", "無", "なし", "×", "未対応", "未実施", "不可":
+		return "no"
+	case "na", "notapplicable", "該当なし", "対象外", "非該当", "": // "-" keys to ""
+		if strings.TrimSpace(s) == "" {
+			return ""
+		}
+		return "n/a"
+	}
+	return ""
+}
+
+// isHeader reports whether r is one of the header rows.
+func isHeader(headers []int, r int) bool {
+	for _, h := range headers {
+		if h == r {
+			return true
+		}
+	}
+	return false
+}
+
+func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations) []Row {
+	var out []Row
+	section := ""
+	start := lay.HeaderRow + 1
+	for start <= len(g.cells) && isHeader(headers, start) {
+		start++
+	}
+	// Rows above the header that carry a question ID belong to the table
+	// too (HECVAT's general-information block sits above its first header).
+	var pre []int
+	if lay.IDCol > 0 {
+		for r := 1; r < lay.HeaderRow; r++ {
+			if id := strings.TrimSpace(g.text(r, lay.IDCol)); isQuestionID(id) && g.text(r, lay.QuestionCol) != "" {
+				pre = append(pre, r)
+			}
+		}
+	}
+	// When most rows carry an ID, a row without one is a heading or a
+	// note under a question (SAMM's criteria rows), not a question.
+	idRequired := false
+	if lay.IDCol > 0 {
+		withID, withQ := 0, 0
+		for r := start; r <= len(g.cells); r++ {
+			if isHeader(headers, r) || g.text(r, lay.QuestionCol) == "" {
+				continue
+			}
+			withQ++
+			if isQuestionID(strings.TrimSpace(g.text(r, lay.IDCol))) {
+				withID++
+			}
+		}
+		idRequired = withQ > 0 && withID*10 >= withQ*7
+	}
+	rowNums := pre
+	for r := start; r <= len(g.cells); r++ {
+		rowNums = append(rowNums, r)
+	}
+	for _, r := range rowNums {
+		if isHeader(headers, r) {
+			// A repeated header names its section in the first cells.
+			section = rowLead(g, r, lay)
+			continue
+		}
+		if g.hiddenRows[r] {
+			continue
+		}
+		q := g.text(r, lay.QuestionCol)
+		if q == "" && !g.covered(r, lay.QuestionCol) {
+			q = formulaLabel(f, name, r, lay.QuestionCol)
+		}
+		id := ""
+		if lay.IDCol > 0 {
+			id = strings.TrimSpace(g.text(r, lay.IDCol))
+		}
+		if q == "" {
+			// An ID or a label with no question: a section heading.
+			if lead := rowLead(g, r, lay); lead != "" && !endMarker.MatchString(strings.TrimSpace(lead)) {
+				section = lead
+			}
+			continue
+		}
+		if endMarker.MatchString(strings.TrimSpace(q)) || (id != "" && endMarker.MatchString(id)) {
+			continue
+		}
+		// A cell merged across the answer column is a heading or a note,
+		// not a question with a place for its answer. An answer area merged
+		// down over several questions (CAIQ v1.1) is shared by them.
+		shared := ""
+		if tl, ok := g.cover[[2]int{r, lay.AnswerCol}]; ok {
+			if tl[1] != lay.AnswerCol {
+				section = q
+				continue
+			}
+			shared, _ = excelize.CoordinatesToCellName(tl[1], tl[0])
+		}
+		if g.hiddenCols[lay.AnswerCol] && lay.MarkCols == nil {
+			continue
+		}
+		if lay.IDCol > 0 && id == "" && looksLikeHeading(g, r, lay, q) {
+			section = q
+			continue
+		}
+		if idRequired && !isQuestionID(id) {
+			if looksLikeHeading(g, r, lay, q) {
+				section = q
+			}
+			continue
+		}
+		if d := lay.DetailCol; d > 0 && !g.covered(r, d) {
+			dt := g.text(r, d)
+			if dt == "" {
+				dt = formulaLabel(f, name, r, d)
+			}
+			if dt != "" && dt != q {
+				q = q + "\n" + dt
+			}
+		}
+		row := Row{Row: r, ID: id, Question: q, Section: rowSection(g, r, lay, section), SharedWith: shared}
+		row.AnswerCell, _ = excelize.CoordinatesToCellName(lay.AnswerCol, r)
+		if shared != "" {
+			row.AnswerCell = shared
+		}
+		if lay.MarkCols != nil {
+			row.MarkCells = map[string]string{}
+			for c, label := range lay.MarkCols {
+				cell, _ := excelize.CoordinatesToCellName(c, r)
+				row.MarkCells[label] = cell
+				if t := g.text(r, c); !IsPlaceholder(t) {
+					row.Answer, row.Answered = label, true
+				}
+			}
+			row.Choices = markLabels(lay.MarkCols)
+		} else {
+			row.Answer = g.spanText(r, lay.AnswerCol)
+			row.Answered = !IsPlaceholder(row.Answer)
+			if fm, _ := f.GetCellFormula(name, row.AnswerCell); fm != "" {
+				row.Locked = true
+			}
+			row.Choices = dvs.choicesAt(lay.AnswerCol, r)
+			if shared != "" {
+				if c, r0, err := excelize.CellNameToCoordinates(shared); err == nil {
+					row.Choices = dvs.choicesAt(c, r0)
+				}
+			}
+		}
+		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
+			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
+			row.Remarks = g.text(r, lay.RemarksCol)
+		}
+		out = append(out, row)
+	}
+	return dropNotes(out, lay)
+}
+
+// dropNotes removes rows that explain the question above them (SAMM's
+// criteria lines): when questions carry an ID and a dropdown, a row with
+// neither is not a question.
+func dropNotes(rows []Row, lay Layout) []Row {
+	if lay.IDCol == 0 {
+		return rows
+	}
+	withID, withIDChoices := 0, 0
+	for _, r := range rows {
+		if r.ID != "" {
+			withID++
+			if len(r.Choices) > 0 {
+				withIDChoices++
+			}
+		}
+	}
+	if withID < 3 || withIDChoices*10 < withID*8 {
+		return rows
+	}
+	out := rows[:0]
+	for _, r := range rows {
+		if r.ID == "" && len(r.Choices) == 0 {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// isQuestionID reports whether s looks like a question number or ID.
+func isQuestionID(s string) bool {
+	return s != "" && len([]rune(s)) <= 24 && idPattern.MatchString(s) && strings.ContainsAny(s, "0123456789")
+}
+
+func markLabels(m map[int]string) []string {
+	cols := make([]int, 0, len(m))
+	for c := range m {
+		cols = append(cols, c)
+	}
+	sort.Ints(cols)
+	out := make([]string, len(cols))
+	for i, c := range cols {
+		out[i] = m[c]
+	}
+	return out
+}
+
+// looksLikeHeading tells a section title from a question on a sheet with an
+// ID column: no ID, short, and no question mark.
+func looksLikeHeading(g *grid, r int, lay Layout, q string) bool {
+	if strings.ContainsAny(q, "?？") || len([]rune(q)) > 80 {
+		return false
+	}
+	// A heading row leaves its answer cell alone; a question without an ID
+	// but with its own answer text is still a question.
+	return g.text(r, lay.AnswerCol) == ""
+}
+
+// rowLead is the text at the start of a row, left of the answer column: the
+// section name in an ID column, a merged title, a category label.
+func rowLead(g *grid, r int, lay Layout) string {
+	var parts []string
+	for c := 1; c < max(lay.AnswerCol, lay.QuestionCol+1); c++ {
+		if g.covered(r, c) {
+			continue
+		}
+		if t := strings.TrimSpace(g.text(r, c)); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// rowSection joins the category cells of the row (a merged category cell
+// applies to every row it spans) with the last section heading seen.
+func rowSection(g *grid, r int, lay Layout, section string) string {
+	var parts []string
+	if section != "" {
+		parts = append(parts, section)
+	}
+	for _, c := range lay.CategoryCols {
+		if t := strings.TrimSpace(g.spanText(r, c)); t != "" && t != section {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " > ")
+}
+
+// formulaLabel returns the text of a formula cell that has no cached
+// value, when the text is inside the formula (HYPERLINK("url","label")).
+func formulaLabel(f *excelize.File, sheet string, r, c int) string {
+	cell, _ := excelize.CoordinatesToCellName(c, r)
+	fm, err := f.GetCellFormula(sheet, cell)
+	if err != nil || fm == "" {
+		return ""
+	}
+	if m := hyperlinkText.FindStringSubmatch(fm); m != nil {
+		return strings.ReplaceAll(m[1], `""`, `"`)
+	}
+	return ""
+}
+
+// markPresetAnswers treats an answer that a template put on many rows
+// ("N/A" on every Level-2 row, "-" everywhere) as a placeholder, but only
+// when it is the one answer on the sheet: a sheet someone answered has more
+// than one kind of answer, and those are never touched.
+func markPresetAnswers(rows []Row) {
+	if len(rows) < 4 {
+		return
+	}
+	counts := map[string]int{}
+	for _, r := range rows {
+		if r.Answered && r.MarkCells == nil {
+			counts[textnorm.Key(r.Answer)]++
+		}
+	}
+	if len(counts) != 1 {
+		return
+	}
+	for k, n := range counts {
+		if !defaultishAnswers[k] || n*10 < len(rows)*3 {
+			return
+		}
+		for i := range rows {
+			if rows[i].Answered && textnorm.Key(rows[i].Answer) == k {
+				rows[i].Answered = false
+			}
+		}
+	}
+}
+
+func colLetter(c int) string {
+	s, _ := excelize.ColumnNumberToName(c)
+	return s
+}

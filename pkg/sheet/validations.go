@@ -1,0 +1,198 @@
+package sheet
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// names resolves workbook defined names (dropdown sources such as "YesNo").
+type names struct {
+	f      *excelize.File
+	global map[string]string
+	local  map[string]map[string]string // sheet -> name -> refersTo
+}
+
+func newNames(f *excelize.File) *names {
+	n := &names{f: f, global: map[string]string{}, local: map[string]map[string]string{}}
+	for _, d := range f.GetDefinedName() {
+		ref := strings.TrimPrefix(d.RefersTo, "=")
+		// HECVAT and SAMM define each name twice, once as a broken
+		// sheet-local "#REF!": the working definition must win.
+		if strings.Contains(ref, "#REF!") {
+			continue
+		}
+		key := strings.ToLower(d.Name)
+		if d.Scope == "" || d.Scope == "Workbook" {
+			n.global[key] = ref
+			continue
+		}
+		if n.local[d.Scope] == nil {
+			n.local[d.Scope] = map[string]string{}
+		}
+		n.local[d.Scope][key] = ref
+	}
+	return n
+}
+
+func (n *names) lookup(sheet, name string) (string, bool) {
+	key := strings.ToLower(name)
+	if ref, ok := n.local[sheet][key]; ok {
+		return ref, true
+	}
+	ref, ok := n.global[key]
+	return ref, ok
+}
+
+// rangeRef matches a sheet-qualified or plain cell range.
+var rangeRef = regexp.MustCompile(`^(?:'((?:[^']|'')+)'|([^'!\s]+))?!?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$`)
+
+// maxChoices bounds a list read from a range: a dropdown longer than this
+// is a lookup table, not a set of answers.
+const maxChoices = 200
+
+// resolve turns a list validation's source into its values.
+func (n *names) resolve(sheet, formula string, depth int) []string {
+	src := strings.TrimSpace(strings.TrimPrefix(formula, "="))
+	src = stripXMLTags(src)
+	if src == "" || depth > 3 {
+		return nil
+	}
+	if strings.HasPrefix(src, `"`) {
+		// An inline list: "Yes,No,N/A".
+		inner := strings.Trim(src, `"`)
+		var out []string
+		for _, p := range strings.Split(inner, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	if ref, ok := n.lookup(sheet, src); ok {
+		return n.resolve(sheet, ref, depth+1)
+	}
+	m := rangeRef.FindStringSubmatch(src)
+	if m == nil {
+		return nil // INDIRECT(), OFFSET() and the like: unknown at read time
+	}
+	target := sheet
+	if m[1] != "" {
+		target = strings.ReplaceAll(m[1], "''", "'")
+	} else if m[2] != "" {
+		target = m[2]
+	}
+	c1, _ := excelize.ColumnNameToNumber(strings.ToUpper(m[3]))
+	r1 := atoi(m[4])
+	c2, r2 := c1, r1
+	if m[5] != "" {
+		c2, _ = excelize.ColumnNameToNumber(strings.ToUpper(m[5]))
+		r2 = atoi(m[6])
+	}
+	if (r2-r1+1)*(c2-c1+1) > maxChoices {
+		return nil
+	}
+	var out []string
+	for r := r1; r <= r2; r++ {
+		for c := c1; c <= c2; c++ {
+			cell, _ := excelize.CoordinatesToCellName(c, r)
+			v, err := n.f.GetCellValue(target, cell)
+			if err != nil {
+				return nil
+			}
+			if v = strings.TrimSpace(v); v != "" {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, c := range s {
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+var xmlTag = regexp.MustCompile(`<[^>]+>`)
+
+// stripXMLTags unwraps x14 formulas, which excelize returns as
+// "<xm:f>'Sheet'!$A$1:$A$3</xm:f>".
+func stripXMLTags(s string) string {
+	if !strings.Contains(s, "<") {
+		return s
+	}
+	s = xmlTag.ReplaceAllString(s, "")
+	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
+}
+
+// area is a rectangle of cells.
+type area struct{ r1, c1, r2, c2 int }
+
+type listRule struct {
+	areas  []area
+	values []string
+}
+
+// validations holds a sheet's list dropdowns.
+type validations struct {
+	rules []listRule
+}
+
+func readValidations(f *excelize.File, n *names, sheet string) (*validations, error) {
+	dvs, err := f.GetDataValidations(sheet)
+	if err != nil {
+		return nil, err
+	}
+	v := &validations{}
+	for _, dv := range dvs {
+		if dv == nil || dv.Type != "list" {
+			continue // type-less validations only show an input prompt
+		}
+		values := n.resolve(sheet, dv.Formula1, 0)
+		if len(values) == 0 {
+			continue
+		}
+		rule := listRule{values: values}
+		for _, ref := range strings.Fields(dv.Sqref) {
+			if a, ok := parseArea(ref); ok {
+				rule.areas = append(rule.areas, a)
+			}
+		}
+		v.rules = append(v.rules, rule)
+	}
+	return v, nil
+}
+
+func parseArea(ref string) (area, bool) {
+	first, last, _ := strings.Cut(ref, ":")
+	if last == "" {
+		last = first
+	}
+	c1, r1, err1 := excelize.CellNameToCoordinates(strings.ReplaceAll(first, "$", ""))
+	c2, r2, err2 := excelize.CellNameToCoordinates(strings.ReplaceAll(last, "$", ""))
+	if err1 != nil || err2 != nil {
+		return area{}, false
+	}
+	return area{r1: min(r1, r2), c1: min(c1, c2), r2: max(r1, r2), c2: max(c1, c2)}, true
+}
+
+// choicesAt returns the list values allowed at (col,row); the last rule
+// covering the cell wins, as in Excel.
+func (v *validations) choicesAt(col, row int) []string {
+	if v == nil {
+		return nil
+	}
+	var out []string
+	for _, r := range v.rules {
+		for _, a := range r.areas {
+			if row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2 {
+				out = r.values
+			}
+		}
+	}
+	return out
+}
