@@ -48,20 +48,24 @@ var (
 // Open opens a workbook for reading and, later, writing a copy. It sorts
 // bad input into the errors above, so the user gets one clear line.
 func Open(path string, o OpenOptions) (*excelize.File, error) {
-	fh, err := os.Open(path)
+	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	defer fh.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(fh, head)
-	head = head[:n]
+	return OpenBytes(data, path, o)
+}
+
+// OpenBytes is Open for a file already in memory; name is used for the
+// .xls hint and as the workbook's path.
+func OpenBytes(data []byte, name string, o OpenOptions) (*excelize.File, error) {
+	head := data[:min(8, len(data))]
+	path := name
 	switch {
 	case bytes.HasPrefix(head, zipMagic):
 	case bytes.HasPrefix(head, cfbMagic):
 		// An OLE2 container is either a legacy .xls or an encrypted
 		// .xlsx (the package hides inside an "EncryptedPackage" stream).
-		kind := cfbKind(fh)
+		kind := cfbKind(bytes.NewReader(data))
 		if kind == "xls" {
 			return nil, ErrLegacyXLS
 		}
@@ -74,9 +78,6 @@ func Open(path string, o OpenOptions) (*excelize.File, error) {
 		}
 		return nil, ErrNotExcel
 	}
-	if _, err := fh.Seek(0, io.SeekStart); err != nil {
-		return nil, err
-	}
 	if o.UnzipLimit <= 0 {
 		o.UnzipLimit = DefaultUnzipLimit
 	}
@@ -86,22 +87,23 @@ func Open(path string, o OpenOptions) (*excelize.File, error) {
 	if o.XMLLimit > o.UnzipLimit {
 		o.XMLLimit = o.UnzipLimit
 	}
-	f, err := openExcelize(path, o)
+	f, err := openExcelize(data, o)
 	if err != nil {
 		return nil, classifyOpenErr(err, o.Password != "")
 	}
+	f.Path = path
 	return f, nil
 }
 
 // openExcelize recovers from panics inside excelize on hostile packages:
 // a damaged file must end in an error, never a crash.
-func openExcelize(path string, o OpenOptions) (f *excelize.File, err error) {
+func openExcelize(data []byte, o OpenOptions) (f *excelize.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, fmt.Errorf("%w: %v", ErrCorruptZip, r)
 		}
 	}()
-	return excelize.OpenFile(path, excelize.Options{Password: o.Password, UnzipSizeLimit: o.UnzipLimit, UnzipXMLSizeLimit: o.XMLLimit})
+	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: o.Password, UnzipSizeLimit: o.UnzipLimit, UnzipXMLSizeLimit: o.XMLLimit})
 }
 
 func classifyOpenErr(err error, withPassword bool) error {

@@ -1,0 +1,81 @@
+package fill
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/qfill/qfill/pkg/sheet"
+)
+
+// Job is one workbook to fill.
+type Job struct {
+	Input, Output string
+	Layout        sheet.Overrides
+	Open          sheet.OpenOptions
+	Plan          Options
+	// DryRun plans and applies in memory but writes no file.
+	DryRun bool
+}
+
+// Result is what a job did.
+type Result struct {
+	Input  string `json:"input"`
+	Output string `json:"output"`
+	Error  string `json:"error"`
+	Items  []Item `json:"items"`
+	Counts Counts `json:"-"`
+	// Bytes is the output package (also in DryRun mode); nil when nothing
+	// was produced.
+	Bytes []byte `json:"-"`
+}
+
+// Run fills one workbook. The input file is only read.
+func Run(j Job, m Matcher) (*Result, error) {
+	res := &Result{Input: j.Input, Output: j.Output}
+	orig, err := os.ReadFile(j.Input)
+	if err != nil {
+		return res, err
+	}
+	f, err := sheet.OpenBytes(orig, j.Input, j.Open)
+	if err != nil {
+		return res, err
+	}
+	defer f.Close()
+	wb, err := sheet.Read(f, j.Layout)
+	if err != nil {
+		return res, err
+	}
+	res.Items = Plan(wb, m, j.Plan)
+	res.Counts = Count(res.Items)
+	changed, err := Apply(f, res.Items)
+	if err != nil {
+		return res, err
+	}
+	if res.Bytes, err = Render(orig, f, changed, j.Open.Password); err != nil {
+		return res, err
+	}
+	if j.DryRun {
+		return res, nil
+	}
+	if err := CheckDistinct(j.Input, j.Output); err != nil {
+		return res, err
+	}
+	return res, WriteAtomic(j.Output, res.Bytes)
+}
+
+// DefaultOutput names the output beside the input: book.xlsx ->
+// book.filled.xlsx.
+func DefaultOutput(input string) string {
+	ext := ""
+	for i := len(input) - 1; i >= 0 && input[i] != '/' && input[i] != '\\'; i-- {
+		if input[i] == '.' {
+			ext = input[i:]
+			input = input[:i]
+			break
+		}
+	}
+	if ext == "" {
+		ext = ".xlsx"
+	}
+	return fmt.Sprintf("%s.filled%s", input, ext)
+}

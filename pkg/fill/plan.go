@@ -1,0 +1,242 @@
+// Package fill decides what to write into each answer cell of a checklist
+// and writes it into a copy of the customer's workbook.
+//
+// Deciding (Plan) is pure: rows and matcher results in, a list of items
+// out. Writing (Apply, Save) touches only the cells the plan names, and the
+// saved package keeps every other part of the input byte for byte.
+package fill
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/sheet"
+)
+
+// Status is what happened to one question row.
+type Status string
+
+// Statuses of the report; see README "Report".
+const (
+	StatusFilled     Status = "filled"     // written, no review mark
+	StatusReview     Status = "review"     // needs a human; suggestion in the comment
+	StatusUnanswered Status = "unanswered" // no candidate
+	StatusKept       Status = "kept"       // an existing answer (or formula) left alone
+)
+
+// Alternative is a runner-up shown to reviewers.
+type Alternative struct {
+	EntryID string  `json:"entry_id"`
+	Score   float64 `json:"score"`
+}
+
+// Item is the plan for one question row, and its line in the report.
+type Item struct {
+	Sheet      string  `json:"sheet"`
+	Row        int     `json:"row"`
+	ID         string  `json:"id,omitempty"`
+	Section    string  `json:"section,omitempty"`
+	Question   string  `json:"question"`
+	AnswerCell string  `json:"answer_cell"`
+	Status     Status  `json:"status"`
+	EntryID    string  `json:"entry_id,omitempty"`
+	Score      float64 `json:"score"`
+	Confidence float64 `json:"confidence"`
+	// Answer is what was written (filled) or suggested (review).
+	Answer string `json:"answer,omitempty"`
+	// Choice is the dropdown value written or suggested, if any.
+	Choice      string        `json:"choice,omitempty"`
+	RemarksCell string        `json:"remarks_cell,omitempty"`
+	Remarks     string        `json:"remarks,omitempty"`
+	Reason      string        `json:"reason,omitempty"`
+	RunnersUp   []Alternative `json:"runners_up,omitempty"`
+	Existing    string        `json:"existing,omitempty"`
+
+	// writes are the cell changes for this item, in order.
+	writes []write
+}
+
+// write is one cell change.
+type write struct {
+	cell    string
+	value   string // "" with mark set: leave the value, mark only
+	mark    bool   // review colour
+	comment string
+}
+
+// Options steer the plan.
+type Options struct {
+	// Overwrite replaces existing answers instead of keeping them.
+	Overwrite bool
+	// MinScore is the score under which a candidate is no suggestion at
+	// all and the row is "unanswered".
+	MinScore float64
+}
+
+// DefaultMinScore: below this similarity the best entry shares only
+// incidental words with the question, and suggesting it wastes a
+// reviewer's time.
+const DefaultMinScore = 0.2
+
+// Matcher is what the plan needs from the matcher.
+type Matcher interface {
+	Match(q match.Query) match.Result
+}
+
+// Plan decides every question row of the workbook's checklists.
+func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
+	if o.MinScore == 0 {
+		o.MinScore = DefaultMinScore
+	}
+	var items []Item
+	for _, s := range wb.Checklists() {
+		// Only the first row of an answer area merged over several
+		// questions may write there.
+		sharedSeen := map[string]bool{}
+		for _, r := range s.Rows {
+			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell}
+			switch {
+			case r.Locked:
+				it.Status, it.Reason = StatusKept, "answer cell holds a formula"
+				items = append(items, it)
+				continue
+			case r.SharedWith != "" && sharedSeen[r.SharedWith]:
+				it.Status, it.Reason = StatusKept, fmt.Sprintf("answer cell %s is shared with an earlier question", r.SharedWith)
+				items = append(items, it)
+				continue
+			case r.Answered && !o.Overwrite:
+				it.Status, it.Existing = StatusKept, r.Answer
+				items = append(items, it)
+				sharedSeen[r.AnswerCell] = true
+				continue
+			}
+			sharedSeen[r.AnswerCell] = true
+			res := m.Match(match.Query{Text: r.Question, Section: r.Section})
+			decide(&it, r, res, o)
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+func decide(it *Item, r sheet.Row, res match.Result, o Options) {
+	best := res.Best()
+	if best == nil || best.Score < o.MinScore {
+		it.Status = StatusUnanswered
+		return
+	}
+	e := best.Entry
+	it.EntryID, it.Score, it.Confidence = e.ID, round(best.Score), round(res.Confidence)
+	for _, c := range res.Candidates[1:] {
+		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
+	}
+	value, remarks, why := render(r, e)
+	it.Answer, it.Remarks = e.Answer, remarks
+	if value != e.Answer {
+		it.Choice = value
+	}
+	if !res.Auto || why != "" {
+		it.Status = StatusReview
+		it.Reason = why
+		if it.Reason == "" {
+			it.Reason = fmt.Sprintf("confidence %.2f below the threshold", res.Confidence)
+		}
+		it.writes = []write{{cell: r.AnswerCell, mark: true, comment: reviewComment(it, e, value)}}
+		return
+	}
+	it.Status = StatusFilled
+	if r.MarkCells != nil {
+		it.writes = append(it.writes, write{cell: r.MarkCells[value], value: "x"})
+	} else {
+		it.writes = append(it.writes, write{cell: r.AnswerCell, value: value})
+	}
+	if remarks != "" {
+		switch {
+		case r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite):
+			it.writes = append(it.writes, write{cell: r.RemarksCell, value: remarks})
+		case r.RemarksCell == "" && value != e.Answer:
+			// A dropdown took the choice and there is nowhere to put the
+			// explanation: a comment keeps it with the cell.
+			it.writes[0].comment = e.Answer
+		default:
+			it.Remarks = ""
+		}
+	}
+}
+
+// render decides the cell value for entry e in row r, the remarks text,
+// and a reason when the entry cannot be written there.
+func render(r sheet.Row, e *corpus.Entry) (value, remarks, why string) {
+	remarks = e.Remarks
+	if len(r.Choices) == 0 {
+		if e.Answer == "" {
+			return string(e.Choice), remarks, ""
+		}
+		return e.Answer, remarks, ""
+	}
+	// A dropdown (or Yes | No | N/A mark columns): write one allowed
+	// value, and the full answer text as remarks.
+	if v, ok := matchAllowed(r.Choices, e.Answer); ok {
+		return v, remarks, ""
+	}
+	c := DeriveChoice(e)
+	v, ok := PickChoice(r.Choices, c)
+	if !ok {
+		if c == corpus.ChoiceNone {
+			return "", remarks, fmt.Sprintf("the cell takes one of %s and entry %s has no choice", strings.Join(r.Choices, " / "), e.ID)
+		}
+		return "", remarks, fmt.Sprintf("no allowed value (%s) means %q", strings.Join(r.Choices, " / "), c)
+	}
+	text := e.Answer
+	if remarks != "" && text != "" && !strings.Contains(text, remarks) {
+		text = text + "\n" + remarks
+	} else if remarks != "" {
+		text = remarks
+	}
+	return v, text, ""
+}
+
+func reviewComment(it *Item, e *corpus.Entry, value string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "qfill: please review.\nSuggested: %s (score %.2f, confidence %.2f)", e.ID, it.Score, it.Confidence)
+	if len(it.RunnersUp) > 0 {
+		fmt.Fprintf(&b, "\nRunner-up: %s (%.2f)", it.RunnersUp[0].EntryID, it.RunnersUp[0].Score)
+	}
+	if it.Reason != "" {
+		fmt.Fprintf(&b, "\nWhy: %s", it.Reason)
+	}
+	if value != "" && value != e.Answer {
+		fmt.Fprintf(&b, "\nChoice: %s", value)
+	}
+	fmt.Fprintf(&b, "\nAnswer: %s", e.Answer)
+	return b.String()
+}
+
+func round(f float64) float64 {
+	return float64(int(f*1000+0.5)) / 1000
+}
+
+// Counts summarises items by status.
+type Counts struct {
+	Questions, Filled, Review, Unanswered, Kept int
+}
+
+// Count tallies items.
+func Count(items []Item) Counts {
+	c := Counts{Questions: len(items)}
+	for _, it := range items {
+		switch it.Status {
+		case StatusFilled:
+			c.Filled++
+		case StatusReview:
+			c.Review++
+		case StatusUnanswered:
+			c.Unanswered++
+		case StatusKept:
+			c.Kept++
+		}
+	}
+	return c
+}

@@ -1,0 +1,56 @@
+// Package review turns fill results into reports for machines (JSON) and
+// people (HTML).
+package review
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/qfill/qfill/pkg/fill"
+)
+
+// File is one workbook in a report.
+type File struct {
+	Input  string      `json:"input"`
+	Output string      `json:"output"`
+	Error  string      `json:"error"`
+	Counts Counts      `json:"counts"`
+	Items  []fill.Item `json:"items"`
+}
+
+// Counts are the per-status totals of a file.
+type Counts struct {
+	Questions  int `json:"questions"`
+	Filled     int `json:"filled"`
+	Review     int `json:"review"`
+	Unanswered int `json:"unanswered"`
+	Kept       int `json:"kept"`
+}
+
+// Report is the whole run.
+type Report struct {
+	Corpus string `json:"corpus,omitempty"`
+	Files  []File `json:"files"`
+}
+
+// Add records one job's outcome; err is the job's failure, if any.
+func (r *Report) Add(res *fill.Result, err error) {
+	f := File{Input: res.Input, Output: res.Output, Items: res.Items}
+	if f.Items == nil {
+		f.Items = []fill.Item{}
+	}
+	c := fill.Count(res.Items)
+	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept}
+	if err != nil {
+		f.Error = err.Error()
+		f.Output = ""
+	}
+	r.Files = append(r.Files, f)
+}
+
+// WriteJSON writes the report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
