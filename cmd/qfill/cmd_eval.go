@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -19,6 +21,7 @@ type evalOptions struct {
 	json      bool
 	misses    bool
 	rows      bool
+	set       []string
 }
 
 func newEvalCmd(io *iostreams) *cobra.Command {
@@ -44,6 +47,7 @@ and coverage, per direction and overall, beside two baselines
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&opts.misses, "all-misses", false, "also list answerable rows left for review")
 	cmd.Flags().BoolVar(&opts.rows, "rows", false, "print every row's outcome as TSV and nothing else")
+	cmd.Flags().StringSliceVar(&opts.set, "set", nil, "change a matcher setting for this run, e.g. --set rival_penalty=0 (repeatable)")
 	_ = cmd.MarkFlagRequired("pairs")
 	return cmd
 }
@@ -76,6 +80,16 @@ func evalRun(opts *evalOptions) error {
 		return withStatus(exitError, err)
 	}
 	cfg := match.DefaultConfig()
+	for _, kv := range opts.set {
+		k, v, ok := strings.Cut(kv, "=")
+		f, err := strconv.ParseFloat(v, 64)
+		if !ok || err != nil {
+			return withStatus(exitError, fmt.Errorf("--set %q: want name=number", kv))
+		}
+		if err := cfg.Set(k, f); err != nil {
+			return withStatus(exitError, err)
+		}
+	}
 	th := opts.threshold
 	if th < 0 {
 		th = cfg.Threshold

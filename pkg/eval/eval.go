@@ -103,7 +103,7 @@ func Load(path string) (*Set, error) {
 			return nil, fmt.Errorf("%s:%d: query_question and corpus are required", path, line)
 		}
 		if _, ok := s.Corpora[p.Corpus]; !ok {
-			entries, err := corpus.LoadFile(filepath.Join(dir, p.Corpus+".tsv"))
+			entries, err := loadCorpus(dir, p.Corpus)
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: corpus %q: %w", path, line, p.Corpus, err)
 			}
@@ -120,6 +120,21 @@ func Load(path string) (*Set, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return s, nil
+}
+
+// loadCorpus finds the corpus a pairs row names: NAME.tsv beside the pairs
+// file (the shared benchmark's convention), or else NAME itself, a corpus
+// file or folder relative to the pairs file.
+func loadCorpus(dir, name string) ([]*corpus.Entry, error) {
+	tsv := filepath.Join(dir, name+".tsv")
+	if _, err := os.Stat(tsv); err == nil {
+		return corpus.LoadFile(tsv)
+	}
+	c, err := corpus.Load(filepath.Join(dir, name))
+	if err != nil {
+		return nil, err
+	}
+	return c.Entries, nil
 }
 
 // loadContexts reads context_*.tsv (id, section) files in dir.
@@ -145,6 +160,12 @@ func loadContexts(dir string) (map[string]string, error) {
 // Matcher is what eval measures.
 type Matcher interface {
 	Match(q match.Query) match.Result
+}
+
+// SheetMatcher matches all questions of one checklist together, as fill
+// does (see match.Index.MatchAll).
+type SheetMatcher interface {
+	MatchAll(qs []match.Query) []match.Result
 }
 
 // Outcome is a matcher's answer to one pair.
@@ -179,9 +200,37 @@ func (s *Set) Run(build func([]*corpus.Entry) Matcher) []Outcome {
 	for _, n := range names {
 		matchers[n] = build(s.Corpora[n])
 	}
+	// The queries of one direction are one checklist.
+	results := make([]match.Result, len(s.Pairs))
+	groups := map[string][]int{}
+	var order []string
+	for i, p := range s.Pairs {
+		d := p.Direction()
+		if _, ok := groups[d]; !ok {
+			order = append(order, d)
+		}
+		groups[d] = append(groups[d], i)
+	}
+	for _, d := range order {
+		idx := groups[d]
+		m := matchers[s.Pairs[idx[0]].Corpus]
+		if sm, ok := m.(SheetMatcher); ok {
+			qs := make([]match.Query, len(idx))
+			for k, i := range idx {
+				qs[k] = match.Query{Text: s.Pairs[i].Query, Section: s.Pairs[i].Section}
+			}
+			for k, r := range sm.MatchAll(qs) {
+				results[idx[k]] = r
+			}
+			continue
+		}
+		for _, i := range idx {
+			results[i] = m.Match(match.Query{Text: s.Pairs[i].Query, Section: s.Pairs[i].Section})
+		}
+	}
 	out := make([]Outcome, len(s.Pairs))
 	for i, p := range s.Pairs {
-		r := matchers[p.Corpus].Match(match.Query{Text: p.Query, Section: p.Section})
+		r := results[i]
 		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto}
 		if b := r.Best(); b != nil {
 			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score

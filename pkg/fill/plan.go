@@ -80,9 +80,10 @@ type Options struct {
 // reviewer's time.
 const DefaultMinScore = 0.2
 
-// Matcher is what the plan needs from the matcher.
+// Matcher is what the plan needs from the matcher: all questions of a
+// workbook are matched together (see match.Index.MatchAll).
 type Matcher interface {
-	Match(q match.Query) match.Result
+	MatchAll(qs []match.Query) []match.Result
 }
 
 // Plan decides every question row of the workbook's checklists.
@@ -91,6 +92,9 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		o.MinScore = DefaultMinScore
 	}
 	var items []Item
+	var pending []int // items waiting for a match, in order
+	var queries []match.Query
+	var rows []sheet.Row
 	for _, s := range wb.Checklists() {
 		// Only the first row of an answer area merged over several
 		// questions may write there.
@@ -113,10 +117,14 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 				continue
 			}
 			sharedSeen[r.AnswerCell] = true
-			res := m.Match(match.Query{Text: r.Question, Section: r.Section})
-			decide(&it, r, res, o)
+			pending = append(pending, len(items))
+			queries = append(queries, match.Query{Text: r.Question, Section: r.Section})
+			rows = append(rows, r)
 			items = append(items, it)
 		}
+	}
+	for k, res := range m.MatchAll(queries) {
+		decide(&items[pending[k]], rows[k], res, o)
 	}
 	return items
 }

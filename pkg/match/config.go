@@ -1,5 +1,11 @@
 package match
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
 // Config holds the matcher's settings. DefaultConfig documents why each
 // value is what it is; callers pass a Config rather than change globals.
 type Config struct {
@@ -22,6 +28,12 @@ type Config struct {
 	// MainAskFactor scores the first sentence of a multi-part question as a
 	// wording of its own, times this factor; 0 disables it.
 	MainAskFactor float64
+	// RivalPenalty lowers a row's confidence when another row of the same
+	// checklist fits its best entry better (see MatchAll).
+	RivalPenalty float64
+	// IDFPower raises the rarity weight: above 1, rare words (the topic)
+	// count for more against common ones (期間, 管理, policy).
+	IDFPower float64
 	// Thesaurus adds domain concepts; nil disables it.
 	Thesaurus *Thesaurus
 }
@@ -29,13 +41,36 @@ type Config struct {
 // DefaultConfig returns the settings measured with `qfill eval`.
 func DefaultConfig() Config {
 	return Config{
-		Threshold:     0.6,
+		Threshold:     0.55,
 		TopK:          5,
 		ConceptWeight: 2,
 		MarginFloor:   0.1,
 		MarginPenalty: 1,
 		QueryCoverage: 0.6,
 		MainAskFactor: 0.95,
+		IDFPower:      1,
+		RivalPenalty:  1,
 		Thesaurus:     DefaultThesaurus(),
 	}
+}
+
+// Set changes one numeric setting by name, for `qfill eval --set` so that
+// every choice can be measured without a rebuild.
+func (c *Config) Set(key string, v float64) error {
+	fields := map[string]*float64{
+		"threshold": &c.Threshold, "concept_weight": &c.ConceptWeight, "margin_floor": &c.MarginFloor,
+		"margin_penalty": &c.MarginPenalty, "query_coverage": &c.QueryCoverage, "main_ask_factor": &c.MainAskFactor,
+		"idf_power": &c.IDFPower, "rival_penalty": &c.RivalPenalty,
+	}
+	p, ok := fields[key]
+	if !ok {
+		names := make([]string, 0, len(fields))
+		for k := range fields {
+			names = append(names, k)
+		}
+		sort.Strings(names)
+		return fmt.Errorf("unknown matcher setting %q (known: %s)", key, strings.Join(names, ", "))
+	}
+	*p = v
+	return nil
 }

@@ -151,7 +151,7 @@ func (ix *Index) weight(t string, tf float64) float64 {
 	if tf <= 0 {
 		return 0
 	}
-	return (1 + math.Log(math.Max(tf, 1))) * math.Min(tf, 1) * ix.idf(t)
+	return (1 + math.Log(math.Max(tf, 1))) * math.Min(tf, 1) * math.Pow(ix.idf(t), ix.cfg.IDFPower)
 }
 
 // Match scores the query against every entry and decides the confidence.
@@ -210,6 +210,42 @@ func (ix *Index) Match(q Query) Result {
 	r.Confidence = ix.confidence(cands)
 	r.Auto = r.Confidence >= ix.cfg.Threshold
 	return r
+}
+
+// MatchAll matches the questions of one checklist together. A customer's
+// checklist seldom asks the same thing twice, so when another question of
+// the sheet fits a row's best entry clearly better than the row does, that
+// entry most likely belongs to the other question: the row's confidence
+// drops by RivalPenalty times the difference. Identical questions do not
+// penalise each other.
+func (ix *Index) MatchAll(qs []Query) []Result {
+	out := make([]Result, len(qs))
+	for i, q := range qs {
+		out[i] = ix.Match(q)
+	}
+	if ix.cfg.RivalPenalty == 0 {
+		return out
+	}
+	// bestFor[entry] = the highest score any question gives the entry.
+	bestFor := map[*corpus.Entry]float64{}
+	for _, r := range out {
+		for _, c := range r.Candidates {
+			if c.Score > bestFor[c.Entry] {
+				bestFor[c.Entry] = c.Score
+			}
+		}
+	}
+	for i := range out {
+		b := out[i].Best()
+		if b == nil {
+			continue
+		}
+		if gap := bestFor[b.Entry] - b.Score; gap > 0 {
+			out[i].Confidence = math.Max(0, out[i].Confidence-gap*ix.cfg.RivalPenalty)
+			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
+		}
+	}
+	return out
 }
 
 // confidence turns the best score and its margin over the first runner-up
