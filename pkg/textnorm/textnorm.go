@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -31,6 +32,21 @@ var kanaFold = strings.NewReplacer(
 // collapsed to one space. Punctuation is kept; Tokens and the header finder
 // decide what to do with it.
 func Fold(s string) string {
+	out := foldOnce(s)
+	// Removing a mark can bring a voicing mark next to its kana (ｻｰﾞｰ):
+	// fold again until nothing changes, so that Fold is idempotent. Each
+	// pass only removes characters, so this ends quickly.
+	for i := 0; i < 4; i++ {
+		next := foldOnce(out)
+		if next == out {
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+func foldOnce(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	s = kanaFold.Replace(s)
@@ -101,8 +117,9 @@ func StripEnding(s string) string {
 		return r == '?' || r == '。' || r == '.' || r == ' ' || r == '、'
 	})
 	for _, e := range politeEndings {
-		if strings.HasSuffix(s, e) && len(s) > len(e)+3 {
-			return strings.TrimSuffix(s, e)
+		// Keep at least two characters: "か" alone is not a closing.
+		if rest := strings.TrimSuffix(s, e); rest != s && utf8.RuneCountInString(rest) >= 2 {
+			return rest
 		}
 	}
 	return s

@@ -1,0 +1,87 @@
+package textnorm
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ＡＢＣ１２３", "abc123"},
+		{"ｻｰﾊﾞｰ", "サバ"},
+		{"サーバー", "サバ"},
+		{"サーバ", "サバ"},
+		{"ウィルス", "ウイルス"},
+		{"ヴァージョン", "バジョン"},
+		{"ファイアウォール", "フアイアウオル"},
+		{"  a \t\n b ", "a b"},
+		{"①", "1"},
+		{"データー", "デタ"},
+		{"ー長音", "ー長音"}, // a long mark after no katakana stays
+	}
+	for _, tt := range tests {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStripNumbering(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"1. バックアップ", "バックアップ"},
+		{"1-2. バックアップ", "バックアップ"},
+		{"(3) バックアップ", "バックアップ"},
+		{"q1. backup?", "backup?"},
+		{"問3 バックアップ", "バックアップ"},
+		{"24時間監視", "24時間監視"},
+		{"iso27001", "iso27001"},
+		{"3", "3"},
+	}
+	for _, tt := range tests {
+		if got := StripNumbering(Fold(tt.in)); got != tt.want {
+			t.Errorf("StripNumbering(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStripEnding(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"バックアップを取得していますか？", "バックアップを取得"},
+		{"保存期間を教えてください。", "保存期間"},
+		{"UPSはありますか", "UPS"},
+		{"監査は可能ですか?", "監査は可能"},
+		{"か", "か"}, // too short to strip
+	}
+	for _, tt := range tests {
+		if got := StripEnding(Fold(tt.in)); got != Fold(tt.want) {
+			t.Errorf("StripEnding(%q) = %q, want %q", tt.in, got, Fold(tt.want))
+		}
+	}
+}
+
+func TestKey(t *testing.T) {
+	if got, want := Key(" Vendor  Answer(s) "), "vendoranswers"; got != want {
+		t.Errorf("Key = %q, want %q", got, want)
+	}
+	if got, want := Key("回　答"), "回答"; got != want {
+		t.Errorf("Key = %q, want %q", got, want)
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"サーバー", "ｻｰﾊﾞｰ", "1-2. Q?", "ヴ", "\xff\xfe", "ーーー"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a := Fold(s)
+		if utf8.ValidString(s) && !utf8.ValidString(a) {
+			t.Fatalf("Fold(%q) produced invalid UTF-8", s)
+		}
+		// Folding is idempotent: a folded string is already canonical.
+		if b := Fold(a); b != a {
+			t.Fatalf("Fold not idempotent: %q -> %q -> %q", s, a, b)
+		}
+		_ = StripEnding(StripNumbering(a))
+		_ = Key(s)
+	})
+}
