@@ -193,7 +193,6 @@ func loadDelimited(path string, sep rune) ([]*Entry, error) {
 		r.Comma = sep
 		r.FieldsPerRecord = -1
 		for {
-			line, _ := r.FieldPos(0)
 			rec, err := r.Read()
 			if errors.Is(err, io.EOF) {
 				break
@@ -205,7 +204,7 @@ func loadDelimited(path string, sep rune) ([]*Entry, error) {
 				}
 				return nil, &Error{File: path, Msg: err.Error()}
 			}
-			line, _ = r.FieldPos(0)
+			line, _ := r.FieldPos(0)
 			rows = append(rows, rec)
 			lines = append(lines, line)
 		}

@@ -112,7 +112,13 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 			f := wd.f
 			id := int32(len(ix.docs))
 			var norm float64
-			for t, tf := range f {
+			keys := make([]string, 0, len(f))
+			for t := range f {
+				keys = append(keys, t)
+			}
+			sort.Strings(keys)
+			for _, t := range keys {
+				tf := f[t]
 				w := ix.weight(t, tf)
 				norm += w
 				ix.postings[t] = append(ix.postings[t], posting{doc: id, w: float32(w)})
@@ -163,14 +169,23 @@ func (ix *Index) Match(q Query) Result {
 	var qnorm float64
 	qw := make(map[string]float64, len(qf))
 	for t, tf := range qf {
-		w := ix.weight(t, tf)
-		qw[t] = w
+		qw[t] = ix.weight(t, tf)
+	}
+	for _, w := range sortedValues(qw) {
 		qnorm += w
 	}
 	// overlap[d] is the weight the query and wording d share: the sum over
 	// common tokens of the smaller of the two weights.
+	// Tokens in sorted order: float sums then come out the same on every
+	// run, and so do the output files.
+	toks := make([]string, 0, len(qw))
+	for t := range qw {
+		toks = append(toks, t)
+	}
+	sort.Strings(toks)
 	overlap := make(map[int32]float64)
-	for t, w := range qw {
+	for _, t := range toks {
+		w := qw[t]
 		for _, p := range ix.postings[t] {
 			overlap[p.doc] += math.Min(w, float64(p.w))
 		}
@@ -240,7 +255,7 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 		if b == nil {
 			continue
 		}
-		if gap := bestFor[b.Entry] - b.Score; gap > 0 {
+		if gap := bestFor[b.Entry] - b.Score; gap > 1e-6 {
 			out[i].Confidence = math.Max(0, out[i].Confidence-gap*ix.cfg.RivalPenalty)
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
 		}
@@ -301,4 +316,17 @@ func mainAsk(s string) (string, bool) {
 		return "", false
 	}
 	return main, true
+}
+
+func sortedValues(m map[string]float64) []float64 {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]float64, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
 }

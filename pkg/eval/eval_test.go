@@ -1,0 +1,70 @@
+package eval
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+)
+
+func qfillMatcher(es []*corpus.Entry) Matcher { return match.New(es, match.DefaultConfig()) }
+
+// floors are regression guards: the numbers measured when the matcher was
+// last changed, rounded down. Raise them when the matcher improves.
+type floors struct{ top1, precision, coverage float64 }
+
+func checkFloors(t *testing.T, path string, f floors) Metrics {
+	t.Helper()
+	set, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := set.Run(qfillMatcher)
+	m := Measure(outs, match.DefaultConfig().Threshold)
+	t.Logf("%s: top-1 %.3f precision %.3f coverage %.3f (%d auto-filled)", path, m.Top1, m.Precision, m.Coverage, m.AutoFilled)
+	if m.Top1 < f.top1 || m.Precision < f.precision || m.Coverage < f.coverage {
+		t.Errorf("below floor: got top-1 %.3f precision %.3f coverage %.3f, want at least %.3f / %.3f / %.3f",
+			m.Top1, m.Precision, m.Coverage, f.top1, f.precision, f.coverage)
+	}
+	return m
+}
+
+func TestOwnPairsFloor(t *testing.T) {
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.93, 0.97, 0.62})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.85, 0.97, 0.38})
+}
+
+func TestSharedBenchFloor(t *testing.T) {
+	p := filepath.Join("..", "..", "..", "shared", "bench", "pairs.tsv")
+	if _, err := os.Stat(p); err != nil {
+		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
+	}
+	m := checkFloors(t, p, floors{0.91, 0.97, 0.65})
+	// The baselines must stay below qfill, so the margin in the README holds.
+	set, _ := Load(p)
+	bm := Measure(set.Run(func(es []*corpus.Entry) Matcher { return NewBM25(es) }), 2)
+	if bm.Top1 >= m.Top1 {
+		t.Errorf("BM25 baseline top-1 %.3f is not below qfill's %.3f", bm.Top1, m.Top1)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	p := func(exp ...string) Pair { return Pair{Expected: exp} }
+	outs := []Outcome{
+		{Pair: p("a"), BestID: "a", Confidence: 0.9},      // right, auto
+		{Pair: p("a", "b"), BestID: "b", Confidence: 0.4}, // right, review
+		{Pair: p("c"), BestID: "d", Confidence: 0.8},      // wrong, auto
+		{Pair: p(), BestID: "e", Confidence: 0.7},         // NONE, auto: wrong
+		{Pair: p(), BestID: "e", Confidence: 0.1},         // NONE, review
+	}
+	m := Measure(outs, 0.5)
+	want := Metrics{Rows: 5, Answerable: 3, Top1Right: 2, AutoFilled: 3, AutoRight: 1, Top1: 2.0 / 3, Precision: 1.0 / 3, Coverage: 1.0 / 3}
+	if m != want {
+		t.Errorf("Measure = %+v, want %+v", m, want)
+	}
+	if c, _ := BestCoverageAt(outs, 0.95); c != 1.0/3 {
+		t.Errorf("BestCoverageAt = %v, want 1/3", c)
+	}
+}

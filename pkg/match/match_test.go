@@ -1,0 +1,155 @@
+package match
+
+import (
+	"math"
+	"testing"
+
+	"github.com/qfill/qfill/pkg/corpus"
+)
+
+func entries() []*corpus.Entry {
+	return []*corpus.Entry{
+		{ID: "bk", Question: "バックアップを取得していますか？", Answer: "毎日"},
+		{ID: "bk-off", Question: "バックアップを遠隔地に保管していますか？", Answer: "大阪に保管"},
+		{ID: "red", Question: "サーバーは冗長化されていますか？", Answer: "はい"},
+		{ID: "mfa", Question: "多要素認証に対応していますか？", Answer: "TOTP"},
+		{ID: "log", Question: "ログの保存期間は？", Answer: "1年"},
+		{ID: "en-enc", Question: "Is customer data encrypted at rest?", Answer: "Yes, AES-256"},
+		{ID: "en-pen", Question: "Do you conduct penetration tests?", Answer: "Yes, yearly"},
+		{ID: "dc", Question: "データセンターの所在地はどこですか？またその事業者は？", Answer: "東京"},
+	}
+}
+
+func TestMatchBest(t *testing.T) {
+	ix := New(entries(), DefaultConfig())
+	tests := []struct {
+		q, want string
+	}{
+		{"1. バックアップを取得していますか", "bk"},                          // numbering and closing removed
+		{"ﾊﾞｯｸｱｯﾌﾟは取得されていますか", "bk"},                          // half-width kana
+		{"バックアップは遠隔地で保管されていますか", "bk-off"},                    // the nearer ask wins
+		{"サーバを二重化していますか", "red"},                              // thesaurus: 二重化 = 冗長化, サーバ = サーバー
+		{"二要素認証は使えますか", "mfa"},                                // thesaurus
+		{"Do you support MFA?", "mfa"},                        // thesaurus across languages
+		{"Is data at rest encrypted?", "en-enc"},              // word order, stemming
+		{"Are penetration tests conducted yearly?", "en-pen"}, // stemming: conduct/conducted
+		{"データセンターの所在地を教えてください", "dc"},                         // first sentence of a two-part question
+	}
+	for _, tt := range tests {
+		r := ix.Match(Query{Text: tt.q})
+		if b := r.Best(); b == nil || b.Entry.ID != tt.want {
+			got := "<none>"
+			if b != nil {
+				got = b.Entry.ID
+			}
+			t.Errorf("Match(%q) best = %s, want %s", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestIdenticalQuestionScoresOne(t *testing.T) {
+	ix := New(entries(), DefaultConfig())
+	r := ix.Match(Query{Text: "ログの保存期間は？"})
+	if b := r.Best(); b == nil || b.Entry.ID != "log" || math.Abs(b.Score-1) > 1e-6 {
+		t.Fatalf("best = %+v, want log with score 1", b)
+	}
+	if !r.Auto {
+		t.Errorf("identical question not auto-filled (confidence %.3f)", r.Confidence)
+	}
+}
+
+func TestUnrelatedQuestionIsNotAuto(t *testing.T) {
+	ix := New(entries(), DefaultConfig())
+	for _, q := range []string{"社員食堂はありますか？", "What is your favourite colour?", ""} {
+		r := ix.Match(Query{Text: q})
+		if r.Auto {
+			t.Errorf("Match(%q) auto-filled %s with confidence %.2f", q, r.Best().Entry.ID, r.Confidence)
+		}
+	}
+}
+
+// Confidence is the best score less the missing margin to a rival with a
+// different answer, times MarginPenalty.
+func TestConfidenceMargin(t *testing.T) {
+	cfg := DefaultConfig()
+	ix := New(entries(), cfg)
+	mk := func(id, answer string, s float64) Candidate {
+		return Candidate{Entry: &corpus.Entry{ID: id, Answer: answer}, Score: s}
+	}
+	tests := []struct {
+		name  string
+		cands []Candidate
+		want  float64
+	}{
+		{"alone", []Candidate{mk("a", "x", 0.8)}, 0.8},
+		{"clear lead", []Candidate{mk("a", "x", 0.8), mk("b", "y", 0.5)}, 0.8},
+		{"close rival", []Candidate{mk("a", "x", 0.8), mk("b", "y", 0.75)}, 0.8 - (cfg.MarginFloor-0.05)*cfg.MarginPenalty},
+		{"same answer is no rival", []Candidate{mk("a", "x", 0.8), mk("b", "x", 0.8)}, 0.8},
+	}
+	for _, tt := range tests {
+		if got := ix.confidence(tt.cands); math.Abs(got-tt.want) > 1e-9 {
+			t.Errorf("%s: confidence = %.4f, want %.4f", tt.name, got, tt.want)
+		}
+	}
+}
+
+// A question whose best entry fits another question of the same checklist
+// better loses confidence by RivalPenalty times the difference.
+func TestMatchAllRivals(t *testing.T) {
+	cfg := DefaultConfig()
+	ix := New(entries(), cfg)
+	qs := []Query{{Text: "ログの保存期間は？"}, {Text: "映像の保存期間は？"}}
+	single := ix.Match(qs[1])
+	all := ix.MatchAll(qs)
+	if all[0].Best().Entry.ID != "log" || !all[0].Auto {
+		t.Fatalf("exact question lost: %+v", all[0])
+	}
+	if single.Best().Entry.ID != "log" {
+		t.Fatalf("setup: second question's best = %s", single.Best().Entry.ID)
+	}
+	gap := all[0].Best().Score - single.Best().Score
+	want := math.Max(0, single.Confidence-gap*cfg.RivalPenalty)
+	if math.Abs(all[1].Confidence-want) > 1e-9 {
+		t.Errorf("rival confidence = %.4f, want %.4f", all[1].Confidence, want)
+	}
+	// Identical questions do not penalise each other.
+	same := ix.MatchAll([]Query{{Text: "ログの保存期間は？"}, {Text: "ログの保存期間は？"}})
+	if same[1].Confidence != same[0].Confidence {
+		t.Errorf("identical questions got %.3f and %.3f", same[0].Confidence, same[1].Confidence)
+	}
+}
+
+func TestThesaurusParse(t *testing.T) {
+	th := ParseThesaurus("# c\nfoo: ids, 冗長化\nbroken line\n")
+	if got := th.Concepts("provides"); len(got) != 0 {
+		t.Errorf("English term matched inside a word: %v", got)
+	}
+	if got := th.Concepts("we run ids here"); len(got) != 1 {
+		t.Errorf("whole word not matched: %v", got)
+	}
+	if got := th.Concepts("サーバの冗長化"); len(got) != 1 {
+		t.Errorf("japanese substring not matched: %v", got)
+	}
+	if len(DefaultThesaurus().concepts) < 50 {
+		t.Errorf("built-in thesaurus has %d concepts", len(DefaultThesaurus().concepts))
+	}
+}
+
+func TestConfigSet(t *testing.T) {
+	c := DefaultConfig()
+	if err := c.Set("rival_penalty", 0); err != nil || c.RivalPenalty != 0 {
+		t.Fatalf("Set rival_penalty: %v %v", err, c.RivalPenalty)
+	}
+	if err := c.Set("nope", 1); err == nil {
+		t.Fatal("unknown setting accepted")
+	}
+}
+
+func BenchmarkMatch(b *testing.B) {
+	ix := New(entries(), DefaultConfig())
+	q := Query{Text: "バックアップデータは遠隔地のデータセンターに保管されていますか？"}
+	b.ReportAllocs()
+	for b.Loop() {
+		ix.Match(q)
+	}
+}
