@@ -116,8 +116,15 @@ func (w *Workbook) Questions() int {
 // Read finds the checklists in an open workbook. It returns
 // ErrNoQuestionColumn (wrapped, naming the sheets tried) when no sheet has
 // one.
-func Read(f *excelize.File, ov Overrides) (*Workbook, error) {
-	wb := &Workbook{}
+func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
+	// excelize can panic on hostile packages (bad references, huge
+	// dimensions): such a file ends in an error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			wb, err = nil, fmt.Errorf("%w: %v", ErrCorruptZip, r)
+		}
+	}()
+	wb = &Workbook{}
 	names := f.GetSheetList()
 	if ov.Sheet != "" {
 		found := false
@@ -575,6 +582,13 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 	if lay.QuestionCol == lay.AnswerCol {
 		return lay, "question and answer columns are the same"
 	}
+	// Item | description (項目 | 内容): the longer description wins above,
+	// but the item name comes first and both are read.
+	if left := lay.QuestionCol - 1; qc == 0 && left >= 1 && h.roles[left] == RoleQuestion && h.scores[lay.QuestionCol] < 0.9 && h.scores[left] <= h.scores[lay.QuestionCol] && left != lay.AnswerCol {
+		if pl, pq := prof(left), prof(lay.QuestionCol); pl.filled*2 >= pq.filled && pl.idLike*2 <= pl.filled {
+			lay.DetailCol, lay.QuestionCol = lay.QuestionCol, left
+		}
+	}
 	if !remarksAsAnswer {
 		lay.RemarksCol = pick(rc, firstRight(h, RoleRemarks, lay.AnswerCol))
 	} else if rc > 0 {
@@ -610,7 +624,7 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 		if c == lay.QuestionCol || c == lay.AnswerCol {
 			continue
 		}
-		if (role == RoleDetail || role == RoleQuestion) && c > lay.QuestionCol && c < lay.AnswerCol && (lay.DetailCol == 0 || c < lay.DetailCol) {
+		if (role == RoleDetail || role == RoleQuestion) && c > lay.QuestionCol && c < lay.AnswerCol && (lay.DetailCol == 0 || c < lay.DetailCol) && c != lay.IDCol {
 			lay.DetailCol = c
 		}
 	}

@@ -1,0 +1,414 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// book builds a workbook for a test from a compact description.
+type book struct {
+	t *testing.T
+	f *excelize.File
+}
+
+func newBook(t *testing.T, first string) *book {
+	t.Helper()
+	f := excelize.NewFile()
+	if err := f.SetSheetName("Sheet1", first); err != nil {
+		t.Fatal(err)
+	}
+	return &book{t: t, f: f}
+}
+
+func (b *book) must(err error) {
+	b.t.Helper()
+	if err != nil {
+		b.t.Fatal(err)
+	}
+}
+
+// rows writes values starting at cell A<row>; "" leaves a cell empty.
+func (b *book) rows(sheet string, row int, values ...[]string) *book {
+	for i, r := range values {
+		for j, v := range r {
+			if v == "" {
+				continue
+			}
+			c, _ := excelize.CoordinatesToCellName(j+1, row+i)
+			b.must(b.f.SetCellStr(sheet, c, v))
+		}
+	}
+	return b
+}
+
+func (b *book) merge(sheet, from, to string) *book {
+	b.must(b.f.MergeCell(sheet, from, to))
+	return b
+}
+
+func (b *book) list(sheet, sqref string, values ...string) *book {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	b.must(dv.SetDropList(values))
+	b.must(b.f.AddDataValidation(sheet, dv))
+	return b
+}
+
+// read saves and reopens the workbook, as qfill sees files, and reads it.
+func (b *book) read(ov Overrides) (*Workbook, error) {
+	b.t.Helper()
+	var buf bytes.Buffer
+	b.must(b.f.Write(&buf))
+	f, err := OpenBytes(buf.Bytes(), "test.xlsx", OpenOptions{})
+	b.must(err)
+	b.t.Cleanup(func() { f.Close() })
+	return Read(f, ov)
+}
+
+func (b *book) sheet(name string) *Sheet {
+	b.t.Helper()
+	wb, err := b.read(Overrides{})
+	b.must(err)
+	for _, s := range wb.Sheets {
+		if s.Name == name {
+			return s
+		}
+	}
+	b.t.Fatalf("no sheet %q", name)
+	return nil
+}
+
+func questions(s *Sheet) []string {
+	var out []string
+	for _, r := range s.Rows {
+		out = append(out, r.Question)
+	}
+	return out
+}
+
+func TestJapaneseTitleBlockMergedCategories(t *testing.T) {
+	b := newBook(t, "チェックシート")
+	sh := "チェックシート"
+	b.rows(sh, 1,
+		[]string{"セキュリティチェックシート"},
+		[]string{"会社名", "", "", "回答日"},
+		[]string{"※回答欄はプルダウンから選択してください。"},
+		nil,
+		[]string{"No.", "分類", "確認項目", "回答", "備考"},
+		[]string{"1", "物理", "入退室管理をしていますか？"},
+		[]string{"2", "", "監視カメラはありますか？"},
+		[]string{"■ 運用"},
+		[]string{"3", "運用", "バックアップを取得していますか？", "はい", "毎日"},
+		nil,
+		[]string{"4", "", "ログを保存していますか？"},
+	)
+	b.merge(sh, "A1", "E1").merge(sh, "A3", "E3").merge(sh, "B6", "B7").merge(sh, "A8", "E8").merge(sh, "B9", "B11")
+	b.list(sh, "D6:D11", "はい", "いいえ", "該当なし")
+	s := b.sheet(sh)
+	if s.Skipped != "" {
+		t.Fatalf("skipped: %s", s.Skipped)
+	}
+	want := Layout{HeaderRow: 5, IDCol: 1, QuestionCol: 3, AnswerCol: 4, RemarksCol: 5, CategoryCols: []int{2}}
+	if !reflect.DeepEqual(s.Layout, want) {
+		t.Errorf("layout = %+v, want %+v", s.Layout, want)
+	}
+	if got, want := questions(s), []string{"入退室管理をしていますか？", "監視カメラはありますか？", "バックアップを取得していますか？", "ログを保存していますか？"}; !reflect.DeepEqual(got, want) {
+		t.Fatalf("questions = %q, want %q", got, want)
+	}
+	r := s.Rows
+	if r[1].Section != "物理" || r[2].Section != "■ 運用 > 運用" || r[3].Section != "■ 運用 > 運用" {
+		t.Errorf("sections = %q, %q, %q", r[1].Section, r[2].Section, r[3].Section)
+	}
+	if r[0].AnswerCell != "D6" || r[0].RemarksCell != "E6" || r[0].Answered {
+		t.Errorf("row 6 = %+v", r[0])
+	}
+	if !r[2].Answered || r[2].Answer != "はい" {
+		t.Errorf("row 9 should be answered: %+v", r[2])
+	}
+	if !reflect.DeepEqual(r[0].Choices, []string{"はい", "いいえ", "該当なし"}) {
+		t.Errorf("choices = %q", r[0].Choices)
+	}
+}
+
+func TestHiddenSheetRowsAndOtherSheets(t *testing.T) {
+	b := newBook(t, "Response")
+	_, err := b.f.NewSheet("Questions")
+	b.must(err)
+	b.rows("Questions", 1, []string{"ID", "Question", "Answer"}, []string{"Q-1", "Do you encrypt data at rest?"})
+	b.must(b.f.SetSheetVisible("Questions", false))
+	b.rows("Response", 1,
+		[]string{"ID", "Question", "Answer", "Notes"},
+		[]string{"Q-1", "Do you encrypt data at rest?"},
+		[]string{"Q-2", "Do you back up data?"},
+		[]string{"Q-3", "Do you log access?"},
+	)
+	b.must(b.f.SetRowVisible("Response", 3, false))
+	_, err = b.f.NewSheet("Notes")
+	b.must(err)
+	b.rows("Notes", 1, []string{"Some text about the questionnaire"})
+	wb, err := b.read(Overrides{})
+	b.must(err)
+	got := map[string]string{}
+	for _, s := range wb.Sheets {
+		got[s.Name] = s.Skipped
+	}
+	if got["Questions"] != "hidden sheet" || got["Response"] != "" || !strings.HasPrefix(got["Notes"], "no header row") {
+		t.Errorf("skipped = %q", got)
+	}
+	s := wb.Checklists()[0]
+	if q := questions(s); !reflect.DeepEqual(q, []string{"Do you encrypt data at rest?", "Do you log access?"}) {
+		t.Errorf("questions = %q (the hidden row 3 must not be read)", q)
+	}
+}
+
+func TestItemAndDescription(t *testing.T) {
+	b := newBook(t, "SLA")
+	b.rows("SLA", 2, []string{"", "項番", "項目", "内容", "回答欄", "補足"},
+		[]string{"", "S-1", "稼働率", "月間稼働率の保証値を記載してください。"},
+		[]string{"", "S-2", "提供時間", "サービスの提供時間帯を記載してください。"})
+	s := b.sheet("SLA")
+	if s.Layout.QuestionCol != 3 || s.Layout.DetailCol != 4 || s.Layout.AnswerCol != 5 || s.Layout.RemarksCol != 6 {
+		t.Fatalf("layout = %+v", s.Layout)
+	}
+	if got := s.Rows[0].Question; got != "稼働率\n月間稼働率の保証値を記載してください。" {
+		t.Errorf("question = %q", got)
+	}
+}
+
+func TestMarkColumns(t *testing.T) {
+	b := newBook(t, "CAIQ")
+	b.rows("CAIQ", 1, []string{"", "Question ID", "Consensus Assessment Questions", "Consensus Assessment Answers", "", "", "Notes"},
+		nil,
+		[]string{"", "", "", "Yes", "No", "Not Applicable"},
+		[]string{"", "AIS-01.1", "Do you use industry standards to build in security?"},
+		[]string{"", "AIS-01.2", "Do you use an automated source code analysis tool?", "", "x"})
+	b.merge("CAIQ", "D1", "F2")
+	s := b.sheet("CAIQ")
+	if s.Layout.AnswerCol != 4 || len(s.Layout.MarkCols) != 3 || s.Layout.RemarksCol != 7 {
+		t.Fatalf("layout = %+v", s.Layout)
+	}
+	if !reflect.DeepEqual(s.Headers, []int{1, 2, 3}) {
+		t.Errorf("headers = %v, want stacked 1..3", s.Headers)
+	}
+	if len(s.Rows) != 2 || s.Rows[0].Answered || !s.Rows[1].Answered || s.Rows[1].Answer != "No" {
+		t.Errorf("rows = %+v", s.Rows)
+	}
+	if s.Rows[0].MarkCells["Not Applicable"] != "F4" {
+		t.Errorf("mark cells = %v", s.Rows[0].MarkCells)
+	}
+}
+
+func TestFormulaQuestionsAndLockedAnswers(t *testing.T) {
+	b := newBook(t, "Checklist")
+	b.rows("Checklist", 1, []string{"Category", "Test Name", "Status", "Notes"})
+	b.must(b.f.SetCellFormula("Checklist", "B2", `HYPERLINK("https://example.org/a","Test for weak ""TLS"" ciphers")`))
+	b.rows("Checklist", 2, []string{"Crypto", "", "Not Started"})
+	b.rows("Checklist", 3, []string{"Crypto", "Test session timeout handling", "Not Started"})
+	b.rows("Checklist", 4, []string{"Crypto", "Test for padding oracle issues", "Not Started"})
+	b.must(b.f.SetCellFormula("Checklist", "C4", `"Pass"`))
+	s := b.sheet("Checklist")
+	if len(s.Rows) != 3 {
+		t.Fatalf("rows = %d, want 3", len(s.Rows))
+	}
+	if s.Rows[0].Question != `Test for weak "TLS" ciphers` {
+		t.Errorf("hyperlink label = %q", s.Rows[0].Question)
+	}
+	if s.Rows[0].Answered || s.Rows[1].Answered {
+		t.Errorf("'Not Started' must count as empty: %+v", s.Rows[:2])
+	}
+	if !s.Rows[2].Locked {
+		t.Errorf("formula answer cell not locked: %+v", s.Rows[2])
+	}
+}
+
+func TestRepeatedHeadersUnlabelledQuestion(t *testing.T) {
+	b := newBook(t, "Vendor Response")
+	sh := "Vendor Response"
+	b.rows(sh, 1,
+		[]string{"Vendor security questionnaire"},
+		nil,
+		[]string{"Documentation", "", "Vendor Answers", "Additional Information", "Guidance"},
+		[]string{"DOCU-01", "Have you undergone a SSAE 18 audit in the last year?", " "},
+		[]string{"DOCU-02", "Do you conform with a specific industry standard security framework?"},
+		[]string{"", "", "", "", "", "End Table Data"},
+		[]string{"Application Security", "", "Vendor Answers", "Additional Information", "Guidance"},
+		[]string{"APPL-01", "Are access controls for institutional accounts based on structured rules?"},
+		[]string{"Copyright © 2025 Someone. All rights reserved."},
+	)
+	s := b.sheet(sh)
+	if s.Layout.QuestionCol != 2 || s.Layout.IDCol != 1 || s.Layout.AnswerCol != 3 || s.Layout.RemarksCol != 4 {
+		t.Fatalf("layout = %+v", s.Layout)
+	}
+	if !reflect.DeepEqual(s.Headers, []int{3, 7}) {
+		t.Errorf("headers = %v", s.Headers)
+	}
+	if len(s.Rows) != 3 {
+		t.Fatalf("questions = %q", questions(s))
+	}
+	if s.Rows[0].Answered {
+		t.Errorf("a single space is not an answer")
+	}
+	if s.Rows[2].Section != "Application Security" {
+		t.Errorf("section = %q", s.Rows[2].Section)
+	}
+}
+
+func TestDropdownSources(t *testing.T) {
+	b := newBook(t, "Q")
+	_, err := b.f.NewSheet("Lists")
+	b.must(err)
+	b.rows("Lists", 1, []string{"Yes"}, []string{"No"}, []string{"N/A"})
+	b.must(b.f.SetSheetVisible("Lists", false))
+	b.must(b.f.SetDefinedName(&excelize.DefinedName{Name: "YesNo", RefersTo: "Lists!$A$1:$A$2"}))
+	b.rows("Q", 1, []string{"ID", "Question", "Answer"},
+		[]string{"1", "Is data encrypted?"}, []string{"2", "Is MFA supported?"}, []string{"3", "Are backups tested?"})
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = "C2"
+	dv.SetSqrefDropList("Lists!$A$1:$A$3")
+	b.must(b.f.AddDataValidation("Q", dv))
+	dv2 := excelize.NewDataValidation(true)
+	dv2.Sqref = "C3"
+	dv2.SetSqrefDropList("YesNo")
+	b.must(b.f.AddDataValidation("Q", dv2))
+	s := b.sheet("Q")
+	if got := s.Rows[0].Choices; !reflect.DeepEqual(got, []string{"Yes", "No", "N/A"}) {
+		t.Errorf("range choices = %q", got)
+	}
+	if got := s.Rows[1].Choices; !reflect.DeepEqual(got, []string{"Yes", "No"}) {
+		t.Errorf("named choices = %q", got)
+	}
+	if s.Rows[2].Choices != nil {
+		t.Errorf("free-text cell has choices %q", s.Rows[2].Choices)
+	}
+}
+
+func TestStaleValuesUnderMerges(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"Control", "ID", "Question", "Answer"},
+		[]string{"TVM-02", "TVM-02.1", "Do you scan for vulnerabilities?"},
+		[]string{"IS-20", "TVM-02.2", "Do you patch within 30 days?"})
+	b.merge("S", "A2", "A3")
+	s := b.sheet("S")
+	if len(s.Rows) != 2 || strings.Contains(s.Rows[1].Section, "IS-20") {
+		t.Errorf("stale value under merge leaked: %+v", s.Rows)
+	}
+}
+
+func TestNoQuestionColumn(t *testing.T) {
+	b := newBook(t, "Memo")
+	b.rows("Memo", 1, []string{"Just a note"}, []string{"another note"})
+	_, err := b.read(Overrides{})
+	if !errors.Is(err, ErrNoQuestionColumn) || !strings.Contains(err.Error(), `"Memo"`) || !strings.Contains(err.Error(), "--question-col") {
+		t.Fatalf("err = %v", err)
+	}
+}
+
+func TestOverrides(t *testing.T) {
+	b := newBook(t, "Odd")
+	b.rows("Odd", 1, []string{"x", "y", "z"}, []string{"a", "What is your backup policy for all databases?", ""}, []string{"b", "Do you encrypt every disk in the data center?", ""})
+	wb, err := b.read(Overrides{HeaderRow: 1, QuestionCol: "B", AnswerCol: "C"})
+	b.must(err)
+	s := wb.Checklists()[0]
+	if len(s.Rows) != 2 || s.Rows[0].AnswerCell != "C2" {
+		t.Fatalf("rows = %+v", s.Rows)
+	}
+	if err := (Overrides{AnswerCol: "3"}).Validate(); err == nil {
+		t.Error("column '3' accepted")
+	}
+}
+
+func TestOpenErrors(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want error
+	}{
+		{"text", []byte("hello, not a workbook"), ErrNotExcel},
+		{"truncated zip", []byte("PK\x03\x04\x14\x00\x00\x00"), ErrCorruptZip},
+		{"ole2", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrLegacyXLS},
+		{"empty", nil, ErrNotExcel},
+	}
+	for _, tt := range tests {
+		_, err := OpenBytes(tt.data, "x.xlsx", OpenOptions{})
+		if !errors.Is(err, tt.want) {
+			t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
+		}
+	}
+	if _, err := OpenBytes([]byte("x"), "old.xls", OpenOptions{}); !errors.Is(err, ErrLegacyXLS) {
+		t.Errorf(".xls name: err = %v", err)
+	}
+}
+
+func TestEncrypted(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "Question")
+	var buf bytes.Buffer
+	if err := f.Write(&buf, excelize.Options{Password: "secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenBytes(buf.Bytes(), "e.xlsx", OpenOptions{}); !errors.Is(err, ErrEncrypted) {
+		t.Errorf("no password: err = %v", err)
+	}
+	if _, err := OpenBytes(buf.Bytes(), "e.xlsx", OpenOptions{Password: "wrong"}); !errors.Is(err, ErrBadPasswd) {
+		t.Errorf("wrong password: err = %v", err)
+	}
+	g, err := OpenBytes(buf.Bytes(), "e.xlsx", OpenOptions{Password: "secret"})
+	if err != nil {
+		t.Fatalf("right password: %v", err)
+	}
+	g.Close()
+}
+
+func TestZipBombLimit(t *testing.T) {
+	f := excelize.NewFile()
+	for r := 1; r <= 2000; r++ {
+		c, _ := excelize.CoordinatesToCellName(1, r)
+		f.SetCellStr("Sheet1", c, strings.Repeat("x", 200))
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := OpenBytes(buf.Bytes(), "big.xlsx", OpenOptions{UnzipLimit: 64 << 10})
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+}
+
+// seedFiles are the workbooks the fuzzer starts from: the bundled
+// templates, and the real-world files when ../shared is there.
+func seedFiles(tb testing.TB) [][]byte {
+	var out [][]byte
+	for _, pat := range []string{"../../templates/*.xlsx", "../../../shared/realworld/*.xlsx"} {
+		files, _ := filepath.Glob(pat)
+		for _, fn := range files {
+			b, err := os.ReadFile(fn)
+			if err == nil && len(b) < 400<<10 {
+				out = append(out, b)
+			}
+		}
+	}
+	return out
+}
+
+func FuzzRead(f *testing.F) {
+	for _, b := range seedFiles(f) {
+		f.Add(b)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		wb, err := OpenBytes(data, "fuzz.xlsx", OpenOptions{UnzipLimit: 32 << 20, XMLLimit: 8 << 20})
+		if err != nil {
+			return
+		}
+		defer wb.Close()
+		_, _ = Read(wb, Overrides{})
+	})
+}
