@@ -104,3 +104,20 @@ func matchAllowed(allowed []string, text string) (string, bool) {
 	}
 	return "", false
 }
+
+// stripLeadingChoice removes a leading "はい。" or "Yes - " from an answer
+// whose choice is c, leaving the explanation.
+func stripLeadingChoice(text string, c corpus.Choice) string {
+	m := leadingChoice.FindStringSubmatchIndex(text)
+	if m == nil {
+		return text
+	}
+	if got, ok := ChoiceOf(text[m[2]:m[3]]); !ok || got != c {
+		return text
+	}
+	rest := strings.TrimLeft(text[m[3]:], " 　、。,.:：;；-–—")
+	if rest == "" {
+		return text
+	}
+	return rest
+}

@@ -167,7 +167,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		case r.RemarksCell == "" && value != e.Answer:
 			// A dropdown took the choice and there is nowhere to put the
 			// explanation: a comment keeps it with the cell.
-			it.writes[0].comment = e.Answer
+			it.writes[0].comment = remarks
 		default:
 			it.Remarks = ""
 		}
@@ -197,7 +197,8 @@ func render(r sheet.Row, e *corpus.Entry) (value, remarks, why string) {
 		}
 		return "", remarks, fmt.Sprintf("no allowed value (%s) means %q", strings.Join(r.Choices, " / "), c)
 	}
-	text := e.Answer
+	// The cell now says はい/Yes; the remarks need not say it again.
+	text := stripLeadingChoice(e.Answer, c)
 	if remarks != "" && text != "" && !strings.Contains(text, remarks) {
 		text = text + "\n" + remarks
 	} else if remarks != "" {

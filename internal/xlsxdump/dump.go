@@ -1,0 +1,130 @@
+// Package xlsxdump renders a workbook as stable text: sheets and their
+// visibility, column widths, merges, data validations, comments and every
+// non-empty cell with its formula. Golden tests and fidelity tests compare
+// these dumps, so a difference reads as a diff a person can follow.
+package xlsxdump
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Options choose what Dump includes.
+type Options struct {
+	// Styles adds each cell's resolved style (fill, font, border, number
+	// format, alignment).
+	Styles bool
+	// Skip omits the listed cells ("Sheet!A1") from the dump; fidelity
+	// checks use it for the cells qfill wrote.
+	Skip map[string]bool
+}
+
+// Dump renders the workbook in data.
+func Dump(data []byte, o Options) (string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	var b strings.Builder
+	for _, dn := range f.GetDefinedName() {
+		fmt.Fprintf(&b, "name %s [%s] = %s\n", dn.Name, dn.Scope, dn.RefersTo)
+	}
+	for _, sh := range f.GetSheetList() {
+		vis, _ := f.GetSheetVisible(sh)
+		fmt.Fprintf(&b, "== sheet %q visible=%v\n", sh, vis)
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return "", fmt.Errorf("sheet %q: %w", sh, err)
+		}
+		maxCol := 0
+		for _, r := range rows {
+			maxCol = max(maxCol, len(r))
+		}
+		for c := 1; c <= maxCol; c++ {
+			name, _ := excelize.ColumnNumberToName(c)
+			w, _ := f.GetColWidth(sh, name)
+			v, _ := f.GetColVisible(sh, name)
+			fmt.Fprintf(&b, "col %s width=%.2f visible=%v\n", name, w, v)
+		}
+		for r := 1; r <= len(rows); r++ {
+			if v, _ := f.GetRowVisible(sh, r); !v {
+				fmt.Fprintf(&b, "row %d hidden\n", r)
+			}
+		}
+		merges, _ := f.GetMergeCells(sh)
+		var ms []string
+		for _, m := range merges {
+			ms = append(ms, m.GetStartAxis()+":"+m.GetEndAxis())
+		}
+		sort.Strings(ms)
+		for _, m := range ms {
+			fmt.Fprintf(&b, "merge %s\n", m)
+		}
+		dvs, _ := f.GetDataValidations(sh)
+		var ds []string
+		for _, dv := range dvs {
+			ds = append(ds, fmt.Sprintf("dv %s type=%s f1=%s f2=%s", dv.Sqref, dv.Type, dv.Formula1, dv.Formula2))
+		}
+		sort.Strings(ds)
+		for _, d := range ds {
+			fmt.Fprintln(&b, d)
+		}
+		comments, _ := f.GetComments(sh)
+		sort.Slice(comments, func(i, j int) bool { return comments[i].Cell < comments[j].Cell })
+		for _, c := range comments {
+			if o.Skip[sh+"!"+c.Cell] {
+				continue
+			}
+			var text strings.Builder
+			for _, p := range c.Paragraph {
+				text.WriteString(p.Text)
+			}
+			if text.Len() == 0 {
+				text.WriteString(c.Text)
+			}
+			fmt.Fprintf(&b, "comment %s by %s: %q\n", c.Cell, c.Author, text.String())
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if o.Skip[sh+"!"+cell] {
+					continue
+				}
+				fm, _ := f.GetCellFormula(sh, cell)
+				style := ""
+				if o.Styles {
+					style = styleText(f, sh, cell)
+				}
+				if v == "" && fm == "" && style == "" {
+					continue
+				}
+				fmt.Fprintf(&b, "%s %q", cell, v)
+				if fm != "" {
+					fmt.Fprintf(&b, " =%s", fm)
+				}
+				if style != "" {
+					fmt.Fprintf(&b, " %s", style)
+				}
+				b.WriteByte('\n')
+			}
+		}
+	}
+	return b.String(), nil
+}
+
+func styleText(f *excelize.File, sh, cell string) string {
+	id, err := f.GetCellStyle(sh, cell)
+	if err != nil || id == 0 {
+		return ""
+	}
+	st, err := f.GetStyle(id)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("style{fill=%v font=%+v border=%d numfmt=%d align=%+v}", st.Fill, st.Font, len(st.Border), st.NumFmt, st.Alignment)
+}

@@ -1,0 +1,149 @@
+package fill
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/sheet"
+)
+
+func readZip(t *testing.T, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		out[f.Name] = b
+	}
+	return out
+}
+
+func TestPickChoice(t *testing.T) {
+	tests := []struct {
+		allowed []string
+		c       corpus.Choice
+		want    string
+		ok      bool
+	}{
+		{[]string{"はい", "いいえ", "該当なし"}, corpus.ChoiceYes, "はい", true},
+		{[]string{"はい", "いいえ", "該当なし"}, corpus.ChoiceNA, "該当なし", true},
+		{[]string{"Yes", "No", "N/A"}, corpus.ChoiceNo, "No", true},
+		{[]string{"Yes", "No", "NA"}, corpus.ChoiceNA, "NA", true},
+		{[]string{"○", "×", "－"}, corpus.ChoiceNA, "－", true},
+		{[]string{"有", "無"}, corpus.ChoiceYes, "有", true},
+		{[]string{"対応済", "未対応"}, corpus.ChoiceNo, "未対応", true},
+		{[]string{"1) Yes", "2) No", "3) Both modes available", "4) N/A"}, corpus.ChoiceYes, "1) Yes", true},
+		{[]string{"Pass", "Fail", "N/A"}, corpus.ChoiceYes, "Pass", true},
+		// Several kinds of yes: no single plain answer, so review.
+		{[]string{"No", "Yes, for some applications", "Yes, for most"}, corpus.ChoiceYes, "", false},
+		{[]string{"Tier I", "Tier II"}, corpus.ChoiceYes, "", false},
+		{[]string{"Yes", "No"}, corpus.ChoiceNA, "", false},
+		{[]string{"Yes", "No"}, corpus.ChoiceNone, "", false},
+	}
+	for _, tt := range tests {
+		got, ok := PickChoice(tt.allowed, tt.c)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("PickChoice(%q, %q) = %q, %v; want %q, %v", tt.allowed, tt.c, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestDeriveChoice(t *testing.T) {
+	tests := []struct {
+		e    corpus.Entry
+		want corpus.Choice
+	}{
+		{corpus.Entry{Choice: corpus.ChoiceNo, Answer: "はい、ただし"}, corpus.ChoiceNo}, // the field wins
+		{corpus.Entry{Answer: "はい。毎日取得しています。"}, corpus.ChoiceYes},
+		{corpus.Entry{Answer: "いいえ、対応していません"}, corpus.ChoiceNo},
+		{corpus.Entry{Answer: "Yes - daily"}, corpus.ChoiceYes},
+		{corpus.Entry{Answer: "有（保管期間は非公開）"}, corpus.ChoiceYes},
+		{corpus.Entry{Answer: "N/A"}, corpus.ChoiceNA},
+		{corpus.Entry{Answer: "該当なし"}, corpus.ChoiceNA},
+		{corpus.Entry{Answer: "日本国内に保管しています"}, corpus.ChoiceNone},
+		{corpus.Entry{Answer: "Nothing to add"}, corpus.ChoiceNone},
+	}
+	for _, tt := range tests {
+		if got := DeriveChoice(&tt.e); got != tt.want {
+			t.Errorf("DeriveChoice(%q) = %q, want %q", tt.e.Answer, got, tt.want)
+		}
+	}
+}
+
+type fixed []match.Result
+
+func (f fixed) MatchAll(qs []match.Query) []match.Result { return f[:len(qs)] }
+
+func TestPlanDecisions(t *testing.T) {
+	yes := &corpus.Entry{ID: "e-yes", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes}
+	text := &corpus.Entry{ID: "e-text", Answer: "東京と大阪"}
+	auto := func(e *corpus.Entry) match.Result {
+		return match.Result{Candidates: []match.Candidate{{Entry: e, Score: 0.9}}, Confidence: 0.9, Auto: true}
+	}
+	unsure := match.Result{Candidates: []match.Candidate{{Entry: text, Score: 0.4}, {Entry: yes, Score: 0.3}}, Confidence: 0.4}
+	none := match.Result{Candidates: []match.Candidate{{Entry: text, Score: 0.1}}, Confidence: 0.1}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
+		{Row: 2, Question: "q1", AnswerCell: "D2", RemarksCell: "E2", Choices: []string{"はい", "いいえ"}},
+		{Row: 3, Question: "q2", AnswerCell: "D3", Choices: []string{"はい", "いいえ"}},
+		{Row: 4, Question: "q3", AnswerCell: "D4", Choices: []string{"はい", "いいえ"}},
+		{Row: 5, Question: "q4", AnswerCell: "D5"},
+		{Row: 6, Question: "q5", AnswerCell: "D6"},
+		{Row: 7, Question: "q6", AnswerCell: "D7", Answer: "既存", Answered: true},
+		{Row: 8, Question: "q7", AnswerCell: "D8", Locked: true},
+	}}}}
+	items := Plan(wb, fixed{auto(yes), auto(yes), auto(text), unsure, none}, Options{})
+	got := Writes(items)
+	want := []string{
+		`S!D2 = "はい"`, `S!E2 = "毎日取得しています。"`, // choice in the cell, text in remarks
+		`S!D3 = "はい" [comment]`, // no remarks column: the text goes to a comment
+		`S!D4 [review] [comment]`, // free text cannot go into a dropdown
+		`S!D5 [review] [comment]`, // low confidence
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("writes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	var statuses []string
+	for _, it := range items {
+		statuses = append(statuses, string(it.Status))
+	}
+	if s := strings.Join(statuses, ","); s != "filled,filled,review,review,unanswered,kept,kept" {
+		t.Errorf("statuses = %s", s)
+	}
+	if items[4].RunnersUp != nil || items[3].RunnersUp[0].EntryID != "e-yes" {
+		t.Errorf("runners-up = %+v / %+v", items[4].RunnersUp, items[3].RunnersUp)
+	}
+	// --overwrite replaces the existing answer.
+	items = Plan(wb, fixed{auto(yes), auto(yes), auto(text), unsure, none, auto(text)}, Options{Overwrite: true})
+	if items[5].Status != StatusFilled {
+		t.Errorf("overwrite: status %s", items[5].Status)
+	}
+}
+
+func TestStripLeadingChoice(t *testing.T) {
+	tests := []struct {
+		in   string
+		c    corpus.Choice
+		want string
+	}{
+		{"はい。毎日取得しています。", corpus.ChoiceYes, "毎日取得しています。"},
+		{"Yes - daily backups", corpus.ChoiceYes, "daily backups"},
+		{"いいえ、対応していません", corpus.ChoiceYes, "いいえ、対応していません"},
+		{"はい", corpus.ChoiceYes, "はい"},
+		{"毎日取得", corpus.ChoiceYes, "毎日取得"},
+	}
+	for _, tt := range tests {
+		if got := stripLeadingChoice(tt.in, tt.c); got != tt.want {
+			t.Errorf("stripLeadingChoice(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

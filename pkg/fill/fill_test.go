@@ -1,0 +1,235 @@
+package fill
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qfill/qfill/internal/xlsxdump"
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/xuri/excelize/v2"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+func sampleIndex(t testing.TB) *match.Index {
+	t.Helper()
+	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return match.New(c.Entries, match.DefaultConfig())
+}
+
+func templates(t testing.TB) []string {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "templates", "*.xlsx"))
+	if len(files) < 2 {
+		t.Fatalf("want at least two templates, found %v", files)
+	}
+	return files
+}
+
+func runFill(t *testing.T, ix *match.Index, in string, o Options) *Result {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out.xlsx")
+	res, err := Run(Job{Input: in, Output: out, Plan: o}, ix)
+	if err != nil {
+		t.Fatalf("fill %s: %v", in, err)
+	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(written, res.Bytes) {
+		t.Fatal("file on disk differs from the rendered bytes")
+	}
+	return res
+}
+
+func dump(t *testing.T, data []byte) string {
+	t.Helper()
+	s, err := xlsxdump.Dump(data, xlsxdump.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestGolden fills every bundled template and compares a text dump of the
+// output (cells, merges, validations, comments) and the plan with
+// testdata/golden. Regenerate with: go test ./pkg/fill -run Golden -update
+func TestGolden(t *testing.T) {
+	ix := sampleIndex(t)
+	for _, in := range templates(t) {
+		name := strings.TrimSuffix(filepath.Base(in), ".xlsx")
+		t.Run(name, func(t *testing.T) {
+			res := runFill(t, ix, in, Options{})
+			var got strings.Builder
+			got.WriteString("# plan\n")
+			for _, w := range Writes(res.Items) {
+				got.WriteString(w + "\n")
+			}
+			for _, it := range res.Items {
+				got.WriteString(string(it.Status) + " " + it.Sheet + "!" + it.AnswerCell + " " + it.EntryID + "\n")
+			}
+			got.WriteString("# workbook\n")
+			got.WriteString(dump(t, res.Bytes))
+			golden := filepath.Join("testdata", "golden", name+".golden")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if got.String() != string(want) {
+				t.Errorf("output differs from %s; run `go test ./pkg/fill -run Golden -update` and review the diff", golden)
+			}
+		})
+	}
+}
+
+func TestInputUnchangedAndDeterministic(t *testing.T) {
+	ix := sampleIndex(t)
+	for _, src := range templates(t) {
+		data, _ := os.ReadFile(src)
+		in := filepath.Join(t.TempDir(), filepath.Base(src))
+		if err := os.WriteFile(in, data, 0o444); err != nil {
+			t.Fatal(err)
+		}
+		before := sha256.Sum256(data)
+		a := runFill(t, ix, in, Options{})
+		b := runFill(t, ix, in, Options{})
+		after, _ := os.ReadFile(in)
+		if sha256.Sum256(after) != before {
+			t.Errorf("%s: input modified", src)
+		}
+		if !bytes.Equal(a.Bytes, b.Bytes) {
+			t.Errorf("%s: two fills gave different bytes", src)
+		}
+	}
+}
+
+// A second fill of a filled file keeps every answer: the cells stay the same.
+func TestRefillChangesNothing(t *testing.T) {
+	ix := sampleIndex(t)
+	for _, src := range templates(t) {
+		first := runFill(t, ix, src, Options{})
+		if Count(first.Items).Filled == 0 {
+			t.Fatalf("%s: nothing filled", src)
+		}
+		in := filepath.Join(t.TempDir(), "filled.xlsx")
+		if err := os.WriteFile(in, first.Bytes, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		second := runFill(t, ix, in, Options{})
+		if got := Count(second.Items).Filled; got != 0 {
+			t.Errorf("%s: second fill wrote %d answers over existing ones", src, got)
+		}
+		if a, b := dump(t, first.Bytes), dump(t, second.Bytes); a != b {
+			t.Errorf("%s: second fill changed the workbook", src)
+		}
+	}
+}
+
+// Parts qfill did not change are copied byte for byte.
+func TestUntouchedPartsAreCopied(t *testing.T) {
+	ix := sampleIndex(t)
+	src := filepath.Join("..", "..", "templates", "vendor_assessment_en.xlsx")
+	res := runFill(t, ix, src, Options{})
+	orig, _ := os.ReadFile(src)
+	in := readZip(t, orig)
+	out := readZip(t, res.Bytes)
+	changed := map[string]bool{}
+	for name, data := range in {
+		if !bytes.Equal(out[name], data) {
+			changed[name] = true
+		}
+	}
+	for name := range changed {
+		switch {
+		case strings.HasPrefix(name, "xl/worksheets/sheet2.xml"), name == "xl/worksheets/_rels/sheet2.xml.rels",
+			name == "xl/styles.xml", name == "xl/sharedStrings.xml", name == "[Content_Types].xml",
+			strings.HasPrefix(name, "xl/comments"), strings.HasPrefix(name, "xl/drawings/vml"):
+		default:
+			t.Errorf("part %s changed but qfill did not write there", name)
+		}
+	}
+	for _, keep := range []string{"xl/workbook.xml", "xl/worksheets/sheet1.xml", "docProps/core.xml", "xl/theme/theme1.xml"} {
+		if changed[keep] {
+			t.Errorf("%s changed", keep)
+		}
+	}
+}
+
+// A corpus answer that looks like a formula is written as text.
+func TestFormulaLikeAnswersStayText(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "Question", "Answer"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "What is the total?"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "Which command do you run?"})
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	ix := match.New([]*corpus.Entry{
+		{ID: "a", Question: "What is the total?", Answer: "=SUM(1,2)"},
+		{ID: "b", Question: "Which command do you run?", Answer: "@echo +1 -x"},
+	}, match.DefaultConfig())
+	res := runFill(t, ix, in, Options{})
+	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for cell, want := range map[string]string{"C2": "=SUM(1,2)", "C3": "@echo +1 -x"} {
+		v, _ := g.GetCellValue("Sheet1", cell)
+		fm, _ := g.GetCellFormula("Sheet1", cell)
+		if v != want || fm != "" {
+			t.Errorf("%s = %q formula %q, want text %q", cell, v, fm, want)
+		}
+	}
+}
+
+func TestSameFileRefused(t *testing.T) {
+	src := filepath.Join("..", "..", "templates", "sla_check_ja.xlsx")
+	data, _ := os.ReadFile(src)
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	os.WriteFile(in, data, 0o644)
+	_, err := Run(Job{Input: in, Output: in}, sampleIndex(t))
+	if err != ErrSameFile {
+		t.Fatalf("err = %v, want ErrSameFile", err)
+	}
+	if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
+		t.Fatal("input changed")
+	}
+}
+
+func TestDefaultOutput(t *testing.T) {
+	for in, want := range map[string]string{"a/b.xlsx": "a/b.filled.xlsx", "c.xlsm": "c.filled.xlsm", "d": "d.filled.xlsx", "e.f/g": "e.f/g.filled.xlsx"} {
+		if got := DefaultOutput(in); got != want {
+			t.Errorf("DefaultOutput(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func BenchmarkFillTemplate(b *testing.B) {
+	ix := sampleIndex(b)
+	src := filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx")
+	for b.Loop() {
+		if _, err := Run(Job{Input: src, DryRun: true}, ix); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
