@@ -48,7 +48,7 @@ var labelTable = []struct {
 	{RoleDetail, 0.8, []string{"詳細", "説明", "内容説明", "具体的内容", "description", "details", "objectives", "解説"}},
 	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "回答(はい/いいえ)", "○×", "評価"}},
 	{RoleRemarks, 1, []string{"備考", "補足", "補足説明", "コメント", "説明", "特記事項", "根拠", "回答補足", "備考欄", "補足事項", "理由", "詳細説明", "comment", "comments", "notes", "note", "remarks", "remark", "additional information", "explanation", "comments and notes", "evidence", "justification", "csp implementation description", "implementation description", "interview notes", "supporting information", "additional comments"}},
-	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority"}},
+	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority", "回答日", "ご回答日", "回答者", "ご回答者", "回答期限", "回答者名", "date completed", "completed by", "respondent"}},
 }
 
 var labels []label

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+var (
+	repoCorpus = filepath.Join("..", "..", "corpus")
+	templateJA = filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx")
+)
+
+// qfill runs the command in-process and returns exit code, stdout, stderr.
+func qfill(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code := runContext(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func copyFile(t *testing.T, src, dir string) string {
+	t.Helper()
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(dir, filepath.Base(src))
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func TestFillTemplate(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFile(t, templateJA, dir)
+	sum := sha256.Sum256(mustRead(t, in))
+	report := filepath.Join(dir, "r.json")
+	code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "--report", report)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "security_checklist_ja.filled.xlsx")
+	if _, err := os.Stat(out); err != nil {
+		t.Fatalf("no output: %v", err)
+	}
+	if sha256.Sum256(mustRead(t, in)) != sum {
+		t.Error("input modified")
+	}
+	for _, want := range []string{"44 questions", "filled", "for review", "unanswered", "kept", out, "corpus: "} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stderr)
+		}
+	}
+	var rep struct {
+		Files []struct {
+			Input, Output, Error string
+			Items                []map[string]any
+		}
+	}
+	if err := json.Unmarshal(mustRead(t, report), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Files) != 1 || rep.Files[0].Error != "" || len(rep.Files[0].Items) != 44 {
+		t.Fatalf("report = %+v", rep)
+	}
+	for _, k := range []string{"sheet", "row", "question", "answer_cell", "status", "entry_id", "score"} {
+		if _, ok := rep.Files[0].Items[1][k]; !ok {
+			t.Errorf("report item lacks %q", k)
+		}
+	}
+	// No temporary files are left beside the output.
+	left, _ := filepath.Glob(filepath.Join(dir, ".qfill-*"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// Every bad input ends in exit status 2, one line on stderr, and no output.
+func TestFillBadInput(t *testing.T) {
+	dir := t.TempDir()
+	notExcel := filepath.Join(dir, "notes.xlsx")
+	os.WriteFile(notExcel, []byte("just text"), 0o644)
+	xls := filepath.Join(dir, "old.xls")
+	os.WriteFile(xls, append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...), 0o644)
+	enc := filepath.Join(dir, "locked.xlsx")
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "x")
+	f.SaveAs(enc, excelize.Options{Password: "pw"})
+	memo := filepath.Join(dir, "memo.xlsx")
+	g := excelize.NewFile()
+	g.SetCellStr("Sheet1", "A1", "nothing to answer here")
+	g.SaveAs(memo)
+	badCorpus := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(badCorpus, []byte("entries:\n  - id: a\n    question: q\n"), 0o644)
+	tmpl := copyFile(t, templateJA, dir)
+
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"not excel", []string{"fill", notExcel, "--corpus", repoCorpus}, "not an Excel workbook"},
+		{"xls", []string{"fill", xls, "--corpus", repoCorpus}, "soffice --headless --convert-to xlsx"},
+		{"encrypted", []string{"fill", enc, "--corpus", repoCorpus}, "encrypted: pass --password"},
+		{"wrong password", []string{"fill", enc, "--corpus", repoCorpus, "--password", "no"}, "password does not open"},
+		{"no question column", []string{"fill", memo, "--corpus", repoCorpus}, "--question-col"},
+		{"bad corpus", []string{"fill", tmpl, "--corpus", badCorpus}, "bad.yaml:2: entry \"a\" has no answer"},
+		{"missing file", []string{"fill", filepath.Join(dir, "nope.xlsx"), "--corpus", repoCorpus}, "no such file"},
+		{"same file", []string{"fill", tmpl, "-o", tmpl, "--corpus", repoCorpus}, "never writes over"},
+		{"bad threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "outside 0..1"},
+		{"bad column", []string{"fill", tmpl, "--corpus", repoCorpus, "--answer-col", "3"}, "not a column letter"},
+		{"bad flag", []string{"fill", tmpl, "--frobnicate"}, "unknown flag"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before, _ := filepath.Glob(filepath.Join(dir, "*"))
+			code, _, stderr := qfill(t, tt.args...)
+			if code != 2 {
+				t.Errorf("exit %d, want 2 (stderr %q)", code, stderr)
+			}
+			if !strings.Contains(stderr, tt.want) {
+				t.Errorf("stderr %q lacks %q", stderr, tt.want)
+			}
+			if n := strings.Count(strings.TrimRight(stderr, "\n"), "\n"); n != 0 {
+				t.Errorf("stderr has %d lines, want one: %q", n+1, stderr)
+			}
+			after, _ := filepath.Glob(filepath.Join(dir, "*"))
+			if len(after) != len(before) {
+				t.Errorf("files appeared: %v -> %v", before, after)
+			}
+		})
+	}
+}
+
+func TestEvalJSON(t *testing.T) {
+	code, out, stderr := qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var m map[string]any
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"rows", "answerable", "top1", "auto_filled", "precision", "coverage", "baselines"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("eval --json lacks %q", k)
+		}
+	}
+	if p := m["precision"].(float64); p < 0 || p > 1 {
+		t.Errorf("precision %v outside 0..1", p)
+	}
+	code, _, stderr = qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), "--set", "nope=1")
+	if code != 2 || !strings.Contains(stderr, "unknown matcher setting") {
+		t.Errorf("--set nope: exit %d %q", code, stderr)
+	}
+}
+
+func TestInspectJSON(t *testing.T) {
+	code, out, stderr := qfill(t, "inspect", templateJA, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var v struct {
+		Sheets []inspectSheet
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil {
+		t.Fatal(err)
+	}
+	s := v.Sheets[0]
+	if s.HeaderRow != 5 || s.Question != "C" || s.Answer != "D" || s.Remarks != "E" || s.ID != "A" || s.Questions != 44 {
+		t.Errorf("inspect = %+v", s)
+	}
+	if len(s.Choices) != 1 || s.Choices[0] != "はい/いいえ/該当なし" {
+		t.Errorf("choices = %q", s.Choices)
+	}
+}
+
+func TestCorpusDiscovery(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("QFILL_CORPUS", repoCorpus)
+	p, from, err := findCorpus("")
+	if err != nil || p != repoCorpus || from != "$QFILL_CORPUS" {
+		t.Errorf("env: %q %q %v", p, from, err)
+	}
+	t.Setenv("QFILL_CORPUS", "")
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(dir, "cfg"))
+	t.Setenv("HOME", dir)
+	t.Chdir(dir)
+	if _, _, err := findCorpus(""); err == nil || !strings.Contains(err.Error(), "--corpus") {
+		t.Errorf("no corpus anywhere: err = %v", err)
+	}
+	os.MkdirAll(filepath.Join(dir, "corpus"), 0o755)
+	if p, from, _ := findCorpus(""); p != "corpus" || from != "./corpus" {
+		t.Errorf("working dir: %q %q", p, from)
+	}
+}
