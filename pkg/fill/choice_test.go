@@ -105,7 +105,7 @@ func TestPlanDecisions(t *testing.T) {
 	got := Writes(items)
 	want := []string{
 		`S!D2 = "はい"`, `S!E2 = "毎日取得しています。"`, // choice in the cell, text in remarks
-		`S!D3 = "はい" [comment]`, // no remarks column: the text goes to a comment
+		`S!D3 = "はい" [comment]`,   // no remarks column: the text goes to a comment
 		`S!D4 [review] [comment]`, // free text cannot go into a dropdown
 		`S!D5 [review] [comment]`, // low confidence
 	}
