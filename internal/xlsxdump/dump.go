@@ -6,8 +6,10 @@ package xlsxdump
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -96,14 +98,16 @@ func Dump(data []byte, o Options) (string, error) {
 					continue
 				}
 				fm, _ := f.GetCellFormula(sh, cell)
+				// Empty cells are left out: which of them a row lists
+				// depends on its last value, not on what the sheet shows.
+				if v == "" && fm == "" {
+					continue
+				}
 				style := ""
 				if o.Styles {
 					style = styleText(f, sh, cell)
 				}
-				if v == "" && fm == "" && style == "" {
-					continue
-				}
-				fmt.Fprintf(&b, "%s %q", cell, v)
+				fmt.Fprintf(&b, "%s %q", cell, canonicalNumber(v))
 				if fm != "" {
 					fmt.Fprintf(&b, " =%s", fm)
 				}
@@ -119,12 +123,40 @@ func Dump(data []byte, o Options) (string, error) {
 
 func styleText(f *excelize.File, sh, cell string) string {
 	id, err := f.GetCellStyle(sh, cell)
-	if err != nil || id == 0 {
+	if err != nil {
 		return ""
+	}
+	if id == 0 {
+		// A cell missing from the XML shows its column's style: writing
+		// a neighbour may make excelize store it explicitly.
+		col, _, _ := excelize.SplitCellName(cell)
+		if id, err = f.GetColStyle(sh, col); err != nil || id == 0 {
+			return ""
+		}
 	}
 	st, err := f.GetStyle(id)
 	if err != nil {
 		return ""
 	}
-	return fmt.Sprintf("style{fill=%v font=%+v border=%d numfmt=%d align=%+v}", st.Fill, st.Font, len(st.Border), st.NumFmt, st.Alignment)
+	// JSON spells out the pointed-to values, so two equal styles print
+	// the same.
+	b, err := json.Marshal(st)
+	if err != nil {
+		return ""
+	}
+	return "style" + string(b)
+}
+
+// canonicalNumber prints a number in its shortest round-trip form, so
+// "9.1999999999999993" and "9.2" (the same double; excelize rewrites the
+// first as the second) compare equal.
+func canonicalNumber(v string) string {
+	if v == "" || strings.TrimLeft(v, "-0123456789.eE+") != "" {
+		return v
+	}
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }

@@ -78,17 +78,36 @@ func Patch(orig, edited []byte, changedSheets []string, w io.Writer) error {
 		take["[Content_Types].xml"] = true
 		take["xl/_rels/workbook.xml.rels"] = true
 	}
-	for _, part := range []struct{ name, elem string }{{"xl/styles.xml", "<xf "}, {"xl/sharedStrings.xml", "<si>"}} {
+	// The style and shared-string tables are append-only for qfill: the
+	// entries excelize added are appended to the original part, so the
+	// original entries keep their exact bytes (excelize's rewrite of a whole
+	// styles.xml can change how an old style reads).
+	merged := map[string][]byte{}
+	for _, part := range []struct {
+		name       string
+		containers []string
+	}{
+		{"xl/styles.xml", []string{"numFmts", "fonts", "fills", "borders", "cellXfs"}},
+		{"xl/sharedStrings.xml", []string{"sst"}},
+	} {
 		o, e := origFiles[part.name], editFiles[part.name]
 		if o == nil || e == nil {
 			continue
 		}
-		grew, err := grewCount(o, e, part.elem)
+		ob, err := readPart(o)
 		if err != nil {
 			return err
 		}
-		if grew {
-			take[part.name] = true
+		eb, err := readPart(e)
+		if err != nil {
+			return err
+		}
+		out, ok := appendEntries(ob, eb, part.containers)
+		switch {
+		case !ok:
+			take[part.name] = true // unexpected shape: excelize's part whole
+		case !bytes.Equal(out, ob):
+			merged[part.name] = out
 		}
 	}
 
@@ -107,6 +126,16 @@ func Patch(orig, edited []byte, changedSheets []string, w io.Writer) error {
 		return err
 	}
 	for _, f := range or.File {
+		if m, ok := merged[f.Name]; ok {
+			hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
+			if err == nil {
+				_, err = hw.Write(m)
+			}
+			if err != nil {
+				return fmt.Errorf("writing %s: %w", f.Name, err)
+			}
+			continue
+		}
 		if take[f.Name] {
 			if e := editFiles[f.Name]; e != nil {
 				if err := copyEdited(e, f.Modified); err != nil {
@@ -156,27 +185,6 @@ func readPart(f *zip.File) ([]byte, error) {
 	}
 	defer rc.Close()
 	return io.ReadAll(io.LimitReader(rc, 512<<20))
-}
-
-// grewCount reports whether the edited part has more elem entries (new
-// styles, new shared strings) than the original.
-func grewCount(o, e *zip.File, elem string) (bool, error) {
-	ob, err := readPart(o)
-	if err != nil {
-		return false, err
-	}
-	eb, err := readPart(e)
-	if err != nil {
-		return false, err
-	}
-	return countElem(eb, elem) > countElem(ob, elem), nil
-}
-
-// countElem counts start tags, ignoring namespace prefixes ("<x:si>").
-func countElem(b []byte, elem string) int {
-	name := strings.Trim(elem, "<> ")
-	re := regexp.MustCompile(`<(?:[A-Za-z0-9_]+:)?` + regexp.QuoteMeta(name) + `[\s/>]`)
-	return len(re.FindAllIndex(b, -1))
 }
 
 // relTargets lists the part paths a relationships part points at,
@@ -263,4 +271,110 @@ func sheetPartPaths(r *zip.Reader) (map[string]string, error) {
 		out[s.Name] = targets[s.RID]
 	}
 	return out, nil
+}
+
+// childNames maps a container element to its entries.
+var childNames = map[string]string{
+	"numFmts": "numFmt", "fonts": "font", "fills": "fill", "borders": "border", "cellXfs": "xf", "sst": "si",
+}
+
+// appendEntries copies into orig the entries that edited has beyond
+// orig's, container by container, and updates the count attributes. ok is
+// false when a part does not have the expected shape (edited lost entries,
+// a container is missing in one of them).
+func appendEntries(orig, edited []byte, containers []string) ([]byte, bool) {
+	out := orig
+	for _, c := range containers {
+		child := childNames[c]
+		oi, oj, okO := containerSpan(out, c)
+		ei, ej, okE := containerSpan(edited, c)
+		if !okE {
+			if okO {
+				return nil, false
+			}
+			continue
+		}
+		oldKids := children(out[oi:oj], child)
+		newKids := children(edited[ei:ej], child)
+		if !okO {
+			if len(newKids) == 0 {
+				continue
+			}
+			return nil, false
+		}
+		if len(newKids) < len(oldKids) {
+			return nil, false
+		}
+		if len(newKids) == len(oldKids) {
+			continue
+		}
+		var add []byte
+		for _, k := range newKids[len(oldKids):] {
+			add = append(add, k...)
+		}
+		// oj is the index of the closing tag "</c>" (or of "/>" for an
+		// empty self-closed container, which cannot hold old entries).
+		body := out[oi:oj]
+		var rebuilt []byte
+		if bytes.HasSuffix(bytes.TrimSpace(openTag(body)), []byte("/>")) {
+			return nil, false
+		}
+		rebuilt = append(rebuilt, out[:oj]...)
+		rebuilt = append(rebuilt, add...)
+		rebuilt = append(rebuilt, out[oj:]...)
+		rebuilt = setCount(rebuilt, oi, c, len(newKids))
+		out = rebuilt
+	}
+	return out, true
+}
+
+// containerSpan finds <c ...> ... </c> and returns the index of "<c" and
+// of "</c>".
+func containerSpan(b []byte, c string) (int, int, bool) {
+	re := regexp.MustCompile(`<(?:[A-Za-z0-9_]+:)?` + c + `[\s>/]`)
+	loc := re.FindIndex(b)
+	if loc == nil {
+		return 0, 0, false
+	}
+	closeRe := regexp.MustCompile(`</(?:[A-Za-z0-9_]+:)?` + c + `>`)
+	cl := closeRe.FindIndex(b[loc[0]:])
+	if cl == nil {
+		return 0, 0, false
+	}
+	return loc[0], loc[0] + cl[0], true
+}
+
+func openTag(body []byte) []byte {
+	if i := bytes.IndexByte(body, '>'); i >= 0 {
+		return body[:i+1]
+	}
+	return body
+}
+
+// children splits a container's body into its direct entries. Entries of
+// these containers never nest an element of their own name.
+func children(body []byte, child string) [][]byte {
+	tag := openTag(body)
+	inner := body[len(tag):]
+	re := regexp.MustCompile(`(?s)<(?:[A-Za-z0-9_]+:)?` + child + `\b[^>]*?/>|<((?:[A-Za-z0-9_]+:)?)` + child + `\b[^>]*?[^/]>.*?</(?:[A-Za-z0-9_]+:)?` + child + `>|<(?:[A-Za-z0-9_]+:)?` + child + `>.*?</(?:[A-Za-z0-9_]+:)?` + child + `>`)
+	return re.FindAll(inner, -1)
+}
+
+var countAttr = regexp.MustCompile(`\bcount="\d+"`)
+
+// setCount rewrites count="N" in the container tag starting at i; the
+// shared-string table's uniqueCount is left alone (Excel recomputes it).
+func setCount(b []byte, i int, c string, n int) []byte {
+	end := bytes.IndexByte(b[i:], '>')
+	if end < 0 {
+		return b
+	}
+	tag := b[i : i+end]
+	if !countAttr.Match(tag) {
+		return b
+	}
+	newTag := countAttr.ReplaceAll(tag, []byte(fmt.Sprintf(`count="%d"`, n)))
+	out := append([]byte{}, b[:i]...)
+	out = append(out, newTag...)
+	return append(out, b[i+end:]...)
 }
