@@ -1,0 +1,72 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestRealworldInspect checks what the reader finds in every public
+// questionnaire in ../shared/realworld against a golden `qfill inspect`
+// output (sheets, header rows, columns, question counts, choices, skip
+// reasons). Regenerate with: go test ./cmd/qfill -run RealworldInspect -update
+func TestRealworldInspect(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "realworld")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
+	if len(files) == 0 {
+		t.Skip("../shared/realworld is not beside this checkout (it is in CI): skipping real-world inspect goldens")
+	}
+	for _, in := range files {
+		name := filepath.Base(in)
+		t.Run(name, func(t *testing.T) {
+			code, out, stderr := qfill(t, "inspect", in)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			// The golden names the file without the folder it was read from.
+			out = strings.ReplaceAll(out, in, name)
+			golden := filepath.Join("testdata", "realworld", name+".inspect")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if out != string(want) {
+				t.Errorf("inspect output differs from %s:\n%s", golden, out)
+			}
+		})
+	}
+}
+
+// TestExamplesCurrent refills every template and compares with the
+// committed examples/, byte for byte: the examples are what the README
+// promises, and this also proves fills are deterministic. After changing
+// the corpus, the templates or the matcher, run `make run`.
+func TestExamplesCurrent(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "templates", "*.xlsx"))
+	for _, in := range files {
+		name := strings.TrimSuffix(filepath.Base(in), ".xlsx")
+		out := filepath.Join(t.TempDir(), name+".filled.xlsx")
+		if code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", out); code != 0 {
+			t.Fatalf("%s: exit %d: %s", in, code, stderr)
+		}
+		got, _ := os.ReadFile(out)
+		want, err := os.ReadFile(filepath.Join("..", "..", "examples", name+".filled.xlsx"))
+		if err != nil {
+			t.Fatalf("%v (run `make run`)", err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("examples/%s.filled.xlsx is stale: run `make run` and commit it", name)
+		}
+	}
+}
