@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -160,7 +161,12 @@ func evalRun(opts *evalOptions) error {
 	fmt.Fprintln(w, "\nprecision / coverage by threshold (qfill):")
 	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "threshold\tauto-filled\tprecision\tcoverage\t")
-	for _, t := range []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9} {
+	curve := []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
+	if !slices.Contains(curve, th) {
+		curve = append(curve, th)
+		slices.Sort(curve)
+	}
+	for _, t := range curve {
 		m := eval.Measure(outs, t)
 		mark := ""
 		if t == th {

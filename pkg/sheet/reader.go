@@ -650,20 +650,6 @@ func pick(override, found int) int {
 	return found
 }
 
-// nearestLeft returns the column with role r closest to the left of col
-// (the ID column nearest the question), or the first one.
-func nearestLeft(h header, r Role, col int) int {
-	best := 0
-	for c, role := range h.roles {
-		if role == r && c < col && c > best {
-			best = c
-		}
-	}
-	if best == 0 {
-		return h.col(r)
-	}
-	return best
-}
 
 func firstRight(h header, r Role, col int) int {
 	best := 0
@@ -678,48 +664,6 @@ func firstRight(h header, r Role, col int) int {
 	return best
 }
 
-// questionCol takes the labelled question column left of the answer
-// column, or else the column left of the answer column whose cells below
-// the header hold the longest text (HECVAT leaves it unlabelled).
-func questionCol(g *grid, h header, lay Layout) int {
-	best, bs := 0, 0.0
-	for c, role := range h.roles {
-		if role != RoleQuestion {
-			continue
-		}
-		s := h.scores[c]
-		if c > lay.AnswerCol {
-			s -= 0.5 // a question right of its answer is unusual
-		}
-		if s > bs || s == bs && c < best {
-			best, bs = c, s
-		}
-	}
-	if best != 0 {
-		return best
-	}
-	bestLen := 0.0
-	end := min(len(g.cells), h.row+40)
-	for c := 1; c < lay.AnswerCol; c++ {
-		if c == lay.IDCol || h.roles[c] == RoleCategory || h.roles[c] == RoleOther {
-			continue
-		}
-		var total, n float64
-		for r := h.row + 1; r <= end; r++ {
-			if t := g.text(r, c); t != "" {
-				total += float64(len([]rune(t)))
-				n++
-			}
-		}
-		if n >= 2 && total/n > bestLen {
-			best, bestLen = c, total/n
-		}
-	}
-	if bestLen < 8 {
-		return 0
-	}
-	return best
-}
 
 // findMarkCols detects Yes | No | N/A sub-headers under a merged answer
 // header, where an answer is an "x" in one column. It returns the last
