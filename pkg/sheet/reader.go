@@ -650,7 +650,6 @@ func pick(override, found int) int {
 	return found
 }
 
-
 func firstRight(h header, r Role, col int) int {
 	best := 0
 	for c, role := range h.roles {
@@ -663,7 +662,6 @@ func firstRight(h header, r Role, col int) int {
 	}
 	return best
 }
-
 
 // findMarkCols detects Yes | No | N/A sub-headers under a merged answer
 // header, where an answer is an "x" in one column. It returns the last
