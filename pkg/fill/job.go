@@ -1,8 +1,13 @@
 package fill
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"os"
+	"strings"
+
+	"github.com/qfill/qfill/pkg/convert"
 
 	"github.com/qfill/qfill/pkg/sheet"
 )
@@ -37,6 +42,16 @@ func Run(j Job, m Matcher) (*Result, error) {
 		return res, err
 	}
 	f, err := sheet.OpenBytes(orig, j.Input, j.Open)
+	if errors.Is(err, sheet.ErrLegacyXLS) {
+		// A legacy .xls is filled through an .xlsx copy made by
+		// LibreOffice, when it is installed; the output is .xlsx.
+		var cerr error
+		if orig, cerr = convert.XLSToXLSX(context.Background(), j.Input); cerr == nil {
+			f, err = sheet.OpenBytes(orig, j.Input, j.Open)
+		} else if !errors.Is(cerr, convert.ErrNoConverter) {
+			err = cerr
+		}
+	}
 	if err != nil {
 		return res, err
 	}
@@ -74,7 +89,8 @@ func DefaultOutput(input string) string {
 			break
 		}
 	}
-	if ext == "" {
+	if ext == "" || strings.EqualFold(ext, ".xls") {
+		// A legacy .xls is converted, so its filled copy is an .xlsx.
 		ext = ".xlsx"
 	}
 	return fmt.Sprintf("%s.filled%s", input, ext)

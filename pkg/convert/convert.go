@@ -1,0 +1,62 @@
+// Package convert turns legacy .xls workbooks into .xlsx with LibreOffice,
+// when it is installed, so that qfill can read and fill them.
+package convert
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// ErrNoConverter is returned when neither soffice nor libreoffice is on
+// PATH.
+var ErrNoConverter = errors.New("LibreOffice (soffice) is not installed")
+
+// Timeout bounds one conversion: a hostile .xls must not hang a batch.
+const Timeout = 2 * time.Minute
+
+// Available reports the LibreOffice command on PATH, if any.
+func Available() (string, bool) {
+	for _, name := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// XLSToXLSX converts the .xls at path into an .xlsx in a new temporary
+// folder and returns the new file's bytes. The input is only read; the
+// temporary folder is removed before returning.
+func XLSToXLSX(ctx context.Context, path string) ([]byte, error) {
+	bin, ok := Available()
+	if !ok {
+		return nil, ErrNoConverter
+	}
+	dir, err := os.MkdirTemp("", "qfill-xls-*")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	// LibreOffice writes into its own profile; a private one lets
+	// conversions run side by side and leaves the user's alone.
+	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
+	ctx, cancel := context.WithTimeout(ctx, Timeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--convert-to", "xlsx", "--outdir", dir, path)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return nil, fmt.Errorf("converting %s with %s: %v: %s", filepath.Base(path), filepath.Base(bin), err, strings.TrimSpace(string(out)))
+	}
+	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".xlsx"
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		return nil, fmt.Errorf("converting %s: LibreOffice wrote no %s", filepath.Base(path), name)
+	}
+	return data, nil
+}

@@ -1,0 +1,117 @@
+package fill
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/qfill/qfill/pkg/convert"
+	"github.com/qfill/qfill/pkg/sheet"
+	"github.com/xuri/excelize/v2"
+)
+
+// A legacy .xls goes through LibreOffice. The test puts a stand-in
+// `soffice` on PATH that "converts" by copying a template, so the whole
+// path runs without LibreOffice installed.
+func TestXLSThroughLibreOffice(t *testing.T) {
+	bin := t.TempDir()
+	tmpl, _ := filepath.Abs(filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx"))
+	script := `#!/bin/sh
+out=""; last=""
+while [ $# -gt 0 ]; do
+  case "$1" in --outdir) out="$2"; shift;; *) last="$1";; esac
+  shift
+done
+base=$(basename "$last" .xls)
+cp "` + tmpl + `" "$out/$base.xlsx"
+`
+	if err := os.WriteFile(filepath.Join(bin, "soffice"), []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+"/usr/bin:/bin")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "old.xls")
+	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 1024)...)
+	os.WriteFile(in, xls, 0o644)
+	out := DefaultOutput(in)
+	if !strings.HasSuffix(out, "old.filled.xlsx") {
+		t.Fatalf("default output %q, want .xlsx", out)
+	}
+	res, err := Run(Job{Input: in, Output: out}, sampleIndex(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Count(res.Items).Filled == 0 {
+		t.Error("nothing filled from the converted copy")
+	}
+	if got, _ := os.ReadFile(in); !bytes.Equal(got, xls) {
+		t.Error("input changed")
+	}
+	// Without a converter the error says how to convert.
+	t.Setenv("PATH", t.TempDir())
+	if _, ok := convert.Available(); ok {
+		t.Skip("a real soffice is on PATH")
+	}
+	if _, err := Run(Job{Input: in, Output: out}, sampleIndex(t)); err != sheet.ErrLegacyXLS {
+		t.Errorf("err = %v, want ErrLegacyXLS", err)
+	}
+}
+
+// An .xlsm keeps its VBA project and its macro-enabled content type.
+func TestXLSMKeepsMacros(t *testing.T) {
+	src, _ := os.ReadFile(filepath.Join("..", "..", "templates", "vendor_assessment_en.xlsx"))
+	f, err := excelize.OpenReader(bytes.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vba := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, []byte("not really a VBA project, but bytes to keep")...)
+	if err := f.AddVBAProject(vba); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "macro.xlsm")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Job{Input: in, Output: DefaultOutput(in)}, sampleIndex(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if Count(res.Items).Filled == 0 {
+		t.Fatal("nothing filled")
+	}
+	parts := readZip(t, res.Bytes)
+	if !bytes.Equal(parts["xl/vbaProject.bin"], vba) {
+		t.Error("vbaProject.bin changed or lost")
+	}
+	if ct := string(parts["[Content_Types].xml"]); !strings.Contains(ct, "macroEnabled") {
+		t.Error("content type is no longer macro-enabled")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "macro.filled.xlsm")); err != nil {
+		t.Error(err)
+	}
+}
+
+// Zip entries that qfill copies keep their compressed bytes exactly.
+func TestCopyRawKeepsCompressedBytes(t *testing.T) {
+	src, _ := os.ReadFile(filepath.Join("..", "..", "templates", "sla_check_ja.xlsx"))
+	var buf bytes.Buffer
+	if err := Patch(src, src, nil, &buf); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	b, _ := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	for i, f := range a.File {
+		ra, _ := f.OpenRaw()
+		rb, _ := b.File[i].OpenRaw()
+		x, _ := io.ReadAll(ra)
+		y, _ := io.ReadAll(rb)
+		if f.Name != b.File[i].Name || !bytes.Equal(x, y) {
+			t.Errorf("entry %d (%s) differs", i, f.Name)
+		}
+	}
+}
