@@ -162,48 +162,9 @@ func (ix *Index) weight(t string, tf float64) float64 {
 
 // Match scores the query against every entry and decides the confidence.
 func (ix *Index) Match(q Query) Result {
-	qf := ix.featurize(q.Text)
-	if len(qf) == 0 {
+	best := ix.score(ix.featurize(q.Text), 1, nil)
+	if len(best) == 0 {
 		return Result{}
-	}
-	var qnorm float64
-	qw := make(map[string]float64, len(qf))
-	for t, tf := range qf {
-		qw[t] = ix.weight(t, tf)
-	}
-	for _, w := range sortedValues(qw) {
-		qnorm += w
-	}
-	// overlap[d] is the weight the query and wording d share: the sum over
-	// common tokens of the smaller of the two weights.
-	// Tokens in sorted order: float sums then come out the same on every
-	// run, and so do the output files.
-	toks := make([]string, 0, len(qw))
-	for t := range qw {
-		toks = append(toks, t)
-	}
-	sort.Strings(toks)
-	overlap := make(map[int32]float64)
-	for _, t := range toks {
-		w := qw[t]
-		for _, p := range ix.postings[t] {
-			overlap[p.doc] += math.Min(w, float64(p.w))
-		}
-	}
-	// Best wording per entry.
-	best := make(map[int32]Candidate)
-	a := ix.cfg.QueryCoverage
-	for d, ov := range overlap {
-		dd := ix.docs[d]
-		// qcov: how much of what the query asks the wording covers; dcov:
-		// how much of the wording is about the query. A stored question
-		// that adds "and how often?" still answers the query, so qcov
-		// counts more.
-		qcov, dcov := ov/qnorm, ov/dd.norm
-		s := math.Pow(qcov, a) * math.Pow(dcov, 1-a) * dd.factor
-		if c, ok := best[dd.entry]; !ok || s > c.Score {
-			best[dd.entry] = Candidate{Entry: ix.entries[dd.entry], Score: s, Wording: dd.text}
-		}
 	}
 	cands := make([]Candidate, 0, len(best))
 	for _, c := range best {
@@ -225,6 +186,55 @@ func (ix *Index) Match(q Query) Result {
 	r.Confidence = ix.confidence(cands)
 	r.Auto = r.Confidence >= ix.cfg.Threshold
 	return r
+}
+
+// score adds the query's score against every wording, times factor, into
+// best (the best candidate per entry), and returns it.
+func (ix *Index) score(qf features, factor float64, best map[int32]Candidate) map[int32]Candidate {
+	if best == nil {
+		best = make(map[int32]Candidate)
+	}
+	if len(qf) == 0 {
+		return best
+	}
+	qw := make(map[string]float64, len(qf))
+	for t, tf := range qf {
+		qw[t] = ix.weight(t, tf)
+	}
+	var qnorm float64
+	for _, w := range sortedValues(qw) {
+		qnorm += w
+	}
+	// overlap[d] is the weight the query and wording d share: the sum over
+	// common tokens of the smaller of the two weights. Tokens go in sorted
+	// order, so float sums come out the same on every run, and so do the
+	// output files.
+	toks := make([]string, 0, len(qw))
+	for t := range qw {
+		toks = append(toks, t)
+	}
+	sort.Strings(toks)
+	overlap := make(map[int32]float64)
+	for _, t := range toks {
+		w := qw[t]
+		for _, p := range ix.postings[t] {
+			overlap[p.doc] += math.Min(w, float64(p.w))
+		}
+	}
+	a := ix.cfg.QueryCoverage
+	for d, ov := range overlap {
+		dd := ix.docs[d]
+		// qcov: how much of what the query asks the wording covers; dcov:
+		// how much of the wording is about the query. A stored question
+		// that adds "and how often?" still answers the query, so qcov
+		// counts more.
+		qcov, dcov := ov/qnorm, ov/dd.norm
+		s := math.Pow(qcov, a) * math.Pow(dcov, 1-a) * dd.factor * factor
+		if c, ok := best[dd.entry]; !ok || s > c.Score {
+			best[dd.entry] = Candidate{Entry: ix.entries[dd.entry], Score: s, Wording: dd.text}
+		}
+	}
+	return best
 }
 
 // MatchAll matches the questions of one checklist together. A customer's
