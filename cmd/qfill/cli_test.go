@@ -212,3 +212,71 @@ func TestCorpusDiscovery(t *testing.T) {
 		t.Errorf("working dir: %q %q", p, from)
 	}
 }
+
+func TestFillFolders(t *testing.T) {
+	src := t.TempDir()
+	data := mustRead(t, templateJA)
+	os.MkdirAll(filepath.Join(src, "顧客 A", "2026"), 0o755)
+	os.WriteFile(filepath.Join(src, "顧客 A", "2026", "チェック シート.xlsx"), data, 0o644)
+	os.WriteFile(filepath.Join(src, "b.xlsx"), data, 0o644)
+	os.WriteFile(filepath.Join(src, "~$b.xlsx"), []byte("lock"), 0o644)
+	out := filepath.Join(t.TempDir(), "out")
+	report := filepath.Join(t.TempDir(), "r.json")
+
+	code, _, stderr := qfill(t, "fill", src, "-o", out, "--corpus", repoCorpus, "--report", report, "-j", "2")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{filepath.Join(out, "b.xlsx"), filepath.Join(out, "顧客 A", "2026", "チェック シート.xlsx")} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("mirrored output missing: %v", err)
+		}
+	}
+	if !strings.Contains(stderr, "total (2 files, 0 failed)") || !strings.Contains(stderr, "[2/2]") {
+		t.Errorf("summary:\n%s", stderr)
+	}
+
+	// A bad file: reported, the batch goes on, exit status 3.
+	os.WriteFile(filepath.Join(src, "broken.xlsx"), []byte("garbage"), 0o644)
+	code, _, stderr = qfill(t, "fill", src, "-o", out, "--corpus", repoCorpus, "--report", report)
+	if code != 3 {
+		t.Fatalf("exit %d, want 3: %s", code, stderr)
+	}
+	var rep struct {
+		Files []struct{ Input, Output, Error string }
+	}
+	json.Unmarshal(mustRead(t, report), &rep)
+	if len(rep.Files) != 3 {
+		t.Fatalf("report has %d files", len(rep.Files))
+	}
+	errs := 0
+	for _, f := range rep.Files {
+		if f.Error != "" {
+			errs++
+			if !strings.Contains(f.Input, "broken.xlsx") || f.Output != "" {
+				t.Errorf("failed file entry = %+v", f)
+			}
+		}
+	}
+	if errs != 1 || !strings.Contains(stderr, "1 failed") {
+		t.Errorf("errors = %d; stderr:\n%s", errs, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "broken.xlsx")); err == nil {
+		t.Error("broken file has an output")
+	}
+
+	// Nothing can be done: exit status 2.
+	if code, _, _ := qfill(t, "fill", src, "--corpus", filepath.Join(src, "nope")); code != 2 {
+		t.Errorf("bad corpus: exit %d, want 2", code)
+	}
+	if code, _, _ := qfill(t, "fill", src, "-j", "0", "--corpus", repoCorpus); code != 2 {
+		t.Errorf("-j 0: exit %d, want 2", code)
+	}
+	// An output folder that cannot be created: each file fails, exit 3.
+	blocker := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(blocker, nil, 0o644)
+	code, _, stderr = qfill(t, "fill", src, "-o", filepath.Join(blocker, "out"), "--corpus", repoCorpus)
+	if code != 3 || !strings.Contains(stderr, "cannot create output folder") {
+		t.Errorf("unwritable output: exit %d: %s", code, stderr)
+	}
+}

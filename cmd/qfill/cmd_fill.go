@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/batch"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/match"
@@ -23,6 +26,7 @@ type fillOptions struct {
 	report    string
 	threshold float64
 	overwrite bool
+	jobs      int
 	layout    layoutFlags
 	open      openFlags
 }
@@ -30,12 +34,17 @@ type fillOptions struct {
 func newFillCmd(io *iostreams) *cobra.Command {
 	opts := &fillOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "fill INPUT.xlsx [-o OUTPUT.xlsx]",
+		Use:   "fill INPUT.xlsx|DIR... [-o OUTPUT]",
 		Short: "Fill a checklist from the answer corpus",
 		Long: `Fill the answer cells of a customer's checklist from your answer corpus and
 write a filled copy (default: INPUT.filled.xlsx beside the input). The input
 is never modified. Rows the matcher is unsure of are marked for review: the
 answer cell gets an amber fill and a comment with the suggested entry.
+
+Folders are searched recursively for .xlsx and .xlsm files (Excel lock
+files ~$* and qfill's own *.filled.* outputs are skipped); with -o DIR the
+output tree mirrors the input tree. Files are filled -j at a time with one
+shared corpus index; a file that fails is reported and the batch goes on.
 
 The corpus is --corpus, else $QFILL_CORPUS, else ./corpus, else a corpus
 folder beside the qfill executable, else <user config dir>/qfill/corpus.
@@ -46,11 +55,12 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 			if !cmd.Flags().Changed("threshold") {
 				opts.threshold = -1
 			}
-			return fillRun(opts)
+			return fillRun(cmd.Context(), opts)
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVarP(&opts.output, "output", "o", "", "output file (default INPUT.filled.xlsx)")
+	fs.StringVarP(&opts.output, "output", "o", "", "output file for one input; output folder for folders or several inputs (default: INPUT.filled.xlsx beside each input)")
+	fs.IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "files filled at once")
 	fs.StringVar(&opts.corpus, "corpus", "", "corpus file or folder (see above for the default)")
 	fs.StringVar(&opts.report, "report", "", "write a JSON report of every question to this file")
 	fs.Float64Var(&opts.threshold, "threshold", 0, fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
@@ -105,53 +115,72 @@ func loadMatcher(flag string, threshold float64) (*match.Index, string, error) {
 	return match.New(c.Entries, cfg), fmt.Sprintf("%s (%s, %d entries)", path, from, len(c.Entries)), nil
 }
 
-func fillRun(opts *fillOptions) error {
-	if len(opts.inputs) > 1 && opts.output != "" {
-		return withStatus(exitError, errors.New("-o names one output file; with several inputs, leave it out"))
-	}
+func fillRun(ctx context.Context, opts *fillOptions) error {
 	ov, err := opts.layout.overrides("")
 	if err != nil {
 		return withStatus(exitError, err)
+	}
+	if opts.jobs < 1 {
+		return withStatus(exitError, fmt.Errorf("-j %d: want 1 or more workers", opts.jobs))
+	}
+	inputs, err := batch.Collect(opts.inputs)
+	if err != nil {
+		return withStatus(exitError, err)
+	}
+	// One file argument: -o names the output file. Otherwise -o is the
+	// output folder, mirroring the input folders.
+	single := len(opts.inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
+	if len(inputs) == 0 {
+		return withStatus(exitError, fmt.Errorf("no .xlsx or .xlsm files in %s", strings.Join(opts.inputs, ", ")))
 	}
 	ix, corpusDesc, err := loadMatcher(opts.corpus, opts.threshold)
 	if err != nil {
 		return withStatus(exitError, err)
 	}
-	rep := &review.Report{Corpus: corpusDesc}
-	failed := 0
-	for _, in := range opts.inputs {
+	var jobs []fill.Job
+	for _, in := range inputs {
 		out := opts.output
-		if out == "" {
-			out = fill.DefaultOutput(in)
-		}
-		job := fill.Job{Input: in, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}}
-		res, err := fill.Run(job, ix)
-		rep.Add(res, err)
-		if err != nil {
-			failed++
-			err = explainInputErr(in, err)
-			if len(opts.inputs) == 1 {
-				if opts.report != "" {
-					_ = writeReport(opts.report, rep)
-				}
+		if !single || out == "" {
+			if out, err = batch.OutputPath(in, opts.output); err != nil {
 				return withStatus(exitError, err)
 			}
-			fmt.Fprintf(opts.io.ErrOut, "qfill: %s\n", oneLine(err.Error()))
-			continue
 		}
-		c := res.Counts
-		fmt.Fprintf(opts.io.ErrOut, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n  -> %s\n", in, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, out)
+		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}})
 	}
-	fmt.Fprintf(opts.io.ErrOut, "corpus: %s\n", corpusDesc)
+	prog := newProgress(opts.io, len(jobs), single)
+	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)
+	prog.finish()
+
+	rep := &review.Report{Corpus: corpusDesc}
+	failed := 0
+	for _, o := range outcomes {
+		err := o.Err
+		if err != nil {
+			err = explainInputErr(o.Job.Input, err)
+			failed++
+		}
+		rep.Add(o.Result, err)
+	}
 	if opts.report != "" {
 		if err := writeReport(opts.report, rep); err != nil {
 			return withStatus(exitError, err)
 		}
 	}
-	if failed > 0 {
-		if failed == len(opts.inputs) {
-			return errSilent(exitError)
+	if single {
+		if failed > 0 {
+			return withStatus(exitError, explainInputErr(jobs[0].Input, outcomes[0].Err))
 		}
+		c := outcomes[0].Result.Counts
+		fmt.Fprintf(opts.io.ErrOut, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n  -> %s\ncorpus: %s\n",
+			jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output, corpusDesc)
+		return nil
+	}
+	printSummary(opts.io.ErrOut, rep)
+	fmt.Fprintf(opts.io.ErrOut, "corpus: %s\n", corpusDesc)
+	if ctx.Err() != nil {
+		return withStatus(exitPartial, errors.New("interrupted: files not yet written were left out"))
+	}
+	if failed > 0 {
 		return errSilent(exitPartial)
 	}
 	return nil

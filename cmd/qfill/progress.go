@@ -1,0 +1,92 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"github.com/qfill/qfill/pkg/batch"
+	"github.com/qfill/qfill/pkg/review"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+	"golang.org/x/term"
+)
+
+// progress reports a batch: a bar on a terminal, one plain line per file
+// otherwise (logs, CI). A single file gets neither; its summary says it.
+type progress struct {
+	w         io.Writer
+	p         *mpb.Progress
+	bar       *mpb.Bar
+	total     int
+	done      func(batch.Outcome)
+	questions int
+	start     time.Time
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+func newProgress(io *iostreams, total int, single bool) *progress {
+	pr := &progress{w: io.ErrOut, total: total, start: time.Now()}
+	switch {
+	case single:
+		pr.done = func(batch.Outcome) {}
+	case isTerminal(io.ErrOut):
+		pr.p = mpb.New(mpb.WithOutput(io.ErrOut), mpb.WithWidth(40))
+		pr.bar = pr.p.AddBar(int64(total),
+			mpb.PrependDecorators(decor.Name("filling "), decor.CountersNoUnit("%d/%d files")),
+			mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return fmt.Sprintf("%d questions", pr.questions) }),
+				decor.Name(" "), decor.Elapsed(decor.ET_STYLE_GO), decor.Name(" eta "), decor.AverageETA(decor.ET_STYLE_GO)))
+		pr.done = func(o batch.Outcome) {
+			if o.Result != nil {
+				pr.questions += len(o.Result.Items)
+			}
+			pr.bar.Increment()
+		}
+	default:
+		n := 0
+		pr.done = func(o batch.Outcome) {
+			n++
+			status := "ok"
+			if o.Err != nil {
+				status = "error: " + oneLine(explainInputErr(o.Job.Input, o.Err).Error())
+			}
+			fmt.Fprintf(io.ErrOut, "[%d/%d] %s: %s\n", n, total, o.Job.Input, status)
+		}
+	}
+	return pr
+}
+
+func (pr *progress) finish() {
+	if pr.p != nil {
+		pr.p.Wait()
+	}
+}
+
+// printSummary writes the per-file table that ends a batch.
+func printSummary(w io.Writer, rep *review.Report) {
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "file\tquestions\tfilled\treview\tunanswered\tkept\terror\t")
+	var t review.Counts
+	failed := 0
+	for _, f := range rep.Files {
+		c := f.Counts
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", filepath.ToSlash(f.Input), c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, oneLine(f.Error))
+		t.Questions += c.Questions
+		t.Filled += c.Filled
+		t.Review += c.Review
+		t.Unanswered += c.Unanswered
+		t.Kept += c.Kept
+		if f.Error != "" {
+			failed++
+		}
+	}
+	fmt.Fprintf(tw, "total (%d files, %d failed)\t%d\t%d\t%d\t%d\t%d\t\t\n", len(rep.Files), failed, t.Questions, t.Filled, t.Review, t.Unanswered, t.Kept)
+	tw.Flush()
+}

@@ -1,0 +1,194 @@
+// Package batch fills many workbooks: it finds them under folders, maps
+// each to an output path that mirrors the input tree, and runs the jobs on
+// a bounded pool of workers that share one corpus index.
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/qfill/qfill/pkg/fill"
+)
+
+// ErrEscapes is returned for an output path that would leave the output
+// folder.
+var ErrEscapes = errors.New("output path leaves the output folder")
+
+// IsWorkbook reports whether a file name is one qfill fills: .xlsx or
+// .xlsm, not an Excel lock file (~$book.xlsx) and not a qfill output.
+func IsWorkbook(name string) bool {
+	base := filepath.Base(name)
+	ext := strings.ToLower(filepath.Ext(base))
+	if ext != ".xlsx" && ext != ".xlsm" {
+		return false
+	}
+	if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") {
+		return false
+	}
+	return !strings.HasSuffix(strings.ToLower(strings.TrimSuffix(base, filepath.Ext(base))), ".filled")
+}
+
+// Input is one file to fill, with the folder it was found under.
+type Input struct {
+	Path string // as found
+	Root string // the folder argument it came from ("" for a file argument)
+}
+
+// Collect expands the arguments: files are taken as they are, folders are
+// walked recursively for workbooks. The result is sorted and without
+// duplicates, so batches run in the same order everywhere.
+func Collect(args []string) ([]Input, error) {
+	seen := map[string]bool{}
+	var out []Input
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("%s: no such file or folder", a)
+			}
+			return nil, err
+		}
+		if !st.IsDir() {
+			if !seen[a] {
+				seen[a] = true
+				out = append(out, Input{Path: a})
+			}
+			continue
+		}
+		var found []Input
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(d.Name(), ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() && IsWorkbook(p) && !seen[p] {
+				seen[p] = true
+				found = append(found, Input{Path: p, Root: a})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", a, err)
+		}
+		sort.Slice(found, func(i, j int) bool { return found[i].Path < found[j].Path })
+		out = append(out, found...)
+	}
+	return out, nil
+}
+
+// OutputPath maps an input to its output. Without outDir the output sits
+// beside the input (book.filled.xlsx). With outDir, a file found under a
+// folder keeps its path relative to that folder, and a file argument goes
+// to the top of outDir; the output keeps the input's name, since the
+// folder already tells filled from blank.
+func OutputPath(in Input, outDir string) (string, error) {
+	if outDir == "" {
+		return fill.DefaultOutput(in.Path), nil
+	}
+	rel := filepath.Base(in.Path)
+	if in.Root != "" {
+		r, err := filepath.Rel(in.Root, in.Path)
+		if err != nil {
+			return "", err
+		}
+		rel = r
+	}
+	if strings.EqualFold(filepath.Ext(rel), ".xls") {
+		rel = strings.TrimSuffix(rel, filepath.Ext(rel)) + ".xlsx"
+	}
+	out := filepath.Join(outDir, rel)
+	if r, err := filepath.Rel(outDir, out); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%s: %w", in.Path, ErrEscapes)
+	}
+	return out, nil
+}
+
+// Outcome is one finished job.
+type Outcome struct {
+	Job    fill.Job
+	Result *fill.Result
+	Err    error
+}
+
+// Run fills the jobs on at most workers goroutines and returns the
+// outcomes in job order. progress, if not nil, is called after each job
+// (from one goroutine at a time). When ctx is cancelled no new job starts,
+// and a job that has not written its output yet writes nothing.
+func Run(ctx context.Context, jobs []fill.Job, m fill.Matcher, workers int, progress func(Outcome)) []Outcome {
+	if workers < 1 {
+		workers = 1
+	}
+	out := make([]Outcome, len(jobs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				o := runOne(ctx, jobs[i], m)
+				out[i] = o
+				if progress != nil {
+					mu.Lock()
+					progress(o)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+feed:
+	for i := range jobs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			for k := i; k < len(jobs); k++ {
+				out[k] = Outcome{Job: jobs[k], Result: &fill.Result{Input: jobs[k].Input, Output: jobs[k].Output}, Err: ctx.Err()}
+			}
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
+	dry := j
+	dry.DryRun = true
+	res, err := fill.Run(dry, m)
+	if err == nil && !j.DryRun {
+		switch {
+		case ctx.Err() != nil:
+			err = ctx.Err()
+		default:
+			err = write(j, res.Bytes)
+		}
+	}
+	if res == nil {
+		res = &fill.Result{Input: j.Input, Output: j.Output}
+	}
+	return Outcome{Job: j, Result: res, Err: err}
+}
+
+func write(j fill.Job, data []byte) error {
+	if err := fill.CheckDistinct(j.Input, j.Output); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(j.Output), 0o755); err != nil {
+		return fmt.Errorf("cannot create output folder: %w", err)
+	}
+	return fill.WriteAtomic(j.Output, data)
+}
