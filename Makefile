@@ -3,7 +3,6 @@ GO          ?= go
 BIN         ?= bin/qfill
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
-TEMPLATES   := $(wildcard templates/*.xlsx)
 
 .PHONY: all build run test lint bench fuzz templates clean
 
@@ -13,19 +12,17 @@ build:
 	$(GO) build -o $(BIN) ./cmd/qfill
 
 # The main job on the bundled sample: fill every template in templates/
-# from corpus/ into examples/, with a JSON report beside each.
+# from corpus/ into examples/ (listed in qfill.yaml), with a JSON report
+# beside each.
 run: build
-	@mkdir -p examples
-	@for t in $(TEMPLATES); do \
-		n=$$(basename $$t .xlsx); \
-		./$(BIN) fill $$t --corpus corpus -o examples/$$n.filled.xlsx --report examples/$$n.report.json || exit $$?; \
-	done
+	./$(BIN) regen --manifest qfill.yaml
 
 # Unit, golden, regression and CLI tests. Tests that read ../shared skip
 # with a reason when it is absent.
 test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
+	$(GO) run ./cmd/qfill regen --check --manifest qfill.yaml
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

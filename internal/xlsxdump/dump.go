@@ -160,3 +160,63 @@ func canonicalNumber(v string) string {
 	}
 	return strconv.FormatFloat(f, 'g', -1, 64)
 }
+
+// Change is one cell that differs between two workbooks.
+type Change struct {
+	Sheet, Cell string
+	Old, New    string
+}
+
+// Diff lists the cells whose values differ between two workbooks, in
+// sheet and row order.
+func Diff(oldData, newData []byte) ([]Change, error) {
+	a, order, err := cells(oldData)
+	if err != nil {
+		return nil, err
+	}
+	b, order2, err := cells(newData)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []Change
+	for _, k := range append(order, order2...) {
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if a[k] != b[k] {
+			sh, cell, _ := strings.Cut(k, "\x00")
+			out = append(out, Change{Sheet: sh, Cell: cell, Old: a[k], New: b[k]})
+		}
+	}
+	return out, nil
+}
+
+func cells(data []byte) (map[string]string, []string, error) {
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	m := map[string]string{}
+	var order []string
+	for _, sh := range f.GetSheetList() {
+		rows, err := f.GetRows(sh, excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, err
+		}
+		for r, row := range rows {
+			for c, v := range row {
+				if v == "" {
+					continue
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				k := sh + "\x00" + cell
+				m[k] = v
+				order = append(order, k)
+			}
+		}
+	}
+	return m, order, nil
+}

@@ -144,6 +144,23 @@ func isCorpusFile(name string) bool {
 // Load reads a corpus file, or every corpus file under a folder (in name
 // order, so ids and ties are the same on every machine), and validates it.
 func Load(path string) (*Corpus, error) {
+	c, err := LoadLoose(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.Validate(); err != nil {
+		return nil, err
+	}
+	if len(c.Entries) == 0 {
+		return nil, fmt.Errorf("corpus %s: %w", path, ErrEmpty)
+	}
+	return c, nil
+}
+
+// LoadLoose reads a corpus like Load but leaves the checks across entries
+// (unique ids, answers present) to the caller: `qfill corpus lint` reports
+// them all instead of stopping at the first.
+func LoadLoose(path string) (*Corpus, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
@@ -180,12 +197,6 @@ func Load(path string) (*Corpus, error) {
 		}
 		c.Entries = append(c.Entries, entries...)
 		c.Files = append(c.Files, f)
-	}
-	if err := c.Validate(); err != nil {
-		return nil, err
-	}
-	if len(c.Entries) == 0 {
-		return nil, fmt.Errorf("corpus %s: %w", path, ErrEmpty)
 	}
 	return c, nil
 }

@@ -1,0 +1,220 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/qfill/qfill/internal/xlsxdump"
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/lint"
+	"github.com/qfill/qfill/pkg/manifest"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/review"
+	"github.com/qfill/qfill/pkg/sheet"
+	"github.com/spf13/cobra"
+)
+
+type regenOptions struct {
+	io       *iostreams
+	manifest string
+	check    bool
+}
+
+func newRegenCmd(io *iostreams) *cobra.Command {
+	opts := &regenOptions{io: io}
+	cmd := &cobra.Command{
+		Use:   "regen [--manifest qfill.yaml] [--check]",
+		Short: "Regenerate the standard answer sheets listed in qfill.yaml",
+		Long: `Fill every template listed in the manifest (qfill.yaml) into its output.
+The same inputs give byte-identical outputs on any machine.
+
+With --check nothing is written: regen prints which outputs are stale and
+which cells would change (sheet!cell: old → new), and fails when the corpus
+has problems that 'qfill corpus lint' reports. Use it in CI, as gofmt -d.
+
+EXIT STATUS (--check)
+  0  every output is up to date and the corpus is clean
+  1  some output is stale or missing, or the corpus lint found problems
+  2  error: bad manifest, template or corpus`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return regenRun(opts) },
+	}
+	cmd.Flags().StringVar(&opts.manifest, "manifest", manifest.DefaultFile, "manifest file")
+	cmd.Flags().BoolVar(&opts.check, "check", false, "write nothing; report stale outputs and exit 1 if any")
+	return cmd
+}
+
+// regenerated is one manifest sheet rendered in memory.
+type regenerated struct {
+	sheet  manifest.Sheet
+	output []byte
+	report []byte
+}
+
+func regenRun(opts *regenOptions) error {
+	m, err := manifest.Load(opts.manifest)
+	if err != nil {
+		return withStatus(exitError, err)
+	}
+	indexes := map[string]*match.Index{}
+	corpora := map[string]*corpus.Corpus{}
+	var done []regenerated
+	for _, s := range m.Sheets {
+		cpath := m.CorpusOf(s)
+		key := fmt.Sprintf("%s|%v", cpath, s.Threshold)
+		ix := indexes[key]
+		if ix == nil {
+			c := corpora[cpath]
+			if c == nil {
+				if c, err = corpus.Load(m.Abs(cpath)); err != nil {
+					return withStatus(exitError, err)
+				}
+				corpora[cpath] = c
+			}
+			cfg := match.DefaultConfig()
+			if s.Threshold != nil {
+				cfg.Threshold = *s.Threshold
+			}
+			ix = match.New(c.Entries, cfg)
+			indexes[key] = ix
+		}
+		ov := sheet.Overrides{Sheet: s.SheetName, HeaderRow: s.HeaderRow, QuestionCol: s.QuestionCol, AnswerCol: s.AnswerCol, RemarksCol: s.RemarksCol}
+		if s.Mapping != "" {
+			mo, err := sheet.LoadMapping(m.Abs(s.Mapping))
+			if err != nil {
+				return withStatus(exitError, err)
+			}
+			ov = mergeOverrides(mo, ov)
+		}
+		if err := ov.Validate(); err != nil {
+			return withStatus(exitError, fmt.Errorf("%s: %s: %w", m.Path, s.Template, err))
+		}
+		job := fill.Job{Input: m.Abs(s.Template), Output: m.Abs(s.Output), Layout: ov, Plan: fill.Options{Overwrite: s.Overwrite}, DryRun: true}
+		res, err := fill.Run(job, ix)
+		if err != nil {
+			return withStatus(exitError, explainInputErr(s.Template, err))
+		}
+		r := regenerated{sheet: s, output: res.Bytes}
+		if s.Report != "" {
+			// Paths as the manifest writes them, so the report is the same
+			// whatever folder regen runs from.
+			res.Input, res.Output = filepath.ToSlash(s.Template), filepath.ToSlash(s.Output)
+			rep := &review.Report{Corpus: filepath.ToSlash(cpath)}
+			rep.Add(res, nil)
+			var b bytes.Buffer
+			if err := rep.WriteJSON(&b); err != nil {
+				return withStatus(exitError, err)
+			}
+			r.report = b.Bytes()
+		}
+		done = append(done, r)
+	}
+	if !opts.check {
+		for _, r := range done {
+			for _, f := range []struct {
+				path string
+				data []byte
+			}{{r.sheet.Output, r.output}, {r.sheet.Report, r.report}} {
+				if f.path == "" {
+					continue
+				}
+				p := m.Abs(f.path)
+				if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.data) {
+					continue
+				}
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					return withStatus(exitError, err)
+				}
+				if err := fill.WriteAtomic(p, f.data); err != nil {
+					return withStatus(exitError, err)
+				}
+				fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f.path)
+			}
+		}
+		return nil
+	}
+	stale := 0
+	w := opts.io.Out
+	for _, r := range done {
+		for _, f := range []struct {
+			path string
+			data []byte
+			xlsx bool
+		}{{r.sheet.Output, r.output, true}, {r.sheet.Report, r.report, false}} {
+			if f.path == "" {
+				continue
+			}
+			old, err := os.ReadFile(m.Abs(f.path))
+			switch {
+			case errors.Is(err, os.ErrNotExist):
+				stale++
+				fmt.Fprintf(w, "%s: missing\n", f.path)
+				continue
+			case err != nil:
+				return withStatus(exitError, err)
+			case bytes.Equal(old, f.data):
+				continue
+			}
+			stale++
+			fmt.Fprintf(w, "%s: stale\n", f.path)
+			if !f.xlsx {
+				continue
+			}
+			changes, err := xlsxdump.Diff(old, f.data)
+			if err != nil {
+				fmt.Fprintf(w, "  (the current file does not open: %v)\n", oneLine(err.Error()))
+				continue
+			}
+			for _, c := range changes {
+				fmt.Fprintf(w, "  %s!%s: %q → %q\n", c.Sheet, c.Cell, clip(c.Old), clip(c.New))
+			}
+			if len(changes) == 0 {
+				fmt.Fprintln(w, "  (same cell values; styles, comments or package parts differ)")
+			}
+		}
+	}
+	problems := 0
+	for path, c := range corpora {
+		for _, p := range lint.Run(c.Entries, today()) {
+			problems++
+			fmt.Fprintf(w, "corpus %s: %s\n", path, p)
+		}
+	}
+	if stale > 0 || problems > 0 {
+		fmt.Fprintf(opts.io.ErrOut, "%d stale outputs, %d corpus problems: run 'qfill regen' and 'qfill corpus lint'\n", stale, problems)
+		return errSilent(exitFound)
+	}
+	fmt.Fprintf(opts.io.ErrOut, "%d outputs up to date\n", len(done))
+	return nil
+}
+
+func clip(s string) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:59]) + "…"
+	}
+	return s
+}
+
+func mergeOverrides(base, top sheet.Overrides) sheet.Overrides {
+	if top.Sheet != "" {
+		base.Sheet = top.Sheet
+	}
+	if top.HeaderRow > 0 {
+		base.HeaderRow = top.HeaderRow
+	}
+	for _, p := range []struct {
+		dst *string
+		v   string
+	}{{&base.QuestionCol, top.QuestionCol}, {&base.AnswerCol, top.AnswerCol}, {&base.RemarksCol, top.RemarksCol}, {&base.IDCol, top.IDCol}} {
+		if p.v != "" {
+			*p.dst = p.v
+		}
+	}
+	return base
+}

@@ -1,0 +1,99 @@
+// Package manifest reads qfill.yaml, the list of standard answer sheets
+// that `qfill regen` keeps up to date: which template is filled from which
+// corpus into which output.
+package manifest
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// DefaultFile is looked up in the working directory.
+const DefaultFile = "qfill.yaml"
+
+// Sheet is one standard answer sheet.
+type Sheet struct {
+	Template  string   `yaml:"template"`
+	Output    string   `yaml:"output"`
+	Report    string   `yaml:"report,omitempty"`
+	Corpus    string   `yaml:"corpus,omitempty"`
+	Threshold *float64 `yaml:"threshold,omitempty"`
+	Overwrite bool     `yaml:"overwrite,omitempty"`
+	Mapping   string   `yaml:"mapping,omitempty"`
+	// Layout overrides, as the fill flags.
+	SheetName   string `yaml:"sheet,omitempty"`
+	HeaderRow   int    `yaml:"header_row,omitempty"`
+	QuestionCol string `yaml:"question_col,omitempty"`
+	AnswerCol   string `yaml:"answer_col,omitempty"`
+	RemarksCol  string `yaml:"remarks_col,omitempty"`
+}
+
+// Manifest is a whole qfill.yaml. Paths in it are relative to its folder.
+type Manifest struct {
+	Corpus string  `yaml:"corpus"`
+	Sheets []Sheet `yaml:"sheets"`
+
+	// Dir is the manifest's folder; Path the file itself.
+	Dir  string `yaml:"-"`
+	Path string `yaml:"-"`
+}
+
+// Load reads and checks a manifest.
+func Load(path string) (*Manifest, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("manifest %s not found (write one, or pass --manifest)", path)
+		}
+		return nil, fmt.Errorf("manifest: %w", err)
+	}
+	m := &Manifest{Path: path, Dir: filepath.Dir(path)}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(m); err != nil {
+		return nil, fmt.Errorf("manifest %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+	}
+	if len(m.Sheets) == 0 {
+		return nil, fmt.Errorf("manifest %s: no sheets listed", path)
+	}
+	outs := map[string]int{}
+	for i, s := range m.Sheets {
+		switch {
+		case s.Template == "" || s.Output == "":
+			return nil, fmt.Errorf("manifest %s: sheet %d needs template and output", path, i+1)
+		case s.Corpus == "" && m.Corpus == "":
+			return nil, fmt.Errorf("manifest %s: sheet %d has no corpus (set corpus: at the top or on the sheet)", path, i+1)
+		case filepath.Clean(s.Template) == filepath.Clean(s.Output):
+			return nil, fmt.Errorf("manifest %s: sheet %d writes over its template", path, i+1)
+		case s.Threshold != nil && (*s.Threshold < 0 || *s.Threshold > 1):
+			return nil, fmt.Errorf("manifest %s: sheet %d: threshold %v is outside 0..1", path, i+1, *s.Threshold)
+		}
+		if j, dup := outs[filepath.Clean(s.Output)]; dup {
+			return nil, fmt.Errorf("manifest %s: sheets %d and %d write the same output %s", path, j+1, i+1, s.Output)
+		}
+		outs[filepath.Clean(s.Output)] = i
+	}
+	return m, nil
+}
+
+// Abs resolves a manifest path against the manifest's folder.
+func (m *Manifest) Abs(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(m.Dir, p)
+}
+
+// CorpusOf returns the corpus a sheet uses, as written in the manifest.
+func (m *Manifest) CorpusOf(s Sheet) string {
+	if s.Corpus != "" {
+		return s.Corpus
+	}
+	return m.Corpus
+}
