@@ -45,9 +45,12 @@ func ParseChoice(s string) (c Choice, ok bool) {
 
 // Source records where a learned entry came from.
 type Source struct {
-	File    string `yaml:"file"`
-	Sheet   string `yaml:"sheet,omitempty"`
-	Row     int    `yaml:"row,omitempty"`
+	File  string `yaml:"file"`
+	Sheet string `yaml:"sheet,omitempty"`
+	Row   int    `yaml:"row,omitempty"`
+	// QID is the question's ID in that sheet ("A&A-01.2"); a later fill
+	// of the same questionnaire uses it to tell identical wordings apart.
+	QID     string `yaml:"qid,omitempty"`
 	Learned string `yaml:"learned,omitempty"`
 }
 

@@ -118,7 +118,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			}
 			sharedSeen[r.AnswerCell] = true
 			pending = append(pending, len(items))
-			queries = append(queries, match.Query{Text: r.Question, Section: r.Section})
+			queries = append(queries, match.Query{Text: r.Question, Section: r.Section, ID: r.ID})
 			rows = append(rows, r)
 			items = append(items, it)
 		}
@@ -199,6 +199,9 @@ func render(r sheet.Row, e *corpus.Entry) (value, remarks, why string) {
 	}
 	// The cell now says はい/Yes; the remarks need not say it again.
 	text := stripLeadingChoice(e.Answer, c)
+	if _, only := ChoiceOf(e.Answer); only {
+		text = ""
+	}
 	if remarks != "" && text != "" && !strings.Contains(text, remarks) {
 		text = text + "\n" + remarks
 	} else if remarks != "" {

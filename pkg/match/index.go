@@ -14,6 +14,8 @@ type Query struct {
 	Text string
 	// Section is the heading the row sits under, if any.
 	Section string
+	// ID is the question's number or ID in its sheet, if any.
+	ID string
 }
 
 // Candidate is one corpus entry scored against a query.
@@ -173,9 +175,25 @@ func (ix *Index) Match(q Query) Result {
 		}
 		cands = append(cands, c)
 	}
+	// Ties (the same wording learned from several places of one
+	// questionnaire) go to the entry learned from the same question ID,
+	// then to the one from the same section.
+	tie := func(c Candidate) int {
+		n := 0
+		if q.ID != "" && c.Entry.Source != nil && c.Entry.Source.QID == q.ID {
+			n += 2
+		}
+		if q.Section != "" && textnorm.Key(c.Entry.Section) == textnorm.Key(q.Section) {
+			n++
+		}
+		return n
+	}
 	sort.Slice(cands, func(i, j int) bool {
-		if cands[i].Score != cands[j].Score {
+		if math.Abs(cands[i].Score-cands[j].Score) > 1e-9 {
 			return cands[i].Score > cands[j].Score
+		}
+		if ti, tj := tie(cands[i]), tie(cands[j]); ti != tj {
+			return ti > tj
 		}
 		return cands[i].Entry.ID < cands[j].Entry.ID
 	})
