@@ -29,8 +29,14 @@ lint:
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
 
+# Go benchmarks, then the whole-process comparison against the excelize
+# floor (see BENCHMARKS.md); results go to stdout and .bench/results.md.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) build -o bin/qfill ./cmd/qfill
+	$(GO) build -o bin/benchfloor ./internal/benchfloor
+	@mkdir -p .bench
+	$(GO) run ./internal/benchrun -qfill bin/qfill -floor bin/benchfloor -dir .bench | tee .bench/results.md
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) ./pkg/sheet

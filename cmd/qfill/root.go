@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/rs/zerolog"
@@ -97,6 +98,7 @@ EXIT STATUS
 
 func newRootCmd(io *iostreams) *cobra.Command {
 	var verbose bool
+	var cpuProfile string
 	root := &cobra.Command{
 		Use:           "qfill",
 		Short:         "Fill security checklists (.xlsx) from your answer corpus",
@@ -109,9 +111,21 @@ func newRootCmd(io *iostreams) *cobra.Command {
 				level = zerolog.DebugLevel
 			}
 			io.log = zerolog.New(zerolog.ConsoleWriter{Out: io.ErrOut, NoColor: true, PartsExclude: []string{zerolog.TimestampFieldName}}).Level(level)
+			if cpuProfile != "" {
+				if f, err := os.Create(cpuProfile); err == nil {
+					_ = pprof.StartCPUProfile(f)
+				}
+			}
+		},
+		PersistentPostRun: func(cmd *cobra.Command, args []string) {
+			if cpuProfile != "" {
+				pprof.StopCPUProfile()
+			}
 		},
 	}
 	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "log diagnostics to stderr")
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (for performance work)")
+	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return withStatus(exitError, fmt.Errorf("%w (see 'qfill %s --help')", err, c.Name()))
 	})

@@ -2,8 +2,10 @@ package match
 
 import (
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -69,6 +71,7 @@ type Index struct {
 	df       map[string]int
 	n        int
 	thes     *Thesaurus
+	pool     sync.Pool
 }
 
 // New indexes the entries. Every question and alias becomes a document; the
@@ -89,20 +92,35 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		factor float64
 	}
 	raw := make([][]wording, len(entries))
-	for i, e := range entries {
-		seen := map[string]bool{}
-		for _, w := range e.Wordings() {
-			f := ix.featurize(w)
-			raw[i] = append(raw[i], wording{f, w, 1})
-			for t := range f {
-				seen[t] = true
+	// Tokenizing is the costly part and each entry is independent: spread
+	// it over the CPUs. The statistics below are summed in entry order.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(entries)/256))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(entries); i += workers {
+				for _, text := range entries[i].Wordings() {
+					raw[i] = append(raw[i], wording{ix.featurize(text), text, 1})
+					// "Do you take backups? How often, how many
+					// generations?" asks one main thing and then details.
+					// A customer's "Do you take backups?" is answered by
+					// it, so the first sentence alone is a wording too, at
+					// a small discount.
+					if main, ok := mainAsk(text); ok && ix.cfg.MainAskFactor > 0 {
+						raw[i] = append(raw[i], wording{ix.featurize(main), text, ix.cfg.MainAskFactor})
+					}
+				}
 			}
-			// "Do you take backups? How often, how many generations?" asks
-			// one main thing and then details. A customer's "Do you take
-			// backups?" is answered by it, so the first sentence alone is a
-			// wording too, at a small discount.
-			if main, ok := mainAsk(w); ok && ix.cfg.MainAskFactor > 0 {
-				raw[i] = append(raw[i], wording{ix.featurize(main), w, ix.cfg.MainAskFactor})
+		}(w)
+	}
+	wg.Wait()
+	for i := range entries {
+		seen := map[string]bool{}
+		for _, wd := range raw[i] {
+			for t := range wd.f {
+				seen[t] = true
 			}
 		}
 		for t := range seen {
@@ -128,6 +146,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text})
 		}
 	}
+	ix.pool.New = func() any { return &accumulator{overlap: make([]float64, len(ix.docs))} }
 	return ix
 }
 
@@ -164,16 +183,12 @@ func (ix *Index) weight(t string, tf float64) float64 {
 
 // Match scores the query against every entry and decides the confidence.
 func (ix *Index) Match(q Query) Result {
-	best := ix.score(ix.featurize(q.Text), 1, nil)
-	if len(best) == 0 {
+	cands := ix.score(ix.featurize(q.Text))
+	if len(cands) == 0 {
 		return Result{}
 	}
-	cands := make([]Candidate, 0, len(best))
-	for _, c := range best {
-		if c.Score > 1 {
-			c.Score = 1
-		}
-		cands = append(cands, c)
+	for i := range cands {
+		cands[i].Score = math.Min(cands[i].Score, 1)
 	}
 	// Ties (the same wording learned from several places of one
 	// questionnaire) go to the entry learned from the same question ID,
@@ -206,53 +221,122 @@ func (ix *Index) Match(q Query) Result {
 	return r
 }
 
-// score adds the query's score against every wording, times factor, into
-// best (the best candidate per entry), and returns it.
-func (ix *Index) score(qf features, factor float64, best map[int32]Candidate) map[int32]Candidate {
-	if best == nil {
-		best = make(map[int32]Candidate)
-	}
+// accumulator is the per-query scratch space: one overlap sum per wording,
+// and the wordings touched. Reused through a pool, since the index serves
+// several workers at once.
+type accumulator struct {
+	overlap []float64
+	touched []int32
+}
+
+// negligibleWeight is a token weight too small to change a score in the
+// third decimal: BM25's idf of a token found in every entry of a corpus of
+// n entries is about 0.5/n.
+const negligibleWeight = 1e-3
+
+// keep is how many entries score keeps beyond TopK, so that ties at the
+// edge reach the tie-break in Match.
+const keep = 8
+
+// score returns the best entries for the query features, at least TopK of
+// them when that many share a token with the query.
+//
+// The overlap of each wording is summed over the postings of the query's
+// tokens (in sorted token order, so the float sums are the same on every
+// run and so are the output files). A wording's score cannot exceed
+// (ov/|q|)^QueryCoverage, so a wording whose bound is below the current
+// K-th best entry is skipped without computing its score: with a large
+// corpus most wordings share only a common token or two with a question.
+func (ix *Index) score(qf features) []Candidate {
 	if len(qf) == 0 {
-		return best
+		return nil
 	}
-	qw := make(map[string]float64, len(qf))
-	for t, tf := range qf {
-		qw[t] = ix.weight(t, tf)
-	}
-	var qnorm float64
-	for _, w := range sortedValues(qw) {
-		qnorm += w
-	}
-	// overlap[d] is the weight the query and wording d share: the sum over
-	// common tokens of the smaller of the two weights. Tokens go in sorted
-	// order, so float sums come out the same on every run, and so do the
-	// output files.
-	toks := make([]string, 0, len(qw))
-	for t := range qw {
+	toks := make([]string, 0, len(qf))
+	for t := range qf {
 		toks = append(toks, t)
 	}
 	sort.Strings(toks)
-	overlap := make(map[int32]float64)
-	for _, t := range toks {
-		w := qw[t]
+	qw := make([]float64, len(toks))
+	var qnorm float64
+	for i, t := range toks {
+		qw[i] = ix.weight(t, qf[t])
+		qnorm += qw[i]
+	}
+	acc := ix.pool.Get().(*accumulator)
+	defer func() {
+		for _, d := range acc.touched {
+			acc.overlap[d] = 0
+		}
+		acc.touched = acc.touched[:0]
+		ix.pool.Put(acc)
+	}()
+	for i, t := range toks {
+		w := qw[i]
+		// A token in (nearly) every entry has an idf near zero: it adds
+		// nothing to any overlap but would cost a pass over every wording.
+		if w < negligibleWeight {
+			continue
+		}
 		for _, p := range ix.postings[t] {
-			overlap[p.doc] += math.Min(w, float64(p.w))
+			if acc.overlap[p.doc] == 0 {
+				acc.touched = append(acc.touched, p.doc)
+			}
+			pw := float64(p.w)
+			if w < pw {
+				pw = w
+			}
+			acc.overlap[p.doc] += pw
 		}
 	}
 	a := ix.cfg.QueryCoverage
-	for d, ov := range overlap {
+	limit := ix.cfg.TopK + keep
+	var top []Candidate // best first, at most limit, one per entry
+	bound := 0.0        // wordings with ov/|q| below this cannot enter top
+	for _, d := range acc.touched {
+		ov := acc.overlap[d]
+		qcov := ov / qnorm
+		if qcov < bound {
+			continue
+		}
 		dd := ix.docs[d]
 		// qcov: how much of what the query asks the wording covers; dcov:
 		// how much of the wording is about the query. A stored question
 		// that adds "and how often?" still answers the query, so qcov
 		// counts more.
-		qcov, dcov := ov/qnorm, ov/dd.norm
-		s := math.Pow(qcov, a) * math.Pow(dcov, 1-a) * dd.factor * factor
-		if c, ok := best[dd.entry]; !ok || s > c.Score {
-			best[dd.entry] = Candidate{Entry: ix.entries[dd.entry], Score: s, Wording: dd.text}
+		sc := math.Pow(qcov, a) * math.Pow(ov/dd.norm, 1-a) * dd.factor
+		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text}, limit)
+		if len(top) == limit {
+			// score ≤ qcov^a, so qcov must reach kth^(1/a) to matter.
+			bound = math.Pow(top[limit-1].Score, 1/a)
 		}
 	}
-	return best
+	return top
+}
+
+// insertTop puts c into the list sorted by score, keeping one candidate per
+// entry (its best) and at most limit candidates. Equal scores stay in
+// arrival order.
+func insertTop(top []Candidate, c Candidate, limit int) []Candidate {
+	for i := range top {
+		if top[i].Entry == c.Entry {
+			if c.Score <= top[i].Score {
+				return top
+			}
+			top = append(top[:i], top[i+1:]...)
+			break
+		}
+	}
+	if len(top) == limit && c.Score < top[limit-1].Score {
+		return top
+	}
+	i := sort.Search(len(top), func(i int) bool { return top[i].Score < c.Score })
+	top = append(top, Candidate{})
+	copy(top[i+1:], top[i:])
+	top[i] = c
+	if len(top) > limit {
+		top = top[:limit]
+	}
+	return top
 }
 
 // MatchAll matches the questions of one checklist together. A customer's
@@ -263,9 +347,21 @@ func (ix *Index) score(qf features, factor float64, best map[int32]Candidate) ma
 // penalise each other.
 func (ix *Index) MatchAll(qs []Query) []Result {
 	out := make([]Result, len(qs))
-	for i, q := range qs {
-		out[i] = ix.Match(q)
+	// Questions are independent: match them on every CPU. Each result goes
+	// to its own slot, so the order (and the output) does not depend on
+	// scheduling.
+	workers := min(runtime.GOMAXPROCS(0), len(qs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(qs); i += workers {
+				out[i] = ix.Match(qs[i])
+			}
+		}(w)
 	}
+	wg.Wait()
 	if ix.cfg.RivalPenalty == 0 {
 		return out
 	}
@@ -344,17 +440,4 @@ func mainAsk(s string) (string, bool) {
 		return "", false
 	}
 	return main, true
-}
-
-func sortedValues(m map[string]float64) []float64 {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]float64, len(keys))
-	for i, k := range keys {
-		out[i] = m[k]
-	}
-	return out
 }

@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"path/filepath"
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -151,5 +152,16 @@ func BenchmarkMatch(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		ix.Match(q)
+	}
+}
+
+func BenchmarkNewIndex(b *testing.B) {
+	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		New(c.Entries, DefaultConfig())
 	}
 }

@@ -20,6 +20,15 @@ type concept struct {
 // Thesaurus maps domain terms onto concepts.
 type Thesaurus struct {
 	concepts []concept
+	// byFirst lists, for each first byte of a term, the (concept, term)
+	// pairs starting with it, so Concepts scans the text once instead of
+	// searching it for every term.
+	byFirst map[byte][]termRef
+}
+
+type termRef struct {
+	concept int
+	term    string
 }
 
 // DefaultThesaurus is the built-in security and SLA thesaurus.
@@ -49,6 +58,12 @@ func ParseThesaurus(text string) *Thesaurus {
 		}
 		t.concepts = append(t.concepts, c)
 	}
+	t.byFirst = map[byte][]termRef{}
+	for i, c := range t.concepts {
+		for _, term := range c.terms {
+			t.byFirst[term[0]] = append(t.byFirst[term[0]], termRef{i, term})
+		}
+	}
 	return t
 }
 
@@ -57,36 +72,33 @@ func (t *Thesaurus) Concepts(s string) []string {
 	if t == nil {
 		return nil
 	}
-	var out []string
-	for _, c := range t.concepts {
-		for _, term := range c.terms {
-			if containsTerm(s, term) {
-				out = append(out, c.name)
-				break
+	found := make([]bool, len(t.concepts))
+	n := 0
+	for i := 0; i < len(s); i++ {
+		for _, ref := range t.byFirst[s[i]] {
+			if found[ref.concept] || !strings.HasPrefix(s[i:], ref.term) {
+				continue
 			}
+			if isLatin(ref.term) {
+				j := i + len(ref.term)
+				if i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j]) {
+					continue
+				}
+			}
+			found[ref.concept] = true
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for i, f := range found {
+		if f {
+			out = append(out, t.concepts[i].name)
 		}
 	}
 	return out
-}
-
-// containsTerm finds term in s; a term in Latin letters must stand as a
-// whole word, so "ids" does not fire inside "provides".
-func containsTerm(s, term string) bool {
-	if !isLatin(term) {
-		return strings.Contains(s, term)
-	}
-	for from := 0; ; {
-		i := strings.Index(s[from:], term)
-		if i < 0 {
-			return false
-		}
-		i += from
-		j := i + len(term)
-		if (i == 0 || !isWordByte(s[i-1])) && (j == len(s) || !isWordByte(s[j])) {
-			return true
-		}
-		from = i + 1
-	}
 }
 
 func isLatin(s string) bool {

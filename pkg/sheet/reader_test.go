@@ -412,3 +412,21 @@ func FuzzRead(f *testing.F) {
 		_, _ = Read(wb, Overrides{})
 	})
 }
+
+func BenchmarkRead(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := OpenBytes(data, "t.xlsx", OpenOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Read(f, Overrides{}); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+}

@@ -34,14 +34,11 @@ var kanaFold = strings.NewReplacer(
 func Fold(s string) string {
 	out := foldOnce(s)
 	// Removing a mark can bring a voicing mark next to its kana (ｻｰﾞｰ):
-	// fold again until nothing changes, so that Fold is idempotent. Each
-	// pass only removes characters, so this ends quickly.
-	for i := 0; i < 4; i++ {
-		next := foldOnce(out)
-		if next == out {
-			break
-		}
-		out = next
+	// then the text is no longer in normal form, and another pass composes
+	// it (and drops a long mark the composed kana now precedes), so that
+	// Fold is idempotent. Each pass only removes characters.
+	for i := 0; i < 4 && !norm.NFKC.IsNormalString(out); i++ {
+		out = foldOnce(out)
 	}
 	return out
 }

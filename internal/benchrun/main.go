@@ -1,0 +1,256 @@
+// Command benchrun is the whole-process half of `make bench`. It generates
+// a large corpus (20,000 entries) and a large checklist (5,000 questions),
+// then measures in one run, on this machine:
+//
+//   - qfill fill (corpus loading and indexing included) against the floor,
+//     a plain excelize program that reads every row and writes one cell per
+//     question (internal/benchfloor): wall time, peak memory, their ratios;
+//
+//   - matching throughput, and how matching cost grows from 2,000 to
+//     20,000 to 200,000 corpus entries;
+//
+//   - a naive all-pairs scorer and a sahilm/fuzzy scan over the same data.
+//
+//     go run ./internal/benchrun -qfill bin/qfill -floor bin/benchfloor -dir .bench
+package main
+
+import (
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/sahilm/fuzzy"
+	"github.com/xuri/excelize/v2"
+)
+
+func main() {
+	qfill := flag.String("qfill", "bin/qfill", "qfill binary")
+	floor := flag.String("floor", "bin/benchfloor", "floor binary")
+	dir := flag.String("dir", ".bench", "work folder")
+	entries := flag.Int("entries", 20000, "corpus entries")
+	questions := flag.Int("questions", 5000, "checklist questions")
+	runs := flag.Int("runs", 3, "runs of each program (best time, worst memory)")
+	flag.Parse()
+	if err := run(*qfill, *floor, *dir, *entries, *questions, *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "benchrun:", err)
+		os.Exit(1)
+	}
+}
+
+func run(qfillBin, floorBin, dir string, nEntries, nQuestions, runs int) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	base, err := corpus.Load("corpus")
+	if err != nil {
+		return err
+	}
+	rng := rand.New(rand.NewSource(1))
+	big := synthCorpus(base.Entries, nEntries, rng)
+	corpusFile := filepath.Join(dir, "corpus.yaml")
+	data, err := corpus.Encode(corpusFile, big)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(corpusFile, data, 0o644); err != nil {
+		return err
+	}
+	qs := synthQuestions(big, nQuestions, rng)
+	checklist := filepath.Join(dir, "checklist.xlsx")
+	if err := writeChecklist(checklist, qs); err != nil {
+		return err
+	}
+	fmt.Printf("# qfill benchmark\n\nmachine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
+	fmt.Printf("data: %d corpus entries (%d KB YAML), checklist of %d questions\n\n", nEntries, len(data)/1024, nQuestions)
+
+	floorT, floorM, err := measure(runs, floorBin, checklist, filepath.Join(dir, "floor.xlsx"))
+	if err != nil {
+		return fmt.Errorf("floor: %w", err)
+	}
+	qT, qM, err := measure(runs, qfillBin, "fill", checklist, "-o", filepath.Join(dir, "filled.xlsx"), "--corpus", corpusFile)
+	if err != nil {
+		return fmt.Errorf("qfill: %w", err)
+	}
+	fmt.Println("## Whole process (best of", runs, "runs; peak RSS)")
+	fmt.Println()
+	fmt.Println("| program | wall time | peak memory |")
+	fmt.Println("|---|---:|---:|")
+	fmt.Printf("| floor (excelize: open, read rows, write %d cells, save) | %s | %d MB |\n", nQuestions, floorT.Round(time.Millisecond), floorM>>10)
+	fmt.Printf("| qfill fill (load + index %d entries, read, match, write) | %s | %d MB |\n", nEntries, qT.Round(time.Millisecond), qM>>10)
+	fmt.Printf("| **ratio qfill / floor** | **%.2f×** (target ≤ 2×) | **%.2f×** (target ≤ 3×) |\n\n", float64(qT)/float64(floorT), float64(qM)/float64(floorM))
+
+	// Matching alone, in process.
+	fmt.Println("## Matching cost as the corpus grows (1,000 questions, one MatchAll)")
+	fmt.Println()
+	fmt.Println("| corpus entries | index build | match 1,000 questions | per question | questions/s |")
+	fmt.Println("|---:|---:|---:|---:|---:|")
+	queries := make([]match.Query, 1000)
+	for i := range queries {
+		queries[i] = match.Query{Text: qs[i%len(qs)]}
+	}
+	var perQ []time.Duration
+	for _, n := range []int{2000, 20000, 200000} {
+		es := synthCorpus(base.Entries, n, rand.New(rand.NewSource(2)))
+		t0 := time.Now()
+		ix := match.New(es, match.DefaultConfig())
+		build := time.Since(t0)
+		t1 := time.Now()
+		ix.MatchAll(queries)
+		m := time.Since(t1)
+		perQ = append(perQ, m/time.Duration(len(queries)))
+		fmt.Printf("| %d | %s | %s | %s | %.0f |\n", n, build.Round(time.Millisecond), m.Round(time.Millisecond), (m / time.Duration(len(queries))).Round(time.Microsecond), float64(len(queries))/m.Seconds())
+	}
+	fmt.Printf("\n10× the corpus (20,000 → 200,000) costs **%.2f×** the matching time (target < 3×).\n\n", float64(perQ[2])/float64(perQ[1]))
+
+	// Naive scorers over the same 20,000 entries.
+	fmt.Println("## Other scorers over the same 20,000 entries (200 questions)")
+	fmt.Println()
+	sample := qs[:200]
+	texts := make([]string, len(big))
+	grams := make([]map[string]bool, len(big))
+	for i, e := range big {
+		texts[i] = textnorm.Fold(e.Question)
+		grams[i] = bigrams(texts[i])
+	}
+	t0 := time.Now()
+	for _, q := range sample {
+		naiveBest(bigrams(textnorm.Fold(q)), grams)
+	}
+	naive := time.Since(t0) / time.Duration(len(sample))
+	t0 = time.Now()
+	for _, q := range sample {
+		fuzzy.Find(textnorm.Fold(q), texts)
+	}
+	fz := time.Since(t0) / time.Duration(len(sample))
+	ix := match.New(big, match.DefaultConfig())
+	t0 = time.Now()
+	for _, q := range sample {
+		ix.Match(match.Query{Text: q})
+	}
+	qf := time.Since(t0) / time.Duration(len(sample))
+	fmt.Println("| scorer | per question | 5,000 questions |")
+	fmt.Println("|---|---:|---:|")
+	for _, r := range []struct {
+		name string
+		d    time.Duration
+	}{{"qfill (inverted index)", qf}, {"naive all-pairs bigram Jaccard", naive}, {"sahilm/fuzzy scan", fz}} {
+		fmt.Printf("| %s | %s | %s |\n", r.name, r.d.Round(time.Microsecond), (r.d * 5000).Round(time.Millisecond))
+	}
+	return nil
+}
+
+// measure runs a program and returns its best wall time and its largest
+// peak resident memory (bytes) over runs.
+func measure(runs int, bin string, args ...string) (time.Duration, int64, error) {
+	var best time.Duration
+	var peak int64
+	for i := 0; i < runs; i++ {
+		cmd := exec.Command(bin, args...)
+		cmd.Stdout, cmd.Stderr = nil, nil
+		t0 := time.Now()
+		out, err := cmd.CombinedOutput()
+		d := time.Since(t0)
+		if err != nil {
+			return 0, 0, fmt.Errorf("%v: %s", err, out)
+		}
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss*1024 > peak {
+			peak = ru.Maxrss * 1024 // Linux reports KB
+		}
+		if best == 0 || d < best {
+			best = d
+		}
+	}
+	return best, peak >> 10, nil
+}
+
+var topics = []string{"本番環境", "検証環境", "管理画面", "モバイルアプリ", "API", "バッチ処理", "外部連携", "帳票", "通知機能", "ファイル共有",
+	"管理者", "一般利用者", "委託先", "海外拠点", "サポート窓口", "監査ログ", "請求機能", "ワークフロー", "検索機能", "データ移行"}
+
+// synthCorpus makes n distinct entries from the sample corpus: each is a
+// sample question about one of the topics, numbered.
+func synthCorpus(base []*corpus.Entry, n int, rng *rand.Rand) []*corpus.Entry {
+	out := make([]*corpus.Entry, n)
+	for i := range out {
+		b := base[rng.Intn(len(base))]
+		t := topics[rng.Intn(len(topics))]
+		out[i] = &corpus.Entry{
+			ID:       fmt.Sprintf("s%06d", i),
+			Question: fmt.Sprintf("%sについて、%s（区分%d）", t, b.Question, i%997),
+			Answer:   b.Answer,
+			Choice:   b.Choice,
+		}
+	}
+	return out
+}
+
+// synthQuestions rewords corpus questions the way customers do.
+func synthQuestions(es []*corpus.Entry, n int, rng *rand.Rand) []string {
+	endings := []string{"", "教えてください。", "ご回答ください。"}
+	out := make([]string, n)
+	for i := range out {
+		q := es[rng.Intn(len(es))].Question
+		q = strings.TrimSuffix(strings.TrimSuffix(q, "？"), "か")
+		out[i] = q + "か？" + endings[rng.Intn(len(endings))]
+	}
+	return out
+}
+
+func writeChecklist(path string, qs []string) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", []any{"No.", "分類", "質問", "回答", "備考"}); err != nil {
+		return err
+	}
+	for i, q := range qs {
+		cell, _ := excelize.CoordinatesToCellName(1, i+2)
+		if err := sw.SetRow(cell, []any{i + 1, topics[i%len(topics)], q}); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.SaveAs(path)
+}
+
+func bigrams(s string) map[string]bool {
+	r := []rune(s)
+	m := make(map[string]bool, len(r))
+	for i := 0; i+1 < len(r); i++ {
+		m[string(r[i:i+2])] = true
+	}
+	return m
+}
+
+// naiveBest scores the query against every entry (Jaccard of bigram sets),
+// the all-pairs approach an index avoids.
+func naiveBest(q map[string]bool, docs []map[string]bool) int {
+	best, bs := -1, -1.0
+	for i, d := range docs {
+		inter := 0
+		for g := range q {
+			if d[g] {
+				inter++
+			}
+		}
+		s := float64(inter) / float64(len(q)+len(d)-inter)
+		if s > bs {
+			best, bs = i, s
+		}
+	}
+	return best
+}
