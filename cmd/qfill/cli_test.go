@@ -280,3 +280,29 @@ func TestFillFolders(t *testing.T) {
 		t.Errorf("unwritable output: exit %d: %s", code, stderr)
 	}
 }
+
+func TestHTMLReportAndDroppedFile(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFile(t, templateJA, dir)
+	html := filepath.Join(dir, "report.html")
+	// `qfill FILE.xlsx` (a file dropped on the executable) means fill.
+	code, _, stderr := qfill(t, in, "--corpus", repoCorpus, "--html", html)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "security_checklist_ja.filled.xlsx")); err != nil {
+		t.Errorf("dropped file not filled: %v", err)
+	}
+	page := string(mustRead(t, html))
+	for _, want := range []string{"<table", `data-s="review"`, `data-s="filled"`, "要確認 / Review", "dc-building", "サーバールームの消火設備"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("report lacks %q", want)
+		}
+	}
+	// Self-contained: nothing is loaded from elsewhere.
+	for _, bad := range []string{"src=\"http", "href=\"http", "<link ", "@import"} {
+		if strings.Contains(page, bad) {
+			t.Errorf("report loads an external asset (%s)", bad)
+		}
+	}
+}

@@ -24,6 +24,7 @@ type fillOptions struct {
 	output    string
 	corpus    string
 	report    string
+	html      string
 	threshold float64
 	overwrite bool
 	jobs      int
@@ -63,6 +64,7 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 	fs.IntVarP(&opts.jobs, "jobs", "j", runtime.NumCPU(), "files filled at once")
 	fs.StringVar(&opts.corpus, "corpus", "", "corpus file or folder (see above for the default)")
 	fs.StringVar(&opts.report, "report", "", "write a JSON report of every question to this file")
+	fs.StringVar(&opts.html, "html", "", "write a self-contained HTML report for reviewers to this file")
 	fs.Float64Var(&opts.threshold, "threshold", 0, fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
 	fs.BoolVar(&opts.overwrite, "overwrite", false, "replace answers already in the checklist")
 	opts.layout.register(cmd)
@@ -151,7 +153,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)
 	prog.finish()
 
-	rep := &review.Report{Corpus: corpusDesc}
+	rep := &review.Report{Corpus: corpusDesc, Threshold: ix.Threshold()}
 	failed := 0
 	for _, o := range outcomes {
 		err := o.Err
@@ -163,6 +165,15 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	}
 	if opts.report != "" {
 		if err := writeReport(opts.report, rep); err != nil {
+			return withStatus(exitError, err)
+		}
+	}
+	if opts.html != "" {
+		var b strings.Builder
+		if err := rep.WriteHTML(&b); err != nil {
+			return withStatus(exitError, err)
+		}
+		if err := fill.WriteAtomic(opts.html, []byte(b.String())); err != nil {
 			return withStatus(exitError, err)
 		}
 	}

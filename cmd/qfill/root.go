@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/pprof"
 	"strings"
 
@@ -62,6 +63,11 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 func runContext(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
 	io := &iostreams{In: in, Out: out, ErrOut: errOut}
 	root := newRootCmd(io)
+	// A file dropped onto the executable arrives as `qfill FILE.xlsx`:
+	// that means fill.
+	if len(args) > 0 && droppedFile(args[0]) && !isSubcommand(root, args[0]) {
+		args = append([]string{"fill"}, args...)
+	}
 	root.SetArgs(args)
 	root.SetIn(in)
 	root.SetOut(out)
@@ -131,4 +137,32 @@ func newRootCmd(io *iostreams) *cobra.Command {
 	})
 	root.AddCommand(newFillCmd(io), newEvalCmd(io), newInspectCmd(io), newRegenCmd(io), newCorpusCmd(io), newLearnCmd(io))
 	return root
+}
+
+// droppedFile reports whether arg names a workbook or folder that exists.
+func droppedFile(arg string) bool {
+	if strings.HasPrefix(arg, "-") {
+		return false
+	}
+	st, err := os.Stat(arg)
+	if err != nil {
+		return false
+	}
+	if st.IsDir() {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".xlsx", ".xlsm", ".xls":
+		return true
+	}
+	return false
+}
+
+func isSubcommand(root *cobra.Command, name string) bool {
+	for _, c := range root.Commands() {
+		if c.Name() == name || c.HasAlias(name) {
+			return true
+		}
+	}
+	return false
 }

@@ -150,6 +150,9 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 	return ix
 }
 
+// Threshold is the confidence at which answers are written without review.
+func (ix *Index) Threshold() float64 { return ix.cfg.Threshold }
+
 // Len returns the number of entries indexed.
 func (ix *Index) Len() int { return len(ix.entries) }
 

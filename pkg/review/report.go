@@ -30,7 +30,9 @@ type Counts struct {
 // Report is the whole run.
 type Report struct {
 	Corpus string `json:"corpus,omitempty"`
-	Files  []File `json:"files"`
+	// Threshold is the confidence needed to fill without review.
+	Threshold float64 `json:"threshold,omitempty"`
+	Files     []File  `json:"files"`
 }
 
 // Add records one job's outcome; err is the job's failure, if any.
