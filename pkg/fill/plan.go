@@ -149,7 +149,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		it.Status = StatusReview
 		it.Reason = why
 		if it.Reason == "" {
-			it.Reason = fmt.Sprintf("confidence %.2f below the threshold", res.Confidence)
+			it.Reason = fmt.Sprintf("confidence %.3f is below the threshold", res.Confidence)
 		}
 		it.writes = []write{{cell: r.AnswerCell, mark: true, comment: reviewComment(it, e, value)}}
 		return
