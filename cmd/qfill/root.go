@@ -135,7 +135,7 @@ func newRootCmd(io *iostreams) *cobra.Command {
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return withStatus(exitError, fmt.Errorf("%w (see 'qfill %s --help')", err, c.Name()))
 	})
-	root.AddCommand(newFillCmd(io), newEvalCmd(io), newInspectCmd(io), newRegenCmd(io), newCorpusCmd(io), newLearnCmd(io))
+	root.AddCommand(newFillCmd(io), newEvalCmd(io), newInspectCmd(io), newRegenCmd(io), newCorpusCmd(io), newLearnCmd(io), newServeCmd(io))
 	return root
 }
 

@@ -1,0 +1,104 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/xuri/excelize/v2"
+)
+
+// findChromium returns Debian's chromium, or skips the test with the
+// reason; QFILL_BROWSER_REQUIRED=1 (make test-browser) makes that a
+// failure instead.
+func findChromium(t *testing.T) string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("QFILL_BROWSER_REQUIRED") != "" {
+		t.Fatal("no chromium on PATH: install it (apt-get install chromium) to run the browser test")
+	}
+	t.Skip("chromium is not installed: skipping the browser test (.ci/run installs it; make test-browser requires it)")
+	return ""
+}
+
+// TestBrowserDropAndDownload drives headless Chromium through the page:
+// pick a checklist in the file input, wait for the result, take the
+// download and check the answers in it. On failure it saves a screenshot
+// in the test's output folder (QFILL_SCREENSHOT_DIR, or the temp dir).
+func TestBrowserDropAndDownload(t *testing.T) {
+	bin := findChromium(t)
+	ts := server(t)
+	in, _ := filepath.Abs(templateJA)
+
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
+		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
+		chromedp.Flag("lang", "ja"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancel()
+	ctx, cancel := chromedp.NewContext(actx)
+	defer cancel()
+	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
+	defer cancel()
+
+	var b64, title, status string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(ts.URL+"/?lang=ja"),
+		chromedp.WaitReady("#input", chromedp.ByQuery),
+		chromedp.Text("h1", &title, chromedp.ByQuery),
+		chromedp.SetUploadFiles("#input", []string{in}, chromedp.ByQuery),
+		chromedp.WaitVisible("a#download", chromedp.ByQuery),
+		chromedp.AttributeValue("a#download", "data-b64", &b64, nil, chromedp.ByQuery),
+		chromedp.Text("#status", &status, chromedp.ByQuery),
+	)
+	if err != nil {
+		shot(t, ctx)
+		t.Fatalf("browser: %v", err)
+	}
+	if title != "qfill チェックシート自動回答" || status != "完了" {
+		shot(t, ctx)
+		t.Errorf("title %q status %q, want the Japanese page and 完了", title, status)
+	}
+	data, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		shot(t, ctx)
+		t.Fatalf("downloaded file does not open: %v", err)
+	}
+	defer f.Close()
+	for cell, want := range map[string]string{"D10": "はい", "D15": "はい"} {
+		if v, _ := f.GetCellValue("セキュリティチェックシート", cell); v != want {
+			t.Errorf("%s = %q, want %q", cell, v, want)
+		}
+	}
+	if os.Getenv("QFILL_SCREENSHOT_DIR") != "" {
+		chromedp.Run(ctx, chromedp.Sleep(500*time.Millisecond))
+		shot(t, ctx)
+	}
+}
+
+func shot(t *testing.T, ctx context.Context) {
+	dir := os.Getenv("QFILL_SCREENSHOT_DIR")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	var buf []byte
+	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 100)); err == nil {
+		p := filepath.Join(dir, "serve.png")
+		os.WriteFile(p, buf, 0o644)
+		t.Logf("screenshot: %s", p)
+	}
+}

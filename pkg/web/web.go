@@ -1,0 +1,215 @@
+// Package web is qfill's local drag-and-drop page: a user drops one or
+// more checklists, and gets the filled copies back (a zip for several)
+// with the HTML report shown on the page.
+//
+// Nothing is kept: each request works in its own temporary folder, which
+// is removed before the response is finished, and the filled files travel
+// back in the response itself. Two users never share anything but the
+// read-only corpus index.
+package web
+
+import (
+	"archive/zip"
+	"bytes"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/qfill/qfill/pkg/batch"
+	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/review"
+)
+
+//go:embed page.html
+var pageHTML []byte
+
+// Server serves the page and fills uploads.
+type Server struct {
+	Matcher   fill.Matcher
+	Threshold float64
+	// MaxUpload bounds one request's body in bytes.
+	MaxUpload int64
+	// Corpus describes the corpus for the report.
+	Corpus string
+}
+
+// Handler returns the HTTP handler.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-src data: blob:; img-src data: blob:")
+		w.Write(pageHTML)
+	})
+	mux.HandleFunc("POST /fill", s.fill)
+	return mux
+}
+
+// FileResult is one uploaded file's outcome.
+type FileResult struct {
+	Name       string `json:"name"`
+	OK         bool   `json:"ok"`
+	Error      string `json:"error,omitempty"`
+	Questions  int    `json:"questions"`
+	Filled     int    `json:"filled"`
+	Review     int    `json:"review"`
+	Unanswered int    `json:"unanswered"`
+	Kept       int    `json:"kept"`
+}
+
+// Response is the JSON answer to POST /fill.
+type Response struct {
+	Files []FileResult `json:"files"`
+	// Download is the filled workbook, or a zip of them, base64-encoded.
+	Download     string `json:"download,omitempty"`
+	DownloadName string `json:"download_name,omitempty"`
+	Report       string `json:"report,omitempty"` // the HTML report
+	Error        string `json:"error,omitempty"`
+}
+
+func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.MaxUpload)
+	reply := func(code int, resp Response) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(code)
+		json.NewEncoder(w).Encode(resp)
+	}
+	mr, err := r.MultipartReader()
+	if err != nil {
+		reply(http.StatusBadRequest, Response{Error: "expected a multipart upload of .xlsx files"})
+		return
+	}
+	dir, err := os.MkdirTemp("", "qfill-serve-*")
+	if err != nil {
+		reply(http.StatusInternalServerError, Response{Error: "cannot create a temporary folder"})
+		return
+	}
+	defer os.RemoveAll(dir)
+
+	var resp Response
+	var jobs []fill.Job
+	var names []string
+	for n := 0; ; n++ {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			reply(http.StatusRequestEntityTooLarge, Response{Error: fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20)})
+			return
+		}
+		if err != nil {
+			reply(http.StatusBadRequest, Response{Error: "upload was cut off: " + err.Error()})
+			return
+		}
+		if part.FormName() != "files" {
+			continue
+		}
+		name := filepath.Base(strings.ReplaceAll(part.FileName(), "\\", "/"))
+		if !batch.IsWorkbook(name) {
+			resp.Files = append(resp.Files, FileResult{Name: name, Error: "not a spreadsheet (.xlsx or .xlsm)"})
+			continue
+		}
+		in := filepath.Join(dir, fmt.Sprintf("%03d-%s", n, name))
+		f, err := os.Create(in)
+		if err != nil {
+			reply(http.StatusInternalServerError, Response{Error: "cannot store the upload"})
+			return
+		}
+		_, err = io.Copy(f, part)
+		f.Close()
+		if errors.As(err, &tooBig) {
+			reply(http.StatusRequestEntityTooLarge, Response{Error: fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20)})
+			return
+		}
+		if err != nil {
+			reply(http.StatusBadRequest, Response{Error: "upload was cut off"})
+			return
+		}
+		jobs = append(jobs, fill.Job{Input: in, Output: in + ".out", DryRun: true})
+		names = append(names, name)
+	}
+	if len(jobs) == 0 {
+		os.RemoveAll(dir)
+		resp.Error = "no spreadsheet in the upload"
+		reply(http.StatusBadRequest, resp)
+		return
+	}
+	outs := batch.Run(r.Context(), jobs, s.Matcher, 2, nil)
+	rep := &review.Report{Corpus: s.Corpus, Threshold: s.Threshold}
+	var ok []int
+	for i, o := range outs {
+		fr := FileResult{Name: names[i]}
+		res := o.Result
+		res.Input, res.Output = names[i], filledName(names[i])
+		if o.Err != nil {
+			fr.Error = firstLine(o.Err.Error())
+			rep.Add(res, fmt.Errorf("%s", fr.Error))
+		} else {
+			c := res.Counts
+			fr.OK, fr.Questions, fr.Filled, fr.Review, fr.Unanswered, fr.Kept = true, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept
+			rep.Add(res, nil)
+			ok = append(ok, i)
+		}
+		resp.Files = append(resp.Files, fr)
+	}
+	var html bytes.Buffer
+	if err := rep.WriteHTML(&html); err == nil {
+		resp.Report = html.String()
+	}
+	switch len(ok) {
+	case 0:
+	case 1:
+		resp.Download = base64.StdEncoding.EncodeToString(outs[ok[0]].Result.Bytes)
+		resp.DownloadName = filledName(names[ok[0]])
+	default:
+		var zb bytes.Buffer
+		zw := zip.NewWriter(&zb)
+		used := map[string]int{}
+		for _, i := range ok {
+			n := filledName(names[i])
+			if used[n]++; used[n] > 1 {
+				n = fmt.Sprintf("%d-%s", used[n], n)
+			}
+			fw, err := zw.CreateHeader(&zip.FileHeader{Name: n, Method: zip.Deflate, Modified: time.Now()})
+			if err == nil {
+				_, err = fw.Write(outs[i].Result.Bytes)
+			}
+			if err != nil {
+				reply(http.StatusInternalServerError, Response{Error: "cannot build the zip"})
+				return
+			}
+		}
+		zw.Close()
+		resp.Download = base64.StdEncoding.EncodeToString(zb.Bytes())
+		resp.DownloadName = "qfill-filled.zip"
+	}
+	// Remove the uploads before answering, so that when the user has the
+	// result nothing of it is left here.
+	os.RemoveAll(dir)
+	reply(http.StatusOK, resp)
+}
+
+func filledName(name string) string {
+	return filepath.Base(fill.DefaultOutput(name))
+}
+
+func firstLine(s string) string {
+	// Temporary paths mean nothing to the user.
+	if i := strings.Index(s, "qfill-serve-"); i >= 0 {
+		if j := strings.Index(s[i:], ": "); j >= 0 {
+			s = s[i+j+2:]
+		}
+	}
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
