@@ -27,6 +27,7 @@ type fillOptions struct {
 	html      string
 	threshold float64
 	overwrite bool
+	summary   bool
 	jobs      int
 	layout    layoutFlags
 	open      openFlags
@@ -67,6 +68,7 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 	fs.StringVar(&opts.html, "html", "", "write a self-contained HTML report for reviewers to this file")
 	fs.Float64Var(&opts.threshold, "threshold", 0, fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
 	fs.BoolVar(&opts.overwrite, "overwrite", false, "replace answers already in the checklist")
+	fs.BoolVar(&opts.summary, "summary-sheet", false, "add a sheet listing the rows to review, with links to their cells")
 	opts.layout.register(cmd)
 	opts.open.register(cmd)
 	return cmd
@@ -147,7 +149,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 				return withStatus(exitError, err)
 			}
 		}
-		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}})
+		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}, SummarySheet: opts.summary})
 	}
 	prog := newProgress(opts.io, len(jobs), single)
 	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)

@@ -115,3 +115,45 @@ func TestCopyRawKeepsCompressedBytes(t *testing.T) {
 		}
 	}
 }
+
+// --summary-sheet adds one sheet with a link per row to review; without
+// it the workbook keeps its sheets.
+func TestSummarySheet(t *testing.T) {
+	src := filepath.Join("..", "..", "templates", "vendor_assessment_en.xlsx")
+	ix := sampleIndex(t)
+	plain, err := Run(Job{Input: src, DryRun: true}, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, err := Run(Job{Input: src, DryRun: true, SummarySheet: true}, ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := excelize.OpenReader(bytes.NewReader(with.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	sheets := g.GetSheetList()
+	if sheets[len(sheets)-1] != SummarySheetName {
+		t.Fatalf("sheets = %v", sheets)
+	}
+	rows, _ := g.GetRows(SummarySheetName)
+	c := Count(with.Items)
+	if len(rows) != 1+c.Review+c.Unanswered {
+		t.Errorf("summary has %d rows, want %d", len(rows)-1, c.Review+c.Unanswered)
+	}
+	if ok, link, _ := g.GetCellHyperLink(SummarySheetName, "B2"); !ok || !strings.HasPrefix(link, "'Questionnaire'!D") {
+		t.Errorf("B2 link = %v %q", ok, link)
+	}
+	// The customer's sheets read the same with or without the summary.
+	a, b := dump(t, plain.Bytes), dump(t, with.Bytes)
+	if !strings.HasPrefix(b, strings.SplitN(a, "== sheet \"Lists\"", 2)[0]) {
+		t.Error("the summary sheet changed the customer's sheets")
+	}
+	f, _ := excelize.OpenReader(bytes.NewReader(plain.Bytes))
+	defer f.Close()
+	if len(f.GetSheetList()) != len(sheets)-1 {
+		t.Error("a sheet was added without --summary-sheet")
+	}
+}

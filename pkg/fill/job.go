@@ -20,6 +20,8 @@ type Job struct {
 	Plan          Options
 	// DryRun plans and applies in memory but writes no file.
 	DryRun bool
+	// SummarySheet adds a sheet listing the rows to review.
+	SummarySheet bool
 }
 
 // Result is what a job did.
@@ -65,6 +67,15 @@ func Run(j Job, m Matcher) (*Result, error) {
 	changed, err := Apply(f, res.Items)
 	if err != nil {
 		return res, err
+	}
+	if j.SummarySheet {
+		added, err := AddSummarySheet(f, res.Items)
+		if err != nil {
+			return res, err
+		}
+		if added {
+			changed = append(changed, f.GetSheetList()[len(f.GetSheetList())-1])
+		}
 	}
 	if res.Bytes, err = Render(orig, f, changed, j.Open.Password); err != nil {
 		return res, err

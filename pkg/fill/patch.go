@@ -46,10 +46,14 @@ func Patch(orig, edited []byte, changedSheets []string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	newSheet := false
 	for _, s := range changedSheets {
 		p, ok := sheetParts[s]
 		if !ok {
-			return fmt.Errorf("sheet %q not found in the package", s)
+			// A sheet qfill added (--summary-sheet): the workbook's list
+			// of sheets changes too.
+			newSheet = true
+			continue
 		}
 		take[p] = true
 		take[relsPath(p)] = true
@@ -77,6 +81,10 @@ func Patch(orig, edited []byte, changedSheets []string, w io.Writer) error {
 	if added {
 		take["[Content_Types].xml"] = true
 		take["xl/_rels/workbook.xml.rels"] = true
+	}
+	if newSheet {
+		take["xl/workbook.xml"] = true
+		take["docProps/app.xml"] = true
 	}
 	// The style and shared-string tables are append-only for qfill: the
 	// entries excelize added are appended to the original part, so the
