@@ -38,12 +38,20 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	bin := findChromium(t)
 	ts := server(t)
 	in, _ := filepath.Abs(templateJA)
+	// Chromium may still write to its profile while it shuts down, so the
+	// profile folder is removed by hand, after the browser is gone, and a
+	// leftover file does not fail the test.
+	profile, err := os.MkdirTemp("", "qfill-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(profile)
 
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("lang", "ja"), chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 900))
+		chromedp.Flag("lang", "ja"), chromedp.UserDataDir(profile), chromedp.WindowSize(1280, 900))
 	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
@@ -52,7 +60,7 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	defer cancel()
 
 	var b64, title, status string
-	err := chromedp.Run(ctx,
+	err = chromedp.Run(ctx,
 		chromedp.Navigate(ts.URL+"/?lang=ja"),
 		chromedp.WaitReady("#input", chromedp.ByQuery),
 		chromedp.Text("h1", &title, chromedp.ByQuery),
