@@ -121,6 +121,7 @@ func loadMatcher(flag string, threshold float64) (*match.Index, string, error) {
 
 func fillRun(ctx context.Context, opts *fillOptions) error {
 	ov, err := opts.layout.overrides("")
+	ov.MaxRows = opts.open.maxRows
 	if err != nil {
 		return withStatus(exitError, err)
 	}

@@ -115,6 +115,7 @@ func inspectRun(opts *inspectOptions) error {
 	}
 	defer f.Close()
 	ov, err := opts.layout.overrides(opts.file)
+	ov.MaxRows = opts.open.maxRows
 	if err != nil {
 		return withStatus(exitError, err)
 	}

@@ -89,6 +89,7 @@ func learnRun(opts *learnOptions) error {
 		return withStatus(exitError, fmt.Errorf("--into %s: learned entries are written as YAML (.yaml or .yml)", into))
 	}
 	ov, err := opts.layout.overrides("")
+	ov.MaxRows = opts.open.maxRows
 	if err != nil {
 		return withStatus(exitError, err)
 	}

@@ -51,11 +51,13 @@ func (l *layoutFlags) overrides(input string) (sheet.Overrides, error) {
 type openFlags struct {
 	password   string
 	maxUnzipMB int64
+	maxRows    int
 }
 
 func (o *openFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&o.password, "password", "", "password of an encrypted workbook")
 	cmd.Flags().Int64Var(&o.maxUnzipMB, "max-unzip-mb", sheet.DefaultUnzipLimit>>20, "refuse workbooks that unpack to more than this many MiB")
+	cmd.Flags().IntVar(&o.maxRows, "max-rows", sheet.DefaultMaxRows, "refuse sheets with text below this row")
 }
 
 func (o *openFlags) options() sheet.OpenOptions {

@@ -12,6 +12,10 @@ import (
 	"github.com/qfill/qfill/pkg/sheet"
 )
 
+// ErrInternal reports a failure inside the workbook library on a file it
+// accepted; the input is untouched and no output is written.
+var ErrInternal = errors.New("cannot edit this workbook (internal error, please report it with the file)")
+
 // Job is one workbook to fill.
 type Job struct {
 	Input, Output string
@@ -37,8 +41,17 @@ type Result struct {
 }
 
 // Run fills one workbook. The input file is only read.
-func Run(j Job, m Matcher) (*Result, error) {
-	res := &Result{Input: j.Input, Output: j.Output}
+func Run(j Job, m Matcher) (res *Result, err error) {
+	res = &Result{Input: j.Input, Output: j.Output}
+	// excelize panics on some package shapes it does not expect (a
+	// missing style table, say); that ends this workbook with an error
+	// and leaves the rest of a batch running.
+	defer func() {
+		if r := recover(); r != nil {
+			res.Bytes = nil
+			err = fmt.Errorf("%w: %v", ErrInternal, r)
+		}
+	}()
 	orig, err := os.ReadFile(j.Input)
 	if err != nil {
 		return res, err

@@ -16,13 +16,27 @@ const ReviewColor = "FFE699"
 // CommentAuthor signs qfill's cell comments.
 const CommentAuthor = "qfill"
 
+// MaxComments bounds the review comments added to one sheet. Past it the
+// rows still get the review fill and are listed in the reports; the
+// comment is left out because excelize places each new comment by
+// walking every row of the sheet (quadratic on long sheets), and nobody
+// reviews thousands of notes cell by cell.
+const MaxComments = 1000
+
 // Apply makes the plan's cell changes in f and returns the sheets it
 // changed. Values are always written as text, so an answer that starts
 // with "=", "+", "-" or "@" can never become a formula.
 func Apply(f *excelize.File, items []Item) ([]string, error) {
 	styles := map[int]int{} // original style -> the same style with the review fill
 	existing := map[string]map[string]bool{}
+	added := map[string]int{}
 	changed := map[string]bool{}
+	// A package from a minimal producer may have no style table, and
+	// excelize can then neither add a fill nor place a comment (it
+	// panics looking for the default font). Review rows are left blank,
+	// which is safe, and the reports still list them.
+	_, styleErr := f.GetStyle(0)
+	canMark := styleErr == nil
 	for i := range items {
 		it := &items[i]
 		for _, w := range it.writes {
@@ -35,12 +49,12 @@ func Apply(f *excelize.File, items []Item) ([]string, error) {
 					return nil, fmt.Errorf("sheet %q cell %s: %w", it.Sheet, w.cell, err)
 				}
 			}
-			if w.mark {
+			if w.mark && canMark {
 				if err := markCell(f, it.Sheet, w.cell, styles); err != nil {
 					return nil, fmt.Errorf("sheet %q cell %s: %w", it.Sheet, w.cell, err)
 				}
 			}
-			if w.comment != "" {
+			if w.comment != "" && canMark {
 				if existing[it.Sheet] == nil {
 					existing[it.Sheet] = map[string]bool{}
 					cs, err := f.GetComments(it.Sheet)
@@ -53,10 +67,11 @@ func Apply(f *excelize.File, items []Item) ([]string, error) {
 				}
 				// The customer's own comment stays; the report still has
 				// the suggestion.
-				if existing[it.Sheet][w.cell] {
+				if existing[it.Sheet][w.cell] || added[it.Sheet] >= MaxComments {
 					continue
 				}
 				existing[it.Sheet][w.cell] = true
+				added[it.Sheet]++
 				if err := f.AddComment(it.Sheet, excelize.Comment{
 					Cell: w.cell, Author: CommentAuthor,
 					Paragraph: []excelize.RichTextRun{{Text: w.comment}},

@@ -37,7 +37,7 @@ func LoadMapping(path string) (Overrides, error) {
 	if err := dec.Decode(&m); err != nil {
 		return Overrides{}, fmt.Errorf("mapping %s: %s", path, yamlMsg(err))
 	}
-	ov := Overrides(m)
+	ov := Overrides{Sheet: m.Sheet, HeaderRow: m.HeaderRow, QuestionCol: m.QuestionCol, AnswerCol: m.AnswerCol, RemarksCol: m.RemarksCol, IDCol: m.IDCol}
 	if err := ov.Validate(); err != nil {
 		return ov, fmt.Errorf("mapping %s: %w", path, err)
 	}

@@ -15,12 +15,13 @@ import (
 
 // Errors for files qfill cannot read, checked with errors.Is.
 var (
-	ErrNotExcel   = errors.New("not an Excel workbook (.xlsx/.xlsm)")
-	ErrLegacyXLS  = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
-	ErrEncrypted  = errors.New("workbook is encrypted: pass --password")
-	ErrBadPasswd  = errors.New("the password does not open this workbook")
-	ErrTooLarge   = errors.New("workbook unpacks to more than the size limit (raise it with --max-unzip-mb)")
-	ErrCorruptZip = errors.New("workbook is damaged (not a readable zip package)")
+	ErrNotExcel    = errors.New("not an Excel workbook (.xlsx/.xlsm)")
+	ErrLegacyXLS   = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
+	ErrEncrypted   = errors.New("workbook is encrypted: pass --password")
+	ErrBadPasswd   = errors.New("the password does not open this workbook")
+	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit (raise it with --max-unzip-mb)")
+	ErrCorruptZip  = errors.New("workbook is damaged (not a readable zip package)")
+	ErrTooManyRows = errors.New("sheet too long")
 )
 
 // OpenOptions bound what opening may cost.
@@ -34,10 +35,13 @@ type OpenOptions struct {
 	XMLLimit   int64
 }
 
-// Default limits; see OpenOptions.
+// Default limits; see OpenOptions. A checklist's sheet part is well under
+// a megabyte; 16 MiB keeps every real one in memory while a sheet of a
+// million rows goes through a temporary file (removed by Close) instead of
+// hundreds of megabytes of heap.
 const (
-	DefaultUnzipLimit = 1 << 30   // 1 GiB
-	DefaultXMLLimit   = 256 << 20 // 256 MiB
+	DefaultUnzipLimit = 1 << 30  // 1 GiB
+	DefaultXMLLimit   = 16 << 20 // 16 MiB
 )
 
 var (

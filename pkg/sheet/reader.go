@@ -34,6 +34,9 @@ type Overrides struct {
 	AnswerCol   string
 	RemarksCol  string
 	IDCol       string
+	// MaxRows bounds the rows read from one sheet (0: DefaultMaxRows).
+	// It is a resource limit, not layout: mapping files do not set it.
+	MaxRows int
 }
 
 // Layout is where a sheet keeps its table.
@@ -203,12 +206,55 @@ func (g *grid) spanText(r, c int) string {
 // maxScanRows bounds where the first header row may be.
 const maxScanRows = 60
 
-func loadGrid(f *excelize.File, name string) (*grid, error) {
-	rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+// DefaultMaxRows bounds the rows read from one sheet. Checklists run to a
+// few thousand rows; a sheet far longer is a data dump, and reading it
+// whole would cost memory in proportion to its size (excelize keeps a
+// loaded worksheet as one struct per cell).
+const DefaultMaxRows = 100_000
+
+func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRows
+	}
+	// Rows are streamed from the part, and the limit is checked before
+	// anything loads the worksheet whole (merges, visibility and
+	// validations do), so a sheet with a million rows costs one row of
+	// memory before it is refused.
+	it, err := f.Rows(name)
 	if err != nil {
 		return nil, err
 	}
+	defer it.Close()
+	rows := make([][]string, 0, 64)
+	hidden := map[int]bool{}
+	for cur := 1; it.Next(); cur++ {
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		if it.GetRowOpts().Hidden {
+			hidden[cur] = true
+		}
+		if len(row) == 0 {
+			continue
+		}
+		if cur > maxRows {
+			return nil, fmt.Errorf("%w: row %d has text and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, cur, maxRows)
+		}
+		for len(rows) < cur-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, row)
+	}
+	if err := it.Error(); err != nil {
+		return nil, err
+	}
 	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: map[int]bool{}, hiddenCols: map[int]bool{}}
+	for r := range hidden {
+		if r <= len(rows) {
+			g.hiddenRows[r] = true
+		}
+	}
 	for _, r := range rows {
 		if len(r) > g.maxCol {
 			g.maxCol = len(r)
@@ -242,11 +288,6 @@ func loadGrid(f *excelize.File, name string) (*grid, error) {
 		r, c := k[0], k[1]
 		if r <= len(rows) && c <= len(rows[r-1]) {
 			rows[r-1][c-1] = ""
-		}
-	}
-	for r := 1; r <= len(rows); r++ {
-		if vis, err := f.GetRowVisible(name, r); err == nil && !vis {
-			g.hiddenRows[r] = true
 		}
 	}
 	for c := 1; c <= g.maxCol; c++ {
@@ -337,7 +378,7 @@ var (
 )
 
 func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides) error {
-	g, err := loadGrid(f, s.Name)
+	g, err := loadGrid(f, s.Name, ov.MaxRows)
 	if err != nil {
 		return err
 	}
