@@ -72,6 +72,9 @@ type Index struct {
 	n        int
 	thes     *Thesaurus
 	pool     sync.Pool
+	// answerKeys holds each entry's folded answer, compared for every
+	// runner-up of every query.
+	answerKeys map[*corpus.Entry]string
 }
 
 // New indexes the entries. Every question and alias becomes a document; the
@@ -92,6 +95,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		factor float64
 	}
 	raw := make([][]wording, len(entries))
+	ansKeys := make([]string, len(entries))
 	// Tokenizing is the costly part and each entry is independent: spread
 	// it over the CPUs. The statistics below are summed in entry order.
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(entries)/256))
@@ -101,6 +105,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		go func(w int) {
 			defer wg.Done()
 			for i := w; i < len(entries); i += workers {
+				ansKeys[i] = textnorm.Key(entries[i].Answer)
 				for _, text := range entries[i].Wordings() {
 					raw[i] = append(raw[i], wording{ix.featurize(text), text, 1})
 					// "Do you take backups? How often, how many
@@ -116,23 +121,40 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		}(w)
 	}
 	wg.Wait()
+	ix.answerKeys = make(map[*corpus.Entry]string, len(entries))
+	for i, e := range entries {
+		ix.answerKeys[e] = ansKeys[i]
+	}
+	// Document frequency counts an entry once; the posting counts size
+	// each list exactly, so building them makes no garbage (a large
+	// corpus would otherwise double its peak memory in slice growth).
+	seen := map[string]bool{}
+	lens := map[string]int{}
+	ndocs := 0
 	for i := range entries {
-		seen := map[string]bool{}
+		clear(seen)
 		for _, wd := range raw[i] {
+			ndocs++
 			for t := range wd.f {
 				seen[t] = true
+				lens[t]++
 			}
 		}
 		for t := range seen {
 			ix.df[t]++
 		}
 	}
+	for t, n := range lens {
+		ix.postings[t] = make([]posting, 0, n)
+	}
+	ix.docs = make([]doc, 0, ndocs)
+	var keys []string
 	for i := range entries {
 		for _, wd := range raw[i] {
 			f := wd.f
 			id := int32(len(ix.docs))
 			var norm float64
-			keys := make([]string, 0, len(f))
+			keys = keys[:0]
 			for t := range f {
 				keys = append(keys, t)
 			}
@@ -145,6 +167,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 			}
 			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text})
 		}
+		raw[i] = nil // the features are in the postings now
 	}
 	ix.pool.New = func() any { return &accumulator{overlap: make([]float64, len(ix.docs))} }
 	return ix
@@ -399,7 +422,7 @@ func (ix *Index) confidence(c []Candidate) float64 {
 	s1 := c[0].Score
 	var s2 float64
 	for _, o := range c[1:] {
-		if !sameAnswer(o.Entry, c[0].Entry) {
+		if !ix.sameAnswer(o.Entry, c[0].Entry) {
 			s2 = o.Score
 			break
 		}
@@ -414,8 +437,15 @@ func (ix *Index) confidence(c []Candidate) float64 {
 
 // sameAnswer treats two entries with the same answer as one: choosing
 // either writes the same cell, so they are not rivals.
-func sameAnswer(a, b *corpus.Entry) bool {
-	return a.Choice == b.Choice && textnorm.Key(a.Answer) == textnorm.Key(b.Answer)
+func (ix *Index) sameAnswer(a, b *corpus.Entry) bool {
+	return a.Choice == b.Choice && ix.answerKey(a) == ix.answerKey(b)
+}
+
+func (ix *Index) answerKey(e *corpus.Entry) string {
+	if k, ok := ix.answerKeys[e]; ok {
+		return k
+	}
+	return textnorm.Key(e.Answer)
 }
 
 // Explain lists the query's tokens as the matcher sees them; for debugging
