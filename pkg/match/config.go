@@ -28,6 +28,9 @@ type Config struct {
 	// MainAskFactor scores the first sentence of a multi-part question as a
 	// wording of its own, times this factor; 0 disables it.
 	MainAskFactor float64
+	// AnswerStats counts each entry's answer text in the document
+	// frequencies that weight the tokens.
+	AnswerStats bool
 	// RivalPenalty lowers a row's confidence when another row of the same
 	// checklist fits its best entry better (see MatchAll).
 	RivalPenalty float64
@@ -48,6 +51,7 @@ func DefaultConfig() Config {
 		MarginPenalty: 1,
 		QueryCoverage: 0.6,
 		MainAskFactor: 0.95,
+		AnswerStats:   true,
 		IDFPower:      1,
 		RivalPenalty:  1,
 		Thesaurus:     DefaultThesaurus(),
@@ -62,12 +66,17 @@ func (c *Config) Set(key string, v float64) error {
 		"margin_penalty": &c.MarginPenalty, "query_coverage": &c.QueryCoverage, "main_ask_factor": &c.MainAskFactor,
 		"idf_power": &c.IDFPower, "rival_penalty": &c.RivalPenalty,
 	}
+	if key == "answer_stats" {
+		c.AnswerStats = v != 0
+		return nil
+	}
 	p, ok := fields[key]
 	if !ok {
 		names := make([]string, 0, len(fields))
 		for k := range fields {
 			names = append(names, k)
 		}
+		names = append(names, "answer_stats")
 		sort.Strings(names)
 		return fmt.Errorf("unknown matcher setting %q (known: %s)", key, strings.Join(names, ", "))
 	}

@@ -58,7 +58,10 @@ type doc struct {
 	entry  int32
 	norm   float64
 	factor float64 // score multiplier: 1, or MainAskFactor for a first sentence
-	text   string
+	// reach is factor^(-1/QueryCoverage): the wording can only enter the
+	// top list when qcov ≥ bound × reach (see score).
+	reach float64
+	text  string
 }
 
 // Index is a corpus prepared for matching. It is read-only after New and
@@ -97,13 +100,18 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 	raw := make([][]wording, len(entries))
 	ansKeys := make([]string, len(entries))
 	// Tokenizing is the costly part and each entry is independent: spread
-	// it over the CPUs. The statistics below are summed in entry order.
+	// it over the CPUs. Each worker counts document frequencies (an entry
+	// once) and posting lengths for its entries; the counts are integers,
+	// so the merged totals do not depend on scheduling.
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(entries)/256))
+	dfs := make([]map[string]int, workers)
+	lenss := make([]map[string]int, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
+			df, lens, seen := map[string]int{}, map[string]int{}, map[string]bool{}
 			for i := w; i < len(entries); i += workers {
 				ansKeys[i] = textnorm.Key(entries[i].Answer)
 				for _, text := range entries[i].Wordings() {
@@ -117,7 +125,27 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 						raw[i] = append(raw[i], wording{ix.featurize(main), text, ix.cfg.MainAskFactor})
 					}
 				}
+				clear(seen)
+				for _, wd := range raw[i] {
+					for t := range wd.f {
+						seen[t] = true
+						lens[t]++
+					}
+				}
+				// The answer counts towards the statistics, not the
+				// score: a token that answers use everywhere (実施,
+				// 対応, provide) is generic, however rare it is among
+				// the questions.
+				if ix.cfg.AnswerStats && entries[i].Answer != "" {
+					for t := range ix.featurize(entries[i].Answer) {
+						seen[t] = true
+					}
+				}
+				for t := range seen {
+					df[t]++
+				}
 			}
+			dfs[w], lenss[w] = df, lens
 		}(w)
 	}
 	wg.Wait()
@@ -125,24 +153,22 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 	for i, e := range entries {
 		ix.answerKeys[e] = ansKeys[i]
 	}
-	// Document frequency counts an entry once; the posting counts size
-	// each list exactly, so building them makes no garbage (a large
-	// corpus would otherwise double its peak memory in slice growth).
-	seen := map[string]bool{}
-	lens := map[string]int{}
+	// The posting counts size each list exactly, so building them makes
+	// no garbage (a large corpus would otherwise double its peak memory
+	// in slice growth).
+	lens := lenss[0]
+	ix.df = dfs[0]
+	for w := 1; w < workers; w++ {
+		for t, n := range dfs[w] {
+			ix.df[t] += n
+		}
+		for t, n := range lenss[w] {
+			lens[t] += n
+		}
+	}
 	ndocs := 0
-	for i := range entries {
-		clear(seen)
-		for _, wd := range raw[i] {
-			ndocs++
-			for t := range wd.f {
-				seen[t] = true
-				lens[t]++
-			}
-		}
-		for t := range seen {
-			ix.df[t]++
-		}
+	for i := range raw {
+		ndocs += len(raw[i])
 	}
 	for t, n := range lens {
 		ix.postings[t] = make([]posting, 0, n)
@@ -165,7 +191,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				norm += w
 				ix.postings[t] = append(ix.postings[t], posting{doc: id, w: float32(w)})
 			}
-			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text})
+			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text, reach: math.Pow(wd.factor, -1/cfg.QueryCoverage)})
 		}
 		raw[i] = nil // the features are in the postings now
 	}
@@ -325,6 +351,9 @@ func (ix *Index) score(qf features) []Candidate {
 			continue
 		}
 		dd := ix.docs[d]
+		if qcov < bound*dd.reach {
+			continue
+		}
 		// qcov: how much of what the query asks the wording covers; dcov:
 		// how much of the wording is about the query. A stored question
 		// that adds "and how often?" still answers the query, so qcov
@@ -332,7 +361,8 @@ func (ix *Index) score(qf features) []Candidate {
 		sc := math.Pow(qcov, a) * math.Pow(ov/dd.norm, 1-a) * dd.factor
 		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text}, limit)
 		if len(top) == limit {
-			// score ≤ qcov^a, so qcov must reach kth^(1/a) to matter.
+			// score ≤ qcov^a × factor, so qcov must reach
+			// kth^(1/a) × factor^(-1/a) to matter.
 			bound = math.Pow(top[limit-1].Score, 1/a)
 		}
 	}
@@ -462,6 +492,29 @@ func (ix *Index) Explain(s string) string {
 
 // mainAsk returns the first sentence of a question that asks several
 // things, when that sentence is a question of its own.
+// answerLead is the part of an answer that names its topic: up to the
+// end of the first sentence that says more than yes or no, at most 120
+// characters. Later sentences add details (periods, tools, exceptions)
+// that would only make the wording longer and the index bigger.
+func answerLead(s string) string {
+	r := []rune(s)
+	start := 0
+	for i, c := range r {
+		if c != '。' && c != '.' && c != '\n' {
+			continue
+		}
+		if i-start > 6 {
+			r = r[:i]
+			break
+		}
+		start = i + 1
+	}
+	if len(r) > 120 {
+		r = r[:120]
+	}
+	return string(r)
+}
+
 func mainAsk(s string) (string, bool) {
 	i := strings.IndexAny(s, "?？")
 	if i < 0 {

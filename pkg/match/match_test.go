@@ -165,3 +165,27 @@ func BenchmarkNewIndex(b *testing.B) {
 		New(c.Entries, DefaultConfig())
 	}
 }
+
+// Answers count in the document frequencies: a word every answer uses
+// weighs less in questions, and is never scored against the answer text.
+func TestAnswerStats(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "a", Question: "Do you encrypt backups?", Answer: "Our team encrypts every backup."},
+		{ID: "b", Question: "Does your team write an audit report?", Answer: "Our team writes a yearly report."},
+		{ID: "c", Question: "Is support available at night?", Answer: "Our team answers around the clock."},
+	}
+	on, off := DefaultConfig(), DefaultConfig()
+	off.AnswerStats = false
+	wOn, wOff := New(es, on), New(es, off)
+	tok := "w:team"
+	if wOn.df[tok] != 3 || wOff.df[tok] != 1 {
+		t.Fatalf("df[%q] = %d with answers, %d without; want 3 and 1", tok, wOn.df[tok], wOff.df[tok])
+	}
+	if wOn.weight(tok, 1) >= wOff.weight(tok, 1) {
+		t.Errorf("a word all answers use should weigh less: %v >= %v", wOn.weight(tok, 1), wOff.weight(tok, 1))
+	}
+	// "clock" is only in an answer: a query about it matches nothing.
+	if r := wOn.Match(Query{Text: "clock"}); len(r.Candidates) != 0 {
+		t.Errorf("answer text was scored: %+v", r.Candidates)
+	}
+}
