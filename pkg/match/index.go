@@ -492,29 +492,6 @@ func (ix *Index) Explain(s string) string {
 
 // mainAsk returns the first sentence of a question that asks several
 // things, when that sentence is a question of its own.
-// answerLead is the part of an answer that names its topic: up to the
-// end of the first sentence that says more than yes or no, at most 120
-// characters. Later sentences add details (periods, tools, exceptions)
-// that would only make the wording longer and the index bigger.
-func answerLead(s string) string {
-	r := []rune(s)
-	start := 0
-	for i, c := range r {
-		if c != '。' && c != '.' && c != '\n' {
-			continue
-		}
-		if i-start > 6 {
-			r = r[:i]
-			break
-		}
-		start = i + 1
-	}
-	if len(r) > 120 {
-		r = r[:120]
-	}
-	return string(r)
-}
-
 func mainAsk(s string) (string, bool) {
 	i := strings.IndexAny(s, "?？")
 	if i < 0 {
