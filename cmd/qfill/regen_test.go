@@ -132,7 +132,7 @@ func TestCorpusSearchStatsConvert(t *testing.T) {
 		t.Errorf("sentence search: %d\n%s", code, out)
 	}
 	code, out, _ = qfill(t, "corpus", "stats", "--corpus", repoCorpus)
-	if code != 0 || !strings.Contains(out, "entries  169") || !strings.Contains(out, "oldest   2026-04-01") {
+	if code != 0 || !strings.Contains(out, "entries  171") || !strings.Contains(out, "oldest   2026-04-01") {
 		t.Errorf("stats: %d\n%s", code, out)
 	}
 	// YAML -> XLSX -> YAML, and CSV and TSV, keep every entry.
@@ -147,7 +147,7 @@ func TestCorpusSearchStatsConvert(t *testing.T) {
 			t.Fatalf("from %s: %s", ext, stderr)
 		}
 		_, out, _ := qfill(t, "corpus", "stats", "--corpus", back)
-		if !strings.Contains(out, "entries  169 (130 with a choice)") || !strings.Contains(out, "aliases  45") {
+		if !strings.Contains(out, "entries  171 (131 with a choice)") || !strings.Contains(out, "aliases  45") {
 			t.Errorf("round trip through %s lost entries:\n%s", ext, out)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/textnorm"
 )
@@ -20,15 +21,17 @@ type concept struct {
 // Thesaurus maps domain terms onto concepts.
 type Thesaurus struct {
 	concepts []concept
-	// byFirst lists, for each first byte of a term, the (concept, term)
-	// pairs starting with it, so Concepts scans the text once instead of
-	// searching it for every term.
-	byFirst map[byte][]termRef
+	// byFirst lists, for each first character of a term, the (concept,
+	// term) pairs starting with it, so Concepts scans the text once
+	// instead of searching it for every term. Keyed by character, not
+	// byte: every katakana term starts with the same UTF-8 byte.
+	byFirst map[rune][]termRef
 }
 
 type termRef struct {
 	concept int
 	term    string
+	latin   bool // matched as a whole word
 }
 
 // DefaultThesaurus is the built-in security and SLA thesaurus.
@@ -58,10 +61,11 @@ func ParseThesaurus(text string) *Thesaurus {
 		}
 		t.concepts = append(t.concepts, c)
 	}
-	t.byFirst = map[byte][]termRef{}
+	t.byFirst = map[rune][]termRef{}
 	for i, c := range t.concepts {
 		for _, term := range c.terms {
-			t.byFirst[term[0]] = append(t.byFirst[term[0]], termRef{i, term})
+			r, _ := utf8.DecodeRuneInString(term)
+			t.byFirst[r] = append(t.byFirst[r], termRef{i, term, isLatin(term)})
 		}
 	}
 	return t
@@ -74,12 +78,12 @@ func (t *Thesaurus) Concepts(s string) []string {
 	}
 	found := make([]bool, len(t.concepts))
 	n := 0
-	for i := 0; i < len(s); i++ {
-		for _, ref := range t.byFirst[s[i]] {
+	for i, r := range s {
+		for _, ref := range t.byFirst[r] {
 			if found[ref.concept] || !strings.HasPrefix(s[i:], ref.term) {
 				continue
 			}
-			if isLatin(ref.term) {
+			if ref.latin {
 				j := i + len(ref.term)
 				if i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j]) {
 					continue
