@@ -44,7 +44,8 @@ bench:
 	$(GO) run ./internal/benchrun -qfill bin/qfill -floor bin/benchfloor -dir .bench | tee .bench/results.md
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzRead -fuzztime $(FUZZTIME) ./pkg/sheet
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
+	$(GO) test -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime $(FUZZTIME) ./pkg/textnorm
 	$(GO) test -run '^$$' -fuzz FuzzLoadYAML -fuzztime $(FUZZTIME) ./pkg/corpus
 	$(GO) test -run '^$$' -fuzz FuzzLoadTSV -fuzztime $(FUZZTIME) ./pkg/corpus

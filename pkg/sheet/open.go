@@ -22,6 +22,7 @@ var (
 	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit (raise it with --max-unzip-mb)")
 	ErrCorruptZip  = errors.New("workbook is damaged (not a readable zip package)")
 	ErrTooManyRows = errors.New("sheet too long")
+	ErrHugeMerge   = errors.New("sheet cannot be read")
 )
 
 // OpenOptions bound what opening may cost.

@@ -212,6 +212,11 @@ const maxScanRows = 60
 // loaded worksheet as one struct per cell).
 const DefaultMaxRows = 100_000
 
+// maxMergedCells bounds the cells covered by merges in one sheet. A real
+// checklist merges category cells down a few thousand rows; a million
+// covered cells is far beyond that.
+const maxMergedCells = 1_000_000
+
 func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 	if maxRows <= 0 {
 		maxRows = DefaultMaxRows
@@ -264,6 +269,9 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Every covered cell is recorded, so a hostile merge (A1:XFD100000)
+	// would cost billions of entries: the cells under merges are bounded.
+	budget := maxMergedCells
 	for _, m := range merges {
 		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
@@ -274,8 +282,12 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 			r2 = max(r1, len(rows))
 		}
 		g.area[[2]int{r1, c1}] = [4]int{r1, c1, r2, c2}
+		c2 = min(c2, g.maxCol+1)
+		if budget -= (r2 - r1 + 1) * max(0, c2-c1+1); budget < 0 {
+			return nil, fmt.Errorf("%w: merged areas cover more than %d cells", ErrHugeMerge, maxMergedCells)
+		}
 		for r := r1; r <= r2; r++ {
-			for c := c1; c <= c2 && c <= g.maxCol+1; c++ {
+			for c := c1; c <= c2; c++ {
 				if r != r1 || c != c1 {
 					g.cover[[2]int{r, c}] = [2]int{r1, c1}
 				}
