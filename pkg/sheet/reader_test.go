@@ -335,6 +335,26 @@ func TestOpenErrors(t *testing.T) {
 		{"ole2", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrLegacyXLS},
 		{"empty", nil, ErrNotExcel},
 	}
+	tmpl, err := os.ReadFile(filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	noise := make([]byte, 4096)
+	for i := range noise {
+		noise[i] = byte(i*7919 + i/13)
+	}
+	tests = append(tests,
+		struct {
+			name string
+			data []byte
+			want error
+		}{"half a real workbook", tmpl[:len(tmpl)/2], ErrCorruptZip},
+		struct {
+			name string
+			data []byte
+			want error
+		}{"zip magic then noise", append([]byte("PK\x03\x04"), noise...), ErrCorruptZip},
+	)
 	for _, tt := range tests {
 		_, err := OpenBytes(tt.data, "x.xlsx", OpenOptions{})
 		if !errors.Is(err, tt.want) {
