@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/qfill/qfill/pkg/batch"
 	"github.com/qfill/qfill/pkg/corpus"
@@ -15,6 +16,7 @@ import (
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/review"
 	"github.com/qfill/qfill/pkg/sheet"
+	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 )
 
@@ -100,15 +102,17 @@ func findCorpus(flag string) (path, from string, err error) {
 }
 
 // loadMatcher loads the corpus and builds the index once for all files.
-func loadMatcher(flag string, threshold float64) (*match.Index, string, error) {
+func loadMatcher(log zerolog.Logger, flag string, threshold float64) (*match.Index, string, error) {
 	path, from, err := findCorpus(flag)
 	if err != nil {
 		return nil, "", err
 	}
+	t0 := time.Now()
 	c, err := corpus.Load(path)
 	if err != nil {
 		return nil, "", err
 	}
+	loaded := time.Since(t0)
 	cfg := match.DefaultConfig()
 	if threshold >= 0 {
 		if threshold > 1 {
@@ -116,15 +120,18 @@ func loadMatcher(flag string, threshold float64) (*match.Index, string, error) {
 		}
 		cfg.Threshold = threshold
 	}
-	return match.New(c.Entries, cfg), fmt.Sprintf("%s (%s, %d entries)", path, from, len(c.Entries)), nil
+	t1 := time.Now()
+	ix := match.New(c.Entries, cfg)
+	log.Debug().Str("corpus", path).Int("entries", len(c.Entries)).Dur("load", loaded).Dur("index", time.Since(t1)).Msg("corpus ready")
+	return ix, fmt.Sprintf("%s (%s, %d entries)", path, from, len(c.Entries)), nil
 }
 
 func fillRun(ctx context.Context, opts *fillOptions) error {
 	ov, err := opts.layout.overrides("")
-	ov.MaxRows = opts.open.maxRows
 	if err != nil {
 		return withStatus(exitError, err)
 	}
+	ov.MaxRows = opts.open.maxRows
 	if opts.jobs < 1 {
 		return withStatus(exitError, fmt.Errorf("-j %d: want 1 or more workers", opts.jobs))
 	}
@@ -138,7 +145,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	if len(inputs) == 0 {
 		return withStatus(exitError, fmt.Errorf("no .xlsx or .xlsm files in %s", strings.Join(opts.inputs, ", ")))
 	}
-	ix, corpusDesc, err := loadMatcher(opts.corpus, opts.threshold)
+	ix, corpusDesc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
 	if err != nil {
 		return withStatus(exitError, err)
 	}

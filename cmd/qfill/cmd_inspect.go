@@ -115,10 +115,10 @@ func inspectRun(opts *inspectOptions) error {
 	}
 	defer f.Close()
 	ov, err := opts.layout.overrides(opts.file)
-	ov.MaxRows = opts.open.maxRows
 	if err != nil {
 		return withStatus(exitError, err)
 	}
+	ov.MaxRows = opts.open.maxRows
 	wb, readErr := sheet.Read(f, ov)
 	if wb == nil {
 		return withStatus(exitError, fmt.Errorf("%s: %w", opts.file, readErr))

@@ -89,10 +89,10 @@ func learnRun(opts *learnOptions) error {
 		return withStatus(exitError, fmt.Errorf("--into %s: learned entries are written as YAML (.yaml or .yml)", into))
 	}
 	ov, err := opts.layout.overrides("")
-	ov.MaxRows = opts.open.maxRows
 	if err != nil {
 		return withStatus(exitError, err)
 	}
+	ov.MaxRows = opts.open.maxRows
 	var obs []learn.Observation
 	for _, in := range opts.inputs {
 		f, err := sheet.Open(in, opts.open.options())

@@ -53,7 +53,7 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if opts.maxMB < 1 {
 		return withStatus(exitError, fmt.Errorf("--max-upload-mb %d: want 1 or more", opts.maxMB))
 	}
-	ix, desc, err := loadMatcher(opts.corpus, opts.threshold)
+	ix, desc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
 	if err != nil {
 		return withStatus(exitError, err)
 	}
