@@ -111,5 +111,9 @@
 // bench precision 96.5%), and thesaurus exceptions that stop 認証 from meaning
 // authentication inside セキュリティ認証 or 認証を取得 (bench top-1 91.7% →
 // 90.5%: the wordings lost a shared concept token and a spaced
-// "取得している 認証" escaped the exception).
+// "取得している 認証" escaped the exception), a confidence penalty of 0.05 to
+// 0.15 for topic labels (short items ending in a noun: 電源設備) meant as
+// a safety margin (no precision gain anywhere, bench oracle 76.2% → 73.8%,
+// paraphrase coverage 43.8% → 37.5%), and ConceptWeight 2.5 to 4 (own
+// sets up, bench oracle 76.2% → 75.0%).
 package match
