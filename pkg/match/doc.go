@@ -108,7 +108,7 @@
 // scored wording (at weight 0.4 the same numbers as the statistics alone,
 // for 35% more fill time; at 0.6 to 0.85 own top-1 up to 95.9% but bench
 // top-1 90.5% and bench oracle down to 67.9%; its first sentence only:
-// bench precision 96.5%), and thesaurus exceptions that stop 認証 from meaning
+// bench precision 96.5%), thesaurus exceptions that stop 認証 from meaning
 // authentication inside セキュリティ認証 or 認証を取得 (bench top-1 91.7% →
 // 90.5%: the wordings lost a shared concept token and a spaced
 // "取得している 認証" escaped the exception), a confidence penalty of 0.05 to
