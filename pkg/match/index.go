@@ -1,8 +1,10 @@
 package match
 
 import (
+	"cmp"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -70,8 +72,8 @@ type Index struct {
 	cfg      Config
 	entries  []*corpus.Entry
 	docs     []doc
-	postings map[string][]posting
-	df       map[string]int
+	postings map[token][]posting
+	df       map[token]int
 	n        int
 	thes     *Thesaurus
 	pool     sync.Pool
@@ -87,15 +89,30 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 	ix := &Index{
 		cfg:      cfg,
 		entries:  entries,
-		postings: make(map[string][]posting),
-		df:       make(map[string]int),
+		postings: make(map[token][]posting),
+		df:       make(map[token]int),
 		n:        len(entries),
 		thes:     cfg.Thesaurus,
 	}
+	// A wording's tokens are kept as a sorted slice, not the map
+	// featurize built: half the memory while all entries wait for the
+	// statistics, and the sort runs on every CPU.
+	type tokTF struct {
+		t  token
+		tf float64
+	}
 	type wording struct {
-		f      features
+		f      []tokTF
 		text   string
 		factor float64
+	}
+	compact := func(f features) []tokTF {
+		out := make([]tokTF, 0, len(f))
+		for t, tf := range f {
+			out = append(out, tokTF{t, tf})
+		}
+		slices.SortFunc(out, func(a, b tokTF) int { return cmp.Compare(a.t, b.t) })
+		return out
 	}
 	raw := make([][]wording, len(entries))
 	ansKeys := make([]string, len(entries))
@@ -104,32 +121,32 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 	// once) and posting lengths for its entries; the counts are integers,
 	// so the merged totals do not depend on scheduling.
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(entries)/256))
-	dfs := make([]map[string]int, workers)
-	lenss := make([]map[string]int, workers)
+	dfs := make([]map[token]int, workers)
+	lenss := make([]map[token]int, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			df, lens, seen := map[string]int{}, map[string]int{}, map[string]bool{}
+			df, lens, seen := map[token]int{}, map[token]int{}, map[token]bool{}
 			for i := w; i < len(entries); i += workers {
 				ansKeys[i] = textnorm.Key(entries[i].Answer)
 				for _, text := range entries[i].Wordings() {
-					raw[i] = append(raw[i], wording{ix.featurize(text), text, 1})
+					raw[i] = append(raw[i], wording{compact(ix.featurize(text)), text, 1})
 					// "Do you take backups? How often, how many
 					// generations?" asks one main thing and then details.
 					// A customer's "Do you take backups?" is answered by
 					// it, so the first sentence alone is a wording too, at
 					// a small discount.
 					if main, ok := mainAsk(text); ok && ix.cfg.MainAskFactor > 0 {
-						raw[i] = append(raw[i], wording{ix.featurize(main), text, ix.cfg.MainAskFactor})
+						raw[i] = append(raw[i], wording{compact(ix.featurize(main)), text, ix.cfg.MainAskFactor})
 					}
 				}
 				clear(seen)
 				for _, wd := range raw[i] {
-					for t := range wd.f {
-						seen[t] = true
-						lens[t]++
+					for _, x := range wd.f {
+						seen[x.t] = true
+						lens[x.t]++
 					}
 				}
 				// The answer counts towards the statistics, not the
@@ -174,22 +191,14 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		ix.postings[t] = make([]posting, 0, n)
 	}
 	ix.docs = make([]doc, 0, ndocs)
-	var keys []string
 	for i := range entries {
 		for _, wd := range raw[i] {
-			f := wd.f
 			id := int32(len(ix.docs))
 			var norm float64
-			keys = keys[:0]
-			for t := range f {
-				keys = append(keys, t)
-			}
-			sort.Strings(keys)
-			for _, t := range keys {
-				tf := f[t]
-				w := ix.weight(t, tf)
+			for _, x := range wd.f {
+				w := ix.weight(x.t, x.tf)
 				norm += w
-				ix.postings[t] = append(ix.postings[t], posting{doc: id, w: float32(w)})
+				ix.postings[x.t] = append(ix.postings[x.t], posting{doc: id, w: float32(w)})
 			}
 			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text, reach: math.Pow(wd.factor, -1/cfg.QueryCoverage)})
 		}
@@ -210,23 +219,25 @@ func (ix *Index) Len() int { return len(ix.entries) }
 func (ix *Index) featurize(s string) features {
 	f := features{}
 	p := prepare(s)
-	textTokens(p, func(t string, w float64) { f[t] += w })
+	textTokens(p, func(t token, w float64) { f[t] += w }, nil)
 	for _, c := range ix.thes.Concepts(p) {
-		f["c:"+c] += ix.cfg.ConceptWeight
+		f[token(hashString(conceptPrefix, c))] += ix.cfg.ConceptWeight
 	}
 	return f
 }
 
+var conceptPrefix = hashString(fnvOffset, "c:")
+
 // idf is BM25's inverse document frequency: never negative, and highest for
 // tokens the corpus has never seen, so a query about something the corpus
 // does not cover scores low against everything.
-func (ix *Index) idf(t string) float64 {
+func (ix *Index) idf(t token) float64 {
 	df := float64(ix.df[t])
 	return math.Log(1 + (float64(ix.n)-df+0.5)/(df+0.5))
 }
 
 // weight dampens repeated tokens (1+ln tf) and scales by rarity.
-func (ix *Index) weight(t string, tf float64) float64 {
+func (ix *Index) weight(t token, tf float64) float64 {
 	if tf <= 0 {
 		return 0
 	}
@@ -303,11 +314,11 @@ func (ix *Index) score(qf features) []Candidate {
 	if len(qf) == 0 {
 		return nil
 	}
-	toks := make([]string, 0, len(qf))
+	toks := make([]token, 0, len(qf))
 	for t := range qf {
 		toks = append(toks, t)
 	}
-	sort.Strings(toks)
+	slices.Sort(toks)
 	qw := make([]float64, len(toks))
 	var qnorm float64
 	for i, t := range toks {
@@ -481,13 +492,14 @@ func (ix *Index) answerKey(e *corpus.Entry) string {
 // Explain lists the query's tokens as the matcher sees them; for debugging
 // and for `qfill eval -v`.
 func (ix *Index) Explain(s string) string {
-	f := ix.featurize(s)
-	keys := make([]string, 0, len(f))
-	for k := range f {
-		keys = append(keys, k)
+	var names []string
+	p := prepare(s)
+	textTokens(p, func(token, float64) {}, &names)
+	for _, c := range ix.thes.Concepts(p) {
+		names = append(names, "c:"+c)
 	}
-	sort.Strings(keys)
-	return strings.Join(keys, " ")
+	sort.Strings(names)
+	return strings.Join(slices.Compact(names), " ")
 }
 
 // mainAsk returns the first sentence of a question that asks several

@@ -177,9 +177,9 @@ func TestAnswerStats(t *testing.T) {
 	on, off := DefaultConfig(), DefaultConfig()
 	off.AnswerStats = false
 	wOn, wOff := New(es, on), New(es, off)
-	tok := "w:team"
+	tok := tokenOf("w:team")
 	if wOn.df[tok] != 3 || wOff.df[tok] != 1 {
-		t.Fatalf("df[%q] = %d with answers, %d without; want 3 and 1", tok, wOn.df[tok], wOff.df[tok])
+		t.Fatalf("df[w:team] = %d with answers, %d without; want 3 and 1", wOn.df[tok], wOff.df[tok])
 	}
 	if wOn.weight(tok, 1) >= wOff.weight(tok, 1) {
 		t.Errorf("a word all answers use should weigh less: %v >= %v", wOn.weight(tok, 1), wOff.weight(tok, 1))
