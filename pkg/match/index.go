@@ -60,9 +60,9 @@ type doc struct {
 	entry  int32
 	norm   float64
 	factor float64 // score multiplier: 1, or MainAskFactor for a first sentence
-	// reach is factor^(-1/QueryCoverage): the wording can only enter the
-	// top list when qcov ≥ bound × reach (see score).
-	reach float64
+	// scale is factor × norm^-(1-QueryCoverage), the wording's part of
+	// its score (see score).
+	scale float64
 	text  string
 }
 
@@ -200,7 +200,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				norm += w
 				ix.postings[x.t] = append(ix.postings[x.t], posting{doc: id, w: float32(w)})
 			}
-			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text, reach: math.Pow(wd.factor, -1/cfg.QueryCoverage)})
+			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text, scale: wd.factor * math.Pow(norm, cfg.QueryCoverage-1)})
 		}
 		raw[i] = nil // the features are in the postings now
 	}
@@ -306,10 +306,14 @@ const keep = 8
 //
 // The overlap of each wording is summed over the postings of the query's
 // tokens (in sorted token order, so the float sums are the same on every
-// run and so are the output files). A wording's score cannot exceed
-// (ov/|q|)^QueryCoverage, so a wording whose bound is below the current
-// K-th best entry is skipped without computing its score: with a large
-// corpus most wordings share only a common token or two with a question.
+// run and so are the output files). With a = QueryCoverage,
+//
+//	score = (ov/|q|)^a × (ov/|d|)^(1-a) × factor = ov × |q|^-a × |d|^(a-1) × factor
+//
+// so qcov ("how much of what the query asks the wording covers") counting
+// more than dcov ("how much of the wording is about the query") costs no
+// power per wording: a stored question that adds "and how often?" still
+// answers the query.
 func (ix *Index) score(qf features) []Candidate {
 	if len(qf) == 0 {
 		return nil
@@ -351,31 +355,18 @@ func (ix *Index) score(qf features) []Candidate {
 			acc.overlap[p.doc] += pw
 		}
 	}
-	a := ix.cfg.QueryCoverage
 	limit := ix.cfg.TopK + keep
+	kq := math.Pow(qnorm, -ix.cfg.QueryCoverage)
 	var top []Candidate // best first, at most limit, one per entry
-	bound := 0.0        // wordings with ov/|q| below this cannot enter top
 	for _, d := range acc.touched {
-		ov := acc.overlap[d]
-		qcov := ov / qnorm
-		if qcov < bound {
+		dd := &ix.docs[d]
+		// (ov/|q|)^a × (ov/|d|)^(1-a) × factor is linear in ov: the
+		// powers of the norms are constants of the query and the wording.
+		sc := acc.overlap[d] * kq * dd.scale
+		if len(top) == limit && sc < top[limit-1].Score {
 			continue
 		}
-		dd := ix.docs[d]
-		if qcov < bound*dd.reach {
-			continue
-		}
-		// qcov: how much of what the query asks the wording covers; dcov:
-		// how much of the wording is about the query. A stored question
-		// that adds "and how often?" still answers the query, so qcov
-		// counts more.
-		sc := math.Pow(qcov, a) * math.Pow(ov/dd.norm, 1-a) * dd.factor
 		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text}, limit)
-		if len(top) == limit {
-			// score ≤ qcov^a × factor, so qcov must reach
-			// kth^(1/a) × factor^(-1/a) to matter.
-			bound = math.Pow(top[limit-1].Score, 1/a)
-		}
 	}
 	return top
 }
