@@ -256,21 +256,26 @@ func (ix *Index) Match(q Query) Result {
 	// Ties (the same wording learned from several places of one
 	// questionnaire) go to the entry learned from the same question ID,
 	// then to the one from the same section.
-	tie := func(c Candidate) int {
+	section := ""
+	if q.Section != "" {
+		section = textnorm.Key(q.Section)
+	}
+	ties := make(map[*corpus.Entry]int, len(cands))
+	for _, c := range cands {
 		n := 0
 		if q.ID != "" && c.Entry.Source != nil && c.Entry.Source.QID == q.ID {
 			n += 2
 		}
-		if q.Section != "" && textnorm.Key(c.Entry.Section) == textnorm.Key(q.Section) {
+		if section != "" && c.Entry.Section != "" && textnorm.Key(c.Entry.Section) == section {
 			n++
 		}
-		return n
+		ties[c.Entry] = n
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		if math.Abs(cands[i].Score-cands[j].Score) > 1e-9 {
 			return cands[i].Score > cands[j].Score
 		}
-		if ti, tj := tie(cands[i]), tie(cands[j]); ti != tj {
+		if ti, tj := ties[cands[i].Entry], ties[cands[j].Entry]; ti != tj {
 			return ti > tj
 		}
 		return cands[i].Entry.ID < cands[j].Entry.ID
