@@ -363,15 +363,27 @@ func (ix *Index) score(qf features) []Candidate {
 	limit := ix.cfg.TopK + keep
 	kq := math.Pow(qnorm, -ix.cfg.QueryCoverage)
 	var top []Candidate // best first, at most limit, one per entry
+	// ov ≤ |d|, so score ≤ (ov/|q|)^a: a wording whose overlap is under
+	// minOv cannot reach the K-th best, and is passed over without
+	// loading its record (at 200,000 entries those loads are most of the
+	// time).
+	minOv := 0.0
 	for _, d := range acc.touched {
+		ov := acc.overlap[d]
+		if ov < minOv {
+			continue
+		}
 		dd := &ix.docs[d]
 		// (ov/|q|)^a × (ov/|d|)^(1-a) × factor is linear in ov: the
 		// powers of the norms are constants of the query and the wording.
-		sc := acc.overlap[d] * kq * dd.scale
+		sc := ov * kq * dd.scale
 		if len(top) == limit && sc < top[limit-1].Score {
 			continue
 		}
 		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text}, limit)
+		if len(top) == limit {
+			minOv = qnorm * math.Pow(top[limit-1].Score, 1/ix.cfg.QueryCoverage)
+		}
 	}
 	return top
 }
