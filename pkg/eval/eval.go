@@ -74,8 +74,9 @@ func Load(path string) (*Set, error) {
 		line++
 		fields := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
 		if line == 1 {
+			// Excel's "UTF-8" export starts with a byte-order mark.
 			for i, h := range fields {
-				cols[strings.TrimSpace(h)] = i
+				cols[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
 			}
 			for _, need := range []string{"query_id", "query_question", "corpus", "expected_id"} {
 				if _, ok := cols[need]; !ok {
@@ -96,7 +97,7 @@ func Load(path string) (*Set, error) {
 		}
 		p := Pair{QueryID: get("query_id"), Query: get("query_question"), Corpus: get("corpus"), Note: get("note"), Line: line}
 		p.Section = sections[p.QueryID]
-		if exp := get("expected_id"); exp != "" && exp != "NONE" {
+		if exp := get("expected_id"); exp != "" && !strings.EqualFold(exp, "NONE") {
 			p.Expected = strings.Split(exp, "|")
 		}
 		if p.Query == "" || p.Corpus == "" {

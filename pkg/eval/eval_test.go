@@ -69,3 +69,26 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("BestCoverageAt = %v, want 1/3", c)
 	}
 }
+
+// Pairs and corpus files saved by Excel as "UTF-8" start with a byte-order
+// mark and end lines with CRLF; they load like plain ones.
+func TestLoadBOMAndCRLF(t *testing.T) {
+	dir := t.TempDir()
+	bom := "\ufeff"
+	os.WriteFile(filepath.Join(dir, "pairs.tsv"), []byte(bom+"Query_ID\tquery_question\tcorpus\texpected_id\tnote\r\n"+
+		"q1\tバックアップは取得していますか\tc\ta\t\r\nq2\t社員食堂はありますか\tc\tnone\t\r\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.tsv"), []byte(bom+"id\tquestion\tanswer\r\na\tバックアップを取得していますか？\t毎日取得しています。\r\nb\t通信は暗号化されていますか？\tTLS 1.2 以上です。\r\n"), 0o644)
+	s, err := Load(filepath.Join(dir, "pairs.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Pairs) != 2 || len(s.Corpora["c"]) != 2 {
+		t.Fatalf("got %d pairs, %d entries; want 2 and 2", len(s.Pairs), len(s.Corpora["c"]))
+	}
+	if s.Pairs[1].Expected != nil {
+		t.Errorf("lower-case none should mean no right entry, got %v", s.Pairs[1].Expected)
+	}
+	if got := s.Corpora["c"][0].Answer; got != "毎日取得しています。" {
+		t.Errorf("answer %q keeps a carriage return or BOM", got)
+	}
+}
