@@ -237,7 +237,7 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 		if err != nil {
 			return nil, err
 		}
-		if it.GetRowOpts().Hidden {
+		if cur <= maxRows && it.GetRowOpts().Hidden {
 			hidden[cur] = true
 		}
 		if len(row) == 0 {
