@@ -21,8 +21,8 @@ var (
 	ErrBadPasswd   = errors.New("the password does not open this workbook")
 	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit (raise it with --max-unzip-mb)")
 	ErrCorruptZip  = errors.New("workbook is damaged (not a readable zip package)")
-	ErrTooManyRows = errors.New("sheet too long")
-	ErrHugeMerge   = errors.New("sheet cannot be read")
+	ErrTooManyRows = errors.New("too many rows")
+	ErrHugeMerge   = errors.New("merged areas too large")
 )
 
 // OpenOptions bound what opening may cost.

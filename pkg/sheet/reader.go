@@ -244,7 +244,7 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 			continue
 		}
 		if cur > maxRows {
-			return nil, fmt.Errorf("%w: row %d has text and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, cur, maxRows)
+			return nil, fmt.Errorf("%w: row %d has text, and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, cur, maxRows)
 		}
 		for len(rows) < cur-1 {
 			rows = append(rows, nil)
@@ -284,7 +284,7 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 		g.area[[2]int{r1, c1}] = [4]int{r1, c1, r2, c2}
 		c2 = min(c2, g.maxCol+1)
 		if budget -= (r2 - r1 + 1) * max(0, c2-c1+1); budget < 0 {
-			return nil, fmt.Errorf("%w: merged areas cover more than %d cells", ErrHugeMerge, maxMergedCells)
+			return nil, fmt.Errorf("%w: they cover more than %d cells", ErrHugeMerge, maxMergedCells)
 		}
 		for r := r1; r <= r2; r++ {
 			for c := c1; c <= c2; c++ {
