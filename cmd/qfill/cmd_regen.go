@@ -54,6 +54,7 @@ type regenerated struct {
 	sheet  manifest.Sheet
 	output []byte
 	report []byte
+	counts fill.Counts
 }
 
 func regenRun(opts *regenOptions) error {
@@ -99,7 +100,7 @@ func regenRun(opts *regenOptions) error {
 		if err != nil {
 			return withStatus(exitError, explainInputErr(s.Template, err))
 		}
-		r := regenerated{sheet: s, output: res.Bytes}
+		r := regenerated{sheet: s, output: res.Bytes, counts: res.Counts}
 		if s.Report != "" {
 			// Paths as the manifest writes them, so the report is the same
 			// whatever folder regen runs from.
@@ -116,6 +117,9 @@ func regenRun(opts *regenOptions) error {
 	}
 	if !opts.check {
 		for _, r := range done {
+			c := r.counts
+			fmt.Fprintf(opts.io.ErrOut, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n",
+				r.sheet.Template, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept)
 			for _, f := range []struct {
 				path string
 				data []byte
@@ -125,6 +129,7 @@ func regenRun(opts *regenOptions) error {
 				}
 				p := m.Abs(f.path)
 				if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.data) {
+					fmt.Fprintf(opts.io.ErrOut, "unchanged %s\n", f.path)
 					continue
 				}
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
