@@ -4,7 +4,7 @@ BIN         ?= bin/qfill
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
 
-.PHONY: all build run test test-browser lint bench fuzz templates clean
+.PHONY: all build run test race test-browser lint bench fuzz templates clean
 
 all: build
 
@@ -23,6 +23,11 @@ test:
 	$(GO) vet ./...
 	$(GO) test -count=1 ./...
 	$(GO) run ./cmd/qfill regen --check --manifest qfill.yaml
+
+# The tests again under the race detector: batch workers, parallel
+# matching and the web server share an index and a corpus.
+race:
+	$(GO) test -race -count=1 ./...
 
 # The end-to-end browser test alone; fails (instead of skipping) when
 # Chromium is not installed (apt-get install chromium).
