@@ -27,7 +27,37 @@ var kanaFold = strings.NewReplacer(
 	"ヵ", "カ", "ヶ", "ケ",
 )
 
-// Fold returns s in canonical form: NFKC, lower case, katakana folds, long
+// okurigana maps the spellings of common verb nouns that differ only in
+// their kana endings (取り扱い, 取扱い, 取扱) onto the shortest one. Checklists
+// from different writers use all of them, and character bigrams of 取り扱い
+// share nothing with those of 取扱. Longer variants come first: a Replacer
+// tries its pairs in argument order.
+var okurigana = strings.NewReplacer(
+	"取り扱い", "取扱", "取扱い", "取扱", "取り扱", "取扱",
+	"持ち込み", "持込", "持込み", "持込", "持ち込", "持込",
+	"持ち出し", "持出", "持出し", "持出", "持ち出", "持出",
+	"立ち入り", "立入", "立入り", "立入", "立ち入", "立入",
+	"受け入れ", "受入", "受入れ", "受入",
+	"申し込み", "申込", "申込み", "申込",
+	"引き渡し", "引渡", "引渡し", "引渡",
+	"問い合わせ", "問合せ", "問い合せ", "問合せ", "問合わせ", "問合せ",
+	"取り組み", "取組", "取組み", "取組",
+	"割り当て", "割当", "割当て", "割当",
+	"取り決め", "取決", "取決め", "取決",
+	"切り替え", "切替", "切替え", "切替",
+	"払い戻し", "払戻", "払戻し", "払戻",
+	"貸し出し", "貸出", "貸出し", "貸出",
+	"届け出", "届出", "申し出", "申出",
+	"締め切り", "締切", "締切り", "締切",
+	"書き込み", "書込", "書込み", "書込",
+	"読み込み", "読込", "読込み", "読込",
+	"組み込み", "組込", "組込み", "組込",
+	"打ち合わせ", "打合せ", "打合わせ", "打合せ",
+	"手続き", "手続",
+)
+
+// Fold returns s in canonical form: NFKC, lower case, katakana folds,
+// okurigana variants, long
 // vowel marks after katakana removed (サーバー = サーバ), runs of white space
 // collapsed to one space. Punctuation is kept; Tokens and the header finder
 // decide what to do with it.
@@ -47,6 +77,16 @@ func foldOnce(s string) string {
 	s = norm.NFKC.String(s)
 	s = strings.ToLower(s)
 	s = kanaFold.Replace(s)
+	// A replacement can leave a new variant behind (持ち込みみ → 持込み):
+	// repeat until nothing changes, so that Fold stays idempotent. Every
+	// pass that changes the text shortens it.
+	for i := 0; i < 8; i++ {
+		t := okurigana.Replace(s)
+		if t == s {
+			break
+		}
+		s = t
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	var prev rune

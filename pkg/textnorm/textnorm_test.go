@@ -85,3 +85,26 @@ func FuzzFold(f *testing.F) {
 		_ = Key(s)
 	})
 }
+
+// Okurigana variants of one word fold to one spelling, and folding twice
+// changes nothing even where a replacement leaves a new variant behind.
+func TestOkurigana(t *testing.T) {
+	for _, group := range [][]string{
+		{"個人情報の取り扱い", "個人情報の取扱い", "個人情報の取扱"},
+		{"機器の持ち込み", "機器の持込み", "機器の持込"},
+		{"監査の受け入れ", "監査の受入れ", "監査の受入"},
+		{"お問い合わせ窓口", "お問合せ窓口", "お問い合せ窓口", "お問合わせ窓口"},
+	} {
+		want := Fold(group[0])
+		for _, s := range group[1:] {
+			if got := Fold(s); got != want {
+				t.Errorf("Fold(%q) = %q, want %q (as %q)", s, got, want, group[0])
+			}
+		}
+	}
+	for _, s := range []string{"持ち込みみ", "取り扱いい", "立ち入りり"} {
+		if once, twice := Fold(s), Fold(Fold(s)); once != twice {
+			t.Errorf("Fold not idempotent on %q: %q then %q", s, once, twice)
+		}
+	}
+}
