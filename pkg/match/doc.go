@@ -4,7 +4,7 @@
 // # What is scored
 //
 // Both sides are folded the same way (package textnorm: NFKC, case, サーバー
-// = サーバ, ウィ = ウイ, ヴ = ブ), the item number ("1-2.", "(3)", "Q4") and the
+// = サーバ, ウィ = ウイ, ヴ = ブ, 取り扱い = 取扱), the item number ("1-2.", "(3)", "Q4") and the
 // polite closing ("〜していますか", "〜を教えてください") are removed, and the
 // text becomes weighted tokens:
 //
