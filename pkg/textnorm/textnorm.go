@@ -30,9 +30,9 @@ var kanaFold = strings.NewReplacer(
 // okurigana maps the spellings of common verb nouns that differ only in
 // their kana endings (取り扱い, 取扱い, 取扱) onto the shortest one. Checklists
 // from different writers use all of them, and character bigrams of 取り扱い
-// share nothing with those of 取扱. Longer variants come first: a Replacer
-// tries its pairs in argument order.
-var okurigana = strings.NewReplacer(
+// share nothing with those of 取扱. Longer variants come first: they are
+// tried in this order.
+var okuriganaPairs = []string{
 	"取り扱い", "取扱", "取扱い", "取扱", "取り扱", "取扱",
 	"持ち込み", "持込", "持込み", "持込", "持ち込", "持込",
 	"持ち出し", "持出", "持出し", "持出", "持ち出", "持出",
@@ -54,7 +54,46 @@ var okurigana = strings.NewReplacer(
 	"組み込み", "組込", "組込み", "組込",
 	"打ち合わせ", "打合せ", "打合わせ", "打合せ",
 	"手続き", "手続",
-)
+}
+
+// okurigana indexes okuriganaPairs by first character: every variant
+// starts with a kanji, and a lookup per character is far cheaper than a
+// strings.Replacer's per-byte trie walk on text that rarely has any.
+var okurigana = func() map[rune][][2]string {
+	m := map[rune][][2]string{}
+	for i := 0; i < len(okuriganaPairs); i += 2 {
+		r, _ := utf8.DecodeRuneInString(okuriganaPairs[i])
+		m[r] = append(m[r], [2]string{okuriganaPairs[i], okuriganaPairs[i+1]})
+	}
+	return m
+}()
+
+// foldOkurigana replaces the variants in s, longest listed first.
+func foldOkurigana(s string) string {
+	var b strings.Builder
+	last := 0 // s[last:i] is copied unchanged
+	for i, r := range s {
+		if i < last {
+			continue // inside a replaced variant
+		}
+		for _, p := range okurigana[r] {
+			if strings.HasPrefix(s[i:], p[0]) {
+				if b.Len() == 0 {
+					b.Grow(len(s))
+				}
+				b.WriteString(s[last:i])
+				b.WriteString(p[1])
+				last = i + len(p[0])
+				break
+			}
+		}
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
 
 // Fold returns s in canonical form: NFKC, lower case, katakana folds,
 // okurigana variants, long
@@ -81,7 +120,7 @@ func foldOnce(s string) string {
 	// repeat until nothing changes, so that Fold stays idempotent. Every
 	// pass that changes the text shortens it.
 	for i := 0; i < 8; i++ {
-		t := okurigana.Replace(s)
+		t := foldOkurigana(s)
 		if t == s {
 			break
 		}
