@@ -102,6 +102,13 @@ var tableColumns = map[string]string{
 	"備考": "remarks", "区分": "section", "タグ": "tags", "更新日": "updated",
 }
 
+// HeaderKey folds a table's column label for lookup: case and spaces
+// ignored, and the byte-order mark that Excel's "UTF-8" export puts before
+// the first label dropped.
+func HeaderKey(h string) string {
+	return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+}
+
 // tableEntries turns the rows of a corpus table into entries. rows[0] is
 // the header; lines[i] is the 1-based line (or row) of rows[i].
 func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
@@ -110,8 +117,7 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	}
 	cols := map[string]int{}
 	for i, h := range rows[0] {
-		key := strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
-		if f, ok := tableColumns[key]; ok {
+		if f, ok := tableColumns[HeaderKey(h)]; ok {
 			cols[f] = i
 		}
 	}

@@ -74,9 +74,8 @@ func Load(path string) (*Set, error) {
 		line++
 		fields := strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t")
 		if line == 1 {
-			// Excel's "UTF-8" export starts with a byte-order mark.
 			for i, h := range fields {
-				cols[strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))] = i
+				cols[corpus.HeaderKey(h)] = i
 			}
 			for _, need := range []string{"query_id", "query_question", "corpus", "expected_id"} {
 				if _, ok := cols[need]; !ok {

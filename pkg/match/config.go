@@ -61,25 +61,22 @@ func DefaultConfig() Config {
 // Set changes one numeric setting by name, for `qfill eval --set` so that
 // every choice can be measured without a rebuild.
 func (c *Config) Set(key string, v float64) error {
-	fields := map[string]*float64{
-		"threshold": &c.Threshold, "concept_weight": &c.ConceptWeight, "margin_floor": &c.MarginFloor,
-		"margin_penalty": &c.MarginPenalty, "query_coverage": &c.QueryCoverage, "main_ask_factor": &c.MainAskFactor,
-		"idf_power": &c.IDFPower, "rival_penalty": &c.RivalPenalty,
+	num := func(p *float64) func(float64) { return func(v float64) { *p = v } }
+	fields := map[string]func(float64){
+		"threshold": num(&c.Threshold), "concept_weight": num(&c.ConceptWeight), "margin_floor": num(&c.MarginFloor),
+		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
+		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
+		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
 	}
-	if key == "answer_stats" {
-		c.AnswerStats = v != 0
-		return nil
-	}
-	p, ok := fields[key]
+	set, ok := fields[key]
 	if !ok {
 		names := make([]string, 0, len(fields))
 		for k := range fields {
 			names = append(names, k)
 		}
-		names = append(names, "answer_stats")
 		sort.Strings(names)
 		return fmt.Errorf("unknown matcher setting %q (known: %s)", key, strings.Join(names, ", "))
 	}
-	*p = v
+	set(v)
 	return nil
 }

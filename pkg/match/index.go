@@ -57,11 +57,10 @@ type posting struct {
 
 // doc is one wording of one entry.
 type doc struct {
-	entry  int32
-	norm   float64
-	factor float64 // score multiplier: 1, or MainAskFactor for a first sentence
-	// scale is factor × norm^-(1-QueryCoverage), the wording's part of
-	// its score (see score).
+	entry int32
+	// scale is factor × |d|^-(1-QueryCoverage), the wording's part of its
+	// score (see score); factor is 1, or MainAskFactor for a first
+	// sentence.
 	scale float64
 	text  string
 }
@@ -77,10 +76,12 @@ type Index struct {
 	n        int
 	thes     *Thesaurus
 	pool     sync.Pool
-	// answerKeys holds each entry's folded answer, compared for every
-	// runner-up of every query.
-	answerKeys map[*corpus.Entry]string
+	// keys holds each entry's folded answer and section, compared for
+	// the candidates of every query.
+	keys map[*corpus.Entry]entryKeys
 }
+
+type entryKeys struct{ answer, section string }
 
 // New indexes the entries. Every question and alias becomes a document; the
 // token statistics (document frequency) count each entry once, so an entry
@@ -115,7 +116,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		return out
 	}
 	raw := make([][]wording, len(entries))
-	ansKeys := make([]string, len(entries))
+	keys := make([]entryKeys, len(entries))
 	// Tokenizing is the costly part and each entry is independent: spread
 	// it over the CPUs. Each worker counts document frequencies (an entry
 	// once) and posting lengths for its entries; the counts are integers,
@@ -130,7 +131,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 			defer wg.Done()
 			df, lens, seen := map[token]int{}, map[token]int{}, map[token]bool{}
 			for i := w; i < len(entries); i += workers {
-				ansKeys[i] = textnorm.Key(entries[i].Answer)
+				keys[i] = foldKeys(entries[i])
 				for _, text := range entries[i].Wordings() {
 					raw[i] = append(raw[i], wording{compact(ix.featurize(text)), text, 1})
 					// "Do you take backups? How often, how many
@@ -166,9 +167,9 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		}(w)
 	}
 	wg.Wait()
-	ix.answerKeys = make(map[*corpus.Entry]string, len(entries))
+	ix.keys = make(map[*corpus.Entry]entryKeys, len(entries))
 	for i, e := range entries {
-		ix.answerKeys[e] = ansKeys[i]
+		ix.keys[e] = keys[i]
 	}
 	// The posting counts size each list exactly, so building them makes
 	// no garbage (a large corpus would otherwise double its peak memory
@@ -200,7 +201,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				norm += w
 				ix.postings[x.t] = append(ix.postings[x.t], posting{doc: id, w: float32(w)})
 			}
-			ix.docs = append(ix.docs, doc{entry: int32(i), norm: norm, factor: wd.factor, text: wd.text, scale: wd.factor * math.Pow(norm, cfg.QueryCoverage-1)})
+			ix.docs = append(ix.docs, doc{entry: int32(i), text: wd.text, scale: wd.factor * math.Pow(norm, cfg.QueryCoverage-1)})
 		}
 		raw[i] = nil // the features are in the postings now
 	}
@@ -266,7 +267,7 @@ func (ix *Index) Match(q Query) Result {
 		if q.ID != "" && c.Entry.Source != nil && c.Entry.Source.QID == q.ID {
 			n += 2
 		}
-		if section != "" && c.Entry.Section != "" && textnorm.Key(c.Entry.Section) == section {
+		if section != "" && ix.entryKeys(c.Entry).section == section {
 			n++
 		}
 		ties[c.Entry] = n
@@ -487,14 +488,24 @@ func (ix *Index) confidence(c []Candidate) float64 {
 // sameAnswer treats two entries with the same answer as one: choosing
 // either writes the same cell, so they are not rivals.
 func (ix *Index) sameAnswer(a, b *corpus.Entry) bool {
-	return a.Choice == b.Choice && ix.answerKey(a) == ix.answerKey(b)
+	return a.Choice == b.Choice && ix.entryKeys(a).answer == ix.entryKeys(b).answer
 }
 
-func (ix *Index) answerKey(e *corpus.Entry) string {
-	if k, ok := ix.answerKeys[e]; ok {
+// entryKeys returns the folded answer and section of an indexed entry, or
+// folds them for one the index does not hold.
+func (ix *Index) entryKeys(e *corpus.Entry) entryKeys {
+	if k, ok := ix.keys[e]; ok {
 		return k
 	}
-	return textnorm.Key(e.Answer)
+	return foldKeys(e)
+}
+
+func foldKeys(e *corpus.Entry) entryKeys {
+	k := entryKeys{answer: textnorm.Key(e.Answer)}
+	if e.Section != "" {
+		k.section = textnorm.Key(e.Section)
+	}
+	return k
 }
 
 // Explain lists the query's tokens as the matcher sees them; for debugging

@@ -166,6 +166,9 @@ func BenchmarkNewIndex(b *testing.B) {
 	}
 }
 
+// tokenOf hashes a token's text as textTokens does ("w:team", a bigram).
+func tokenOf(s string) token { return token(hashString(fnvOffset, s)) }
+
 // Answers count in the document frequencies: a word every answer uses
 // weighs less in questions, and is never scored against the answer text.
 func TestAnswerStats(t *testing.T) {

@@ -38,9 +38,6 @@ func hashRune(h uint64, r rune) uint64 {
 	return h
 }
 
-// tokenOf hashes a token's text.
-func tokenOf(s string) token { return token(hashString(fnvOffset, s)) }
-
 var wordPrefix = hashString(fnvOffset, "w:")
 
 // features is a sparse bag of weighted tokens.

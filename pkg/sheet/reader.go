@@ -254,12 +254,12 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 	if err := it.Error(); err != nil {
 		return nil, err
 	}
-	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: map[int]bool{}, hiddenCols: map[int]bool{}}
 	for r := range hidden {
-		if r <= len(rows) {
-			g.hiddenRows[r] = true
+		if r > len(rows) {
+			delete(hidden, r) // below the last row with text
 		}
 	}
+	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: hidden, hiddenCols: map[int]bool{}}
 	for _, r := range rows {
 		if len(r) > g.maxCol {
 			g.maxCol = len(r)

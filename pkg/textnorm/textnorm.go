@@ -27,7 +27,7 @@ var kanaFold = strings.NewReplacer(
 	"ヵ", "カ", "ヶ", "ケ",
 )
 
-// okurigana maps the spellings of common verb nouns that differ only in
+// okuriganaPairs maps the spellings of common verb nouns that differ only in
 // their kana endings (取り扱い, 取扱い, 取扱) onto the shortest one. Checklists
 // from different writers use all of them, and character bigrams of 取り扱い
 // share nothing with those of 取扱. Longer variants come first: they are
@@ -68,8 +68,9 @@ var okurigana = func() map[rune][][2]string {
 	return m
 }()
 
-// foldOkurigana replaces the variants in s, longest listed first.
-func foldOkurigana(s string) string {
+// foldOkurigana replaces the variants in s, longest listed first, and
+// reports whether it replaced any.
+func foldOkurigana(s string) (string, bool) {
 	var b strings.Builder
 	last := 0 // s[last:i] is copied unchanged
 	for i, r := range s {
@@ -89,16 +90,15 @@ func foldOkurigana(s string) string {
 		}
 	}
 	if last == 0 {
-		return s
+		return s, false
 	}
 	b.WriteString(s[last:])
-	return b.String()
+	return b.String(), true
 }
 
 // Fold returns s in canonical form: NFKC, lower case, katakana folds,
-// okurigana variants, long
-// vowel marks after katakana removed (サーバー = サーバ), runs of white space
-// collapsed to one space. Punctuation is kept; Tokens and the header finder
+// okurigana variants (取り扱い = 取扱), long vowel marks after katakana
+// removed (サーバー = サーバ), runs of white space collapsed to one space. Punctuation is kept; Tokens and the header finder
 // decide what to do with it.
 func Fold(s string) string {
 	out := foldOnce(s)
@@ -119,12 +119,8 @@ func foldOnce(s string) string {
 	// A replacement can leave a new variant behind (持ち込みみ → 持込み):
 	// repeat until nothing changes, so that Fold stays idempotent. Every
 	// pass that changes the text shortens it.
-	for i := 0; i < 8; i++ {
-		t := foldOkurigana(s)
-		if t == s {
-			break
-		}
-		s = t
+	for i, changed := 0, true; changed && i < 8; i++ {
+		s, changed = foldOkurigana(s)
 	}
 	var b strings.Builder
 	b.Grow(len(s))
