@@ -56,14 +56,37 @@ var okuriganaPairs = []string{
 	"手続き", "手続",
 }
 
-// okurigana indexes okuriganaPairs by first character: every variant
-// starts with a kanji, and a lookup per character is far cheaper than a
-// strings.Replacer's per-byte trie walk on text that rarely has any.
+// mazegakiPairs maps words written half in kana (漏えい, 改ざん, ぜい弱性:
+// the style of government guidelines, which keep to the jōyō kanji) onto
+// their all-kanji spelling (漏洩, 改竄, 脆弱性), which vendors' sheets use
+// as often. Their bigrams share nothing either. Each variant is longer
+// than its replacement, as with okurigana.
+var mazegakiPairs = []string{
+	"漏えい", "漏洩",
+	"改ざん", "改竄",
+	"ぜい弱", "脆弱",
+	"き損", "毀損",
+	"ひっ迫", "逼迫",
+	"補てん", "補填",
+	"隠ぺい", "隠蔽",
+	"破たん", "破綻",
+	"ねつ造", "捏造",
+	"はく奪", "剥奪",
+	"危ぐ", "危惧",
+	"ちょう付", "貼付",
+	"てん末", "顛末",
+}
+
+// okurigana indexes okuriganaPairs and mazegakiPairs by first character:
+// a lookup per character is far cheaper than a strings.Replacer's
+// per-byte trie walk on text that rarely has any variant.
 var okurigana = func() map[rune][][2]string {
 	m := map[rune][][2]string{}
-	for i := 0; i < len(okuriganaPairs); i += 2 {
-		r, _ := utf8.DecodeRuneInString(okuriganaPairs[i])
-		m[r] = append(m[r], [2]string{okuriganaPairs[i], okuriganaPairs[i+1]})
+	for _, pairs := range [][]string{okuriganaPairs, mazegakiPairs} {
+		for i := 0; i < len(pairs); i += 2 {
+			r, _ := utf8.DecodeRuneInString(pairs[i])
+			m[r] = append(m[r], [2]string{pairs[i], pairs[i+1]})
+		}
 	}
 	return m
 }()
@@ -97,7 +120,7 @@ func foldOkurigana(s string) (string, bool) {
 }
 
 // Fold returns s in canonical form: NFKC, lower case, katakana folds,
-// okurigana variants (取り扱い = 取扱), long vowel marks after katakana
+// okurigana and mixed-script variants (取り扱い = 取扱, 漏えい = 漏洩), long vowel marks after katakana
 // removed (サーバー = サーバ), runs of white space collapsed to one space. Punctuation is kept; Tokens and the header finder
 // decide what to do with it.
 func Fold(s string) string {
