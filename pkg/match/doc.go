@@ -139,6 +139,23 @@
 // 75.0% at 0.3 — but precision down: bench 95.5%, paraphrases 88.0%,
 // since NONE rows that share the topic's concepts are filled).
 //
+// Also rejected: the answer as a ranking hint only (the share of the
+// query's weight found in the entry's answer, times 0.1 to 0.3, added
+// when ordering candidates; confidence kept on the wordings' scores, so
+// a choice the hint forces against a better-scoring rival gets a
+// negative margin). At 0.1 bench top-1 is unchanged, bench oracle 76.2%
+// → 77.4% and paraphrases top-1 +1 row; at 0.15 bench top-1 falls to
+// 90.5% (株式会社…として取得している認証 moves to the authentication entry,
+// whose answer repeats 認証); at 0.3 bench 92.9% and paraphrases 97.6%
+// but own oracle 91.9% → 89.2%. A gain of one row that flips with the
+// weight, for 15–20 MB more peak memory at 20,000 entries (the answers'
+// tokens), which would take `make bench` over its 3× memory target.
+// The row's section heading added to the query at 0.1 to 0.5 of its term
+// frequency: bench top-1 unchanged, oracle 76.2% → 70.2–72.6% from 0.2;
+// entries' sections added to their wordings: bench top-1 90.5% from 0.2.
+// Counting a rival question in MatchAll only when the entry is that
+// question's best: no change on any set.
+//
 // Speed, tried and rejected: MaxScore pruning (walk tokens heaviest first;
 // once the weight left cannot lift an unseen wording to the K-th best,
 // look the rest up by binary search for the wordings still in reach).
