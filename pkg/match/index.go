@@ -131,7 +131,10 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 			defer wg.Done()
 			df, lens, seen := map[token]int{}, map[token]int{}, map[token]bool{}
 			for i := w; i < len(entries); i += workers {
-				keys[i] = foldKeys(entries[i])
+				// The answer is folded once, for its key (answers are
+				// compared to tell rivals apart) and for its tokens.
+				answer := textnorm.Fold(entries[i].Answer)
+				keys[i] = keysOf(entries[i], answer)
 				for _, text := range entries[i].Wordings() {
 					raw[i] = append(raw[i], wording{compact(ix.featurize(text)), text, 1})
 					// "Do you take backups? How often, how many
@@ -154,8 +157,8 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				// score: a token that answers use everywhere (実施,
 				// 対応, provide) is generic, however rare it is among
 				// the questions.
-				if ix.cfg.AnswerStats && entries[i].Answer != "" {
-					for t := range ix.featurize(entries[i].Answer) {
+				if ix.cfg.AnswerStats && answer != "" {
+					for t := range ix.featurizePrepared(prepareFolded(answer)) {
 						seen[t] = true
 					}
 				}
@@ -218,8 +221,12 @@ func (ix *Index) Len() int { return len(ix.entries) }
 // featurize turns a question into weighted tokens: character bigrams or
 // stemmed words, plus thesaurus concepts.
 func (ix *Index) featurize(s string) features {
+	return ix.featurizePrepared(prepare(s))
+}
+
+// featurizePrepared is featurize for text already through prepare.
+func (ix *Index) featurizePrepared(p string) features {
 	f := features{}
-	p := prepare(s)
 	textTokens(p, func(t token, w float64) { f[t] += w }, nil)
 	for _, c := range ix.thes.Concepts(p) {
 		f[token(hashString(conceptPrefix, c))] += ix.cfg.ConceptWeight
@@ -501,7 +508,12 @@ func (ix *Index) entryKeys(e *corpus.Entry) entryKeys {
 }
 
 func foldKeys(e *corpus.Entry) entryKeys {
-	k := entryKeys{answer: textnorm.Key(e.Answer)}
+	return keysOf(e, textnorm.Fold(e.Answer))
+}
+
+// keysOf is foldKeys with the answer already folded.
+func keysOf(e *corpus.Entry, answer string) entryKeys {
+	k := entryKeys{answer: textnorm.KeyFolded(answer)}
 	if e.Section != "" {
 		k.section = textnorm.Key(e.Section)
 	}

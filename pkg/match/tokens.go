@@ -128,7 +128,11 @@ func isASCIIWord(s string) bool {
 // prepare folds a question for matching: canonical characters, no item
 // number, no polite closing.
 func prepare(s string) string {
-	s = textnorm.Fold(s)
+	return prepareFolded(textnorm.Fold(s))
+}
+
+// prepareFolded is prepare for text already folded by textnorm.Fold.
+func prepareFolded(s string) string {
 	s = textnorm.StripNumbering(s)
 	// A question often asks two things in two sentences; strip the closing
 	// of each so "〜ますか？また〜は？" loses both.

@@ -223,7 +223,12 @@ func StripEnding(s string) string {
 // Key folds s for comparing short labels (header cells, choice values):
 // folded, with every space and punctuation mark removed.
 func Key(s string) string {
-	s = Fold(s)
+	return KeyFolded(Fold(s))
+}
+
+// KeyFolded is Key for text already folded by Fold, for a caller that
+// needs both (folding is most of the cost).
+func KeyFolded(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsNumber(r) {
