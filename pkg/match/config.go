@@ -37,6 +37,11 @@ type Config struct {
 	// IDFPower raises the rarity weight: above 1, rare words (the topic)
 	// count for more against common ones (期間, 管理, policy).
 	IDFPower float64
+	// SynonymCredit is the share of its weight a token counts as matched
+	// when it spells a thesaurus term of a concept both sides name and the
+	// other side spells that concept differently (see creditSynonyms).
+	// It reorders candidates only; 0 disables it.
+	SynonymCredit float64
 	// Thesaurus adds domain concepts; nil disables it.
 	Thesaurus *Thesaurus
 }
@@ -54,6 +59,7 @@ func DefaultConfig() Config {
 		AnswerStats:   true,
 		IDFPower:      1,
 		RivalPenalty:  1,
+		SynonymCredit: 0.45,
 		Thesaurus:     DefaultThesaurus(),
 	}
 }
@@ -66,7 +72,8 @@ func (c *Config) Set(key string, v float64) error {
 		"threshold": num(&c.Threshold), "concept_weight": num(&c.ConceptWeight), "margin_floor": num(&c.MarginFloor),
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
-		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
+		"synonym_credit": num(&c.SynonymCredit),
+		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

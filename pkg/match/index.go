@@ -29,6 +29,8 @@ type Candidate struct {
 	Score float64
 	// Wording is the question or alias that scored best.
 	Wording string
+	// lexical is Score before synonym credit.
+	lexical float64
 }
 
 // Result is the outcome of matching one query.
@@ -227,7 +229,7 @@ func (ix *Index) featurize(s string) features {
 // featurizePrepared is featurize for text already through prepare.
 func (ix *Index) featurizePrepared(p string) features {
 	f := features{}
-	textTokens(p, func(t token, w float64) { f[t] += w }, nil)
+	textTokens(p, func(t token, w float64, _, _ int) { f[t] += w }, nil)
 	for _, c := range ix.thes.Concepts(p) {
 		f[token(hashString(conceptPrefix, c))] += ix.cfg.ConceptWeight
 	}
@@ -254,16 +256,44 @@ func (ix *Index) weight(t token, tf float64) float64 {
 
 // Match scores the query against every entry and decides the confidence.
 func (ix *Index) Match(q Query) Result {
-	cands := ix.score(ix.featurize(q.Text))
+	pq := prepare(q.Text)
+	cands := ix.score(ix.featurizePrepared(pq))
 	if len(cands) == 0 {
 		return Result{}
 	}
 	for i := range cands {
 		cands[i].Score = math.Min(cands[i].Score, 1)
+		cands[i].lexical = cands[i].Score
 	}
-	// Ties (the same wording learned from several places of one
-	// questionnaire) go to the entry learned from the same question ID,
-	// then to the one from the same section.
+	ix.rank(cands, q)
+	if len(cands) > ix.cfg.TopK {
+		cands = cands[:ix.cfg.TopK]
+	}
+	conf := ix.confidence(cands)
+	// Synonym credit reorders the candidates; it does not make a row
+	// surer. Rows sure enough to fill are left as they are (credit is the
+	// costly part of a match, and it would only ever send them to review).
+	// When credit keeps the answer the confidence stays the lexical one;
+	// when it puts another answer on top, that answer also needs the
+	// lexical evidence, so such a row stays in review unless both agree.
+	if ix.cfg.SynonymCredit > 0 && conf < ix.cfg.Threshold {
+		top := cands[0].Entry
+		if ix.creditSynonyms(pq, cands) {
+			ix.rank(cands, q)
+			if !ix.sameAnswer(cands[0].Entry, top) {
+				conf = math.Min(ix.confidence(cands), ix.lexicalConfidence(cands))
+			}
+		}
+	}
+	r := Result{Candidates: cands, Confidence: conf}
+	r.Auto = r.Confidence >= ix.cfg.Threshold
+	return r
+}
+
+// rank sorts candidates best first. Ties (the same wording learned from
+// several places of one questionnaire) go to the entry learned from the
+// same question ID, then to the one from the same section.
+func (ix *Index) rank(cands []Candidate, q Query) {
 	section := ""
 	if q.Section != "" {
 		section = textnorm.Key(q.Section)
@@ -288,13 +318,6 @@ func (ix *Index) Match(q Query) Result {
 		}
 		return cands[i].Entry.ID < cands[j].Entry.ID
 	})
-	if len(cands) > ix.cfg.TopK {
-		cands = cands[:ix.cfg.TopK]
-	}
-	r := Result{Candidates: cands}
-	r.Confidence = ix.confidence(cands)
-	r.Auto = r.Confidence >= ix.cfg.Threshold
-	return r
 }
 
 // accumulator is the per-query scratch space: one overlap sum per wording,
@@ -484,12 +507,30 @@ func (ix *Index) confidence(c []Candidate) float64 {
 			break
 		}
 	}
+	return ix.scoreMargin(s1, s2)
+}
+
+// scoreMargin is the confidence of a best score s1 over a rival's s2.
+func (ix *Index) scoreMargin(s1, s2 float64) float64 {
 	margin := s1 - s2
 	conf := s1
 	if margin < ix.cfg.MarginFloor {
 		conf -= (ix.cfg.MarginFloor - margin) * ix.cfg.MarginPenalty
 	}
 	return math.Max(0, math.Min(1, conf))
+}
+
+// lexicalConfidence is confidence for the first candidate from the
+// lexical scores alone, against its best lexical rival.
+func (ix *Index) lexicalConfidence(c []Candidate) float64 {
+	s1 := c[0].lexical
+	var s2 float64
+	for _, o := range c[1:] {
+		if o.lexical > s2 && !ix.sameAnswer(o.Entry, c[0].Entry) {
+			s2 = o.lexical
+		}
+	}
+	return ix.scoreMargin(s1, s2)
 }
 
 // sameAnswer treats two entries with the same answer as one: choosing
@@ -525,7 +566,7 @@ func keysOf(e *corpus.Entry, answer string) entryKeys {
 func (ix *Index) Explain(s string) string {
 	var names []string
 	p := prepare(s)
-	textTokens(p, func(token, float64) {}, &names)
+	textTokens(p, func(token, float64, int, int) {}, &names)
 	for _, c := range ix.thes.Concepts(p) {
 		names = append(names, "c:"+c)
 	}

@@ -3,6 +3,7 @@ package match
 import (
 	"math"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -190,5 +191,74 @@ func TestAnswerStats(t *testing.T) {
 	// "clock" is only in an answer: a query about it matches nothing.
 	if r := wOn.Match(Query{Text: "clock"}); len(r.Candidates) != 0 {
 		t.Errorf("answer text was scored: %+v", r.Candidates)
+	}
+}
+
+// Synonym credit reorders review rows; it never makes a row surer, and a
+// row whose answer it changes stays in review.
+func TestSynonymCredit(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "red", Question: "サーバー機器を冗長化していますか？", Answer: "はい、二系統です"},
+		{ID: "mon", Question: "サーバーを二重に監視していますか？", Answer: "はい、監視しています"},
+		{ID: "bk", Question: "バックアップを取得していますか？", Answer: "毎日"},
+	}
+	tests := []struct {
+		q               string
+		lexical, credit string // best entry without and with credit
+		sameConfidence  bool
+	}{
+		// 二重 of 二重化 draws the query to "mon"; 二重化 and 冗長化 are
+		// one concept, so credit puts "red" first.
+		{"サーバーを二重化していますか？", "mon", "red", false},
+		// Already first: credit changes the score, not the confidence.
+		{"サーバーは二重化されていますか？", "red", "red", true},
+	}
+	for _, tt := range tests {
+		off := DefaultConfig()
+		off.SynonymCredit = 0
+		lex := New(es, off).Match(Query{Text: tt.q})
+		got := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		if b := lex.Best(); b == nil || b.Entry.ID != tt.lexical {
+			t.Errorf("%s without credit: best %v, want %s", tt.q, b, tt.lexical)
+		}
+		if b := got.Best(); b == nil || b.Entry.ID != tt.credit {
+			t.Errorf("%s with credit: best %v, want %s", tt.q, b, tt.credit)
+		}
+		if got.Confidence > lex.Confidence+1e-12 {
+			t.Errorf("%s: credit raised confidence %.3f -> %.3f", tt.q, lex.Confidence, got.Confidence)
+		}
+		if tt.sameConfidence != (math.Abs(got.Confidence-lex.Confidence) < 1e-12) {
+			t.Errorf("%s: confidence %.3f with credit, %.3f without", tt.q, got.Confidence, lex.Confidence)
+		}
+		if tt.lexical != tt.credit && got.Auto {
+			t.Errorf("%s: filled without review (confidence %.3f)", tt.q, got.Confidence)
+		}
+	}
+	// A row sure enough to fill is not rescored at all.
+	sure := New(es, DefaultConfig()).Match(Query{Text: "サーバー機器を冗長化していますか？"})
+	if !sure.Auto || sure.Candidates[0].Score != sure.Candidates[0].lexical {
+		t.Errorf("sure row rescored: auto %v, score %.3f, lexical %.3f", sure.Auto, sure.Candidates[0].Score, sure.Candidates[0].lexical)
+	}
+}
+
+// textTokens reports each token's place in the text: synonym credit finds
+// the tokens that spell a thesaurus term by it.
+func TestTokenRanges(t *testing.T) {
+	s := "ab サーバ二重化 mfa 12"
+	var names []string
+	var got []string
+	textTokens(s, func(_ token, _ float64, i, j int) { got = append(got, s[i:j]) }, &names)
+	want := []string{"ab", "サー", "ーバ", "バ二", "二重", "重化", "mfa", "12"}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranges %q, want %q", got, want)
+	}
+	th := ParseThesaurus("red: 二重化, 冗長化\nmfa: mfa, 多要素認証\nid: id\n")
+	var spans []string
+	s += " ids" // "id" is a whole-word term: not found in "ids"
+	for _, sp := range th.spans(s) {
+		spans = append(spans, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
+	}
+	if want := []string{"red=二重化", "mfa=mfa"}; !slices.Equal(spans, want) {
+		t.Errorf("spans %q, want %q", spans, want)
 	}
 }

@@ -78,21 +78,12 @@ func (t *Thesaurus) Concepts(s string) []string {
 	}
 	found := make([]bool, len(t.concepts))
 	n := 0
-	for i, r := range s {
-		for _, ref := range t.byFirst[r] {
-			if found[ref.concept] || !strings.HasPrefix(s[i:], ref.term) {
-				continue
-			}
-			if ref.latin {
-				j := i + len(ref.term)
-				if i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j]) {
-					continue
-				}
-			}
-			found[ref.concept] = true
+	t.scan(s, func(c, _, _ int) {
+		if !found[c] {
+			found[c] = true
 			n++
 		}
-	}
+	})
 	if n == 0 {
 		return nil
 	}
@@ -103,6 +94,38 @@ func (t *Thesaurus) Concepts(s string) []string {
 		}
 	}
 	return out
+}
+
+// termSpan is one thesaurus term found in a text: its concept and byte
+// range.
+type termSpan struct{ concept, start, end int }
+
+// spans returns every thesaurus term in folded text s, overlapping ones
+// included.
+func (t *Thesaurus) spans(s string) []termSpan {
+	if t == nil {
+		return nil
+	}
+	var out []termSpan
+	t.scan(s, func(c, i, j int) { out = append(out, termSpan{c, i, j}) })
+	return out
+}
+
+// scan calls found for every occurrence of a term in folded text s; Latin
+// terms count only as whole words ("ids" is not "id").
+func (t *Thesaurus) scan(s string, found func(concept, start, end int)) {
+	for i, r := range s {
+		for _, ref := range t.byFirst[r] {
+			if !strings.HasPrefix(s[i:], ref.term) {
+				continue
+			}
+			j := i + len(ref.term)
+			if ref.latin && (i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j])) {
+				continue
+			}
+			found(ref.concept, i, j)
+		}
+	}
 }
 
 func isLatin(s string) bool {

@@ -59,29 +59,33 @@ var englishStop = map[string]bool{
 
 // textTokens splits folded text into word tokens (English, stemmed) and
 // character bigrams (kanji and kana, which have no spaces). Digits stay with
-// their word so "24" and "365" survive as tokens. When names is not nil it
-// also collects each token's text, for Explain.
-func textTokens(s string, add func(tok token, w float64), names *[]string) {
+// their word so "24" and "365" survive as tokens. add also gets the token's
+// byte range in s, so synonym credit can tell which tokens spell a
+// thesaurus term. When names is not nil it also collects each token's text,
+// for Explain.
+func textTokens(s string, add func(tok token, w float64, start, end int), names *[]string) {
 	var run []rune
+	var at []int // byte offset of each rune of run
 	flushCJK := func() {
 		switch n := len(run); {
 		case n == 1:
-			add(token(hashRune(fnvOffset, run[0])), 1)
+			add(token(hashRune(fnvOffset, run[0])), 1, at[0], at[0]+utf8.RuneLen(run[0]))
 			if names != nil {
 				*names = append(*names, string(run))
 			}
 		case n > 1:
 			for i := 0; i+1 < n; i++ {
-				add(token(hashRune(hashRune(fnvOffset, run[i]), run[i+1])), bigramWeight(run[i], run[i+1]))
+				add(token(hashRune(hashRune(fnvOffset, run[i]), run[i+1])), bigramWeight(run[i], run[i+1]), at[i], at[i+1]+utf8.RuneLen(run[i+1]))
 				if names != nil {
 					*names = append(*names, string(run[i:i+2]))
 				}
 			}
 		}
-		run = run[:0]
+		run, at = run[:0], at[:0]
 	}
 	var word strings.Builder
-	flushWord := func() {
+	wordStart := 0
+	flushWord := func(end int) {
 		if word.Len() == 0 {
 			return
 		}
@@ -94,26 +98,29 @@ func textTokens(s string, add func(tok token, w float64), names *[]string) {
 		if isASCIIWord(w) && len(w) > 2 {
 			w = english.Stem(w, false)
 		}
-		add(token(hashString(wordPrefix, w)), 1)
+		add(token(hashString(wordPrefix, w)), 1, wordStart, end)
 		if names != nil {
 			*names = append(*names, "w:"+w)
 		}
 	}
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case textnorm.IsCJK(r):
-			flushWord()
-			run = append(run, r)
+			flushWord(i)
+			run, at = append(run, r), append(at, i)
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || ((r == '.' || r == '-' || r == '/') && word.Len() > 0):
 			flushCJK()
+			if word.Len() == 0 {
+				wordStart = i
+			}
 			word.WriteRune(r)
 		default:
 			flushCJK()
-			flushWord()
+			flushWord(i)
 		}
 	}
 	flushCJK()
-	flushWord()
+	flushWord(len(s))
 }
 
 func isASCIIWord(s string) bool {
