@@ -10,6 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/rs/zerolog"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -111,6 +114,10 @@ func TestFillBadInput(t *testing.T) {
 	badCorpus := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(badCorpus, []byte("entries:\n  - id: a\n    question: q\n"), 0o644)
 	tmpl := copyFile(t, templateJA, dir)
+	badSyn := filepath.Join(dir, "syn")
+	os.MkdirAll(badSyn, 0o755)
+	os.WriteFile(filepath.Join(badSyn, "a.yaml"), []byte("entries:\n  - {id: a, question: q, answer: x}\n"), 0o644)
+	os.WriteFile(filepath.Join(badSyn, "synonyms.txt"), []byte("product 本サービス\n"), 0o644)
 
 	tests := []struct {
 		name string
@@ -123,6 +130,7 @@ func TestFillBadInput(t *testing.T) {
 		{"wrong password", []string{"fill", enc, "--corpus", repoCorpus, "--password", "no"}, "password does not open"},
 		{"no question column", []string{"fill", memo, "--corpus", repoCorpus}, "--question-col"},
 		{"bad corpus", []string{"fill", tmpl, "--corpus", badCorpus}, "bad.yaml:2: entry \"a\" has no answer"},
+		{"bad synonyms", []string{"fill", tmpl, "--corpus", badSyn}, "synonyms.txt:1: want \"name: term, term, ...\""},
 		{"missing file", []string{"fill", filepath.Join(dir, "nope.xlsx"), "--corpus", repoCorpus}, "no such file"},
 		{"same file", []string{"fill", tmpl, "-o", tmpl, "--corpus", repoCorpus}, "never writes over"},
 		{"bad threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "outside 0..1"},
@@ -304,5 +312,27 @@ func TestHTMLReportAndDroppedFile(t *testing.T) {
 		if strings.Contains(page, bad) {
 			t.Errorf("report loads an external asset (%s)", bad)
 		}
+	}
+}
+
+// fill, serve and batch build their matcher with the corpus folder's
+// synonyms file.
+func TestLoadMatcherSynonyms(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("entries:\n  - {id: lang, question: 管理画面の表示言語を切り替えられますか？, answer: 日本語と英語}\n"), 0o644)
+	q := match.Query{Text: "Can the admin console language be changed?"}
+	ix, _, err := loadMatcher(zerolog.Nop(), dir, -1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := ix.Match(q).Best(); b != nil {
+		t.Fatalf("without synonyms: matched %s", b.Entry.ID)
+	}
+	os.WriteFile(filepath.Join(dir, corpus.SynonymsFile), []byte("console: 管理画面, admin console\nlanguage: 言語, language\n"), 0o644)
+	if ix, _, err = loadMatcher(zerolog.Nop(), dir, -1); err != nil {
+		t.Fatal(err)
+	}
+	if b := ix.Match(q).Best(); b == nil || b.Entry.ID != "lang" {
+		t.Fatalf("with synonyms: best %v, want lang", b)
 	}
 }

@@ -132,7 +132,7 @@ func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 					hits = append(hits, hit{c.Entries[m.Index], fmt.Sprintf("fuzzy %d", m.Score)})
 				}
 			} else {
-				cfg := match.DefaultConfig()
+				cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
 				cfg.TopK = limit
 				for _, cand := range match.New(c.Entries, cfg).Match(match.Query{Text: q}).Candidates {
 					hits = append(hits, hit{cand.Entry, fmt.Sprintf("%.2f", cand.Score)})

@@ -96,9 +96,13 @@ func evalRun(opts *evalOptions) error {
 		th = cfg.Threshold
 	}
 	cfg.Threshold = th
-	outs := set.Run(func(es []*corpus.Entry) eval.Matcher { return match.New(es, cfg) })
-	bm := set.Run(func(es []*corpus.Entry) eval.Matcher { return eval.NewBM25(es) })
-	fz := set.Run(func(es []*corpus.Entry) eval.Matcher { return eval.NewFuzzy(es) })
+	outs := set.Run(func(es []*corpus.Entry, synonyms string) eval.Matcher {
+		return match.New(es, cfg.WithSynonyms(synonyms))
+	})
+	// The baselines stay plain: they measure what a matcher without
+	// qfill's folding and thesaurus would do.
+	bm := set.Run(func(es []*corpus.Entry, _ string) eval.Matcher { return eval.NewBM25(es) })
+	fz := set.Run(func(es []*corpus.Entry, _ string) eval.Matcher { return eval.NewFuzzy(es) })
 
 	if opts.rows {
 		for _, o := range outs {

@@ -113,7 +113,7 @@ func loadMatcher(log zerolog.Logger, flag string, threshold float64) (*match.Ind
 		return nil, "", err
 	}
 	loaded := time.Since(t0)
-	cfg := match.DefaultConfig()
+	cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
 	if threshold >= 0 {
 		if threshold > 1 {
 			return nil, "", fmt.Errorf("--threshold %v is outside 0..1", threshold)

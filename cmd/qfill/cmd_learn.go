@@ -106,7 +106,7 @@ func learnRun(opts *learnOptions) error {
 		}
 		obs = append(obs, learn.Observe(in, wb)...)
 	}
-	actions := learn.Plan(c.Entries, obs, learn.Options{Prefer: opts.prefer, Today: today()})
+	actions := learn.Plan(c.Entries, obs, learn.Options{Prefer: opts.prefer, Today: today(), Synonyms: c.Synonyms})
 	counts := map[learn.Kind]int{}
 	for _, a := range actions {
 		counts[a.Kind]++

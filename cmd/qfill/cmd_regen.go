@@ -77,7 +77,7 @@ func regenRun(opts *regenOptions) error {
 				}
 				corpora[cpath] = c
 			}
-			cfg := match.DefaultConfig()
+			cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
 			if s.Threshold != nil {
 				cfg.Threshold = *s.Threshold
 			}

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Choice is the normalised dropdown answer of an entry.
@@ -92,7 +93,49 @@ type Corpus struct {
 	Entries []*Entry
 	// Files lists the files the corpus was loaded from, in load order.
 	Files []string
-	byID  map[string]*Entry
+	// Synonyms is the text of the folder's SynonymsFile, if it has one:
+	// the vendor's own terms for the matcher's thesaurus.
+	Synonyms string
+	byID     map[string]*Entry
+}
+
+// SynonymsFile is the file in a corpus folder that adds to the matcher's
+// thesaurus, one concept a line: "name: term, term, ...". A line whose name
+// is a built-in concept adds its terms to that concept.
+const SynonymsFile = "synonyms.txt"
+
+// loadSynonyms reads and checks a synonyms file. Every line must parse: a
+// line the matcher silently skipped would be a synonym the user believes
+// in and never gets.
+func loadSynonyms(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", fmt.Errorf("corpus: %w", err)
+	}
+	if !utf8.Valid(b) {
+		return "", &Error{File: path, Msg: "not UTF-8 text"}
+	}
+	text := strings.TrimPrefix(string(b), "\uFEFF")
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, terms, ok := strings.Cut(line, ":")
+		if !ok || strings.TrimSpace(name) == "" {
+			return "", &Error{File: path, Line: i + 1, Msg: `want "name: term, term, ..."`}
+		}
+		n := 0
+		for _, t := range strings.Split(terms, ",") {
+			if strings.TrimSpace(t) != "" {
+				n++
+			}
+		}
+		if n == 0 {
+			return "", &Error{File: path, Line: i + 1, Msg: fmt.Sprintf("concept %q lists no terms", strings.TrimSpace(name))}
+		}
+	}
+	return text, nil
 }
 
 // ByID returns the entry with the given id, or nil.
@@ -193,6 +236,14 @@ func LoadLoose(path string) (*Corpus, error) {
 		files = []string{path}
 	}
 	c := &Corpus{}
+	if info.IsDir() {
+		syn := filepath.Join(path, SynonymsFile)
+		if _, err := os.Stat(syn); err == nil {
+			if c.Synonyms, err = loadSynonyms(syn); err != nil {
+				return nil, err
+			}
+		}
+	}
 	for _, f := range files {
 		entries, err := LoadFile(f)
 		if err != nil {

@@ -104,6 +104,32 @@ func TestLoadErrors(t *testing.T) {
 	}
 }
 
+// A folder's synonyms.txt is read with the entries; every line must parse.
+func TestSynonymsFile(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.yaml", "entries:\n  - {id: a, question: q, answer: x}\n")
+	c, err := Load(dir)
+	if err != nil || c.Synonyms != "" {
+		t.Fatalf("no synonyms file: synonyms %q, err %v", c.Synonyms, err)
+	}
+	body := "# product names\nproduct: 本サービス, 当サービス\n\nredundancy: デュアル構成\n"
+	write(t, dir, SynonymsFile, body)
+	if c, err = Load(dir); err != nil || c.Synonyms != body {
+		t.Fatalf("synonyms %q, err %v", c.Synonyms, err)
+	}
+	for _, bad := range []struct{ body, want string }{
+		{"product 本サービス\n", "synonyms.txt:1: want \"name: term"},
+		{"ok: a\n: b, c\n", "synonyms.txt:2: want"},
+		{"ok: a\nempty: , \n", "synonyms.txt:2: concept \"empty\" lists no terms"},
+		{"x: \xff\xfe\n", "synonyms.txt: not UTF-8"},
+	} {
+		write(t, dir, SynonymsFile, bad.body)
+		if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: err = %v, want %q", bad.body, err, bad.want)
+		}
+	}
+}
+
 func TestLoadEmptyFolder(t *testing.T) {
 	_, err := Load(t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "no .yaml") {

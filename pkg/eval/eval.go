@@ -51,6 +51,9 @@ type Set struct {
 	Path    string
 	Pairs   []Pair
 	Corpora map[string][]*corpus.Entry
+	// Synonyms holds the synonyms file of each corpus folder that has
+	// one (corpus.SynonymsFile), by corpus name.
+	Synonyms map[string]string
 }
 
 // Load reads a pairs file and every corpus it names.
@@ -65,7 +68,7 @@ func Load(path string) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Set{Path: path, Corpora: map[string][]*corpus.Entry{}}
+	s := &Set{Path: path, Corpora: map[string][]*corpus.Entry{}, Synonyms: map[string]string{}}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
 	cols := map[string]int{}
@@ -103,7 +106,7 @@ func Load(path string) (*Set, error) {
 			return nil, fmt.Errorf("%s:%d: query_question and corpus are required", path, line)
 		}
 		if _, ok := s.Corpora[p.Corpus]; !ok {
-			entries, err := loadCorpus(dir, p.Corpus)
+			entries, synonyms, err := loadCorpus(dir, p.Corpus)
 			if err != nil {
 				return nil, fmt.Errorf("%s:%d: corpus %q: %w", path, line, p.Corpus, err)
 			}
@@ -113,6 +116,9 @@ func Load(path string) (*Set, error) {
 				}
 			}
 			s.Corpora[p.Corpus] = entries
+			if synonyms != "" {
+				s.Synonyms[p.Corpus] = synonyms
+			}
 		}
 		s.Pairs = append(s.Pairs, p)
 	}
@@ -125,16 +131,17 @@ func Load(path string) (*Set, error) {
 // loadCorpus finds the corpus a pairs row names: NAME.tsv beside the pairs
 // file (the shared benchmark's convention), or else NAME itself, a corpus
 // file or folder relative to the pairs file.
-func loadCorpus(dir, name string) ([]*corpus.Entry, error) {
+func loadCorpus(dir, name string) ([]*corpus.Entry, string, error) {
 	tsv := filepath.Join(dir, name+".tsv")
 	if _, err := os.Stat(tsv); err == nil {
-		return corpus.LoadFile(tsv)
+		es, err := corpus.LoadFile(tsv)
+		return es, "", err
 	}
 	c, err := corpus.Load(filepath.Join(dir, name))
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return c.Entries, nil
+	return c.Entries, c.Synonyms, nil
 }
 
 // loadContexts reads context_*.tsv (id, section) files in dir.
@@ -189,8 +196,9 @@ func (o Outcome) Right() bool {
 	return false
 }
 
-// Run matches every pair, building one matcher per corpus with build.
-func (s *Set) Run(build func([]*corpus.Entry) Matcher) []Outcome {
+// Run matches every pair, building one matcher per corpus with build,
+// which gets the corpus's entries and its synonyms file ("" when none).
+func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) []Outcome {
 	matchers := map[string]Matcher{}
 	names := make([]string, 0, len(s.Corpora))
 	for n := range s.Corpora {
@@ -198,7 +206,7 @@ func (s *Set) Run(build func([]*corpus.Entry) Matcher) []Outcome {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		matchers[n] = build(s.Corpora[n])
+		matchers[n] = build(s.Corpora[n], s.Synonyms[n])
 	}
 	// The queries of one direction are one checklist.
 	results := make([]match.Result, len(s.Pairs))

@@ -9,7 +9,9 @@ import (
 	"github.com/qfill/qfill/pkg/match"
 )
 
-func qfillMatcher(es []*corpus.Entry) Matcher { return match.New(es, match.DefaultConfig()) }
+func qfillMatcher(es []*corpus.Entry, synonyms string) Matcher {
+	return match.New(es, match.DefaultConfig().WithSynonyms(synonyms))
+}
 
 // floors are regression guards: the numbers measured when the matcher was
 // last changed, rounded down. Raise them when the matcher improves.
@@ -45,7 +47,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	m := checkFloors(t, p, floors{0.92, 0.97, 0.65})
 	// The baselines must stay below qfill, so the margin in the README holds.
 	set, _ := Load(p)
-	bm := Measure(set.Run(func(es []*corpus.Entry) Matcher { return NewBM25(es) }), 2)
+	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)
 	if bm.Top1 >= m.Top1 {
 		t.Errorf("BM25 baseline top-1 %.3f is not below qfill's %.3f", bm.Top1, m.Top1)
 	}
@@ -90,5 +92,29 @@ func TestLoadBOMAndCRLF(t *testing.T) {
 	}
 	if got := s.Corpora["c"][0].Answer; got != "毎日取得しています。" {
 		t.Errorf("answer %q keeps a carriage return or BOM", got)
+	}
+}
+
+// A corpus folder's synonyms file reaches the matcher that eval builds.
+func TestSynonymsReachMatcher(t *testing.T) {
+	dir := t.TempDir()
+	c := filepath.Join(dir, "vendor")
+	os.MkdirAll(c, 0o755)
+	os.WriteFile(filepath.Join(c, "a.yaml"), []byte("entries:\n  - {id: lang, question: 管理画面の表示言語を切り替えられますか？, answer: 日本語と英語}\n  - {id: manual, question: ポータルサイトの操作マニュアルはありますか？, answer: あります}\n"), 0o644)
+	pairs := filepath.Join(dir, "pairs.tsv")
+	os.WriteFile(pairs, []byte("query_id\tquery_question\tcorpus\texpected_id\tnote\nq1\tCan the admin console language be changed?\tvendor\tlang\t\n"), 0o644)
+	top1 := func() float64 {
+		set, err := Load(pairs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return Measure(set.Run(qfillMatcher), 0.55).Top1
+	}
+	if got := top1(); got != 0 {
+		t.Fatalf("without synonyms top-1 %.2f, want 0", got)
+	}
+	os.WriteFile(filepath.Join(c, corpus.SynonymsFile), []byte("console: 管理画面, admin console\nlanguage: 言語, language\n"), 0o644)
+	if got := top1(); got != 1 {
+		t.Fatalf("with synonyms top-1 %.2f, want 1", got)
 	}
 }

@@ -87,6 +87,8 @@ type Action struct {
 type Options struct {
 	Prefer string // "", "new" or "old"
 	Today  string // YYYY-MM-DD for updated: and source.learned
+	// Synonyms is the corpus's synonyms file (corpus.Corpus.Synonyms).
+	Synonyms string
 }
 
 // SameQuestion is the score from which two wordings ask the same thing,
@@ -99,7 +101,7 @@ const SameQuestion = 0.85
 // replacements are applied to the entries in place (the caller saves the
 // files they came from).
 func Plan(existing []*corpus.Entry, obs []Observation, o Options) []Action {
-	cfg := match.DefaultConfig()
+	cfg := match.DefaultConfig().WithSynonyms(o.Synonyms)
 	ix := match.New(existing, cfg)
 	ids := map[string]bool{}
 	for _, e := range existing {

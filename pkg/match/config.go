@@ -64,6 +64,15 @@ func DefaultConfig() Config {
 	}
 }
 
+// WithSynonyms returns the settings with a vendor's synonyms (the text of
+// a corpus.SynonymsFile) added to the thesaurus.
+func (c Config) WithSynonyms(text string) Config {
+	if strings.TrimSpace(text) != "" {
+		c.Thesaurus = c.Thesaurus.With(text)
+	}
+	return c
+}
+
 // Set changes one numeric setting by name, for `qfill eval --set` so that
 // every choice can be measured without a rebuild.
 func (c *Config) Set(key string, v float64) error {

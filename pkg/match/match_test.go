@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/textnorm"
 )
 
 func entries() []*corpus.Entry {
@@ -272,5 +273,42 @@ func TestTokenRanges(t *testing.T) {
 	}
 	if want := []string{"red=二重化", "mfa=mfa"}; !slices.Equal(spans, want) {
 		t.Errorf("spans %q, want %q", spans, want)
+	}
+}
+
+// A vendor's synonyms file adds concepts and extends built-in ones,
+// without changing the built-in thesaurus other indexes use.
+func TestThesaurusWith(t *testing.T) {
+	base := DefaultThesaurus()
+	th := base.With("# vendor terms\nredundancy: デュアル構成\nconsole: 管理画面, 管理ポータル, admin console\n")
+	if got := th.Concepts(textnorm.Fold("デュアル構成のサーバ")); !slices.Equal(got, []string{"redundancy"}) {
+		t.Errorf("term added to a built-in concept: concepts %v", got)
+	}
+	if got := th.Concepts(textnorm.Fold("Admin Console")); !slices.Equal(got, []string{"console"}) {
+		t.Errorf("new concept: concepts %v", got)
+	}
+	if got := base.Concepts(textnorm.Fold("デュアル構成")); len(got) != 0 {
+		t.Errorf("built-in thesaurus changed: %v", got)
+	}
+	if len(th.concepts) != len(base.concepts)+1 {
+		t.Errorf("%d concepts, want %d (one new, one merged)", len(th.concepts), len(base.concepts)+1)
+	}
+
+	es := []*corpus.Entry{
+		{ID: "console-lang", Question: "管理画面の表示言語を切り替えられますか？", Answer: "日本語と英語から選べます"},
+		{ID: "portal-manual", Question: "ポータルサイトの操作マニュアルはありますか？", Answer: "あります"},
+	}
+	syn := "console: 管理画面, 管理ポータル, 管理コンソール, admin console\nlanguage: 言語, language\n"
+	q := Query{Text: "Can the admin console language be changed?"}
+	if b := New(es, DefaultConfig()).Match(q).Best(); b != nil {
+		t.Errorf("without synonyms: best %s, want nothing", b.Entry.ID)
+	}
+	if b := New(es, DefaultConfig().WithSynonyms(syn)).Match(q).Best(); b == nil || b.Entry.ID != "console-lang" {
+		t.Errorf("with synonyms: best %v, want console-lang", b)
+	}
+	q = Query{Text: "管理ポータルの表示言語は変更できますか"}
+	without, with := New(es, DefaultConfig()).Match(q), New(es, DefaultConfig().WithSynonyms(syn)).Match(q)
+	if with.Confidence <= without.Confidence {
+		t.Errorf("synonyms did not raise confidence: %.3f -> %.3f", without.Confidence, with.Confidence)
 	}
 }

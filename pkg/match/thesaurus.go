@@ -2,6 +2,7 @@ package match
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,9 +42,24 @@ func DefaultThesaurus() *Thesaurus {
 
 // ParseThesaurus reads the "name: term, term" format of thesaurus.txt.
 // Lines that do not parse are skipped: the built-in file is tested, and a
-// user's extra file is a convenience, not a contract.
+// vendor's synonyms file is checked line by line when its corpus loads.
 func ParseThesaurus(text string) *Thesaurus {
-	t := &Thesaurus{}
+	return (&Thesaurus{}).With(text)
+}
+
+// With returns a copy of t with the concepts of text (thesaurus.txt
+// format) added; a concept whose name t already has gains the new terms.
+// A vendor's synonyms file (corpus.SynonymsFile) goes through here.
+func (t *Thesaurus) With(text string) *Thesaurus {
+	out := &Thesaurus{}
+	byName := map[string]int{}
+	if t != nil {
+		for _, c := range t.concepts {
+			byName[c.name] = len(out.concepts)
+			out.concepts = append(out.concepts, concept{name: c.name, terms: slices.Clone(c.terms)})
+		}
+	}
+	t = out
 	for _, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -53,13 +69,18 @@ func ParseThesaurus(text string) *Thesaurus {
 		if !ok {
 			continue
 		}
-		c := concept{name: strings.TrimSpace(name)}
+		name = strings.TrimSpace(name)
+		i, ok := byName[name]
+		if !ok {
+			i = len(t.concepts)
+			byName[name] = i
+			t.concepts = append(t.concepts, concept{name: name})
+		}
 		for _, term := range strings.Split(list, ",") {
-			if term = textnorm.Fold(strings.TrimSpace(term)); term != "" {
-				c.terms = append(c.terms, term)
+			if term = textnorm.Fold(strings.TrimSpace(term)); term != "" && !slices.Contains(t.concepts[i].terms, term) {
+				t.concepts[i].terms = append(t.concepts[i].terms, term)
 			}
 		}
-		t.concepts = append(t.concepts, c)
 	}
 	t.byFirst = map[rune][]termRef{}
 	for i, c := range t.concepts {
