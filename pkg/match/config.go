@@ -42,6 +42,9 @@ type Config struct {
 	// other side spells that concept differently (see creditSynonyms).
 	// It reorders candidates only; 0 disables it.
 	SynonymCredit float64
+	// ExampleWeight scales the tokens inside a bracketed example list
+	// ("(e.g., ...)", "（例：...）"); 1 disables it.
+	ExampleWeight float64
 	// Thesaurus adds domain concepts; nil disables it.
 	Thesaurus *Thesaurus
 }
@@ -60,6 +63,7 @@ func DefaultConfig() Config {
 		IDFPower:      1,
 		RivalPenalty:  1,
 		SynonymCredit: 0.45,
+		ExampleWeight: 0.3,
 		Thesaurus:     DefaultThesaurus(),
 	}
 }
@@ -81,8 +85,8 @@ func (c *Config) Set(key string, v float64) error {
 		"threshold": num(&c.Threshold), "concept_weight": num(&c.ConceptWeight), "margin_floor": num(&c.MarginFloor),
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
-		"synonym_credit": num(&c.SynonymCredit),
-		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
+		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight),
+		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

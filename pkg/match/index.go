@@ -228,8 +228,32 @@ func (ix *Index) featurize(s string) features {
 
 // featurizePrepared is featurize for text already through prepare.
 func (ix *Index) featurizePrepared(p string) features {
+	return ix.tokenize(p, nil)
+}
+
+// tokenize is featurizePrepared that also records, when at is not nil,
+// where each token sits in p. Words inside an example list ("(e.g.,
+// hardware, devices)", "（例：負荷分散装置など）") count ExampleWeight:
+// they illustrate the ask rather than state it, and a stored question
+// seldom lists the same examples.
+func (ix *Index) tokenize(p string, at *[]located) features {
 	f := features{}
-	textTokens(p, func(t token, w float64, _, _ int) { f[t] += w }, nil)
+	var ex [][]int
+	if ix.cfg.ExampleWeight != 1 {
+		ex = exampleSpans(p)
+	}
+	textTokens(p, func(t token, w float64, i, j int) {
+		for _, e := range ex {
+			if i >= e[0] && j <= e[1] {
+				w *= ix.cfg.ExampleWeight
+				break
+			}
+		}
+		f[t] += w
+		if at != nil && w > 0 {
+			*at = append(*at, located{t, i, j})
+		}
+	}, nil)
 	for _, c := range ix.thes.Concepts(p) {
 		f[token(hashString(conceptPrefix, c))] += ix.cfg.ConceptWeight
 	}

@@ -312,3 +312,38 @@ func TestThesaurusWith(t *testing.T) {
 		t.Errorf("synonyms did not raise confidence: %.3f -> %.3f", without.Confidence, with.Confidence)
 	}
 }
+
+// Example lists in brackets count for less; other brackets are untouched.
+func TestExampleSpans(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"サーバーの冗長化（例：負荷分散装置、クラスタ構成など）を行っていますか", []string{"(例:負荷分散装置、クラスタ構成など)"}},
+		{"マルウェア対策（例えば、ウイルス対策ソフト）と（たとえば EDR）", []string{"(例えば、ウイルス対策ソフト)", "(たとえば edr)"}},
+		{"Are endpoints protected (e.g., antivirus, EDR)?", []string{"(e.g., antivirus, edr)"}},
+		{"Are third parties (for example hosting providers) assessed?", []string{"(for example hosting providers)"}},
+		{"無停電電源（UPS）はありますか", nil},
+		{"データの削除（ユーザ利用領域）", nil},
+	}
+	for _, tt := range tests {
+		p := prepare(tt.in)
+		var got []string
+		for _, sp := range exampleSpans(p) {
+			got = append(got, p[sp[0]:sp[1]])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: spans %q, want %q", tt.in, got, tt.want)
+		}
+	}
+
+	ix := New(entries(), DefaultConfig())
+	off := DefaultConfig()
+	off.ExampleWeight = 1
+	plain := New(entries(), off)
+	q := Query{Text: "サーバーの冗長化（例：負荷分散装置、クラスタ構成など）を行っていますか"}
+	got, was := ix.Match(q), plain.Match(q)
+	if got.Best().Entry.ID != "red" || got.Best().Score <= was.Best().Score+0.05 {
+		t.Errorf("example list still dilutes the ask: best %s %.3f (was %.3f)", got.Best().Entry.ID, got.Best().Score, was.Best().Score)
+	}
+}

@@ -11,17 +11,8 @@ type located struct {
 // featurizeAt is featurizePrepared that also records where each token sits
 // in p, and weights the features as score does.
 func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
-	f := features{}
 	var at []located
-	textTokens(p, func(t token, w float64, i, j int) {
-		f[t] += w
-		if w > 0 {
-			at = append(at, located{t, i, j})
-		}
-	}, nil)
-	for _, c := range ix.thes.Concepts(p) {
-		f[token(hashString(conceptPrefix, c))] += ix.cfg.ConceptWeight
-	}
+	f := ix.tokenize(p, &at)
 	for t, tf := range f {
 		f[t] = ix.weight(t, tf)
 	}

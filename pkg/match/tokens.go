@@ -1,6 +1,7 @@
 package match
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -121,6 +122,19 @@ func textTokens(s string, add func(tok token, w float64, start, end int), names 
 	}
 	flushCJK()
 	flushWord(len(s))
+}
+
+// exampleList matches a bracketed list of examples in folded text (NFKC
+// has made "（例：" into "(例:"), opened by "e.g.", "for example",
+// "such as", "例", "例えば" or "たとえば".
+var exampleList = regexp.MustCompile(`\((?:e\.g\.?|eg\.|for example|such as|例えば|たとえば|例)[^()]*\)`)
+
+// exampleSpans returns the byte ranges of the example lists in p.
+func exampleSpans(p string) [][]int {
+	if !strings.Contains(p, "(") {
+		return nil
+	}
+	return exampleList.FindAllStringIndex(p, -1)
 }
 
 func isASCIIWord(s string) bool {
