@@ -347,3 +347,19 @@ func TestExampleSpans(t *testing.T) {
 		t.Errorf("example list still dilutes the ask: best %s %.3f (was %.3f)", got.Best().Entry.ID, got.Best().Score, was.Best().Score)
 	}
 }
+
+// The way a sheet addresses the vendor (貴社, 御社サービスにおける) is not
+// part of the ask.
+func TestPrepareDropsAddressee(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"貴社サービスにおける多要素認証の対応状況について、具体的にご記入ください。", "多要素認証の対応状況"},
+		{"御社のデータセンターの所在地を教えてください", "データセンターの所在地"},
+		{"当該サービスにおいてログを取得していますか", "ログを取得"},
+		{"社内のログを取得していますか", "社内のログを取得"},
+	}
+	for _, tt := range tests {
+		if got := prepare(tt.in); got != textnorm.Fold(tt.want) {
+			t.Errorf("prepare(%q) = %q, want %q", tt.in, got, textnorm.Fold(tt.want))
+		}
+	}
+}

@@ -153,8 +153,15 @@ func prepare(s string) string {
 }
 
 // prepareFolded is prepare for text already folded by textnorm.Fold.
+// addressee is how a customer's sheet names the vendor it asks: "貴社の",
+// "御社サービスにおける", "当該サービスにおいて". It says nothing about the
+// ask, and since a vendor's own corpus never says 貴社, the rarity weighting
+// would make it the heaviest word of the question.
+var addressee = regexp.MustCompile(textnorm.Fold(`(?:貴社|御社|貴サービス|当該サービス)(?:サービス|システム)?(?:における|において|では|での|の|で|は)?`))
+
 func prepareFolded(s string) string {
 	s = textnorm.StripNumbering(s)
+	s = addressee.ReplaceAllString(s, "")
 	// A question often asks two things in two sentences; strip the closing
 	// of each so "〜ますか？また〜は？" loses both.
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '?' || r == '。' })

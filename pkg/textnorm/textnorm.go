@@ -205,12 +205,20 @@ var politeEndings = []string{
 	"ください", "すること", "されること", "していること", "されていること", "か",
 }
 
+// requestClosing is the closing of a request to write something: "〜に
+// ついて、具体的にご記入ください", "〜をご説明願います", "〜についてご回答
+// ください". What is to be written is the ask; the rest is the frame.
+var requestClosing = regexp.MustCompile(`(?:について|に関して|を)?[、,]?\s*(?:具体的に|詳しく|詳細に|簡潔に)?(?:ご|お)?(?:記入|記載|回答|説明|教示|提示)(?:して|を)?(?:ください|下さい|願います|お願いします|お願いいたします|いただけますか|いただきたい)$`)
+
 // StripEnding removes a trailing question mark and one polite closing from
 // folded text.
 func StripEnding(s string) string {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
 		return r == '?' || r == '。' || r == '.' || r == ' ' || r == '、'
 	})
+	if loc := requestClosing.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[:loc[0]]) >= 2 {
+		return s[:loc[0]]
+	}
 	for _, e := range politeEndings {
 		// Keep at least two characters: "か" alone is not a closing.
 		if rest := strings.TrimSuffix(s, e); rest != s && utf8.RuneCountInString(rest) >= 2 {

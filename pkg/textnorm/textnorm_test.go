@@ -51,6 +51,11 @@ func TestStripEnding(t *testing.T) {
 		{"UPSはありますか", "UPS"},
 		{"監査は可能ですか?", "監査は可能"},
 		{"か", "か"}, // too short to strip
+		{"多要素認証の対応状況について、具体的にご記入ください。", "多要素認証の対応状況"},
+		{"ログの保存期間についてご記載願います", "ログの保存期間"},
+		{"バックアップ取得の頻度について詳しくご説明ください", "バックアップ取得の頻度"},
+		{"教育の実施状況をご教示ください", "教育の実施状況"},
+		{"についてご記入ください", "についてご記入"}, // nothing would be left of the ask
 	}
 	for _, tt := range tests {
 		if got := StripEnding(Fold(tt.in)); got != Fold(tt.want) {
