@@ -127,9 +127,16 @@ func loadSynonyms(path string) (string, error) {
 		}
 		n := 0
 		for _, t := range strings.Split(terms, ",") {
-			if strings.TrimSpace(t) != "" {
-				n++
+			t = strings.TrimSpace(t)
+			if t == "" {
+				continue
 			}
+			// One character is inside too many words (a kanji) or
+			// questions (an English "a") to name a concept.
+			if utf8.RuneCountInString(t) < 2 {
+				return "", &Error{File: path, Line: i + 1, Msg: fmt.Sprintf("term %q is one character: it would match inside almost any question", t)}
+			}
+			n++
 		}
 		if n == 0 {
 			return "", &Error{File: path, Line: i + 1, Msg: fmt.Sprintf("concept %q lists no terms", strings.TrimSpace(name))}

@@ -119,9 +119,10 @@ func TestSynonymsFile(t *testing.T) {
 	}
 	for _, bad := range []struct{ body, want string }{
 		{"product 本サービス\n", "synonyms.txt:1: want \"name: term"},
-		{"ok: a\n: b, c\n", "synonyms.txt:2: want"},
-		{"ok: a\nempty: , \n", "synonyms.txt:2: concept \"empty\" lists no terms"},
+		{"ok: ab\n: bc, cd\n", "synonyms.txt:2: want"},
+		{"ok: ab\nempty: , \n", "synonyms.txt:2: concept \"empty\" lists no terms"},
 		{"x: \xff\xfe\n", "synonyms.txt: not UTF-8"},
+		{"key: 鍵, 暗号鍵\n", "synonyms.txt:1: term \"鍵\" is one character"},
 	} {
 		write(t, dir, SynonymsFile, bad.body)
 		if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), bad.want) {
