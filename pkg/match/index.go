@@ -495,12 +495,13 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 	if ix.cfg.RivalPenalty == 0 {
 		return out
 	}
-	// bestFor[entry] = the highest score any question gives the entry.
+	// bestFor[entry] = the highest lexical score any question gives the
+	// entry: confidence stays on lexical evidence (see Match).
 	bestFor := map[*corpus.Entry]float64{}
 	for _, r := range out {
 		for _, c := range r.Candidates {
-			if c.Score > bestFor[c.Entry] {
-				bestFor[c.Entry] = c.Score
+			if c.lexical > bestFor[c.Entry] {
+				bestFor[c.Entry] = c.lexical
 			}
 		}
 	}
@@ -509,7 +510,7 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 		if b == nil {
 			continue
 		}
-		if gap := bestFor[b.Entry] - b.Score; gap > 1e-6 {
+		if gap := bestFor[b.Entry] - b.lexical; gap > 1e-6 {
 			out[i].Confidence = math.Max(0, out[i].Confidence-gap*ix.cfg.RivalPenalty)
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
 		}
