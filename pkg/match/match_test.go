@@ -247,6 +247,18 @@ func TestSynonymCredit(t *testing.T) {
 			t.Errorf("%s: filled without review (confidence %.3f)", tt.q, got.Confidence)
 		}
 	}
+	// Nor through the rival penalty of a whole checklist: the second row
+	// fits "red" better than the first does lexically, but not once the
+	// first has its credit.
+	qs := []Query{{Text: "サーバ機器の冗長構成"}, {Text: "機器は冗長化されていますか"}, {Text: "サーバーを二重化していますか？"}}
+	off := DefaultConfig()
+	off.SynonymCredit = 0
+	lexAll, gotAll := New(es, off).MatchAll(qs), New(es, DefaultConfig()).MatchAll(qs)
+	for i := range qs {
+		if gotAll[i].Confidence > lexAll[i].Confidence+1e-12 {
+			t.Errorf("MatchAll %s: credit raised confidence %.3f -> %.3f", qs[i].Text, lexAll[i].Confidence, gotAll[i].Confidence)
+		}
+	}
 	// A row sure enough to fill is not rescored at all.
 	sure := New(es, DefaultConfig()).Match(Query{Text: "サーバー機器を冗長化していますか？"})
 	if !sure.Auto || sure.Candidates[0].Score != sure.Candidates[0].lexical {
