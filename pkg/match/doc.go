@@ -63,7 +63,8 @@
 // does not rise: when the answer on top stays the same it is the lexical
 // confidence, and when credit puts another answer on top the row needs
 // the lexical evidence for it too (the lower of the two), so it stays in
-// review. Top-1 rises on every set and nothing else moves: bench 91.7% →
+// review; the rival penalty across the checklist (below) compares lexical
+// scores too. Top-1 rises on every set and nothing else moves: bench 91.7% →
 // 92.9%, own 94.6% → 95.9%, paraphrases 93.5% → 97.8%, SLA 94.7% →
 // 100% (credit 0.35–0.4: bench unchanged; 0.5–0.55: SLA unchanged).
 // Sure rows are skipped since credit could only send them to review, and
