@@ -161,7 +161,9 @@ var addressee = regexp.MustCompile(textnorm.Fold(`(?:貴社|御社|貴サービ�
 
 func prepareFolded(s string) string {
 	s = textnorm.StripNumbering(s)
-	s = addressee.ReplaceAllString(s, "")
+	if strings.Contains(s, "貴") || strings.Contains(s, "御") || strings.Contains(s, "当該") {
+		s = addressee.ReplaceAllString(s, "")
+	}
 	// A question often asks two things in two sentences; strip the closing
 	// of each so "〜ますか？また〜は？" loses both.
 	parts := strings.FieldsFunc(s, func(r rune) bool { return r == '?' || r == '。' })

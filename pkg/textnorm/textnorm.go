@@ -205,10 +205,47 @@ var politeEndings = []string{
 	"ください", "すること", "されること", "していること", "されていること", "か",
 }
 
-// requestClosing is the closing of a request to write something: "〜に
-// ついて、具体的にご記入ください", "〜をご説明願います", "〜についてご回答
-// ください". What is to be written is the ask; the rest is the frame.
-var requestClosing = regexp.MustCompile(`(?:について|に関して|を)?[、,]?\s*(?:具体的に|詳しく|詳細に|簡潔に)?(?:ご|お)?(?:記入|記載|回答|説明|教示|提示)(?:して|を)?(?:ください|下さい|願います|お願いします|お願いいたします|いただけますか|いただきたい)$`)
+// The closing of a request to write something: "〜について、具体的にご記入
+// ください", "〜をご説明願います", "〜についてご回答ください". What is to be
+// written is the ask; the rest is the frame. Matched from the end, part by
+// part (a regular expression anchored only at the end is tried from every
+// position, and this runs for every question and corpus entry).
+var (
+	requestEnds    = []string{"ください", "下さい", "お願いいたします", "お願いします", "願います", "いただけますか", "いただきたい"}
+	requestLinks   = []string{"して", "を"}
+	requestVerbs   = []string{"記入", "記載", "回答", "説明", "教示", "提示"}
+	requestHonor   = []string{"ご", "お"}
+	requestAdverbs = []string{"具体的に", "詳しく", "詳細に", "簡潔に"}
+	requestTopics  = []string{"について", "に関して", "を"}
+)
+
+// stripRequest removes a request closing from s, or returns s unchanged.
+func stripRequest(s string) string {
+	cut := func(t string, list []string, required bool) (string, bool) {
+		for _, e := range list {
+			if rest, ok := strings.CutSuffix(t, e); ok {
+				return rest, true
+			}
+		}
+		return t, !required
+	}
+	t, ok := cut(s, requestEnds, true)
+	if !ok {
+		return s
+	}
+	t, _ = cut(t, requestLinks, false)
+	if t, ok = cut(t, requestVerbs, true); !ok {
+		return s
+	}
+	t, _ = cut(t, requestHonor, false)
+	t, _ = cut(t, requestAdverbs, false)
+	t = strings.TrimRight(t, "、, ")
+	t, _ = cut(t, requestTopics, false)
+	if utf8.RuneCountInString(t) < 2 {
+		return s
+	}
+	return t
+}
 
 // StripEnding removes a trailing question mark and one polite closing from
 // folded text.
@@ -216,8 +253,8 @@ func StripEnding(s string) string {
 	s = strings.TrimRightFunc(s, func(r rune) bool {
 		return r == '?' || r == '。' || r == '.' || r == ' ' || r == '、'
 	})
-	if loc := requestClosing.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[:loc[0]]) >= 2 {
-		return s[:loc[0]]
+	if t := stripRequest(s); t != s {
+		return t
 	}
 	for _, e := range politeEndings {
 		// Keep at least two characters: "か" alone is not a closing.
