@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -74,7 +75,7 @@ func TestKey(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"サーバー", "ｻｰﾊﾞｰ", "1-2. Q?", "ヴ", "\xff\xfe", "ーーー"} {
+	for _, s := range []string{"サーバー", "ｻｰﾊﾞｰ", "1-2. Q?", "ヴ", "\xff\xfe", "ーーー", "状況について、具体的にご記入ください", "をご記入ください"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -86,7 +87,14 @@ func FuzzFold(f *testing.F) {
 		if b := Fold(a); b != a {
 			t.Fatalf("Fold not idempotent: %q -> %q -> %q", s, a, b)
 		}
-		_ = StripEnding(StripNumbering(a))
+		// Stripping only ever removes a prefix or a suffix.
+		n := StripNumbering(a)
+		if !strings.HasSuffix(a, n) {
+			t.Fatalf("StripNumbering(%q) = %q is not a suffix", a, n)
+		}
+		if e := StripEnding(n); !strings.HasPrefix(n, e) {
+			t.Fatalf("StripEnding(%q) = %q is not a prefix", n, e)
+		}
 		_ = Key(s)
 	})
 }
