@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -222,7 +223,8 @@ func newCorpusConvertCmd(io *iostreams) *cobra.Command {
 		Long: `Convert a corpus file or folder into one file. The format follows OUT's
 extension: .yaml/.yml, .csv, .tsv or .xlsx. Business users can edit the
 XLSX in Excel; convert it back to YAML for the repository.
-Provenance (source:) is kept in YAML only.`,
+Provenance (source:) is kept in YAML only. A folder's synonyms.txt is
+not part of the output file.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := corpus.Load(args[0])
@@ -240,6 +242,11 @@ Provenance (source:) is kept in YAML only.`,
 				return withStatus(exitError, err)
 			}
 			fmt.Fprintf(io.ErrOut, "wrote %d entries to %s\n", len(c.Entries), args[1])
+			if c.Synonyms != "" {
+				// One file cannot hold the folder's synonyms; say so rather
+				// than let them drop out of the matching unnoticed.
+				fmt.Fprintf(io.ErrOut, "note: %s is not part of %s: keep it in the folder the corpus is used from\n", filepath.Join(args[0], corpus.SynonymsFile), args[1])
+			}
 			return nil
 		},
 	}

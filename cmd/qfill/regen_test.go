@@ -151,4 +151,14 @@ func TestCorpusSearchStatsConvert(t *testing.T) {
 			t.Errorf("round trip through %s lost entries:\n%s", ext, out)
 		}
 	}
+	// A folder's synonyms cannot go into one file: convert says so.
+	syn := t.TempDir()
+	os.WriteFile(filepath.Join(syn, "a.yaml"), []byte("entries:\n  - {id: a, question: q, answer: x}\n"), 0o644)
+	if code, _, stderr := qfill(t, "corpus", "convert", syn, filepath.Join(dir, "s.yaml")); code != 0 || strings.Contains(stderr, "synonyms") {
+		t.Errorf("no synonyms file: %d %s", code, stderr)
+	}
+	os.WriteFile(filepath.Join(syn, "synonyms.txt"), []byte("console: 管理画面, admin console\n"), 0o644)
+	if code, _, stderr := qfill(t, "corpus", "convert", syn, filepath.Join(dir, "s2.yaml")); code != 0 || !strings.Contains(stderr, "synonyms.txt is not part of") {
+		t.Errorf("synonyms file not mentioned: %d %s", code, stderr)
+	}
 }
