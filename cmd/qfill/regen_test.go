@@ -161,4 +161,7 @@ func TestCorpusSearchStatsConvert(t *testing.T) {
 	if code, _, stderr := qfill(t, "corpus", "convert", syn, filepath.Join(dir, "s2.yaml")); code != 0 || !strings.Contains(stderr, "synonyms.txt is not part of") {
 		t.Errorf("synonyms file not mentioned: %d %s", code, stderr)
 	}
+	if _, out, _ := qfill(t, "corpus", "stats", "--corpus", syn); !strings.Contains(out, "synonyms 1 in synonyms.txt") {
+		t.Errorf("stats without the synonyms line:\n%s", out)
+	}
 }
