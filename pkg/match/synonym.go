@@ -33,7 +33,7 @@ func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 //
 // Only the ranking uses it (see Match): measured as a score for the
 // confidence too, it raised default-threshold coverage but cost
-// separability (oracle coverage down on every set) and, above 0.5,
+// separability (oracle coverage down on every set) and, from 0.65,
 // precision.
 //
 // pq is the query through prepare.

@@ -147,18 +147,18 @@ func isASCIIWord(s string) bool {
 }
 
 // prepare folds a question for matching: canonical characters, no item
-// number, no polite closing.
+// number, no polite closing, no addressee.
 func prepare(s string) string {
 	return prepareFolded(textnorm.Fold(s))
 }
 
-// prepareFolded is prepare for text already folded by textnorm.Fold.
 // addressee is how a customer's sheet names the vendor it asks: "貴社の",
 // "御社サービスにおける", "当該サービスにおいて". It says nothing about the
 // ask, and since a vendor's own corpus never says 貴社, the rarity weighting
 // would make it the heaviest word of the question.
 var addressee = regexp.MustCompile(textnorm.Fold(`(?:貴社|御社|貴サービス|当該サービス)(?:サービス|システム)?(?:における|において|では|での|の|で|は)?`))
 
+// prepareFolded is prepare for text already folded by textnorm.Fold.
 func prepareFolded(s string) string {
 	s = textnorm.StripNumbering(s)
 	if strings.Contains(s, "貴") || strings.Contains(s, "御") || strings.Contains(s, "当該") {
