@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// Config holds the matcher's settings. DefaultConfig documents why each
-// value is what it is; callers pass a Config rather than change globals.
+// Config holds the matcher's settings. The package documentation gives the
+// measurements behind each default; callers pass a Config rather than
+// change globals.
 type Config struct {
 	// Threshold is the confidence at or above which an answer is written
 	// without a review mark.

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,10 +36,14 @@ type termRef struct {
 	latin   bool // matched as a whole word
 }
 
-// DefaultThesaurus is the built-in security and SLA thesaurus.
+// DefaultThesaurus is the built-in security and SLA thesaurus. It is
+// parsed once and shared: a Thesaurus is never changed after parsing (With
+// returns a copy).
 func DefaultThesaurus() *Thesaurus {
-	return ParseThesaurus(thesaurusText)
+	return defaultThesaurus()
 }
+
+var defaultThesaurus = sync.OnceValue(func() *Thesaurus { return ParseThesaurus(thesaurusText) })
 
 // ParseThesaurus reads the "name: term, term" format of thesaurus.txt.
 // Lines that do not parse are skipped: the built-in file is tested, and a
