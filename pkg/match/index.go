@@ -25,7 +25,9 @@ type Query struct {
 // Candidate is one corpus entry scored against a query.
 type Candidate struct {
 	Entry *corpus.Entry
-	// Score is the similarity of the best wording, in [0,1].
+	// Score is the similarity of the best wording, in [0,1], the one
+	// candidates are ranked by: for a row in doubt it includes synonym
+	// credit, which Confidence never does.
 	Score float64
 	// Wording is the question or alias that scored best.
 	Wording string
