@@ -134,20 +134,21 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		go func(w int) {
 			defer wg.Done()
 			df, lens, seen := map[token]int{}, map[token]int{}, map[token]bool{}
+			scratch := features{}
 			for i := w; i < len(entries); i += workers {
 				// The answer is folded once, for its key (answers are
 				// compared to tell rivals apart) and for its tokens.
 				answer := textnorm.Fold(entries[i].Answer)
 				keys[i] = keysOf(entries[i], answer)
 				for _, text := range entries[i].Wordings() {
-					raw[i] = append(raw[i], wording{compact(ix.featurize(text)), text, 1})
+					raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(prepare(text), nil, scratch)), text, 1})
 					// "Do you take backups? How often, how many
 					// generations?" asks one main thing and then details.
 					// A customer's "Do you take backups?" is answered by
 					// it, so the first sentence alone is a wording too, at
 					// a small discount.
 					if main, ok := mainAsk(text); ok && ix.cfg.MainAskFactor > 0 {
-						raw[i] = append(raw[i], wording{compact(ix.featurize(main)), text, ix.cfg.MainAskFactor})
+						raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(prepare(main), nil, scratch)), text, ix.cfg.MainAskFactor})
 					}
 				}
 				clear(seen)
@@ -162,7 +163,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				// 対応, provide) is generic, however rare it is among
 				// the questions.
 				if ix.cfg.AnswerStats && answer != "" {
-					for t := range ix.featurizePrepared(prepareFolded(answer)) {
+					for t := range ix.tokenizeInto(prepareFolded(answer), nil, scratch) {
 						seen[t] = true
 					}
 				}
@@ -239,7 +240,13 @@ func (ix *Index) featurizePrepared(p string) features {
 // they illustrate the ask rather than state it, and a stored question
 // seldom lists the same examples.
 func (ix *Index) tokenize(p string, at *[]located) features {
-	f := features{}
+	return ix.tokenizeInto(p, at, features{})
+}
+
+// tokenizeInto is tokenize into f, cleared first: building the index
+// reuses one map per worker instead of growing a new one per wording.
+func (ix *Index) tokenizeInto(p string, at *[]located, f features) features {
+	clear(f)
 	var ex [][]int
 	if ix.cfg.ExampleWeight != 1 {
 		ex = exampleSpans(p)
