@@ -223,13 +223,9 @@ func (ix *Index) Threshold() float64 { return ix.cfg.Threshold }
 // Len returns the number of entries indexed.
 func (ix *Index) Len() int { return len(ix.entries) }
 
-// featurize turns a question into weighted tokens: character bigrams or
-// stemmed words, plus thesaurus concepts.
-func (ix *Index) featurize(s string) features {
-	return ix.featurizePrepared(prepare(s))
-}
-
-// featurizePrepared is featurize for text already through prepare.
+// featurizePrepared turns a question, already through prepare, into
+// weighted tokens: character bigrams or stemmed words, plus thesaurus
+// concepts.
 func (ix *Index) featurizePrepared(p string) features {
 	return ix.tokenize(p, nil)
 }
