@@ -1,9 +1,12 @@
 package match
 
 import (
+	"fmt"
 	"math"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -372,6 +375,25 @@ func TestPrepareDropsAddressee(t *testing.T) {
 	for _, tt := range tests {
 		if got := prepare(tt.in); got != textnorm.Fold(tt.want) {
 			t.Errorf("prepare(%q) = %q, want %q", tt.in, got, textnorm.Fold(tt.want))
+		}
+	}
+}
+
+// The README lists every setting `qfill eval --set` accepts.
+func TestReadmeListsSettings(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := DefaultConfig()
+	err = c.Set("no-such-setting", 0)
+	_, list, ok := strings.Cut(fmt.Sprint(err), "(known: ")
+	if !ok {
+		t.Fatalf("unknown setting error does not list the settings: %v", err)
+	}
+	for _, name := range strings.Split(strings.TrimSuffix(list, ")"), ", ") {
+		if !strings.Contains(string(readme), "`"+name+"`") {
+			t.Errorf("README does not list the setting %q", name)
 		}
 	}
 }
