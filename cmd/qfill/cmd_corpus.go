@@ -191,13 +191,8 @@ func newCorpusStatsCmd(io *iostreams, path *string) *cobra.Command {
 			fmt.Fprintf(w, "entries  %d (%d with a choice)\n", len(c.Entries), withChoice)
 			fmt.Fprintf(w, "aliases  %d\n", aliases)
 			if c.Synonyms != "" {
-				n := 0
-				for _, line := range strings.Split(c.Synonyms, "\n") {
-					if line = strings.TrimSpace(line); line != "" && !strings.HasPrefix(line, "#") {
-						n++
-					}
-				}
-				fmt.Fprintf(w, "synonyms %d in %s\n", n, corpus.SynonymsFile)
+				syns, _ := corpus.ParseSynonyms(c.Synonyms) // checked when loaded
+				fmt.Fprintf(w, "synonyms %d in %s\n", len(syns), corpus.SynonymsFile)
 			}
 			if oldest != "" {
 				fmt.Fprintf(w, "oldest   %s (%s)\n", oldest, oldestID)

@@ -104,6 +104,54 @@ type Corpus struct {
 // is a built-in concept adds its terms to that concept.
 const SynonymsFile = "synonyms.txt"
 
+// Synonym is one line of a synonyms file, or of the matcher's built-in
+// thesaurus, which has the same format: a concept and its terms.
+type Synonym struct {
+	Line  int
+	Name  string
+	Terms []string
+}
+
+// ParseSynonyms reads the "name: term, term, ..." format, skipping blank
+// lines and "#" comments. It returns every well-formed line and, for the
+// first line that is not, an *Error with Line set (File is the caller's).
+func ParseSynonyms(text string) ([]Synonym, error) {
+	var out []Synonym
+	var first *Error
+	fail := func(line int, msg string) {
+		if first == nil {
+			first = &Error{Line: line, Msg: msg}
+		}
+	}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		name, list, ok := strings.Cut(line, ":")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" {
+			fail(i+1, `want "name: term, term, ..."`)
+			continue
+		}
+		syn := Synonym{Line: i + 1, Name: name}
+		for _, t := range strings.Split(list, ",") {
+			if t = strings.TrimSpace(t); t != "" {
+				syn.Terms = append(syn.Terms, t)
+			}
+		}
+		if len(syn.Terms) == 0 {
+			fail(i+1, fmt.Sprintf("concept %q lists no terms", name))
+			continue
+		}
+		out = append(out, syn)
+	}
+	if first != nil {
+		return out, first
+	}
+	return out, nil
+}
+
 // loadSynonyms reads and checks a synonyms file. Every line must parse: a
 // line the matcher silently skipped would be a synonym the user believes
 // in and never gets.
@@ -116,31 +164,24 @@ func loadSynonyms(path string) (string, error) {
 		return "", &Error{File: path, Msg: "not UTF-8 text"}
 	}
 	text := strings.TrimPrefix(string(b), "\uFEFF")
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
+	syns, err := ParseSynonyms(text)
+	var bad *Error
+	errors.As(err, &bad)
+	for _, syn := range syns {
+		if bad != nil && syn.Line > bad.Line {
+			break
 		}
-		name, terms, ok := strings.Cut(line, ":")
-		if !ok || strings.TrimSpace(name) == "" {
-			return "", &Error{File: path, Line: i + 1, Msg: `want "name: term, term, ..."`}
-		}
-		n := 0
-		for _, t := range strings.Split(terms, ",") {
-			t = strings.TrimSpace(t)
-			if t == "" {
-				continue
-			}
+		for _, t := range syn.Terms {
 			// One character is inside too many words (a kanji) or
 			// questions (an English "a") to name a concept.
 			if utf8.RuneCountInString(t) < 2 {
-				return "", &Error{File: path, Line: i + 1, Msg: fmt.Sprintf("term %q is one character: it would match inside almost any question", t)}
+				return "", &Error{File: path, Line: syn.Line, Msg: fmt.Sprintf("term %q is one character: it would match inside almost any question", t)}
 			}
-			n++
 		}
-		if n == 0 {
-			return "", &Error{File: path, Line: i + 1, Msg: fmt.Sprintf("concept %q lists no terms", strings.TrimSpace(name))}
-		}
+	}
+	if bad != nil {
+		bad.File = path
+		return "", bad
 	}
 	return text, nil
 }

@@ -227,20 +227,15 @@ func (ix *Index) Len() int { return len(ix.entries) }
 // weighted tokens: character bigrams or stemmed words, plus thesaurus
 // concepts.
 func (ix *Index) featurizePrepared(p string) features {
-	return ix.tokenize(p, nil)
+	return ix.tokenizeInto(p, nil, features{})
 }
 
-// tokenize is featurizePrepared that also records, when at is not nil,
-// where each token sits in p. Words inside an example list ("(e.g.,
-// hardware, devices)", "（例：負荷分散装置など）") count ExampleWeight:
-// they illustrate the ask rather than state it, and a stored question
-// seldom lists the same examples.
-func (ix *Index) tokenize(p string, at *[]located) features {
-	return ix.tokenizeInto(p, at, features{})
-}
-
-// tokenizeInto is tokenize into f, cleared first: building the index
-// reuses one map per worker instead of growing a new one per wording.
+// tokenizeInto is featurizePrepared into f, cleared first (building the
+// index reuses one map per worker instead of growing one per wording),
+// recording where each token sits in p when at is not nil. Words inside
+// an example list ("(e.g., hardware, devices)", "（例：負荷分散装置など）")
+// count ExampleWeight: they illustrate the ask rather than state it, and a
+// stored question seldom lists the same examples.
 func (ix *Index) tokenizeInto(p string, at *[]located, f features) features {
 	clear(f)
 	var ex [][]int
@@ -310,7 +305,7 @@ func (ix *Index) Match(q Query) Result {
 		if ix.creditSynonyms(pq, cands) {
 			ix.rank(cands, q)
 			if !ix.sameAnswer(cands[0].Entry, top) {
-				conf = math.Min(ix.confidence(cands), ix.lexicalConfidence(cands))
+				conf = math.Min(ix.confidence(cands), ix.confidenceOf(cands, func(c Candidate) float64 { return c.lexical }))
 			}
 		}
 	}
@@ -523,44 +518,31 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 	return out
 }
 
-// confidence turns the best score and its margin over the first runner-up
-// that would give a different answer into a confidence.
+// confidence turns the best score and its margin over the best rival that
+// would give a different answer into a confidence.
 func (ix *Index) confidence(c []Candidate) float64 {
+	return ix.confidenceOf(c, func(c Candidate) float64 { return c.Score })
+}
+
+// confidenceOf is confidence for the first candidate with the scores
+// score gives: the lexical ones, for a candidate synonym credit put first.
+func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) float64 {
 	if len(c) == 0 {
 		return 0
 	}
-	s1 := c[0].Score
+	s1 := score(c[0])
 	var s2 float64
 	for _, o := range c[1:] {
-		if !ix.sameAnswer(o.Entry, c[0].Entry) {
-			s2 = o.Score
-			break
+		if s := score(o); s > s2 && !ix.sameAnswer(o.Entry, c[0].Entry) {
+			s2 = s
 		}
 	}
-	return ix.scoreMargin(s1, s2)
-}
-
-// scoreMargin is the confidence of a best score s1 over a rival's s2.
-func (ix *Index) scoreMargin(s1, s2 float64) float64 {
 	margin := s1 - s2
 	conf := s1
 	if margin < ix.cfg.MarginFloor {
 		conf -= (ix.cfg.MarginFloor - margin) * ix.cfg.MarginPenalty
 	}
 	return math.Max(0, math.Min(1, conf))
-}
-
-// lexicalConfidence is confidence for the first candidate from the
-// lexical scores alone, against its best lexical rival.
-func (ix *Index) lexicalConfidence(c []Candidate) float64 {
-	s1 := c[0].lexical
-	var s2 float64
-	for _, o := range c[1:] {
-		if o.lexical > s2 && !ix.sameAnswer(o.Entry, c[0].Entry) {
-			s2 = o.lexical
-		}
-	}
-	return ix.scoreMargin(s1, s2)
 }
 
 // sameAnswer treats two entries with the same answer as one: choosing

@@ -136,6 +136,9 @@ func TestThesaurusParse(t *testing.T) {
 	if got := th.Concepts("サーバの冗長化"); len(got) != 1 {
 		t.Errorf("japanese substring not matched: %v", got)
 	}
+	if _, err := corpus.ParseSynonyms(thesaurusText); err != nil {
+		t.Errorf("built-in thesaurus: %v", err)
+	}
 	if len(DefaultThesaurus().concepts) < 50 {
 		t.Errorf("built-in thesaurus has %d concepts", len(DefaultThesaurus().concepts))
 	}

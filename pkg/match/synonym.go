@@ -12,7 +12,7 @@ type located struct {
 // in p, and weights the features as score does.
 func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 	var at []located
-	f := ix.tokenize(p, &at)
+	f := ix.tokenizeInto(p, &at, features{})
 	for t, tf := range f {
 		f[t] = ix.weight(t, tf)
 	}

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
 )
 
@@ -54,7 +55,8 @@ func ParseThesaurus(text string) *Thesaurus {
 
 // With returns a copy of t with the concepts of text (thesaurus.txt
 // format) added; a concept whose name t already has gains the new terms.
-// A vendor's synonyms file (corpus.SynonymsFile) goes through here.
+// A vendor's synonyms file (corpus.SynonymsFile) goes through here. Lines
+// that do not parse are skipped (see ParseThesaurus).
 func (t *Thesaurus) With(text string) *Thesaurus {
 	out := &Thesaurus{}
 	byName := map[string]int{}
@@ -64,29 +66,26 @@ func (t *Thesaurus) With(text string) *Thesaurus {
 			out.concepts = append(out.concepts, concept{name: c.name, terms: slices.Clone(c.terms)})
 		}
 	}
-	t = out
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		name, list, ok := strings.Cut(line, ":")
+	syns, _ := corpus.ParseSynonyms(text)
+	for _, syn := range syns {
+		i, ok := byName[syn.Name]
 		if !ok {
-			continue
+			i = len(out.concepts)
+			byName[syn.Name] = i
+			out.concepts = append(out.concepts, concept{name: syn.Name})
 		}
-		name = strings.TrimSpace(name)
-		i, ok := byName[name]
-		if !ok {
-			i = len(t.concepts)
-			byName[name] = i
-			t.concepts = append(t.concepts, concept{name: name})
-		}
-		for _, term := range strings.Split(list, ",") {
-			if term = textnorm.Fold(strings.TrimSpace(term)); term != "" && !slices.Contains(t.concepts[i].terms, term) {
-				t.concepts[i].terms = append(t.concepts[i].terms, term)
+		for _, term := range syn.Terms {
+			if term = textnorm.Fold(term); term != "" && !slices.Contains(out.concepts[i].terms, term) {
+				out.concepts[i].terms = append(out.concepts[i].terms, term)
 			}
 		}
 	}
+	out.index()
+	return out
+}
+
+// index builds byFirst from the concepts.
+func (t *Thesaurus) index() {
 	t.byFirst = map[rune][]termRef{}
 	for i, c := range t.concepts {
 		for _, term := range c.terms {
@@ -94,7 +93,6 @@ func (t *Thesaurus) With(text string) *Thesaurus {
 			t.byFirst[r] = append(t.byFirst[r], termRef{i, term, isLatin(term)})
 		}
 	}
-	return t
 }
 
 // Concepts returns the names of the concepts mentioned in folded text s.

@@ -120,9 +120,10 @@ func foldOkurigana(s string) (string, bool) {
 }
 
 // Fold returns s in canonical form: NFKC, lower case, katakana folds,
-// okurigana and mixed-script variants (取り扱い = 取扱, 漏えい = 漏洩), long vowel marks after katakana
-// removed (サーバー = サーバ), runs of white space collapsed to one space. Punctuation is kept; Tokens and the header finder
-// decide what to do with it.
+// okurigana and mixed-script variants (取り扱い = 取扱, 漏えい = 漏洩),
+// long vowel marks after katakana removed (サーバー = サーバ), runs of white
+// space collapsed to one space. Punctuation is kept; Tokens and the header
+// finder decide what to do with it.
 func Fold(s string) string {
 	out := foldOnce(s)
 	// Removing a mark can bring a voicing mark next to its kana (ｻｰﾞｰ):
