@@ -400,3 +400,37 @@ func TestReadmeListsSettings(t *testing.T) {
 		}
 	}
 }
+
+// A compound term also matches its words joined by の, を or が, and the
+// span found is the text's own (particle included); a particle after
+// hiragana, or beside Latin words, joins nothing.
+func TestThesaurusBridgesParticles(t *testing.T) {
+	th := ParseThesaurus("timesync: 時刻同期\nterminate: サービス終了\nlog: 操作記録\nlockout: アカウントロック\nrestrict: ip制限\n")
+	tests := []struct {
+		text string
+		want []string // concept=span
+	}{
+		{"時刻同期していますか", []string{"timesync=時刻同期"}},
+		{"時刻の同期をしていますか", []string{"timesync=時刻の同期"}},
+		{"サービスを終了する場合", []string{"terminate=サービスを終了"}},
+		{"利用者の操作が記録されますか", []string{"log=操作が記録"}},
+		{"アカウントをロックしますか", []string{"lockout=アカウントをロック"}},
+		{"ipの制限", nil},  // Latin before the particle: not a compound
+		{"ときの同期", nil},  // hiragana before it
+		{"時刻の、同期", nil}, // punctuation between
+		{"時刻のの同期", nil}, // two particles are not one
+	}
+	for _, tc := range tests {
+		s := textnorm.Fold(tc.text)
+		var got []string
+		for _, sp := range th.spans(s) {
+			got = append(got, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
+		}
+		for i := range tc.want {
+			tc.want[i] = textnorm.Fold(tc.want[i]) // サービス is folded to サビス
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

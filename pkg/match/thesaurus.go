@@ -33,8 +33,8 @@ type Thesaurus struct {
 
 type termRef struct {
 	concept int
-	term    string
-	latin   bool // matched as a whole word
+	term    string // bridged (see bridge)
+	latin   bool   // matched as a whole word
 }
 
 // DefaultThesaurus is the built-in security and SLA thesaurus. It is
@@ -88,7 +88,13 @@ func (t *Thesaurus) With(text string) *Thesaurus {
 func (t *Thesaurus) index() {
 	t.byFirst = map[rune][]termRef{}
 	for i, c := range t.concepts {
+		seen := map[string]bool{}
 		for _, term := range c.terms {
+			term, _ = bridge(term)
+			if seen[term] {
+				continue // 時刻の同期 and 時刻同期 are one term now
+			}
+			seen[term] = true
 			r, _ := utf8.DecodeRuneInString(term)
 			t.byFirst[r] = append(t.byFirst[r], termRef{i, term, isLatin(term)})
 		}
@@ -137,7 +143,12 @@ func (t *Thesaurus) spans(s string) []termSpan {
 
 // scan calls found for every occurrence of a term in folded text s; Latin
 // terms count only as whole words ("ids" is not "id").
-func (t *Thesaurus) scan(s string, found func(concept, start, end int)) {
+//
+// The text is bridged first (see bridge), so a term written as one
+// compound (時刻同期, サービス終了) also matches the words joined by a
+// particle (時刻の同期, サービスを終了); found gets byte ranges of s.
+func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
+	s, at := bridge(orig)
 	for i, r := range s {
 		for _, ref := range t.byFirst[r] {
 			if !strings.HasPrefix(s[i:], ref.term) {
@@ -147,9 +158,60 @@ func (t *Thesaurus) scan(s string, found func(concept, start, end int)) {
 			if ref.latin && (i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j])) {
 				continue
 			}
-			found(ref.concept, i, j)
+			if at == nil {
+				found(ref.concept, i, j)
+			} else {
+				found(ref.concept, at[i], at[j-1]+1)
+			}
 		}
 	}
+}
+
+// bridge drops the particles の, を and が between two characters of
+// compounds (kanji or katakana), so that 時刻の同期 reads as 時刻同期 and
+// サービスを終了 as サービス終了: Japanese joins the same two nouns either
+// way, and a thesaurus that had to list every particle variant of every
+// compound would miss most of them. at maps each byte offset of the
+// result (and its length) back to s; it is nil when nothing was dropped.
+func bridge(s string) (string, []int) {
+	if !strings.ContainsAny(s, "のをが") {
+		return s, nil
+	}
+	var b strings.Builder
+	var at []int
+	prev := rune(0)
+	for i, r := range s {
+		if (r == 'の' || r == 'を' || r == 'が') && isCompound(prev) {
+			if next, _ := utf8.DecodeRuneInString(s[i+len(string(r)):]); isCompound(next) {
+				if at == nil {
+					at = make([]int, 0, len(s)+1)
+					for k := 0; k < i; k++ {
+						at = append(at, k)
+					}
+					b.WriteString(s[:i])
+				}
+				prev = r
+				continue
+			}
+		}
+		if at != nil {
+			b.WriteRune(r)
+			for k := 0; k < utf8.RuneLen(r); k++ {
+				at = append(at, i+k)
+			}
+		}
+		prev = r
+	}
+	if at == nil {
+		return s, nil
+	}
+	return b.String(), append(at, len(s))
+}
+
+// isCompound reports whether r is written inside compound nouns: kanji
+// or katakana (the long-vowel mark included).
+func isCompound(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r == '々' || r == 'ー' || unicode.Is(unicode.Katakana, r) && r != '・'
 }
 
 func isLatin(s string) bool {
