@@ -173,8 +173,10 @@ func loadSynonyms(path string) (string, error) {
 		}
 		for _, t := range syn.Terms {
 			// One character is inside too many words (a kanji) or
-			// questions (an English "a") to name a concept.
-			if utf8.RuneCountInString(t) < 2 {
+			// questions (an English "a") to name a concept. "!term" is
+			// an exclusion (see the matcher's thesaurus); it names a
+			// term too.
+			if utf8.RuneCountInString(strings.TrimPrefix(t, "!")) < 2 {
 				return "", &Error{File: path, Line: syn.Line, Msg: fmt.Sprintf("term %q is one character: it would match inside almost any question", t)}
 			}
 		}

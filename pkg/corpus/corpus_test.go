@@ -123,6 +123,7 @@ func TestSynonymsFile(t *testing.T) {
 		{"ok: ab\nempty: , \n", "synonyms.txt:2: concept \"empty\" lists no terms"},
 		{"x: \xff\xfe\n", "synonyms.txt: not UTF-8"},
 		{"key: 鍵, 暗号鍵\n", "synonyms.txt:1: term \"鍵\" is one character"},
+		{"key: 暗号鍵, !鍵\n", "synonyms.txt:1: term \"!鍵\" is one character"},
 	} {
 		write(t, dir, SynonymsFile, bad.body)
 		if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), bad.want) {

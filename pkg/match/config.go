@@ -43,6 +43,10 @@ type Config struct {
 	// other side spells that concept differently (see creditSynonyms).
 	// It reorders candidates only; 0 disables it.
 	SynonymCredit float64
+	// SynonymConfidence is the share of synonym credit that counts towards
+	// confidence, for candidates whose wording names exactly the concepts
+	// the query names (see Match); 0 keeps confidence lexical.
+	SynonymConfidence float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -53,19 +57,20 @@ type Config struct {
 // DefaultConfig returns the settings measured with `qfill eval`.
 func DefaultConfig() Config {
 	return Config{
-		Threshold:     0.55,
-		TopK:          5,
-		ConceptWeight: 2,
-		MarginFloor:   0.1,
-		MarginPenalty: 1,
-		QueryCoverage: 0.6,
-		MainAskFactor: 0.95,
-		AnswerStats:   true,
-		IDFPower:      1,
-		RivalPenalty:  1,
-		SynonymCredit: 0.45,
-		ExampleWeight: 0.3,
-		Thesaurus:     DefaultThesaurus(),
+		Threshold:         0.55,
+		TopK:              5,
+		ConceptWeight:     2,
+		MarginFloor:       0.1,
+		MarginPenalty:     1,
+		QueryCoverage:     0.6,
+		MainAskFactor:     0.95,
+		AnswerStats:       true,
+		IDFPower:          1,
+		RivalPenalty:      1,
+		SynonymCredit:     0.45,
+		SynonymConfidence: 0.5,
+		ExampleWeight:     0.3,
+		Thesaurus:         DefaultThesaurus(),
 	}
 }
 
@@ -86,7 +91,7 @@ func (c *Config) Set(key string, v float64) error {
 		"threshold": num(&c.Threshold), "concept_weight": num(&c.ConceptWeight), "margin_floor": num(&c.MarginFloor),
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
-		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight),
+		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence),
 		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]

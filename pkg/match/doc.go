@@ -58,7 +58,7 @@
 // than the wording's: a stored question that adds "and how often?" still
 // answers the customer's "do you take backups?".
 //
-// # Synonym credit (ranking only)
+// # Synonym credit
 //
 // A concept token lets 冗長化 meet 二重化, but the bigrams that spell the
 // two terms still differ and pull both coverages down, so a wording that
@@ -90,6 +90,25 @@
 // only the terms of concepts both sides name scaled down on both sides
 // (own and paraphrase coverage down).
 //
+// What did work is credit as evidence only where the two sides say the
+// same thing in other words: when the best wording names exactly the
+// concepts the query names, no more and no fewer (バックアップの保管期間
+// against データの保全の保存期間), SynonymConfidence (0.5) of its credit
+// counts towards confidence too, its rivals' likewise. A wording with a
+// concept more or less is another ask — 目標復旧時点 (RPO) against
+// 目標復旧時間 (RTO), 計画停止の頻度 against 計画停止予定通知, both NONE rows
+// of the label set below at 0.53 and 0.54 — and keeps its lexical score;
+// so does a row whose answer credit changed. At the default threshold:
+// paraphrases coverage 51.8% → 54.1%, label pairs 22.9% → 25.7%, the
+// bench and the other own sets unchanged, precision 100% on every own set
+// and 98.2% on the bench. At 1 it fills more (paraphrases 56.5%, SLA
+// 26.3%, labels 31.4%) but lifts a wrong row (P-07, the firewall-review
+// entry for ファイヤーウォールは設置されていますか) to 0.515, and at 0.5 every
+// NONE or wrong row stays below the 0.52–0.54 band the threshold is set
+// above. The threshold-free oracles fall (bench 76.2% → 75.0%,
+// paraphrases 71.8% → 67.1%): NONE rows well under the threshold, such as
+// 可搬媒体管理 against 外部記憶装置の利用 (0.24 → 0.34), rise with it.
+//
 // Document frequencies count each entry's answer text too (AnswerStats):
 // a token that answers use everywhere (実施, 対応, "provide") is generic
 // however rare it is among the questions, and the answers give the
@@ -98,7 +117,9 @@
 //
 // # Confidence
 //
-// Confidence starts from the best score and is lowered twice:
+// Confidence starts from the best score (lexical, or with part of its
+// synonym credit where the wording names exactly the query's concepts;
+// see above) and is lowered twice:
 //
 //   - margin: when the runner-up entry has a different answer and trails by
 //     less than MarginFloor (0.1), confidence drops by the missing margin;
@@ -134,10 +155,29 @@
 //	  (own coverage at the default threshold 64.9% → 71.6%)
 //	+ synonym credit 0.45, ranking only   92.9%        76.2%       95.9%      91.9%
 //	+ 操作を記録 etc. as log terms        94.0%        77.4%       95.9%      91.9%
+//	+ particles bridged in terms          94.0%        77.4%       95.9%      91.9%
+//	+ ログ not inside ログイン ("!" terms)   94.0%        76.2%       95.9%      93.2%
+//	+ synonym confidence 0.5              94.0%        75.0%       95.9%      93.2%
 //	  (default)
 //
 // At the default threshold 0.55: bench precision 98.2%, coverage 65.5%;
 // own pairs precision 100%, coverage 71.6%.
+//
+// "!ログイン" in the log concept keeps ログ from counting inside ログイン,
+// ログアウト and their English spellings ("log in"): every sign-in question
+// was also a log question. The NONE row 生体認証でログインできますか fell from
+// 0.41 to 0.30 against the login-history entry, the bench's ログイン失敗時の
+// メッセージ row from 0.24 to 0.20; the bench oracle lost a row (76.2%),
+// as どのようなログを取得 (NONE) rose from 0.36 to 0.37 against a retention
+// entry.
+//
+// Own label pairs (testdata/eval/sla_labels.tsv, 45 rows, 10 NONE): an SLA
+// table of one vendor (corpus_sla_a.tsv, 40 items written as labels, the
+// way SaaS SLA check tables are) asked with another vendor's labels
+// (サービス提供時間帯 for サービス時間, 復旧目標時間 for 目標復旧時間（RTO）)
+// and near misses of the same topics (稼働率の過去実績, 目標復旧時点（RPO））.
+// Top-1 85.7%, precision 100%, coverage 25.7% (BM25 51.4% top-1); the
+// NONE labels reach 0.54, so the threshold has no room to go lower.
 //
 // Own harder paraphrases (testdata/eval/paraphrases.tsv, 104 rows, 19
 // NONE): top-1 95.3%, precision 100%, coverage 51.8% at the default (on

@@ -33,6 +33,8 @@ type Candidate struct {
 	Wording string
 	// lexical is Score before synonym credit.
 	lexical float64
+	// sameConcepts: the wording names exactly the query's concepts.
+	sameConcepts bool
 }
 
 // Result is the outcome of matching one query.
@@ -306,6 +308,20 @@ func (ix *Index) Match(q Query) Result {
 			ix.rank(cands, q)
 			if !ix.sameAnswer(cands[0].Entry, top) {
 				conf = math.Min(ix.confidence(cands), ix.confidenceOf(cands, func(c Candidate) float64 { return c.lexical }))
+			}
+			// A wording that names exactly the query's concepts, spelt
+			// with other terms (バックアップの保管期間 / データ保全の
+			// 保存期間), says the same thing: its credit is evidence, not
+			// just a hint. A wording with a concept more or less
+			// (目標復旧時点 / 目標復旧時間, 計画停止の頻度 / 計画停止の
+			// 予定通知) is another ask and keeps its lexical score.
+			if ix.cfg.SynonymConfidence > 0 && cands[0].sameConcepts && ix.sameAnswer(cands[0].Entry, top) {
+				conf = math.Max(conf, ix.confidenceOf(cands, func(c Candidate) float64 {
+					if c.sameConcepts {
+						return c.lexical + (c.Score-c.lexical)*ix.cfg.SynonymConfidence
+					}
+					return c.lexical
+				}))
 			}
 		}
 	}

@@ -232,11 +232,14 @@ func TestSynonymCredit(t *testing.T) {
 		// Already first: credit changes the score, not the confidence.
 		{"サーバーは二重化されていますか？", "red", "red", true},
 	}
+	// Ranking only: synonym confidence (TestSynonymConfidence) off.
+	on := DefaultConfig()
+	on.SynonymConfidence = 0
 	for _, tt := range tests {
 		off := DefaultConfig()
 		off.SynonymCredit = 0
 		lex := New(es, off).Match(Query{Text: tt.q})
-		got := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		got := New(es, on).Match(Query{Text: tt.q})
 		if b := lex.Best(); b == nil || b.Entry.ID != tt.lexical {
 			t.Errorf("%s without credit: best %v, want %s", tt.q, b, tt.lexical)
 		}
@@ -259,7 +262,7 @@ func TestSynonymCredit(t *testing.T) {
 	qs := []Query{{Text: "サーバ機器の冗長構成"}, {Text: "機器は冗長化されていますか"}, {Text: "サーバーを二重化していますか？"}}
 	off := DefaultConfig()
 	off.SynonymCredit = 0
-	lexAll, gotAll := New(es, off).MatchAll(qs), New(es, DefaultConfig()).MatchAll(qs)
+	lexAll, gotAll := New(es, off).MatchAll(qs), New(es, on).MatchAll(qs)
 	for i := range qs {
 		if gotAll[i].Confidence > lexAll[i].Confidence+1e-12 {
 			t.Errorf("MatchAll %s: credit raised confidence %.3f -> %.3f", qs[i].Text, lexAll[i].Confidence, gotAll[i].Confidence)
@@ -269,6 +272,45 @@ func TestSynonymCredit(t *testing.T) {
 	sure := New(es, DefaultConfig()).Match(Query{Text: "サーバー機器を冗長化していますか？"})
 	if !sure.Auto || sure.Candidates[0].Score != sure.Candidates[0].lexical {
 		t.Errorf("sure row rescored: auto %v, score %.3f, lexical %.3f", sure.Auto, sure.Candidates[0].Score, sure.Candidates[0].lexical)
+	}
+}
+
+// Synonym credit counts towards confidence when the wording names exactly
+// the query's concepts, and only then.
+func TestSynonymConfidence(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "red", Question: "サーバー機器を冗長化していますか？", Answer: "はい、二系統です"},
+		{ID: "bk-period", Question: "バックアップデータの保存期間", Answer: "30日"},
+		{ID: "rto", Question: "目標復旧時間（RTO）", Answer: "24時間"},
+	}
+	tests := []struct {
+		q, want string
+		raised  bool
+	}{
+		{"サーバーは二重化されていますか？", "red", true},       // redundancy = redundancy, spelt 二重化 / 冗長化
+		{"データの保全の保管期間は？", "bk-period", true},    // backup, retention = backup, retention
+		{"データの保全期間は？", "bk-period", false},      // no retention in the query: the wording asks more
+		{"目標復旧時点（RPO）", "rto", false},           // rpo is not rto: another ask
+		{"サーバー機器を二重化し、監視していますか？", "red", false}, // monitoring: a concept more
+	}
+	for _, tt := range tests {
+		off := DefaultConfig()
+		off.SynonymConfidence = 0
+		lex := New(es, off).Match(Query{Text: tt.q})
+		got := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		b := got.Best()
+		if b == nil || b.Entry.ID != tt.want {
+			t.Fatalf("%s: best %v, want %s", tt.q, b, tt.want)
+		}
+		if raised := got.Confidence > lex.Confidence+1e-9; raised != tt.raised {
+			t.Errorf("%s: confidence %.3f, %.3f without synonym confidence; want raised = %v", tt.q, got.Confidence, lex.Confidence, tt.raised)
+		}
+		// With no close rival, confidence is the lexical score plus
+		// SynonymConfidence of the credit.
+		want := b.lexical + (b.Score-b.lexical)*DefaultConfig().SynonymConfidence
+		if tt.raised && math.Abs(got.Confidence-want) > 1e-9 {
+			t.Errorf("%s: confidence %.3f, want lexical %.3f + %.2f × credit %.3f = %.3f", tt.q, got.Confidence, b.lexical, DefaultConfig().SynonymConfidence, b.Score-b.lexical, want)
+		}
 	}
 }
 
@@ -429,6 +471,33 @@ func TestThesaurusBridgesParticles(t *testing.T) {
 		for i := range tc.want {
 			tc.want[i] = textnorm.Fold(tc.want[i]) // サービス is folded to サビス
 		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+// A "!term" keeps its concept's other terms from counting inside it: ログ
+// is a log, but ログイン is a sign-in, not a log.
+func TestThesaurusExclusions(t *testing.T) {
+	th := ParseThesaurus("log: ログ, ログイン履歴, !ログイン, log, !log in\nauth: ログイン, log in\n")
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"操作ログを取得", []string{"log=ログ"}},
+		{"ログインできますか", []string{"auth=ログイン"}},
+		{"ログイン履歴を確認", []string{"auth=ログイン", "log=ログイン履歴"}},
+		{"how to log in", []string{"auth=log in"}},
+		{"log retention", []string{"log=log"}},
+	}
+	for _, tc := range tests {
+		s := textnorm.Fold(tc.text)
+		var got []string
+		for _, sp := range th.spans(s) {
+			got = append(got, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
+		}
+		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
 		}

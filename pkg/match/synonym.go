@@ -57,14 +57,18 @@ func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 		pd := prepare(cands[i].Wording)
 		ds := ix.thes.spans(pd)
 		shared := map[int]bool{}
+		extra := false
 		for _, s := range ds {
 			if inQuery[s.concept] {
 				shared[s.concept] = true
+			} else {
+				extra = true
 			}
 		}
 		if len(shared) == 0 {
 			continue
 		}
+		cands[i].sameConcepts = !extra && len(shared) == len(inQuery)
 		dw, dat := ix.featurizeAt(pd)
 		qin, din := insideTerms(qat, qs, shared), insideTerms(dat, ds, shared)
 		var ov, dnorm, cq, cd float64

@@ -35,6 +35,9 @@ type termRef struct {
 	concept int
 	term    string // bridged (see bridge)
 	latin   bool   // matched as a whole word
+	// exclude marks a "!term": inside it, the concept's other terms do
+	// not count (ログ is a log, but not inside ログイン).
+	exclude bool
 }
 
 // DefaultThesaurus is the built-in security and SLA thesaurus. It is
@@ -95,8 +98,16 @@ func (t *Thesaurus) index() {
 				continue // 時刻の同期 and 時刻同期 are one term now
 			}
 			seen[term] = true
-			r, _ := utf8.DecodeRuneInString(term)
-			t.byFirst[r] = append(t.byFirst[r], termRef{i, term, isLatin(term)})
+			ref := termRef{concept: i, term: term}
+			if rest, ok := strings.CutPrefix(term, "!"); ok {
+				ref.term, ref.exclude = rest, true
+			}
+			if ref.term == "" {
+				continue
+			}
+			ref.latin = isLatin(ref.term)
+			r, _ := utf8.DecodeRuneInString(ref.term)
+			t.byFirst[r] = append(t.byFirst[r], ref)
 		}
 	}
 }
@@ -147,8 +158,12 @@ func (t *Thesaurus) spans(s string) []termSpan {
 // The text is bridged first (see bridge), so a term written as one
 // compound (時刻同期, サービス終了) also matches the words joined by a
 // particle (時刻の同期, サービスを終了); found gets byte ranges of s.
+//
+// A term that lies inside one of its concept's exclusions ("!ログイン")
+// does not count.
 func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 	s, at := bridge(orig)
+	var hits, excl []termSpan
 	for i, r := range s {
 		for _, ref := range t.byFirst[r] {
 			if !strings.HasPrefix(s[i:], ref.term) {
@@ -158,11 +173,22 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 			if ref.latin && (i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j])) {
 				continue
 			}
-			if at == nil {
-				found(ref.concept, i, j)
-			} else {
-				found(ref.concept, at[i], at[j-1]+1)
+			sp := termSpan{ref.concept, i, j}
+			if at != nil {
+				sp.start, sp.end = at[i], at[j-1]+1
 			}
+			if ref.exclude {
+				excl = append(excl, sp)
+			} else {
+				hits = append(hits, sp)
+			}
+		}
+	}
+	for _, h := range hits {
+		if !slices.ContainsFunc(excl, func(x termSpan) bool {
+			return x.concept == h.concept && x.start <= h.start && h.end <= x.end
+		}) {
+			found(h.concept, h.start, h.end)
 		}
 	}
 }
