@@ -158,6 +158,7 @@
 //	+ particles bridged in terms          94.0%        77.4%       95.9%      91.9%
 //	+ ログ not inside ログイン ("!" terms)   94.0%        76.2%       95.9%      93.2%
 //	+ synonym confidence 0.5              94.0%        75.0%       95.9%      93.2%
+//	+ ログ not inside プログラム etc.         94.0%        73.8%       95.9%      93.2%
 //	  (default)
 //
 // At the default threshold 0.55: bench precision 98.2%, coverage 65.5%;
@@ -183,6 +184,21 @@
 // rejected: paraphrases coverage 54.1% → 52.9%, bench oracle 75.0% →
 // 73.8%. The NONE labels reach 0.54, so the threshold has no room to go
 // lower.
+//
+// Own vendor pairs (testdata/eval/security_sheet.tsv, 48 rows, 9 NONE): a
+// customer's security sheet asked of another vendor's 40-entry answer
+// sheet (corpus_sec_b.tsv), the shape of the bench's full-question
+// directions. Top-1 97.4%, precision 100%, coverage 30.8% at the default,
+// while every threshold down to 0.34 keeps precision at 100% (69.2%):
+// its near misses (データセンターの見学, バックアップからの復元テスト) stay
+// under 0.35. It found ログ counting inside プログラム (修正プログラム
+// was a log question): プログラム, カタログ, ブログ, ダイアログ and アナログ
+// are exclusions of the log concept now (the bench's どのようなログを取得,
+// a NONE row, rose 0.40 → 0.41 with the statistics and took the bench
+// oracle to 73.8%). Counting only each row's best entry as a rival in
+// MatchAll (a NONE row, データセンターの見学, stole the power-supply entry
+// from 停電対策… through a runner-up score) changed nothing at the
+// default on any set.
 //
 // Own harder paraphrases (testdata/eval/paraphrases.tsv, 104 rows, 19
 // NONE): top-1 95.3%, precision 100%, coverage 51.8% at the default (on

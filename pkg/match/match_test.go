@@ -502,4 +502,15 @@ func TestThesaurusExclusions(t *testing.T) {
 			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
 		}
 	}
+	// The built-in log concept: katakana words that merely contain ログ.
+	for _, s := range []string{"ログインできますか", "修正プログラムを適用", "製品カタログ", "自動ログアウト", "how do users log in"} {
+		if got := DefaultThesaurus().Concepts(textnorm.Fold(s)); slices.Contains(got, "log") {
+			t.Errorf("%s: concepts %v include log", s, got)
+		}
+	}
+	for _, s := range []string{"アクセスログ", "ログイン履歴", "ログを取得", "audit logs"} {
+		if got := DefaultThesaurus().Concepts(textnorm.Fold(s)); !slices.Contains(got, "log") {
+			t.Errorf("%s: concepts %v lack log", s, got)
+		}
+	}
 }
