@@ -162,8 +162,10 @@ func (t *Thesaurus) spans(s string) []termSpan {
 // A term that lies inside one of its concept's exclusions ("!ログイン")
 // does not count.
 func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
-	s, at := bridge(orig)
-	var hits, excl []termSpan
+	s, drops := bridge(orig)
+	// Most texts hold a few terms: keep them on the stack.
+	var hitBuf, exclBuf [8]termSpan
+	hits, excl := hitBuf[:0], exclBuf[:0]
 	for i, r := range s {
 		for _, ref := range t.byFirst[r] {
 			if !strings.HasPrefix(s[i:], ref.term) {
@@ -173,22 +175,23 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 			if ref.latin && (i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j])) {
 				continue
 			}
-			sp := termSpan{ref.concept, i, j}
-			if at != nil {
-				sp.start, sp.end = at[i], at[j-1]+1
-			}
 			if ref.exclude {
-				excl = append(excl, sp)
+				excl = append(excl, termSpan{ref.concept, i, j})
 			} else {
-				hits = append(hits, sp)
+				hits = append(hits, termSpan{ref.concept, i, j})
 			}
 		}
 	}
 	for _, h := range hits {
-		if !slices.ContainsFunc(excl, func(x termSpan) bool {
-			return x.concept == h.concept && x.start <= h.start && h.end <= x.end
-		}) {
-			found(h.concept, h.start, h.end)
+		excluded := false
+		for _, x := range excl {
+			if x.concept == h.concept && x.start <= h.start && h.end <= x.end {
+				excluded = true
+				break
+			}
+		}
+		if !excluded {
+			found(h.concept, unbridge(h.start, drops), unbridge(h.end-1, drops)+1)
 		}
 	}
 }
@@ -197,41 +200,53 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 // compounds (kanji or katakana), so that 時刻の同期 reads as 時刻同期 and
 // サービスを終了 as サービス終了: Japanese joins the same two nouns either
 // way, and a thesaurus that had to list every particle variant of every
-// compound would miss most of them. at maps each byte offset of the
-// result (and its length) back to s; it is nil when nothing was dropped.
+// compound would miss most of them. drops holds, for each particle
+// dropped, the offset in the result of the character that followed it
+// (see unbridge); it is nil when nothing was dropped.
 func bridge(s string) (string, []int) {
 	if !strings.ContainsAny(s, "のをが") {
 		return s, nil
 	}
 	var b strings.Builder
-	var at []int
+	var drops []int
 	prev := rune(0)
 	for i, r := range s {
 		if (r == 'の' || r == 'を' || r == 'が') && isCompound(prev) {
 			if next, _ := utf8.DecodeRuneInString(s[i+len(string(r)):]); isCompound(next) {
-				if at == nil {
-					at = make([]int, 0, len(s)+1)
-					for k := 0; k < i; k++ {
-						at = append(at, k)
-					}
+				if drops == nil {
+					b.Grow(len(s))
 					b.WriteString(s[:i])
 				}
+				drops = append(drops, b.Len())
 				prev = r
 				continue
 			}
 		}
-		if at != nil {
+		if drops != nil {
 			b.WriteRune(r)
-			for k := 0; k < utf8.RuneLen(r); k++ {
-				at = append(at, i+k)
-			}
 		}
 		prev = r
 	}
-	if at == nil {
+	if drops == nil {
 		return s, nil
 	}
-	return b.String(), append(at, len(s))
+	return b.String(), drops
+}
+
+// particleLen is the UTF-8 length of each particle bridge drops.
+const particleLen = len("の")
+
+// unbridge maps byte offset i of a character of bridge's result back to
+// the text it came from.
+func unbridge(i int, drops []int) int {
+	n := 0
+	for _, d := range drops {
+		if d > i {
+			break
+		}
+		n++
+	}
+	return i + n*particleLen
 }
 
 // isCompound reports whether r is written inside compound nouns: kanji
