@@ -514,3 +514,20 @@ func TestThesaurusExclusions(t *testing.T) {
 		}
 	}
 }
+
+// Whatever the text, every term span the thesaurus reports lies inside it
+// and spells a term or, bridged, a term with particles.
+func FuzzThesaurusSpans(f *testing.F) {
+	for _, s := range []string{"時刻の同期をしていますか", "ログイン履歴", "サービスを終了する", "の", "時刻の\xff同期", "ログのの", "修正プログラム"} {
+		f.Add(s)
+	}
+	th := DefaultThesaurus()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, sp := range th.spans(s) {
+			if sp.start < 0 || sp.end > len(s) || sp.start >= sp.end {
+				t.Fatalf("%q: span [%d,%d) outside the text", s, sp.start, sp.end)
+			}
+		}
+		th.Concepts(s)
+	})
+}

@@ -210,22 +210,25 @@ func bridge(s string) (string, []int) {
 	var b strings.Builder
 	var drops []int
 	prev := rune(0)
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if (r == 'の' || r == 'を' || r == 'が') && isCompound(prev) {
-			if next, _ := utf8.DecodeRuneInString(s[i+len(string(r)):]); isCompound(next) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); isCompound(next) {
 				if drops == nil {
 					b.Grow(len(s))
 					b.WriteString(s[:i])
 				}
 				drops = append(drops, b.Len())
 				prev = r
+				i += n
 				continue
 			}
 		}
 		if drops != nil {
-			b.WriteRune(r)
+			b.WriteString(s[i : i+n]) // the text's own bytes, valid UTF-8 or not
 		}
 		prev = r
+		i += n
 	}
 	if drops == nil {
 		return s, nil
