@@ -326,14 +326,19 @@ func TestTokenRanges(t *testing.T) {
 		t.Errorf("ranges %q, want %q", got, want)
 	}
 	th := ParseThesaurus("red: 二重化, 冗長化\nmfa: mfa, 多要素認証\nid: id\n")
-	var spans []string
 	s += " ids" // "id" is a whole-word term: not found in "ids"
-	for _, sp := range th.spans(s) {
-		spans = append(spans, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
-	}
-	if want := []string{"red=二重化", "mfa=mfa"}; !slices.Equal(spans, want) {
+	if spans, want := spanNames(th, s), []string{"red=二重化", "mfa=mfa"}; !slices.Equal(spans, want) {
 		t.Errorf("spans %q, want %q", spans, want)
 	}
+}
+
+// spanNames lists the terms th finds in s as concept=text.
+func spanNames(th *Thesaurus, s string) []string {
+	var out []string
+	for _, sp := range th.spans(s) {
+		out = append(out, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
+	}
+	return out
 }
 
 // A vendor's synonyms file adds concepts and extends built-in ones,
@@ -463,11 +468,7 @@ func TestThesaurusBridgesParticles(t *testing.T) {
 		{"時刻のの同期", nil}, // two particles are not one
 	}
 	for _, tc := range tests {
-		s := textnorm.Fold(tc.text)
-		var got []string
-		for _, sp := range th.spans(s) {
-			got = append(got, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
-		}
+		got := spanNames(th, textnorm.Fold(tc.text))
 		for i := range tc.want {
 			tc.want[i] = textnorm.Fold(tc.want[i]) // サービス is folded to サビス
 		}
@@ -492,11 +493,7 @@ func TestThesaurusExclusions(t *testing.T) {
 		{"log retention", []string{"log=log"}},
 	}
 	for _, tc := range tests {
-		s := textnorm.Fold(tc.text)
-		var got []string
-		for _, sp := range th.spans(s) {
-			got = append(got, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
-		}
+		got := spanNames(th, textnorm.Fold(tc.text))
 		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
