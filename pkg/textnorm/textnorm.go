@@ -255,10 +255,26 @@ func StripEnding(s string) string {
 		return r == '?' || r == '。' || r == '.' || r == ' ' || r == '、'
 	})
 	if t := stripRequest(s); t != s {
-		return t
+		return stripFrame(t)
 	}
 	for _, e := range politeEndings {
 		// Keep at least two characters: "か" alone is not a closing.
+		if rest := strings.TrimSuffix(s, e); rest != s && utf8.RuneCountInString(rest) >= 2 {
+			return stripFrame(rest)
+		}
+	}
+	return stripFrame(s)
+}
+
+// labelFrames close a label that names the state of its topic rather than
+// the topic: "多要素認証の有無", "SSO 対応の可否", "教育の実施状況". The topic
+// is the ask, and a vendor's corpus, written as questions, seldom says 有無
+// or 状況, so rarity made them the heaviest words of the label.
+var labelFrames = []string{"の有無", "の可否", "の実施状況", "の対応状況", "の取得状況", "の導入状況", "の状況"}
+
+// stripFrame removes one label frame from the end of s.
+func stripFrame(s string) string {
+	for _, e := range labelFrames {
 		if rest := strings.TrimSuffix(s, e); rest != s && utf8.RuneCountInString(rest) >= 2 {
 			return rest
 		}
