@@ -35,7 +35,7 @@ func checkFloors(t *testing.T, path string, f floors) Metrics {
 
 func TestOwnPairsFloor(t *testing.T) {
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.95, 0.97, 0.70})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.95, 0.97, 0.55})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.95, 0.97, 0.54})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla.tsv"), floors{0.95, 0.97, 0.2})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_labels.tsv"), floors{0.91, 0.97, 0.28})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.97, 0.97, 0.30})
@@ -46,7 +46,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
-	m := checkFloors(t, p, floors{0.92, 0.97, 0.65})
+	m := checkFloors(t, p, floors{0.95, 0.97, 0.65})
 	// The baselines must stay below qfill, so the margin in the README holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)
