@@ -68,7 +68,7 @@ func DefaultConfig() Config {
 		IDFPower:          1,
 		RivalPenalty:      1,
 		SynonymCredit:     0.45,
-		SynonymConfidence: 0.5,
+		SynonymConfidence: 1,
 		ExampleWeight:     0.3,
 		Thesaurus:         DefaultThesaurus(),
 	}
