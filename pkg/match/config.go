@@ -41,7 +41,8 @@ type Config struct {
 	// SynonymCredit is the share of its weight a token counts as matched
 	// when it spells a thesaurus term of a concept both sides name and the
 	// other side spells that concept differently (see creditSynonyms).
-	// It reorders candidates only; 0 disables it.
+	// It reorders candidates, and counts towards confidence only as
+	// SynonymConfidence allows; 0 disables it.
 	SynonymCredit float64
 	// SynonymConfidence is the share of synonym credit that counts towards
 	// confidence, for candidates whose wording names exactly the concepts

@@ -67,12 +67,14 @@
 // outrank the synonym. For rows not sure enough to fill, each candidate
 // whose wording names a concept the query names is rescored with the
 // unmatched tokens inside those terms counted as matched at SynonymCredit
-// (0.45) of their weight, and the candidates are re-ordered. Confidence
-// does not rise: when the answer on top stays the same it is the lexical
-// confidence, and when credit puts another answer on top the row needs
-// the lexical evidence for it too (the lower of the two), so it stays in
-// review; the rival penalty across the checklist (below) compares lexical
-// scores too. Top-1 rises on every set and nothing else moves: bench 91.7% →
+// (0.45) of their weight, and the candidates are re-ordered. As first
+// built, confidence did not rise (since 2026-12-01 it does where the
+// wording names exactly the query's concepts; see below): when the answer
+// on top stays the same it is the lexical confidence, and when credit puts
+// another answer on top the row needs the lexical evidence for it too
+// (the lower of the two), so it stays in review; the rival penalty across
+// the checklist (below) compares lexical scores too. Top-1 rises on every
+// set and nothing else moves: bench 91.7% →
 // 92.9%, own 94.6% → 95.9%, paraphrases 93.5% → 97.8%, SLA 94.7% →
 // 100% (credit 0.35–0.4: bench unchanged; 0.5–0.55: SLA unchanged).
 // Sure rows are skipped since credit could only send them to review, and

@@ -27,7 +27,8 @@ type Candidate struct {
 	Entry *corpus.Entry
 	// Score is the similarity of the best wording, in [0,1], the one
 	// candidates are ranked by: for a row in doubt it includes synonym
-	// credit, which Confidence never does.
+	// credit, which Confidence includes only where the wording names
+	// exactly the query's concepts (Config.SynonymConfidence).
 	Score float64
 	// Wording is the question or alias that scored best.
 	Wording string

@@ -31,10 +31,11 @@ func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 // matched, on each side. Tokens outside the terms, and terms of concepts
 // only one side names, are untouched.
 //
-// Only the ranking uses it (see Match): measured as a score for the
-// confidence too, it raised default-threshold coverage but cost
-// separability (oracle coverage down on every set) and, from 0.65,
-// precision.
+// The ranking uses it, and confidence only for a wording that names
+// exactly the query's concepts (sameConcepts, SynonymConfidence; see
+// Match): measured as a score for every confidence, it raised
+// default-threshold coverage but cost separability (oracle coverage down
+// on every set) and, from 0.65, precision.
 //
 // pq is the query through prepare.
 func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
