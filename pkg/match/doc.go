@@ -194,6 +194,12 @@
 // lower (0.35, 0.30 → 0.07). Bench top-1 94.0% → 95.2%, paraphrases
 // 94.3% → 95.4% on 108 rows, nothing else moved.
 //
+// どこに, どこで and どちらに are location terms: "データセンターはどこに
+// ありますか" asks where, and without them that wording was the topic
+// noun alone, so every データセンターの… question fitted it (the NONE row
+// データセンターの床荷重 at 0.52, the wrong JA-09 データセンターの見学 at
+// 0.49). With them those fall to 0.46 and 0.36; no other row moved.
+//
 // An employee concept (従業員, 社員, 職員, 従事者, employee, staff,
 // personnel) lifted the paraphrases that say 社員 for the corpus's 従業員
 // (P-23 0.28 → 0.40, H-04 filled at 0.58): paraphrases coverage 56.3% →
