@@ -171,6 +171,7 @@
 //	+ 地震, 耐震, 免震 as disaster terms      95.2%        73.8%       95.9%      93.2%
 //	+ synonym confidence 1                95.2%        71.4%       95.9%      93.2%
 //	+ employee concept                    95.2%        71.4%       95.9%      93.2%
+//	+ particle junctions at 0.3           95.2%        71.4%       94.6%      93.2%
 //	  (default)
 //
 // At the default threshold 0.55: bench precision 98.2%, coverage 65.5%;
@@ -193,6 +194,33 @@
 // the NONE rows K-03 (staff safety) and K-04 (flood siting) unchanged or
 // lower (0.35, 0.30 → 0.07). Bench top-1 94.0% → 95.2%, paraphrases
 // 94.3% → 95.4% on 108 rows, nothing else moved.
+//
+// Bigrams that join a word to a case particle (は, が, を, に, で, と, も,
+// へ, や; ルは of ファイアウォールは) weigh 0.3 instead of the 0.5 of other
+// mixed bigrams. Found from own pairs P-07 and T-01–T-03 (is a firewall
+// installed, in use, there at all?): ウォールは met ルールは, and the
+// firewall-review entry was filled for "ファイアウォールは設置されていますか".
+// Same-day comparison, 0.5 → 0.3: own templates coverage 71.6% → 73.0%
+// (top-1 95.9% → 94.6%: EN-14 "Are backups performed daily?" now reaches
+// the Japanese entry of the same ask), paraphrases (108 rows) 57.5% →
+// 59.8% and oracle 66.7% → 83.9%, vendor pairs 38.5% → 41.0% (top-1
+// 97.4% → 94.9%, a near-tie at 0.14), the bench, SLA and label pairs
+// unchanged, precision unchanged on all six; the highest NONE rows stay
+// at 0.544. At 0.2 the bench's アクセス制御、認証（センターシステム）
+// reached 0.547; with の among the particles bench precision fell to
+// 96.6% and the label pairs' to 92.9% (〜の〜 joins one compound ask). A
+// WAF is no network firewall: アプリケーションファイアウォール is an
+// exclusion of the firewall concept (T-02 導入していますか no longer goes
+// to the WAF entry with 0.63; it is in review). T-01 and T-03 are still
+// filled wrong (0.59, 0.73): every firewall entry covers a topic-only
+// question and the shortest wording wins. Capping confidence when a
+// rival with another answer covers as much of the question (0.5 from a
+// score ratio of 0.8 or 0.9) caught them but cost the bench one or two
+// rows (the identical wordings of C003-1-17 and C003-2-29) and a right
+// template row; an "install" concept (設置, 導入) got T-01 and T-02 right
+// but cost own template coverage (73.0% → 71.6%) and the vendor pairs'
+// oracle (74.4% → 69.2%). Neither kept; the rows stay in the set as
+// known failures.
 //
 // どこに, どこで and どちらに are location terms: "データセンターはどこに
 // ありますか" asks where, and without them that wording was the topic
@@ -230,9 +258,10 @@
 // Own vendor pairs (testdata/eval/security_sheet.tsv, 48 rows, 9 NONE): a
 // customer's security sheet asked of another vendor's 40-entry answer
 // sheet (corpus_sec_b.tsv), the shape of the bench's full-question
-// directions. Top-1 97.4%, precision 100%, coverage 38.5% at the default
-// (30.8% before synonym confidence 1), while every threshold down to 0.34
-// keeps precision at 100% (74.4% with the employee concept):
+// directions. Top-1 94.9%, precision 100%, coverage 41.0% at the default
+// (30.8% before synonym confidence 1, 38.5% before particle junctions
+// weighed 0.3), while every threshold down to 0.37 keeps precision at
+// 100% (74.4%):
 // its near misses (データセンターの見学, バックアップからの復元テスト) stay
 // under 0.35. It found ログ counting inside プログラム (修正プログラム
 // was a log question): プログラム, カタログ, ブログ, ダイアログ and アナログ
@@ -243,8 +272,9 @@
 // from 停電対策… through a runner-up score) changed nothing at the
 // default on any set.
 //
-// Own harder paraphrases (testdata/eval/paraphrases.tsv, 108 rows, 21
-// NONE): top-1 95.4%, precision 100%, coverage 54.0% at the default (on
+// Own harder paraphrases (testdata/eval/paraphrases.tsv, 111 rows, 21
+// NONE): top-1 93.3%, precision 96.3% (T-01, T-03 above), coverage 57.8%
+// at the default (on
 // the first 56 rows, 93.5% top-1 before synonym credit, 97.8% after; rows
 // E-01–E-10 carry example lists, F-01–F-08 request frames, G-01–G-09 the
 // label forms 〜の有無, 〜の可否, 〜の状況: 6 of 7 filled with nothing new;
