@@ -34,11 +34,11 @@ func checkFloors(t *testing.T, path string, f floors) Metrics {
 }
 
 func TestOwnPairsFloor(t *testing.T) {
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.94, 0.97, 0.72})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.93, 0.96, 0.57})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.94, 0.97, 0.71})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.93, 0.97, 0.57})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla.tsv"), floors{0.95, 0.97, 0.26})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_labels.tsv"), floors{0.91, 0.97, 0.37})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.94, 0.97, 0.41})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.94, 0.97, 0.38})
 }
 
 func TestSharedBenchFloor(t *testing.T) {

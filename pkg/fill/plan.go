@@ -148,6 +148,9 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
+		if it.Reason == "" && res.Tied != nil {
+			it.Reason = fmt.Sprintf("entry %s, with another answer, fits the question as well", res.Tied.ID)
+		}
 		if it.Reason == "" {
 			it.Reason = fmt.Sprintf("confidence %.3f is below the threshold", res.Confidence)
 		}

@@ -48,6 +48,13 @@ type Config struct {
 	// confidence, for candidates whose wording names exactly the concepts
 	// the query names (see Match); 0 keeps confidence lexical.
 	SynonymConfidence float64
+	// AmbiguityRatio and AmbiguityCap: when a rival with another answer
+	// matches at least as much of the query as the best wording and
+	// scores at least AmbiguityRatio of it, the best wins only by saying
+	// less besides, and confidence is capped at AmbiguityCap (below the
+	// threshold, so the row goes to review); 0 disables it. Identical
+	// wordings are not such rivals.
+	AmbiguityRatio, AmbiguityCap float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -70,6 +77,8 @@ func DefaultConfig() Config {
 		RivalPenalty:      1,
 		SynonymCredit:     0.45,
 		SynonymConfidence: 1,
+		AmbiguityRatio:    0.9,
+		AmbiguityCap:      0.5,
 		ExampleWeight:     0.3,
 		Thesaurus:         DefaultThesaurus(),
 	}
@@ -92,7 +101,7 @@ func (c *Config) Set(key string, v float64) error {
 		"threshold": num(&c.Threshold), "concept_weight": num(&c.ConceptWeight), "margin_floor": num(&c.MarginFloor),
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
-		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence),
+		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]

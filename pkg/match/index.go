@@ -34,6 +34,10 @@ type Candidate struct {
 	Wording string
 	// lexical is Score before synonym credit.
 	lexical float64
+	// qcov is the share of the query's weight the wording matches.
+	qcov float64
+	// sameQID: the entry was learned from the query's own question ID.
+	sameQID bool
 	// sameConcepts: the wording names exactly the query's concepts.
 	sameConcepts bool
 }
@@ -47,6 +51,10 @@ type Result struct {
 	// Auto reports whether Confidence reaches the threshold, so the answer
 	// may be written without a review mark.
 	Auto bool
+	// Tied is the entry with another answer that fits the query as well as
+	// the best, when that kept the row from being filled (see
+	// Config.AmbiguityRatio).
+	Tied *corpus.Entry
 }
 
 // Best returns the top candidate, or nil when nothing matched.
@@ -328,6 +336,12 @@ func (ix *Index) Match(q Query) Result {
 	}
 	r := Result{Candidates: cands, Confidence: conf}
 	r.Auto = r.Confidence >= ix.cfg.Threshold
+	// Name the rival only where the cap is what held the row back.
+	if conf == ix.cfg.AmbiguityCap {
+		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {
+			r.Tied = t.Entry
+		}
+	}
 	return r
 }
 
@@ -340,10 +354,11 @@ func (ix *Index) rank(cands []Candidate, q Query) {
 		section = textnorm.Key(q.Section)
 	}
 	ties := make(map[*corpus.Entry]int, len(cands))
-	for _, c := range cands {
+	for i, c := range cands {
 		n := 0
 		if q.ID != "" && c.Entry.Source != nil && c.Entry.Source.QID == q.ID {
 			n += 2
+			cands[i].sameQID = true
 		}
 		if section != "" && ix.entryKeys(c.Entry).section == section {
 			n++
@@ -452,7 +467,7 @@ func (ix *Index) score(qf features) []Candidate {
 		if len(top) == limit && sc < top[limit-1].Score {
 			continue
 		}
-		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text}, limit)
+		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text, qcov: ov / qnorm}, limit)
 		if len(top) == limit {
 			minOv = qnorm * math.Pow(top[limit-1].Score, 1/ix.cfg.QueryCoverage)
 		}
@@ -559,7 +574,37 @@ func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) floa
 	if margin < ix.cfg.MarginFloor {
 		conf -= (ix.cfg.MarginFloor - margin) * ix.cfg.MarginPenalty
 	}
+	// "ファイアウォールはありますか" is covered whole by the firewall entry,
+	// the firewall-review entry and the WAF entry; the shortest wording
+	// scores best, but which of those asks the customer means the words
+	// do not say.
+	if ix.tiedRival(c, score) != nil {
+		conf = math.Min(conf, ix.cfg.AmbiguityCap)
+	}
 	return math.Max(0, math.Min(1, conf))
+}
+
+// tiedRival returns a candidate with another answer that matches at least
+// as much of the query as the first and scores at least AmbiguityRatio of
+// it (see Config.AmbiguityRatio), or nil.
+//
+// A wording that is the query itself (lexical score 1), or an entry
+// learned from the query's own question ID, has no such rival: the stored
+// question says nothing besides the customer's, or the sheet's own ID
+// says which it is (HECVAT asks "Contact Name" for the solution and again
+// for accessibility).
+func (ix *Index) tiedRival(c []Candidate, score func(Candidate) float64) *Candidate {
+	if ix.cfg.AmbiguityCap <= 0 || len(c) < 2 || c[0].lexical >= 1-1e-6 || c[0].sameQID {
+		return nil
+	}
+	s1 := score(c[0])
+	for i := range c[1:] {
+		o := &c[i+1]
+		if o.qcov >= c[0].qcov-1e-9 && o.Wording != c[0].Wording && !ix.sameAnswer(o.Entry, c[0].Entry) && score(*o) >= s1*ix.cfg.AmbiguityRatio {
+			return o
+		}
+	}
+	return nil
 }
 
 // sameAnswer treats two entries with the same answer as one: choosing

@@ -528,3 +528,59 @@ func FuzzThesaurusSpans(f *testing.F) {
 		th.Concepts(s)
 	})
 }
+
+// A question that names only a topic several entries cover whole is
+// ambiguous: the shortest wording scores best, but confidence is capped
+// below the threshold. Identical wordings with different answers are not
+// such rivals (lint reports them), nor are rivals that cover less.
+func TestAmbiguousTopic(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "fw", Question: "インターネットとの境界にファイアウォールを設置していますか？", Answer: "はい、設置しています"},
+		{ID: "fw-review", Question: "ファイアウォールのルールは定期的に見直していますか？", Answer: "はい、四半期ごとに見直しています"},
+		{ID: "audit-a", Question: "利用者による監査は可能ですか？", Answer: "書面で受け付けます"},
+		{ID: "audit-b", Question: "利用者による監査は可能ですか？", Answer: "お受けしていません"},
+		{ID: "bk", Question: "バックアップを取得していますか？", Answer: "毎日"},
+	}
+	off := DefaultConfig()
+	off.AmbiguityCap = 0
+	tests := []struct {
+		q      string
+		capped bool
+	}{
+		{"ファイアウォールはありますか", true},
+		{"利用者による監査は可能ですか", false},  // identical wordings
+		{"バックアップを取得していますか", false}, // no rival covers it
+	}
+	for _, tt := range tests {
+		got := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		was := New(es, off).Match(Query{Text: tt.q})
+		if capped := got.Confidence == DefaultConfig().AmbiguityCap && was.Confidence > got.Confidence; capped != tt.capped {
+			t.Errorf("%s: confidence %.3f (%.3f without the cap), want capped = %v", tt.q, got.Confidence, was.Confidence, tt.capped)
+		}
+		if tt.capped && (got.Auto || !was.Auto) {
+			t.Errorf("%s: auto %v with the cap, %v without; want review only with it", tt.q, got.Auto, was.Auto)
+		}
+		if tied := got.Tied != nil; tied != tt.capped {
+			t.Errorf("%s: tied entry %v, want one = %v", tt.q, got.Tied, tt.capped)
+		} else if tied && got.Tied == got.Best().Entry {
+			t.Errorf("%s: tied with itself", tt.q)
+		}
+	}
+	// The stored question is the customer's own wording, or the entry was
+	// learned from the same question ID: not ambiguous.
+	contacts := []*corpus.Entry{
+		{ID: "gen", Question: "Contact Name", Answer: "A. Smith", Source: &corpus.Source{QID: "GNRL-04"}},
+		{ID: "acc", Question: "Accessibility Contact Name", Answer: "B. Jones", Source: &corpus.Source{QID: "ITAC-01"}},
+	}
+	// Accessibility asked about throughout, so the word weighs little and
+	// both entries fit "Contact Name" about equally.
+	for i, q := range []string{"Accessibility statement", "Accessibility audit", "Accessibility roadmap", "Accessibility training", "Accessibility testing", "Accessibility conformance"} {
+		contacts = append(contacts, &corpus.Entry{ID: fmt.Sprint("a", i), Question: q, Answer: q + ": yes"})
+	}
+	ix := New(contacts, DefaultConfig())
+	for _, q := range []Query{{Text: "Contact Name"}, {Text: "Contact name of the provider", ID: "GNRL-04"}} {
+		if r := ix.Match(q); r.Tied != nil {
+			t.Errorf("%+v: tied with %s (confidence %.3f)", q, r.Tied.ID, r.Confidence)
+		}
+	}
+}
