@@ -212,9 +212,10 @@
 // 96.6% and the label pairs' to 92.9% (〜の〜 joins one compound ask). A
 // WAF is no network firewall: アプリケーションファイアウォール is an
 // exclusion of the firewall concept (T-02 導入していますか no longer goes
-// to the WAF entry with 0.63; it is in review). T-01 and T-03 are still
+// to the WAF entry with 0.63; it is in review). T-01 and T-03 were still
 // filled wrong (0.59, 0.73): every firewall entry covers a topic-only
-// question and the shortest wording wins. An "install" concept (設置,
+// question and the shortest wording wins (they are in review since
+// ambiguous topics are capped, below). An "install" concept (設置,
 // 導入) got T-01 and T-02 right but cost own template coverage (73.0% →
 // 71.6%) and the vendor pairs' oracle (74.4% → 69.2%): not kept.
 //
