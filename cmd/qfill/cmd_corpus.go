@@ -109,7 +109,7 @@ func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 	var limit int
 	cmd := &cobra.Command{
 		Use:   "search PATTERN",
-		Short: "Find entries: short patterns by fuzzy search, sentences by the matcher",
+		Short: "Find entries: short patterns by fuzzy search, sentences (and patterns fuzzy search misses) by the matcher",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, _, err := loadCorpusFlag(*path, false)
@@ -132,7 +132,11 @@ func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 				for _, m := range fuzzy.Find(textnorm.Fold(q), texts) {
 					hits = append(hits, hit{c.Entries[m.Index], fmt.Sprintf("fuzzy %d", m.Score)})
 				}
-			} else {
+			}
+			// A short Japanese label (火災対策, 電源設備) is seldom a
+			// subsequence of the stored wording; the matcher reads it as
+			// a checklist row would be read.
+			if len(hits) == 0 {
 				cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
 				cfg.TopK = limit
 				for _, cand := range match.New(c.Entries, cfg).Match(match.Query{Text: q}).Candidates {

@@ -131,6 +131,11 @@ func TestCorpusSearchStatsConvert(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "auth-mfa") {
 		t.Errorf("sentence search: %d\n%s", code, out)
 	}
+	// A label no stored wording holds as a subsequence goes to the matcher.
+	code, out, _ = qfill(t, "corpus", "search", "--corpus", repoCorpus, "-n", "1", "消火設備の種類")
+	if code != 0 || !strings.Contains(out, "dc-fire-suppression") || strings.Contains(out, "fuzzy") {
+		t.Errorf("label search: %d\n%s", code, out)
+	}
 	code, out, _ = qfill(t, "corpus", "stats", "--corpus", repoCorpus)
 	if code != 0 || !strings.Contains(out, "entries  171") || !strings.Contains(out, "oldest   2026-04-01") {
 		t.Errorf("stats: %d\n%s", code, out)
