@@ -305,9 +305,9 @@ func (ix *Index) Match(q Query) Result {
 		cands = cands[:ix.cfg.TopK]
 	}
 	conf := ix.confidence(cands)
-	// Synonym credit reorders the candidates; it does not make a row
-	// surer. Rows sure enough to fill are left as they are (credit is the
-	// costly part of a match, and it would only ever send them to review).
+	// Synonym credit reorders the candidates, and makes a row surer only
+	// as SynonymConfidence allows (below). Rows sure enough to fill are
+	// left as they are (credit is the costly part of a match).
 	// When credit keeps the answer the confidence stays the lexical one;
 	// when it puts another answer on top, that answer also needs the
 	// lexical evidence, so such a row stays in review unless both agree.
