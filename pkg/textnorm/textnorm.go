@@ -255,15 +255,20 @@ func StripEnding(s string) string {
 		return r == '?' || r == '。' || r == '.' || r == ' ' || r == '、'
 	})
 	if t := stripRequest(s); t != s {
-		return stripFrame(t)
+		return trimOne(t, labelFrames)
 	}
-	for _, e := range politeEndings {
-		// Keep at least two characters: "か" alone is not a closing.
+	return trimOne(trimOne(s, politeEndings), labelFrames)
+}
+
+// trimOne removes the first of endings that s ends with, keeping at least
+// two characters: "か" alone is not a closing, nor "の有無" a label.
+func trimOne(s string, endings []string) string {
+	for _, e := range endings {
 		if rest := strings.TrimSuffix(s, e); rest != s && utf8.RuneCountInString(rest) >= 2 {
-			return stripFrame(rest)
+			return rest
 		}
 	}
-	return stripFrame(s)
+	return s
 }
 
 // labelFrames close a label that names the state of its topic rather than
@@ -271,16 +276,6 @@ func StripEnding(s string) string {
 // is the ask, and a vendor's corpus, written as questions, seldom says 有無
 // or 状況, so rarity made them the heaviest words of the label.
 var labelFrames = []string{"の有無", "の可否", "の実施状況", "の対応状況", "の取得状況", "の導入状況", "の状況"}
-
-// stripFrame removes one label frame from the end of s.
-func stripFrame(s string) string {
-	for _, e := range labelFrames {
-		if rest := strings.TrimSuffix(s, e); rest != s && utf8.RuneCountInString(rest) >= 2 {
-			return rest
-		}
-	}
-	return s
-}
 
 // Key folds s for comparing short labels (header cells, choice values):
 // folded, with every space and punctuation mark removed.
