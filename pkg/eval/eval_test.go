@@ -35,10 +35,12 @@ func checkFloors(t *testing.T, path string, f floors) Metrics {
 
 func TestOwnPairsFloor(t *testing.T) {
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.94, 0.97, 0.71})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.93, 0.97, 0.57})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla.tsv"), floors{0.95, 0.97, 0.26})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.93, 0.97, 0.55})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla.tsv"), floors{0.95, 0.97, 0.31})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_labels.tsv"), floors{0.91, 0.97, 0.37})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.94, 0.97, 0.38})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.94, 0.97, 0.51})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "privacy_sheet.tsv"), floors{0.97, 0.97, 0.28})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "ops_sheet.tsv"), floors{0.91, 0.97, 0.31})
 }
 
 func TestSharedBenchFloor(t *testing.T) {
@@ -46,7 +48,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
-	m := checkFloors(t, p, floors{0.95, 0.97, 0.65})
+	m := checkFloors(t, p, floors{0.95, 0.97, 0.69})
 	// The baselines must stay below qfill, so the margin in the README holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)

@@ -147,3 +147,31 @@ func TestStripLeadingChoice(t *testing.T) {
 		}
 	}
 }
+
+// A row held back by the matcher's checks says which check, so the
+// reviewer knows what to look at.
+func TestReviewReasons(t *testing.T) {
+	e := &corpus.Entry{ID: "officer", Answer: "執行役員を任命しています"}
+	rival := &corpus.Entry{ID: "fw-review", Answer: "四半期ごとに見直しています"}
+	res := func(r match.Result) match.Result {
+		r.Candidates = []match.Candidate{{Entry: e, Score: 0.6}}
+		r.Confidence = 0.5
+		return r
+	}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
+		{Row: 2, Question: "個人情報保護管理者の連絡先", AnswerCell: "D2"},
+		{Row: 3, Question: "ファイアウォールはありますか", AnswerCell: "D3"},
+		{Row: 4, Question: "q", AnswerCell: "D4"},
+	}}}}
+	items := Plan(wb, fixed{res(match.Result{UnmatchedHead: "連絡先"}), res(match.Result{Tied: rival}), res(match.Result{})}, Options{})
+	want := []string{
+		`entry officer does not mention "連絡先", what the question asks about`,
+		"entry fw-review, with another answer, fits the question as well",
+		"confidence 0.500 is below the threshold",
+	}
+	for i, w := range want {
+		if items[i].Status != StatusReview || items[i].Reason != w {
+			t.Errorf("row %d: %s %q, want review %q", i, items[i].Status, items[i].Reason, w)
+		}
+	}
+}

@@ -148,6 +148,9 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
+		if it.Reason == "" && res.UnmatchedHead != "" {
+			it.Reason = fmt.Sprintf("entry %s does not mention %q, what the question asks about", e.ID, res.UnmatchedHead)
+		}
 		if it.Reason == "" && res.Tied != nil {
 			it.Reason = fmt.Sprintf("entry %s, with another answer, fits the question as well", res.Tied.ID)
 		}

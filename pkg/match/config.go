@@ -55,6 +55,15 @@ type Config struct {
 	// threshold, so the row goes to review); 0 disables it. Identical
 	// wordings are not such rivals.
 	AmbiguityRatio, AmbiguityCap float64
+	// HeadPenalty lowers the confidence of a row whose wording shares
+	// nothing with the query's head, the noun that ends it (see askHead).
+	HeadPenalty float64
+	// HeadBonus raises the confidence of a row whose wording shares a
+	// token or concept with the query's head.
+	HeadBonus float64
+	// HeadCap caps the confidence of a row whose head is unmatched; 0
+	// disables it.
+	HeadCap float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -80,6 +89,9 @@ func DefaultConfig() Config {
 		AmbiguityRatio:    0.9,
 		AmbiguityCap:      0.5,
 		ExampleWeight:     0.3,
+		HeadBonus:         0.15,
+		HeadPenalty:       0.15,
+		HeadCap:           0.5,
 		Thesaurus:         DefaultThesaurus(),
 	}
 }
@@ -102,6 +114,7 @@ func (c *Config) Set(key string, v float64) error {
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
+		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap),
 		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]

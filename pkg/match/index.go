@@ -55,6 +55,9 @@ type Result struct {
 	// the best, when that kept the row from being filled (see
 	// Config.AmbiguityRatio).
 	Tied *corpus.Entry
+	// UnmatchedHead is the query's head (see askHead), when the best
+	// wording does not name it and that kept the row from being filled.
+	UnmatchedHead string
 }
 
 // Best returns the top candidate, or nil when nothing matched.
@@ -334,10 +337,14 @@ func (ix *Index) Match(q Query) Result {
 			}
 		}
 	}
+	before := conf
+	conf, head := ix.checkHead(pq, cands, conf)
 	r := Result{Candidates: cands, Confidence: conf}
 	r.Auto = r.Confidence >= ix.cfg.Threshold
-	// Name the rival only where the cap is what held the row back.
-	if conf == ix.cfg.AmbiguityCap {
+	// Say why only where the check is what held the row back.
+	if head != "" && before >= ix.cfg.Threshold && !r.Auto {
+		r.UnmatchedHead = head
+	} else if conf == ix.cfg.AmbiguityCap {
 		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {
 			r.Tied = t.Entry
 		}

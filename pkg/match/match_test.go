@@ -293,11 +293,14 @@ func TestSynonymConfidence(t *testing.T) {
 		{"目標復旧時点（RPO）", "rto", false},           // rpo is not rto: another ask
 		{"サーバー機器を二重化し、監視していますか？", "red", false}, // monitoring: a concept more
 	}
+	// The head check (askHead) moves confidence too; it is tested apart.
+	on := DefaultConfig()
+	on.HeadBonus, on.HeadPenalty, on.HeadCap = 0, 0, 0
 	for _, tt := range tests {
-		off := DefaultConfig()
+		off := on
 		off.SynonymConfidence = 0
 		lex := New(es, off).Match(Query{Text: tt.q})
-		got := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		got := New(es, on).Match(Query{Text: tt.q})
 		b := got.Best()
 		if b == nil || b.Entry.ID != tt.want {
 			t.Fatalf("%s: best %v, want %s", tt.q, b, tt.want)
@@ -583,4 +586,99 @@ func TestAmbiguousTopic(t *testing.T) {
 			t.Errorf("%+v: tied with %s (confidence %.3f)", q, r.Tied.ID, r.Confidence)
 		}
 	}
+}
+
+// The head is the noun that ends the question once its closing, trailing
+// kana and a bracketed aside are gone; light predicates and frame nouns
+// (実施, 可能, 仕組み, 方法) step back to the noun before them. A query that
+// is one compound has none.
+func TestAskHead(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"個人情報保護管理者の連絡先", "連絡先"},
+		{"計画停止の頻度", "頻度"},
+		{"ペネトレーションテストの結果の開示", "開示"},
+		{"アクセス制御、認証（センターシステム）", "認証"},
+		{"データベースに格納されたデータは暗号化されていますか？", "暗号化"},
+		{"社員への個人情報保護研修を実施していますか", "個人情報保護研修"},
+		{"電話での問い合わせは可能ですか", "問合"},
+		{"ログを改ざんから守る仕組みはありますか", ""},       // 守る: a verb, one kanji
+		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"}, // 方法 is light only as a word of its own
+		{"電源設備", ""}, // one compound: its topic is its head
+		{"火災対策", ""},
+		{"Is a whistleblower policy established?", ""}, // English heads are not checked
+		{"", ""},
+	}
+	for _, tt := range tests {
+		p := prepare(tt.q)
+		got := ""
+		if s, e, ok := askHead(p); ok {
+			got = p[s:e]
+		}
+		if got != tt.want {
+			t.Errorf("askHead(%q) = %q (prepared %q), want %q", tt.q, got, p, tt.want)
+		}
+	}
+}
+
+// A wording that shares the query's head gets HeadBonus; one that shares
+// only the topic before it loses HeadPenalty and cannot be filled without
+// review (HeadCap), however much of the question it covers.
+func TestHeadCheck(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "pentest", Question: "ペネトレーションテスト", Answer: "年1回、外部業者が実施"},
+		{ID: "officer", Question: "個人情報保護管理者を任命していますか。", Answer: "執行役員を任命しています"},
+		{ID: "enc", Question: "保存されるデータは暗号化されていますか。", Answer: "AES-256"},
+		{ID: "hours", Question: "ヘルプデスクの受付時間", Answer: "平日9時から18時"},
+	}
+	off := DefaultConfig()
+	off.HeadBonus, off.HeadPenalty, off.HeadCap = 0, 0, 0
+	tests := []struct {
+		q, want string
+		delta   float64 // expected change of confidence, before the cap
+		capped  bool
+	}{
+		{"ペネトレーションテストの結果の開示", "pentest", -off.Threshold, true},
+		{"個人情報保護管理者の連絡先", "officer", -off.Threshold, true},
+		{"データベースに格納されたデータは暗号化されていますか", "enc", DefaultConfig().HeadBonus, false},
+		{"問い合わせ窓口の受付時間", "hours", DefaultConfig().HeadBonus, false},
+		{"電源設備", "", 0, false}, // no head: nothing to check, whatever it matches
+	}
+	for _, tt := range tests {
+		lex := New(es, off).Match(Query{Text: tt.q})
+		got := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		if tt.want == "" {
+			if got.Confidence != lex.Confidence {
+				t.Errorf("%s: confidence %.3f, %.3f without the head check", tt.q, got.Confidence, lex.Confidence)
+			}
+			continue
+		}
+		if b := got.Best(); b == nil || b.Entry.ID != tt.want {
+			t.Fatalf("%s: best %v, want %s", tt.q, b, tt.want)
+		}
+		if tt.capped {
+			want := math.Min(math.Max(0, lex.Confidence-DefaultConfig().HeadPenalty), DefaultConfig().HeadCap)
+			if math.Abs(got.Confidence-want) > 1e-9 || got.Auto {
+				t.Errorf("%s: confidence %.3f (auto %v), want %.3f in review (%.3f without the check)", tt.q, got.Confidence, got.Auto, want, lex.Confidence)
+			}
+			if lex.Auto && got.UnmatchedHead == "" {
+				t.Errorf("%s: held back by the head check but UnmatchedHead is empty", tt.q)
+			}
+			continue
+		}
+		if want := math.Min(lex.Confidence+tt.delta, (lex.Confidence+1)/2); math.Abs(got.Confidence-want) > 1e-9 {
+			t.Errorf("%s: confidence %.3f, want %.3f (%.3f without the check)", tt.q, got.Confidence, want, lex.Confidence)
+		}
+	}
+}
+
+func FuzzAskHead(f *testing.F) {
+	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p := prepare(s)
+		if st, e, ok := askHead(p); ok && (st <= 0 || e > len(p) || st >= e) {
+			t.Fatalf("%q: head [%d,%d) outside the prepared text %q", s, st, e, p)
+		}
+	})
 }

@@ -1,0 +1,164 @@
+package match
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/qfill/qfill/pkg/textnorm"
+)
+
+// askHead returns the byte range of the query's head: the run of kanji,
+// katakana or Latin letters that ends its first sentence once trailing
+// hiragana, punctuation and a bracketed aside are trimmed. In a Japanese
+// label or question the last noun is what is asked about the topic before
+// it (個人情報保護管理者の「連絡先」, 計画停止の「頻度」, ログを「取得」).
+// ok is false where there is no such run of at least two characters.
+func askHead(p string) (start, end int, ok bool) {
+	first := p
+	if i := strings.IndexByte(p, ' '); i > 0 && !isASCIIText(p) {
+		// prepare joins the sentences of a question with a space.
+		first = p[:i]
+	}
+	s := first
+	for {
+		start, end, n := trailingRun(s)
+		if n < 2 {
+			return 0, 0, false
+		}
+		// 研修を「実施」, 問合せは「可能」, 守る「仕組み」: a light
+		// predicate or frame noun says that or how something is done,
+		// not what; the noun before it is the head.
+		if lightPredicates[s[start:end]] {
+			s = s[:start]
+			continue
+		}
+		// A query that is one compound (電源設備) has no head apart from
+		// its topic: any shared token would "match" it.
+		if start == 0 {
+			return 0, 0, false
+		}
+		return start, end, true
+	}
+}
+
+// lightPredicates are the nouns that end a question without naming its ask
+// (folded as textnorm.Fold does).
+var lightPredicates = map[string]bool{
+	"可能": true, "実施": true, "対応": true, "導入": true, "設置": true, "策定": true,
+	"整備": true, "利用": true, "作成": true, "運用": true, "実行": true, "適用": true,
+	"採用": true, "必要": true, "用意": true, "準備": true, "存在": true, "記載": true,
+	// frame nouns: 〜する仕組み, 〜の方法, 〜の状況 ask whether or how X is
+	// done; X is the head.
+	"仕組": true, "機能": true, "方法": true, "手段": true, "手順": true, "体制": true,
+	"状況": true, "内容": true, "有無": true, "詳細": true, "概要": true, "措置": true,
+}
+
+// trailingRun trims trailing hiragana, punctuation and a bracketed aside
+// from s and returns the run of kanji or katakana that then ends it, with
+// its length in characters.
+func trailingRun(s string) (start, end, n int) {
+	for {
+		s = strings.TrimRightFunc(s, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsPunct(r) && r != ')' || unicode.In(r, unicode.Hiragana)
+		})
+		if strings.HasSuffix(s, ")") {
+			if i := strings.LastIndexByte(s, '('); i > 0 {
+				s = s[:i]
+				continue
+			}
+		}
+		break
+	}
+	end = len(s)
+	start = end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !(unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '々') {
+			break
+		}
+		start -= size
+		n++
+	}
+	return start, end, n
+}
+
+func isASCIIText(s string) bool {
+	for _, r := range s {
+		if textnorm.IsCJK(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkHead adjusts the confidence of the best candidate by the head
+// check: HeadBonus when its wording names the query's head, HeadPenalty
+// and at most HeadCap when it does not (then head is the head's text).
+// A query without a head keeps its confidence.
+//
+// Built after a set written blind (privacy_sheet.tsv) filled
+// 個人情報保護管理者の連絡先 with the appointment entry at 0.62: the topic
+// compound matched whole and outweighed the two characters of the ask.
+func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64, string) {
+	if ix.cfg.HeadBonus == 0 && ix.cfg.HeadPenalty == 0 && ix.cfg.HeadCap == 0 || conf <= 0 {
+		return conf, ""
+	}
+	matched, ok := ix.headMatched(pq, cands[0].Wording)
+	if !ok {
+		return conf, ""
+	}
+	if matched {
+		// At most halfway to 1: confidence 1 stays for a wording that is
+		// the question itself, so --threshold 1 still sends every other
+		// row to review.
+		conf = math.Min(conf+ix.cfg.HeadBonus, (conf+1)/2)
+		// The bonus must not lift a row that an ambiguous topic holds
+		// back (see tiedRival).
+		if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
+			conf = math.Min(conf, ix.cfg.AmbiguityCap)
+		}
+		return conf, ""
+	}
+	conf = math.Max(0, conf-ix.cfg.HeadPenalty)
+	if ix.cfg.HeadCap > 0 {
+		conf = math.Min(conf, ix.cfg.HeadCap)
+	}
+	s, e, _ := askHead(pq)
+	return conf, pq[s:e]
+}
+
+// headMatched reports whether the wording shares a token lying inside the
+// query's head, or a thesaurus concept whose term overlaps it. ok is false
+// where the query has no head to check.
+func (ix *Index) headMatched(pq, wording string) (matched, ok bool) {
+	hs, he, ok := askHead(pq)
+	if !ok {
+		return false, false
+	}
+	var at []located
+	ix.tokenizeInto(pq, &at, features{})
+	df := ix.tokenizeInto(prepare(wording), nil, features{})
+	for _, x := range at {
+		if x.start >= hs && x.end <= he {
+			if _, shared := df[x.t]; shared {
+				return true, true
+			}
+		}
+	}
+	qs := ix.thes.spans(pq)
+	if len(qs) == 0 {
+		return false, true
+	}
+	dc := map[int]bool{}
+	for _, s := range ix.thes.spans(prepare(wording)) {
+		dc[s.concept] = true
+	}
+	for _, s := range qs {
+		if s.start < he && s.end > hs && dc[s.concept] {
+			return true, true
+		}
+	}
+	return false, true
+}
