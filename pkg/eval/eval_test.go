@@ -41,6 +41,7 @@ func TestOwnPairsFloor(t *testing.T) {
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.94, 0.97, 0.51})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "privacy_sheet.tsv"), floors{0.97, 0.97, 0.28})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "ops_sheet.tsv"), floors{0.91, 0.97, 0.31})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "cloud_sheet.tsv"), floors{0.96, 0.97, 0.53})
 }
 
 func TestSharedBenchFloor(t *testing.T) {

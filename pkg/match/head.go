@@ -94,7 +94,8 @@ func isASCIIText(s string) bool {
 }
 
 // checkHead adjusts the confidence of the best candidate by the head
-// check: HeadBonus when its wording names the query's head, HeadPenalty
+// check: HeadBonus when its wording names the query's head (and the two
+// do not each name a concept the other lacks), HeadPenalty
 // and at most HeadCap when it does not (then head is the head's text).
 // A query without a head keeps its confidence.
 //
@@ -110,6 +111,11 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 		return conf, ""
 	}
 	if matched {
+		// 委託先との秘密保持契約の締結 against 従業員と秘密保持契約を締結:
+		// the same ask of another party. The head is no evidence then.
+		if ix.conceptConflict(pq, cands[0].Wording) {
+			return conf, ""
+		}
 		// At most halfway to 1: confidence 1 stays for a wording that is
 		// the question itself, so --threshold 1 still sends every other
 		// row to review.
@@ -161,4 +167,29 @@ func (ix *Index) headMatched(pq, wording string) (matched, ok bool) {
 		}
 	}
 	return false, true
+}
+
+// conceptConflict reports whether each side names a thesaurus concept
+// the other does not.
+func (ix *Index) conceptConflict(pq, wording string) bool {
+	q := map[string]bool{}
+	for _, c := range ix.thes.Concepts(pq) {
+		q[c] = true
+	}
+	d := map[string]bool{}
+	for _, c := range ix.thes.Concepts(prepare(wording)) {
+		d[c] = true
+	}
+	qOnly, dOnly := false, false
+	for c := range q {
+		if !d[c] {
+			qOnly = true
+		}
+	}
+	for c := range d {
+		if !q[c] {
+			dOnly = true
+		}
+	}
+	return qOnly && dOnly
 }

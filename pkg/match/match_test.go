@@ -232,11 +232,13 @@ func TestSynonymCredit(t *testing.T) {
 		// Already first: credit changes the score, not the confidence.
 		{"サーバーは二重化されていますか？", "red", "red", true},
 	}
-	// Ranking only: synonym confidence (TestSynonymConfidence) off.
+	// Ranking only: synonym confidence (TestSynonymConfidence) and the
+	// head check (TestHeadCheck) off.
 	on := DefaultConfig()
 	on.SynonymConfidence = 0
+	on.HeadBonus, on.HeadPenalty, on.HeadCap = 0, 0, 0
 	for _, tt := range tests {
-		off := DefaultConfig()
+		off := on
 		off.SynonymCredit = 0
 		lex := New(es, off).Match(Query{Text: tt.q})
 		got := New(es, on).Match(Query{Text: tt.q})
@@ -620,15 +622,17 @@ func TestAskHead(t *testing.T) {
 	}
 }
 
-// A wording that shares the query's head gets HeadBonus; one that shares
-// only the topic before it loses HeadPenalty and cannot be filled without
-// review (HeadCap), however much of the question it covers.
+// A wording that shares the query's head gets HeadBonus, unless each side
+// names a concept the other does not; one that shares only the topic
+// before the head loses HeadPenalty and cannot be filled without review
+// (HeadCap), however much of the question it covers.
 func TestHeadCheck(t *testing.T) {
 	es := []*corpus.Entry{
 		{ID: "pentest", Question: "ペネトレーションテスト", Answer: "年1回、外部業者が実施"},
 		{ID: "officer", Question: "個人情報保護管理者を任命していますか。", Answer: "執行役員を任命しています"},
 		{ID: "enc", Question: "保存されるデータは暗号化されていますか。", Answer: "AES-256"},
 		{ID: "hours", Question: "ヘルプデスクの受付時間", Answer: "平日9時から18時"},
+		{ID: "nda", Question: "従業員と秘密保持契約を締結していますか？", Answer: "入社時に締結"},
 	}
 	off := DefaultConfig()
 	off.HeadBonus, off.HeadPenalty, off.HeadCap = 0, 0, 0
@@ -642,6 +646,9 @@ func TestHeadCheck(t *testing.T) {
 		{"データベースに格納されたデータは暗号化されていますか", "enc", DefaultConfig().HeadBonus, false},
 		{"問い合わせ窓口の受付時間", "hours", DefaultConfig().HeadBonus, false},
 		{"電源設備", "", 0, false}, // no head: nothing to check, whatever it matches
+		// The head matches, but the parties differ (subcontractor / employee):
+		// no bonus.
+		{"委託先との秘密保持契約の締結", "nda", 0, false},
 	}
 	for _, tt := range tests {
 		lex := New(es, off).Match(Query{Text: tt.q})
