@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,14 +107,17 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 	if ix.cfg.HeadBonus == 0 && ix.cfg.HeadPenalty == 0 && ix.cfg.HeadCap == 0 || conf <= 0 {
 		return conf, ""
 	}
-	matched, ok := ix.headMatched(pq, cands[0].Wording)
+	if cands[0].lexical >= 1-1e-6 {
+		return conf, "" // the question itself: its head is there
+	}
+	matched, conflict, ok := ix.headMatched(pq, cands[0].Wording)
 	if !ok {
 		return conf, ""
 	}
 	if matched {
 		// 委託先との秘密保持契約の締結 against 従業員と秘密保持契約を締結:
 		// the same ask of another party. The head is no evidence then.
-		if ix.conceptConflict(pq, cands[0].Wording) {
+		if conflict {
 			return conf, ""
 		}
 		// At most halfway to 1: confidence 1 stays for a wording that is
@@ -136,60 +140,34 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 }
 
 // headMatched reports whether the wording shares a token lying inside the
-// query's head, or a thesaurus concept whose term overlaps it. ok is false
-// where the query has no head to check.
-func (ix *Index) headMatched(pq, wording string) (matched, ok bool) {
+// query's head, or a thesaurus concept whose term overlaps it, and whether
+// each side names a concept the other does not. ok is false where the
+// query has no head to check.
+func (ix *Index) headMatched(pq, wording string) (matched, conflict, ok bool) {
 	hs, he, ok := askHead(pq)
 	if !ok {
-		return false, false
+		return false, false, false
 	}
-	var at []located
-	ix.tokenizeInto(pq, &at, features{})
-	df := ix.tokenizeInto(prepare(wording), nil, features{})
-	for _, x := range at {
-		if x.start >= hs && x.end <= he {
-			if _, shared := df[x.t]; shared {
-				return true, true
-			}
-		}
-	}
-	qs := ix.thes.spans(pq)
-	if len(qs) == 0 {
-		return false, true
-	}
-	dc := map[int]bool{}
-	for _, s := range ix.thes.spans(prepare(wording)) {
-		dc[s.concept] = true
-	}
-	for _, s := range qs {
-		if s.start < he && s.end > hs && dc[s.concept] {
-			return true, true
-		}
-	}
-	return false, true
-}
-
-// conceptConflict reports whether each side names a thesaurus concept
-// the other does not.
-func (ix *Index) conceptConflict(pq, wording string) bool {
-	q := map[string]bool{}
-	for _, c := range ix.thes.Concepts(pq) {
-		q[c] = true
-	}
-	d := map[string]bool{}
-	for _, c := range ix.thes.Concepts(prepare(wording)) {
-		d[c] = true
+	pw := prepare(wording)
+	// Wordings are short: a slice beats a map here, and a bigram wholly
+	// inside the head is the same token in the head alone.
+	var wt []token
+	textTokens(pw, func(t token, _ float64, _, _ int) { wt = append(wt, t) }, nil)
+	textTokens(pq[hs:he], func(t token, _ float64, _, _ int) {
+		matched = matched || slices.Contains(wt, t)
+	}, nil)
+	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
+	named := func(spans []termSpan, c int) bool {
+		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
 	}
 	qOnly, dOnly := false, false
-	for c := range q {
-		if !d[c] {
-			qOnly = true
-		}
+	for _, q := range qs {
+		in := named(ds, q.concept)
+		matched = matched || in && q.start < he && q.end > hs
+		qOnly = qOnly || !in
 	}
-	for c := range d {
-		if !q[c] {
-			dOnly = true
-		}
+	for _, d := range ds {
+		dOnly = dOnly || !named(qs, d.concept)
 	}
-	return qOnly && dOnly
+	return matched, qOnly && dOnly, true
 }
