@@ -17,12 +17,13 @@ import (
 // it (個人情報保護管理者の「連絡先」, 計画停止の「頻度」, ログを「取得」).
 // ok is false where there is no such run of at least two characters.
 func askHead(p string) (start, end int, ok bool) {
-	first := p
-	if i := strings.IndexByte(p, ' '); i > 0 && !isASCIIText(p) {
-		// prepare joins the sentences of a question with a space.
-		first = p[:i]
+	s := p
+	if i := strings.Index(p, sentenceBreak); i >= 0 {
+		s = p[:i]
 	}
-	s := first
+	if isASCIIText(s) {
+		return englishHead(s)
+	}
 	for {
 		start, end, n := trailingRun(s)
 		if n < 2 {
@@ -42,6 +43,30 @@ func askHead(p string) (start, end int, ok bool) {
 		}
 		return start, end, true
 	}
+}
+
+// coordinateHead returns the head of the ask joined to the one at start by
+// と, や, 、 or ・ (定期メンテナンスの「頻度」と事前通知の「時期」, 検知・防止):
+// a question that asks two things is answered by a wording that names
+// either. ok is false where there is none.
+func coordinateHead(p string, start int) (s, e int, ok bool) {
+	i := start
+	for i > 0 {
+		r, size := utf8.DecodeLastRuneInString(p[:i])
+		if !(isHeadRune(r) || r == 'の') {
+			break
+		}
+		i -= size
+	}
+	r, size := utf8.DecodeLastRuneInString(p[:i])
+	if i == 0 || !strings.ContainsRune("とや、・,", r) {
+		return 0, 0, false
+	}
+	return askHead(p[:i-size])
+}
+
+func isHeadRune(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '々'
 }
 
 // lightPredicates are the nouns that end a question without naming its ask
@@ -76,7 +101,7 @@ func trailingRun(s string) (start, end, n int) {
 	start = end
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
-		if !(unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '々') {
+		if !isHeadRune(r) {
 			break
 		}
 		start -= size
@@ -153,9 +178,15 @@ func (ix *Index) headMatched(pq, wording string) (matched, conflict, ok bool) {
 	// inside the head is the same token in the head alone.
 	var wt []token
 	textTokens(pw, func(t token, _ float64, _, _ int) { wt = append(wt, t) }, nil)
-	textTokens(pq[hs:he], func(t token, _ float64, _, _ int) {
-		matched = matched || slices.Contains(wt, t)
-	}, nil)
+	heads := [][2]int{{hs, he}}
+	if cs, ce, ok := coordinateHead(pq, hs); ok {
+		heads = append(heads, [2]int{cs, ce})
+	}
+	for _, h := range heads {
+		textTokens(pq[h[0]:h[1]], func(t token, _ float64, _, _ int) {
+			matched = matched || slices.Contains(wt, t)
+		}, nil)
+	}
 	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
 	named := func(spans []termSpan, c int) bool {
 		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
@@ -163,11 +194,95 @@ func (ix *Index) headMatched(pq, wording string) (matched, conflict, ok bool) {
 	qOnly, dOnly := false, false
 	for _, q := range qs {
 		in := named(ds, q.concept)
-		matched = matched || in && q.start < he && q.end > hs
+		for _, h := range heads {
+			matched = matched || in && q.start < h[1] && q.end > h[0]
+		}
 		qOnly = qOnly || !in
 	}
 	for _, d := range ds {
 		dOnly = dOnly || !named(qs, d.concept)
 	}
 	return matched, qOnly && dOnly, true
+}
+
+// englishHead finds the ask of an English passive question: the participle
+// after the subject of "Is/Are … <participle> …?" ("Is the policy
+// published to customers?", "Are keys stored in an HSM?"). A participle
+// followed by a noun is part of the subject (stored data), and light ones
+// (performed, maintained, in place) say only that something is done. Other
+// English questions have no head.
+func englishHead(s string) (start, end int, ok bool) {
+	type word struct {
+		w    string
+		i, j int
+	}
+	var ws []word
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordByte(s[i]) {
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			j++
+		}
+		if j > i {
+			ws = append(ws, word{s[i:j], i, j})
+		}
+		i = j
+	}
+	if len(ws) < 3 || !englishAux[ws[0].w] {
+		return 0, 0, false
+	}
+	// "established, documented, approved, communicated, applied,
+	// evaluated and maintained" (CAIQ v4) says only that a policy exists.
+	n := 0
+	for _, w := range ws[2:] {
+		if strings.HasSuffix(w.w, "ed") {
+			n++
+		}
+	}
+	if n >= 3 {
+		return 0, 0, false
+	}
+	for k := 2; k < len(ws); k++ {
+		w := ws[k].w
+		if !(strings.HasSuffix(w, "ed") || irregularParticiples[w]) {
+			continue
+		}
+		if k+1 < len(ws) && !englishAfterParticiple(ws[k+1].w) {
+			continue // stored data: an adjective of the subject
+		}
+		if lightParticiples[w] {
+			return 0, 0, false
+		}
+		return ws[k].i, ws[k].j, true
+	}
+	return 0, 0, false
+}
+
+var englishAux = map[string]bool{"is": true, "are": true, "was": true, "were": true}
+
+var irregularParticiples = map[string]bool{
+	"kept": true, "held": true, "done": true, "run": true, "made": true, "built": true,
+	"shown": true, "known": true, "given": true, "taken": true, "seen": true, "sent": true,
+	"written": true, "driven": true, "hidden": true, "chosen": true, "frozen": true, "split": true,
+}
+
+var lightParticiples = map[string]bool{
+	"performed": true, "conducted": true, "implemented": true, "maintained": true,
+	"established": true, "documented": true, "provided": true, "used": true, "done": true,
+	"carried": true, "undertaken": true, "completed": true, "required": true, "in": true,
+}
+
+// englishAfterParticiple reports whether w can follow a predicate
+// participle: a preposition, an adverb, a conjunction or a particle.
+func englishAfterParticiple(w string) bool {
+	switch w {
+	case "to", "in", "on", "at", "by", "for", "with", "within", "from", "off", "over", "under",
+		"after", "before", "during", "against", "into", "across", "via", "as", "using", "through",
+		"and", "or", "out", "up", "away", "when", "if", "so", "per", "regularly", "daily",
+		"weekly", "monthly", "annually", "yearly":
+		return true
+	}
+	return strings.HasSuffix(w, "ly")
 }

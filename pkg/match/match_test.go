@@ -607,7 +607,14 @@ func TestAskHead(t *testing.T) {
 		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"}, // 方法 is light only as a word of its own
 		{"電源設備", ""}, // one compound: its topic is its head
 		{"火災対策", ""},
-		{"Is a whistleblower policy established?", ""}, // English heads are not checked
+		{"Is a whistleblower policy established?", ""}, // a light participle
+		{"Is the information security policy published to customers?", "published"},
+		{"Are encryption keys stored in an HSM?", "stored"},
+		{"Is stored data encrypted?", "encrypted"}, // stored data: the subject
+		{"Is an incident response plan established, documented, approved, tested and maintained?", ""},
+		{"Do you maintain a disaster recovery plan?", ""}, // not a passive question
+		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "時期"},
+		{"接続元 IP アドレスの制限は可能ですか", "制限"}, // a space is no sentence break
 		{"", ""},
 	}
 	for _, tt := range tests {
@@ -678,14 +685,43 @@ func TestHeadCheck(t *testing.T) {
 	}
 }
 
+// A question that asks two things (Aの頻度とBの時期) is answered by a
+// wording that names either head.
+func TestCoordinateHead(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "頻度"},
+		{"不正侵入を検知・防止する仕組みはありますか", "検知"},
+		{"アクセス制御、認証", ""}, // アクセス制御 is one compound at the start
+		{"個人情報保護管理者の連絡先", ""},
+	}
+	for _, tt := range tests {
+		p := prepare(tt.q)
+		got := ""
+		if s, _, ok := askHead(p); ok {
+			if cs, ce, ok := coordinateHead(p, s); ok {
+				got = p[cs:ce]
+			}
+		}
+		if got != tt.want {
+			t.Errorf("coordinateHead(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
 func FuzzAskHead(f *testing.F) {
 	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := prepare(s)
-		if st, e, ok := askHead(p); ok && (st <= 0 || e > len(p) || st >= e) {
+		st, e, ok := askHead(p)
+		if ok && (st <= 0 || e > len(p) || st >= e) {
 			t.Fatalf("%q: head [%d,%d) outside the prepared text %q", s, st, e, p)
+		}
+		if ok {
+			if cs, ce, ok := coordinateHead(p, st); ok && (cs <= 0 || ce > st || cs >= ce) {
+				t.Fatalf("%q: coordinate head [%d,%d) not before the head at %d in %q", s, cs, ce, st, p)
+			}
 		}
 	})
 }

@@ -158,6 +158,11 @@ func prepare(s string) string {
 // would make it the heaviest word of the question.
 var addressee = regexp.MustCompile(textnorm.Fold(`(?:貴社|御社|貴サービス|当該サービス)(?:サービス|システム)?(?:における|において|では|での|の|で|は)?`))
 
+// sentenceBreak joins the sentences of a prepared question. It separates
+// tokens like a space does, and unlike a space (接続元 IP アドレス) it
+// never occurs inside a sentence, so askHead can find the first one.
+const sentenceBreak = "。"
+
 // prepareFolded is prepare for text already folded by textnorm.Fold.
 func prepareFolded(s string) string {
 	s = textnorm.StripNumbering(s)
@@ -170,7 +175,7 @@ func prepareFolded(s string) string {
 	for i, p := range parts {
 		parts[i] = textnorm.StripEnding(strings.TrimSpace(p))
 	}
-	return strings.Join(parts, " ")
+	return strings.Join(parts, sentenceBreak)
 }
 
 // bigramWeight lowers bigrams made of hiragana: in Japanese the topic is
