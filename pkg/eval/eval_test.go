@@ -34,7 +34,7 @@ func checkFloors(t *testing.T, path string, f floors) Metrics {
 }
 
 func TestOwnPairsFloor(t *testing.T) {
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.94, 0.97, 0.70})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.94, 0.97, 0.71})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.93, 0.97, 0.56})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla.tsv"), floors{0.95, 0.97, 0.31})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_labels.tsv"), floors{0.91, 0.97, 0.37})

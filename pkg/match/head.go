@@ -157,7 +157,10 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 		return conf, ""
 	}
 	conf = math.Max(0, conf-ix.cfg.HeadPenalty)
-	if ix.cfg.HeadCap > 0 {
+	// An English participle is weaker evidence than a Japanese head
+	// (kept / stored, protected / encrypted say the same): the penalty,
+	// not the cap.
+	if ix.cfg.HeadCap > 0 && !isASCIIText(pq) {
 		conf = math.Min(conf, ix.cfg.HeadCap)
 	}
 	s, e, _ := askHead(pq)

@@ -640,6 +640,7 @@ func TestHeadCheck(t *testing.T) {
 		{ID: "enc", Question: "保存されるデータは暗号化されていますか。", Answer: "AES-256"},
 		{ID: "hours", Question: "ヘルプデスクの受付時間", Answer: "平日9時から18時"},
 		{ID: "nda", Question: "従業員と秘密保持契約を締結していますか？", Answer: "入社時に締結"},
+		{ID: "policy", Question: "Do you maintain an information security policy that is reviewed annually?", Answer: "Yes"},
 	}
 	off := DefaultConfig()
 	off.HeadBonus, off.HeadPenalty, off.HeadCap = 0, 0, 0
@@ -656,6 +657,9 @@ func TestHeadCheck(t *testing.T) {
 		// The head matches, but the parties differ (subcontractor / employee):
 		// no bonus.
 		{"委託先との秘密保持契約の締結", "nda", 0, false},
+		// An English participle the wording lacks costs the penalty, not
+		// the cap.
+		{"Is the information security policy published to customers?", "policy", -DefaultConfig().HeadPenalty, false},
 	}
 	for _, tt := range tests {
 		lex := New(es, off).Match(Query{Text: tt.q})
