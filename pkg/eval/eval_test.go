@@ -43,6 +43,7 @@ func TestOwnPairsFloor(t *testing.T) {
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "ops_sheet.tsv"), floors{0.91, 0.97, 0.31})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "cloud_sheet.tsv"), floors{0.96, 0.97, 0.56})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "en_sheet.tsv"), floors{0.90, 0.97, 0.40})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_g_sheet.tsv"), floors{0.92, 0.97, 0.52})
 }
 
 func TestSharedBenchFloor(t *testing.T) {
