@@ -79,6 +79,38 @@ var lightPredicates = map[string]bool{
 	// done; X is the head.
 	"仕組": true, "機能": true, "方法": true, "手段": true, "手順": true, "体制": true,
 	"状況": true, "内容": true, "有無": true, "詳細": true, "概要": true, "措置": true,
+	// サンプルを「提供」, 報告書の「提出」: handing something over; what is
+	// handed over is the ask.
+	"提供": true, "提出": true,
+}
+
+// askSynonyms are the words that name the same ask in other terms, for the
+// head check only: as thesaurus concepts they would also join questions
+// (a frequency concept cost the bench and the paraphrases; see the package
+// documentation), while here they only decide whether a wording names the
+// head the question ends with.
+var askSynonyms = [][]string{
+	{"時期", "いつ", "タイミング"},
+	{"頻度", "間隔", "周期"},
+	{"上限", "限度", "制限", "最大"},
+	{"公表", "公開"},
+	{"初報", "第一報"},
+}
+
+// askSynonymMatch reports whether the head and the wording name one ask
+// in two of its terms.
+func askSynonymMatch(head, wording string) bool {
+	for _, g := range askSynonyms {
+		inHead, inWording := false, false
+		for _, t := range g {
+			inHead = inHead || strings.Contains(head, t)
+			inWording = inWording || strings.Contains(wording, t)
+		}
+		if inHead && inWording {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingRun trims trailing hiragana, punctuation and a bracketed aside
@@ -189,6 +221,7 @@ func (ix *Index) headMatched(pq, wording string) (matched, conflict, ok bool) {
 		textTokens(pq[h[0]:h[1]], func(t token, _ float64, _, _ int) {
 			matched = matched || slices.Contains(wt, t)
 		}, nil)
+		matched = matched || askSynonymMatch(pq[h[0]:h[1]], pw)
 	}
 	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
 	named := func(spans []termSpan, c int) bool {

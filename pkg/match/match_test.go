@@ -605,6 +605,7 @@ func TestAskHead(t *testing.T) {
 		{"電話での問い合わせは可能ですか", "問合"},
 		{"ログを改ざんから守る仕組みはありますか", ""},       // 守る: a verb, one kanji
 		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"}, // 方法 is light only as a word of its own
+		{"障害報告書のサンプルを提供できますか", "サンプル"},    // 提供: handing over
 		{"電源設備", ""}, // one compound: its topic is its head
 		{"火災対策", ""},
 		{"Is a whistleblower policy established?", ""}, // a light participle
@@ -653,6 +654,7 @@ func TestHeadCheck(t *testing.T) {
 		{"個人情報保護管理者の連絡先", "officer", -off.Threshold, true},
 		{"データベースに格納されたデータは暗号化されていますか", "enc", DefaultConfig().HeadBonus, false},
 		{"問い合わせ窓口の受付時間", "hours", DefaultConfig().HeadBonus, false},
+		{"保存データの暗号化の時期", "enc", -off.Threshold, true},
 		{"電源設備", "", 0, false}, // no head: nothing to check, whatever it matches
 		// The head matches, but the parties differ (subcontractor / employee):
 		// no bonus.
@@ -708,6 +710,27 @@ func TestCoordinateHead(t *testing.T) {
 		}
 		if got != tt.want {
 			t.Errorf("coordinateHead(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
+// Ask nouns with the same meaning in other words (時期 / いつ, 頻度 /
+// 間隔) count as naming the head, for the head check only.
+func TestAskSynonyms(t *testing.T) {
+	tests := []struct {
+		head, wording string
+		want          bool
+	}{
+		{"時期", "解約後のデータはいつ削除されますか", true},
+		{"頻度", "障害監視間隔", true},
+		{"限度額", "損害賠償の上限", true},
+		{"公表", "プライバシーポリシーを公開していますか", true},
+		{"時期", "解約後のデータの削除までの期間", false}, // how long is not when
+		{"連絡先", "個人情報保護管理者を任命していますか", false},
+	}
+	for _, tt := range tests {
+		if got := askSynonymMatch(tt.head, prepare(tt.wording)); got != tt.want {
+			t.Errorf("askSynonymMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
 		}
 	}
 }
