@@ -44,6 +44,10 @@ func TestOwnPairsFloor(t *testing.T) {
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "cloud_sheet.tsv"), floors{0.96, 0.97, 0.60})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "en_sheet.tsv"), floors{0.90, 0.97, 0.40})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_g_sheet.tsv"), floors{0.92, 0.97, 0.56})
+	// Written blind after the ask words; its one wrong fill (インシデントの
+	// 報告期限 against the incident-report entry, a doubtful label) is
+	// left as measured, so its precision floor is lower.
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "saas_sheet.tsv"), floors{1.00, 0.92, 0.52})
 }
 
 func TestSharedBenchFloor(t *testing.T) {
