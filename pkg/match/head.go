@@ -153,8 +153,10 @@ func isASCIIText(s string) bool {
 
 // checkHead adjusts the confidence of the best candidate by the head
 // check: HeadBonus when its wording names the query's head (and the two
-// do not each name a concept the other lacks), HeadPenalty
-// and at most HeadCap when it does not (then head is the head's text).
+// do not each name a concept the other lacks, and a compound head's last
+// word is named too), HeadPenalty and at most HeadCap when it does not
+// name the head, HeadPenalty alone when it misses only the last word or
+// the head is an English participle (head is then the missing text).
 // A query without a head keeps its confidence.
 //
 // Built after a set written blind (privacy_sheet.tsv) filled
@@ -167,7 +169,7 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 	if cands[0].lexical >= 1-1e-6 {
 		return conf, "" // the question itself: its head is there
 	}
-	matched, conflict, ok := ix.headMatched(pq, cands[0].Wording)
+	matched, conflict, ok := ix.headMatched(pq, cands[0].Wording, 0)
 	if !ok {
 		return conf, ""
 	}
@@ -176,6 +178,18 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 		// the same ask of another party. The head is no evidence then.
 		if conflict {
 			return conf, ""
+		}
+		// 監視カメラの設置台数 against 監視カメラは設置されていますか: the
+		// head shares 設置, but it is a number (台数) that is asked. A
+		// wording that lacks the head's last word gets the penalty, not
+		// the bonus (and not the cap: 取得頻度 against バックアップを取得
+		// is often answered by an answer that gives the frequency).
+		if !isASCIIText(pq) {
+			if m, _, _ := ix.headMatched(pq, cands[0].Wording, tailMinRunes); !m {
+				hs, he, _ := askHead(pq)
+				ts, te := headTail(pq, hs, he, tailMinRunes)
+				return math.Max(0, conf-ix.cfg.HeadPenalty), pq[ts:te]
+			}
 		}
 		// At most halfway to 1: confidence 1 stays for a wording that is
 		// the question itself, so --threshold 1 still sends every other
@@ -203,7 +217,7 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 // query's head, or a thesaurus concept whose term overlaps it, and whether
 // each side names a concept the other does not. ok is false where the
 // query has no head to check.
-func (ix *Index) headMatched(pq, wording string) (matched, conflict, ok bool) {
+func (ix *Index) headMatched(pq, wording string, tail int) (matched, conflict, ok bool) {
 	hs, he, ok := askHead(pq)
 	if !ok {
 		return false, false, false
@@ -216,6 +230,11 @@ func (ix *Index) headMatched(pq, wording string) (matched, conflict, ok bool) {
 	heads := [][2]int{{hs, he}}
 	if cs, ce, ok := coordinateHead(pq, hs); ok {
 		heads = append(heads, [2]int{cs, ce})
+	}
+	if tail > 0 {
+		for i, h := range heads {
+			heads[i][0], heads[i][1] = headTail(pq, h[0], h[1], tail)
+		}
 	}
 	for _, h := range heads {
 		textTokens(pq[h[0]:h[1]], func(t token, _ float64, _, _ int) {
@@ -321,4 +340,29 @@ func englishAfterParticiple(w string) bool {
 		return true
 	}
 	return strings.HasSuffix(w, "ly")
+}
+
+// tailMinRunes is the length from which a head is a compound whose last
+// word is checked on its own (see headTail).
+const tailMinRunes = 4
+
+// headTail narrows a compound head to its last word: Japanese compounds
+// end in what they are (設置台数 is a number, 報告期限 a deadline). A frame
+// noun at the end (連絡方法, ロック機能) is dropped first; the last word is
+// taken as the last two characters, three when the last is a suffix such
+// as 数 or 率 (世代数). Heads shorter than min characters are left whole.
+func headTail(p string, s, e, min int) (int, int) {
+	rs := []rune(p[s:e])
+	if len(rs) >= 4 && lightPredicates[string(rs[len(rs)-2:])] {
+		rs = rs[:len(rs)-2]
+		e = s + len(string(rs))
+	}
+	if len(rs) < min {
+		return s, e
+	}
+	n := 2
+	if strings.ContainsRune("数率額量値性度", rs[len(rs)-1]) {
+		n = 3
+	}
+	return e - len(string(rs[len(rs)-n:])), e
 }

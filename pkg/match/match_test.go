@@ -642,6 +642,7 @@ func TestHeadCheck(t *testing.T) {
 		{ID: "hours", Question: "ヘルプデスクの受付時間", Answer: "平日9時から18時"},
 		{ID: "nda", Question: "従業員と秘密保持契約を締結していますか？", Answer: "入社時に締結"},
 		{ID: "policy", Question: "Do you maintain an information security policy that is reviewed annually?", Answer: "Yes"},
+		{ID: "cctv", Question: "監視カメラは設置されていますか？", Answer: "はい"},
 	}
 	off := DefaultConfig()
 	off.HeadBonus, off.HeadPenalty, off.HeadCap = 0, 0, 0
@@ -662,6 +663,9 @@ func TestHeadCheck(t *testing.T) {
 		// An English participle the wording lacks costs the penalty, not
 		// the cap.
 		{"Is the information security policy published to customers?", "policy", -DefaultConfig().HeadPenalty, false},
+		// The head 設置台数 shares 設置, but its last word, 台数, is what is
+		// asked: the penalty, not the bonus, and no cap.
+		{"監視カメラの設置台数", "cctv", -DefaultConfig().HeadPenalty, false},
 	}
 	for _, tt := range tests {
 		lex := New(es, off).Match(Query{Text: tt.q})
@@ -735,6 +739,27 @@ func TestAskSynonyms(t *testing.T) {
 	}
 }
 
+// A compound head's last word is what it is: 設置台数 a number, 報告期限
+// a deadline. Frame nouns at the end are dropped, and a suffix such as 数
+// keeps the word before it.
+func TestHeadTail(t *testing.T) {
+	tests := []struct{ head, want string }{
+		{"設置台数", "置台数"},
+		{"報告期限", "期限"},
+		{"保存世代数", "世代数"},
+		{"連絡方法", "連絡"}, // the frame noun 方法 dropped
+		{"ロック機能", "ロック"},
+		{"受付時間", "時間"},
+		{"暗号化", "暗号化"}, // short: whole
+	}
+	for _, tt := range tests {
+		s, e := headTail(tt.head, 0, len(tt.head), tailMinRunes)
+		if got := tt.head[s:e]; got != tt.want {
+			t.Errorf("headTail(%q) = %q, want %q", tt.head, got, tt.want)
+		}
+	}
+}
+
 func FuzzAskHead(f *testing.F) {
 	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています"} {
 		f.Add(s)
@@ -748,6 +773,9 @@ func FuzzAskHead(f *testing.F) {
 		if ok {
 			if cs, ce, ok := coordinateHead(p, st); ok && (cs <= 0 || ce > st || cs >= ce) {
 				t.Fatalf("%q: coordinate head [%d,%d) not before the head at %d in %q", s, cs, ce, st, p)
+			}
+			if ts, te := headTail(p, st, e, tailMinRunes); ts < st || te > e || ts >= te {
+				t.Fatalf("%q: tail [%d,%d) outside the head [%d,%d) of %q", s, ts, te, st, e, p)
 			}
 		}
 	})
