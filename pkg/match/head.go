@@ -82,6 +82,9 @@ var lightPredicates = map[string]bool{
 	// サンプルを「提供」, 報告書の「提出」: handing something over; what is
 	// handed over is the ask.
 	"提供": true, "提出": true,
+	// 有効期限の「設定」: configuring says only that something is set.
+	"設定": true,
+	"方式": true,
 }
 
 // askSynonyms are the words that name the same ask in other terms, for the
