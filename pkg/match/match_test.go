@@ -606,6 +606,7 @@ func TestAskHead(t *testing.T) {
 		{"ログを改ざんから守る仕組みはありますか", ""},       // 守る: a verb, one kanji
 		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"}, // 方法 is light only as a word of its own
 		{"障害報告書のサンプルを提供できますか", "サンプル"},    // 提供: handing over
+		{"パスワードの有効期限の設定", "有効期限"},         // 設定: configuring
 		{"電源設備", ""}, // one compound: its topic is its head
 		{"火災対策", ""},
 		{"Is a whistleblower policy established?", ""}, // a light participle
