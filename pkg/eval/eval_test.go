@@ -47,6 +47,7 @@ func TestOwnPairsFloor(t *testing.T) {
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "saas_sheet.tsv"), floors{1.00, 0.97, 0.52})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "dc_sheet.tsv"), floors{0.95, 0.97, 0.35})
 	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "app_sheet.tsv"), floors{0.94, 0.97, 0.38})
+	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "org_sheet.tsv"), floors{0.95, 0.97, 0.45})
 }
 
 func TestSharedBenchFloor(t *testing.T) {
