@@ -34,20 +34,30 @@ func checkFloors(t *testing.T, path string, f floors) Metrics {
 }
 
 func TestOwnPairsFloor(t *testing.T) {
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), floors{0.94, 0.97, 0.64})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "paraphrases.tsv"), floors{0.93, 0.97, 0.54})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla.tsv"), floors{0.95, 0.97, 0.36})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_labels.tsv"), floors{0.91, 0.97, 0.40})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "security_sheet.tsv"), floors{0.94, 0.97, 0.58})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "privacy_sheet.tsv"), floors{0.97, 0.97, 0.28})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "ops_sheet.tsv"), floors{0.91, 0.97, 0.37})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "cloud_sheet.tsv"), floors{0.96, 0.97, 0.56})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "en_sheet.tsv"), floors{0.90, 0.97, 0.40})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "sla_g_sheet.tsv"), floors{0.92, 0.97, 0.48})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "saas_sheet.tsv"), floors{1.00, 0.97, 0.52})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "dc_sheet.tsv"), floors{0.95, 0.97, 0.35})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "app_sheet.tsv"), floors{0.94, 0.97, 0.38})
-	checkFloors(t, filepath.Join("..", "..", "testdata", "eval", "org_sheet.tsv"), floors{0.95, 0.97, 0.45})
+	// The own labelled sets (testdata/eval, README "Answer quality") and
+	// their floors.
+	sets := []struct {
+		file string
+		min  floors
+	}{
+		{"templates.tsv", floors{0.94, 0.97, 0.64}},
+		{"paraphrases.tsv", floors{0.93, 0.97, 0.54}},
+		{"sla.tsv", floors{0.95, 0.97, 0.36}},
+		{"sla_labels.tsv", floors{0.91, 0.97, 0.40}},
+		{"security_sheet.tsv", floors{0.94, 0.97, 0.58}},
+		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.28}},
+		{"ops_sheet.tsv", floors{0.91, 0.97, 0.37}},
+		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.56}},
+		{"en_sheet.tsv", floors{0.90, 0.97, 0.40}},
+		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.48}},
+		{"saas_sheet.tsv", floors{1.00, 0.97, 0.52}},
+		{"dc_sheet.tsv", floors{0.95, 0.97, 0.35}},
+		{"app_sheet.tsv", floors{0.94, 0.97, 0.38}},
+		{"org_sheet.tsv", floors{0.95, 0.97, 0.45}},
+	}
+	for _, s := range sets {
+		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
+	}
 }
 
 func TestSharedBenchFloor(t *testing.T) {

@@ -21,7 +21,7 @@ func askHead(p string) (start, end int, ok bool) {
 	if i := strings.Index(p, sentenceBreak); i >= 0 {
 		s = p[:i]
 	}
-	if isASCIIText(s) {
+	if noCJK(s) {
 		return englishHead(s)
 	}
 	for {
@@ -53,7 +53,7 @@ func coordinateHead(p string, start int) (s, e int, ok bool) {
 	i := start
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(p[:i])
-		if !(isHeadRune(r) || r == 'の') {
+		if !(isCompound(r) || r == 'の') {
 			break
 		}
 		i -= size
@@ -63,10 +63,6 @@ func coordinateHead(p string, start int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return askHead(p[:i-size])
-}
-
-func isHeadRune(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Katakana) || r == 'ー' || r == '々'
 }
 
 // lightPredicates are the nouns that end a question without naming its ask
@@ -79,12 +75,12 @@ var lightPredicates = map[string]bool{
 	// done; X is the head.
 	"仕組": true, "機能": true, "方法": true, "手段": true, "手順": true, "体制": true,
 	"状況": true, "内容": true, "有無": true, "詳細": true, "概要": true, "措置": true,
+	"方式": true,
 	// サンプルを「提供」, 報告書の「提出」: handing something over; what is
 	// handed over is the ask.
 	"提供": true, "提出": true,
 	// 有効期限の「設定」: configuring says only that something is set.
 	"設定": true,
-	"方式": true,
 }
 
 // askSynonyms are the words that name the same ask in other terms, for the
@@ -136,7 +132,7 @@ func trailingRun(s string) (start, end, n int) {
 	start = end
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
-		if !isHeadRune(r) {
+		if !isCompound(r) {
 			break
 		}
 		start -= size
@@ -145,7 +141,8 @@ func trailingRun(s string) (start, end, n int) {
 	return start, end, n
 }
 
-func isASCIIText(s string) bool {
+// noCJK reports whether s has no kanji or kana: an English question.
+func noCJK(s string) bool {
 	for _, r := range s {
 		if textnorm.IsCJK(r) {
 			return false
@@ -172,59 +169,68 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 	if cands[0].lexical >= 1-1e-6 {
 		return conf, "" // the question itself: its head is there
 	}
-	matched, conflict, ok := ix.headMatched(pq, cands[0].Wording, 0)
+	h, ok := ix.headMatched(pq, cands[0].Wording)
 	if !ok {
 		return conf, ""
 	}
-	if matched {
-		// 委託先との秘密保持契約の締結 against 従業員と秘密保持契約を締結:
-		// the same ask of another party. The head is no evidence then.
-		if conflict {
-			return conf, ""
+	if !h.matched {
+		conf = math.Max(0, conf-ix.cfg.HeadPenalty)
+		// An English participle is weaker evidence than a Japanese head
+		// (kept / stored, protected / encrypted say the same): the
+		// penalty, not the cap.
+		if ix.cfg.HeadCap > 0 && !h.english {
+			conf = math.Min(conf, ix.cfg.HeadCap)
 		}
-		// 監視カメラの設置台数 against 監視カメラは設置されていますか: the
-		// head shares 設置, but it is a number (台数) that is asked. A
-		// wording that lacks the head's last word gets the penalty, not
-		// the bonus (and not the cap: 取得頻度 against バックアップを取得
-		// is often answered by an answer that gives the frequency).
-		if !isASCIIText(pq) {
-			if m, _, _ := ix.headMatched(pq, cands[0].Wording, tailMinRunes); !m {
-				hs, he, _ := askHead(pq)
-				ts, te := headTail(pq, hs, he, tailMinRunes)
-				return math.Max(0, conf-ix.cfg.HeadPenalty), pq[ts:te]
-			}
-		}
-		// At most halfway to 1: confidence 1 stays for a wording that is
-		// the question itself, so --threshold 1 still sends every other
-		// row to review.
-		conf = math.Min(conf+ix.cfg.HeadBonus, (conf+1)/2)
-		// The bonus must not lift a row that an ambiguous topic holds
-		// back (see tiedRival).
-		if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
-			conf = math.Min(conf, ix.cfg.AmbiguityCap)
-		}
+		return conf, h.head
+	}
+	// 委託先との秘密保持契約の締結 against 従業員と秘密保持契約を締結: the
+	// same ask of another party. The head is no evidence then.
+	if h.conflict {
 		return conf, ""
 	}
-	conf = math.Max(0, conf-ix.cfg.HeadPenalty)
-	// An English participle is weaker evidence than a Japanese head
-	// (kept / stored, protected / encrypted say the same): the penalty,
-	// not the cap.
-	if ix.cfg.HeadCap > 0 && !isASCIIText(pq) {
-		conf = math.Min(conf, ix.cfg.HeadCap)
+	// 監視カメラの設置台数 against 監視カメラは設置されていますか: the head
+	// shares 設置, but it is a number (台数) that is asked. A wording that
+	// lacks the head's last word gets the penalty, not the bonus (and not
+	// the cap: 取得頻度 against バックアップを取得 is often answered by an
+	// answer that gives the frequency).
+	if !h.english && !h.tailMatched {
+		return math.Max(0, conf-ix.cfg.HeadPenalty), h.tail
 	}
-	s, e, _ := askHead(pq)
-	return conf, pq[s:e]
+	// At most halfway to 1: confidence 1 stays for a wording that is the
+	// question itself, so --threshold 1 still sends every other row to
+	// review.
+	conf = math.Min(conf+ix.cfg.HeadBonus, (conf+1)/2)
+	// The bonus must not lift a row that an ambiguous topic holds back
+	// (see tiedRival).
+	if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
+		conf = math.Min(conf, ix.cfg.AmbiguityCap)
+	}
+	return conf, ""
 }
 
-// headMatched reports whether the wording shares a token lying inside the
-// query's head, or a thesaurus concept whose term overlaps it, and whether
-// each side names a concept the other does not. ok is false where the
-// query has no head to check.
-func (ix *Index) headMatched(pq, wording string, tail int) (matched, conflict, ok bool) {
+// headCheck is what headMatched finds.
+type headCheck struct {
+	// head and tail are the query's head and its last word (headTail).
+	head, tail string
+	english    bool
+	// matched: the wording names the head (a coordinated one will do);
+	// tailMatched: it names the last word of it too.
+	matched, tailMatched bool
+	// conflict: each side names a thesaurus concept the other does not.
+	conflict bool
+}
+
+// headMatched checks the query's head against a wording: whether the
+// wording shares a token lying inside it, a thesaurus concept whose term
+// overlaps it, or an ask word of the same meaning, for the whole head and
+// for its last word. ok is false where the query has no head to check.
+func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
 	hs, he, ok := askHead(pq)
 	if !ok {
-		return false, false, false
+		return h, false
 	}
+	h.english = noCJK(pq)
+	h.head = pq[hs:he]
 	pw := prepare(wording)
 	// Wordings are short: a slice beats a map here, and a bigram wholly
 	// inside the head is the same token in the head alone.
@@ -234,17 +240,21 @@ func (ix *Index) headMatched(pq, wording string, tail int) (matched, conflict, o
 	if cs, ce, ok := coordinateHead(pq, hs); ok {
 		heads = append(heads, [2]int{cs, ce})
 	}
-	if tail > 0 {
-		for i, h := range heads {
-			heads[i][0], heads[i][1] = headTail(pq, h[0], h[1], tail)
-		}
+	tails := make([][2]int, len(heads))
+	for i, x := range heads {
+		tails[i][0], tails[i][1] = headTail(pq, x[0], x[1])
 	}
-	for _, h := range heads {
-		textTokens(pq[h[0]:h[1]], func(t token, _ float64, _, _ int) {
-			matched = matched || slices.Contains(wt, t)
+	ts, te := tails[0][0], tails[0][1]
+	h.tail = pq[ts:te]
+	names := func(x [2]int) bool {
+		found := askSynonymMatch(pq[x[0]:x[1]], pw)
+		textTokens(pq[x[0]:x[1]], func(t token, _ float64, _, _ int) {
+			found = found || slices.Contains(wt, t)
 		}, nil)
-		matched = matched || askSynonymMatch(pq[h[0]:h[1]], pw)
+		return found
 	}
+	h.matched = slices.ContainsFunc(heads, names)
+	h.tailMatched = slices.ContainsFunc(tails, names)
 	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
 	named := func(spans []termSpan, c int) bool {
 		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
@@ -252,15 +262,16 @@ func (ix *Index) headMatched(pq, wording string, tail int) (matched, conflict, o
 	qOnly, dOnly := false, false
 	for _, q := range qs {
 		in := named(ds, q.concept)
-		for _, h := range heads {
-			matched = matched || in && q.start < h[1] && q.end > h[0]
-		}
+		overlaps := func(x [2]int) bool { return q.start < x[1] && q.end > x[0] }
+		h.matched = h.matched || in && slices.ContainsFunc(heads, overlaps)
+		h.tailMatched = h.tailMatched || in && slices.ContainsFunc(tails, overlaps)
 		qOnly = qOnly || !in
 	}
 	for _, d := range ds {
 		dOnly = dOnly || !named(qs, d.concept)
 	}
-	return matched, qOnly && dOnly, true
+	h.conflict = qOnly && dOnly
+	return h, true
 }
 
 // englishHead finds the ask of an English passive question: the participle
@@ -353,14 +364,14 @@ const tailMinRunes = 4
 // end in what they are (設置台数 is a number, 報告期限 a deadline). A frame
 // noun at the end (連絡方法, ロック機能) is dropped first; the last word is
 // taken as the last two characters, three when the last is a suffix such
-// as 数 or 率 (世代数). Heads shorter than min characters are left whole.
-func headTail(p string, s, e, min int) (int, int) {
+// as 数 or 率 (世代数). Heads shorter than tailMinRunes are left whole.
+func headTail(p string, s, e int) (int, int) {
 	rs := []rune(p[s:e])
-	if len(rs) >= 4 && lightPredicates[string(rs[len(rs)-2:])] {
+	if len(rs) >= tailMinRunes && lightPredicates[string(rs[len(rs)-2:])] {
 		rs = rs[:len(rs)-2]
 		e = s + len(string(rs))
 	}
-	if len(rs) < min {
+	if len(rs) < tailMinRunes {
 		return s, e
 	}
 	n := 2

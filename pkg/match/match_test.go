@@ -754,7 +754,7 @@ func TestHeadTail(t *testing.T) {
 		{"暗号化", "暗号化"}, // short: whole
 	}
 	for _, tt := range tests {
-		s, e := headTail(tt.head, 0, len(tt.head), tailMinRunes)
+		s, e := headTail(tt.head, 0, len(tt.head))
 		if got := tt.head[s:e]; got != tt.want {
 			t.Errorf("headTail(%q) = %q, want %q", tt.head, got, tt.want)
 		}
@@ -775,7 +775,7 @@ func FuzzAskHead(f *testing.F) {
 			if cs, ce, ok := coordinateHead(p, st); ok && (cs <= 0 || ce > st || cs >= ce) {
 				t.Fatalf("%q: coordinate head [%d,%d) not before the head at %d in %q", s, cs, ce, st, p)
 			}
-			if ts, te := headTail(p, st, e, tailMinRunes); ts < st || te > e || ts >= te {
+			if ts, te := headTail(p, st, e); ts < st || te > e || ts >= te {
 				t.Fatalf("%q: tail [%d,%d) outside the head [%d,%d) of %q", s, ts, te, st, e, p)
 			}
 		}
