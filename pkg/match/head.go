@@ -26,13 +26,17 @@ func askHead(p string) (start, end int, ok bool) {
 	}
 	for {
 		start, end, n := trailingRun(s)
+		if n == 1 && lightStems[s[start:end]] {
+			s = s[:start]
+			continue
+		}
 		if n < 2 {
 			return 0, 0, false
 		}
 		// 研修を「実施」, 問合せは「可能」, 守る「仕組み」: a light
 		// predicate or frame noun says that or how something is done,
 		// not what; the noun before it is the head.
-		if lightPredicates[s[start:end]] {
+		if lightPredicates[s[start:end]] || lightStems[s[start:end]] {
 			s = s[:start]
 			continue
 		}
@@ -83,6 +87,19 @@ var lightPredicates = map[string]bool{
 	"設定": true,
 }
 
+// lightStems are the one-kanji stems of verbs that say only that
+// something is done, had or received (対策を「講」じて, 監査が「行」われて,
+// 措置が「取」られて, 診断を「受」けて), and the adverbs written before
+// them (「正」しく, 「定期的」に, 「適切」に): the noun before them is the
+// ask. A one-kanji stem that is not listed (分けられて, 認められて,
+// 知らされ) is the ask itself, and the query keeps no head.
+var lightStems = map[string]bool{
+	"行": true, "施": true, "講": true, "取": true, "設": true, "備": true,
+	"整": true, "受": true, "図": true, "結": true, "決": true,
+	"正": true, "定期的": true, "適切": true, "適正": true, "確実": true,
+	"十分": true, "厳重": true, "迅速": true, "常": true,
+}
+
 // askSynonyms are the words that name the same ask in other terms, for the
 // head check only: as thesaurus concepts they would also join questions
 // (a frequency concept cost the bench and the paraphrases; see the package
@@ -94,6 +111,7 @@ var askSynonyms = [][]string{
 	{"上限", "限度", "制限", "最大"},
 	{"公表", "公開"},
 	{"初報", "第一報"},
+	{"誓約", "契約"},
 }
 
 // askSynonymMatch reports whether the head and the wording name one ask

@@ -607,6 +607,12 @@ func TestAskHead(t *testing.T) {
 		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"}, // 方法 is light only as a word of its own
 		{"障害報告書のサンプルを提供できますか", "サンプル"},    // 提供: handing over
 		{"パスワードの有効期限の設定", "有効期限"},         // 設定: configuring
+		{"ログの信ぴょう性維持のため、サーバーの時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
+		{"バックアップデータの復元テストを定期的に行っていますか", "復元テスト"},
+		{"ISO27001の認証を受けていますか", "認証"},
+		{"DDoS攻撃を受けた場合の対策を講じていますか", "対策"},
+		{"内部監査を定期的に行っていますか", ""},       // one compound once the light words go
+		{"本番環境とテスト環境は分けられていますか", ""}, // 分け: the ask, not listed
 		{"電源設備", ""}, // one compound: its topic is its head
 		{"火災対策", ""},
 		{"Is a whistleblower policy established?", ""}, // a light participle
@@ -730,6 +736,7 @@ func TestAskSynonyms(t *testing.T) {
 		{"頻度", "障害監視間隔", true},
 		{"限度額", "損害賠償の上限", true},
 		{"公表", "プライバシーポリシーを公開していますか", true},
+		{"誓約", "従業員と秘密保持契約を締結していますか", true},
 		{"時期", "解約後のデータの削除までの期間", false}, // how long is not when
 		{"連絡先", "個人情報保護管理者を任命していますか", false},
 	}
