@@ -40,20 +40,21 @@ func TestOwnPairsFloor(t *testing.T) {
 		file string
 		min  floors
 	}{
-		{"templates.tsv", floors{0.94, 0.97, 0.64}},
-		{"paraphrases.tsv", floors{0.93, 0.97, 0.54}},
-		{"sla.tsv", floors{0.95, 0.97, 0.36}},
-		{"sla_labels.tsv", floors{0.91, 0.97, 0.40}},
-		{"security_sheet.tsv", floors{0.94, 0.97, 0.58}},
-		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.28}},
-		{"ops_sheet.tsv", floors{0.91, 0.97, 0.37}},
-		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.56}},
+		{"templates.tsv", floors{0.94, 0.97, 0.68}},
+		{"paraphrases.tsv", floors{0.93, 0.97, 0.57}},
+		{"sla.tsv", floors{0.95, 0.97, 0.42}},
+		{"sla_labels.tsv", floors{0.91, 0.97, 0.48}},
+		{"security_sheet.tsv", floors{0.94, 0.97, 0.64}},
+		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.35}},
+		{"ops_sheet.tsv", floors{0.91, 0.97, 0.42}},
+		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.66}},
 		{"en_sheet.tsv", floors{0.90, 0.97, 0.40}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.48}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.52}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.35}},
 		{"app_sheet.tsv", floors{0.94, 0.97, 0.38}},
-		{"org_sheet.tsv", floors{0.95, 0.97, 0.45}},
+		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
+		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
@@ -65,7 +66,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
-	m := checkFloors(t, p, floors{0.95, 0.97, 0.69})
+	m := checkFloors(t, p, floors{0.95, 0.97, 0.74})
 	// The baselines must stay below qfill, so the margin in the README holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)

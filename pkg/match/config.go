@@ -89,7 +89,7 @@ func DefaultConfig() Config {
 		AmbiguityRatio:    0.9,
 		AmbiguityCap:      0.5,
 		ExampleWeight:     0.3,
-		HeadBonus:         0.15,
+		HeadBonus:         0.2,
 		HeadPenalty:       0.15,
 		HeadCap:           0.5,
 		Thesaurus:         DefaultThesaurus(),

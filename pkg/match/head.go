@@ -75,6 +75,7 @@ var lightPredicates = map[string]bool{
 	"可能": true, "実施": true, "対応": true, "導入": true, "設置": true, "策定": true,
 	"整備": true, "利用": true, "作成": true, "運用": true, "実行": true, "適用": true,
 	"採用": true, "必要": true, "用意": true, "準備": true, "存在": true, "記載": true,
+	"使用": true,
 	// frame nouns: 〜する仕組み, 〜の方法, 〜の状況 ask whether or how X is
 	// done; X is the head.
 	"仕組": true, "機能": true, "方法": true, "手段": true, "手順": true, "体制": true,
@@ -389,11 +390,18 @@ func headTail(p string, s, e int) (int, int) {
 		rs = rs[:len(rs)-2]
 		e = s + len(string(rs))
 	}
+	suffix := len(rs) > 0 && strings.ContainsRune("数率額量値性度", rs[len(rs)-1])
+	// 実施率, 利用数: a light predicate with a suffix asks for a measure
+	// of doing it, and any wording that says 実施 would name the whole
+	// head; the measure is its last two characters.
+	if len(rs) == 3 && suffix && lightPredicates[string(rs[:2])] {
+		return e - len(string(rs[1:])), e
+	}
 	if len(rs) < tailMinRunes {
 		return s, e
 	}
 	n := 2
-	if strings.ContainsRune("数率額量値性度", rs[len(rs)-1]) {
+	if suffix {
 		n = 3
 	}
 	return e - len(string(rs[len(rs)-n:])), e

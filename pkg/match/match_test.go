@@ -603,16 +603,17 @@ func TestAskHead(t *testing.T) {
 		{"データベースに格納されたデータは暗号化されていますか？", "暗号化"},
 		{"社員への個人情報保護研修を実施していますか", "個人情報保護研修"},
 		{"電話での問い合わせは可能ですか", "問合"},
-		{"ログを改ざんから守る仕組みはありますか", ""},       // 守る: a verb, one kanji
-		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"}, // 方法 is light only as a word of its own
-		{"障害報告書のサンプルを提供できますか", "サンプル"},    // 提供: handing over
-		{"パスワードの有効期限の設定", "有効期限"},         // 設定: configuring
+		{"ログを改ざんから守る仕組みはありますか", ""},                     // 守る: a verb, one kanji
+		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"},               // 方法 is light only as a word of its own
+		{"障害報告書のサンプルを提供できますか", "サンプル"},                  // 提供: handing over
+		{"パスワードの有効期限の設定", "有効期限"},                       // 設定: configuring
 		{"ログの信ぴょう性維持のため、サーバーの時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
 		{"バックアップデータの復元テストを定期的に行っていますか", "復元テスト"},
 		{"ISO27001の認証を受けていますか", "認証"},
 		{"DDoS攻撃を受けた場合の対策を講じていますか", "対策"},
-		{"内部監査を定期的に行っていますか", ""},       // one compound once the light words go
-		{"本番環境とテスト環境は分けられていますか", ""}, // 分け: the ask, not listed
+		{"内部監査を定期的に行っていますか", ""},               // one compound once the light words go
+		{"本番環境とテスト環境は分けられていますか", ""},           // 分け: the ask, not listed
+		{"テストに本番環境の顧客情報を使用することはありますか", "顧客情報"}, // 使用 like 利用
 		{"電源設備", ""}, // one compound: its topic is its head
 		{"火災対策", ""},
 		{"Is a whistleblower policy established?", ""}, // a light participle
@@ -758,7 +759,9 @@ func TestHeadTail(t *testing.T) {
 		{"連絡方法", "連絡"}, // the frame noun 方法 dropped
 		{"ロック機能", "ロック"},
 		{"受付時間", "時間"},
+		{"実施率", "施率"},  // a light predicate's measure: the suffix is the ask
 		{"暗号化", "暗号化"}, // short: whole
+		{"世代数", "世代数"},
 	}
 	for _, tt := range tests {
 		s, e := headTail(tt.head, 0, len(tt.head))
