@@ -146,7 +146,7 @@
 //     stepped over to the noun before it; a query that is one compound
 //     (電源設備) or English has no head. When the best wording shares a
 //     token of the head, or a thesaurus concept whose term overlaps it,
-//     confidence rises by HeadBonus (0.15) — unless each side names a
+//     confidence rises by HeadBonus (0.2) — unless each side names a
 //     concept the other does not (委託先との秘密保持契約 against
 //     従業員と秘密保持契約: the same ask of another party); when it shares
 //     none, the
@@ -346,6 +346,44 @@
 // coverage 45.0% at the default; 80.0% precision at 0.50. The matcher at
 // the start of the session: 71.4% and 50.0%.
 //
+// One-kanji verbs (2026-12-02): 時刻同期は正しく行われていますか had no
+// head — after the closing, 行 of 行われ is a run of one character —
+// and so neither bonus nor penalty; 39 of the own and bench questions
+// end so (〜を行っていますか). lightStems lists the stems that only say
+// something is done, taken, set up or received (行, 施, 講, 取, 設, 備,
+// 整, 受, 図, 結, 決) and the adverbs before them (正しく, 定期的に,
+// 適切に): they step back to the noun before. Stems that are the ask
+// (分けられて, 認められて, 知らされ, 残して) are not listed, and the
+// query keeps no head. Precision unchanged on all fifteen sets; coverage:
+// bench 69.0% → 71.4% (the time-synchronisation pair), org 45.0% →
+// 55.0%, privacy 28.2% → 33.3%, security 59.0% → 64.1%, cloud 56.7% →
+// 60.0%, paraphrases 54.4% → 55.6%, templates 64.9% → 66.2% (one row
+// lost: 秘密保持の誓約を取って now has the head 誓約, which the NDA
+// entry names as 契約; 誓約 / 契約 joined the ask words: 67.6%).
+//
+// HeadBonus 0.2 revisited on the same day: the grid above had chosen
+// 0.15 for a wider margin under the threshold, but by then the English
+// set's unanswerable "In which country is our data stored?" (no head,
+// unchanged by the bonus) already sat at 0.545. At 0.2 the highest NONE
+// row the bonus lifts is 外部からの不正アクセス対策（ユーザ利用領域） at
+// 0.535, then 生体認証でログイン at 0.516; 17 right rows on ten sets
+// crossed the threshold and none wrong: bench 71.4% → 75.0%, cloud 60.0%
+// → 66.7%, SLA 36.8% → 42.1%, label pairs 40.0% → 48.6%, ops 37.1% →
+// 42.9%, paraphrases 55.6% → 57.8%, privacy 33.3% → 35.9%, templates
+// 67.6% → 68.9%, dev (below) 48.3% → 55.2%.
+//
+// A tenth set, written blind before those two changes were measured
+// (dev_sheet.tsv: development, change-management and vendor items
+// against a vendor's full questions, 42 rows, 13 NONE), measured top-1
+// 96.6%, precision 92.9%, coverage 44.8%. Its wrong fill was
+// コードレビューの実施率 (a rate) against リリース前にコードレビューを実施して
+// いますか at 0.78: the head 実施率 is three characters, too short for the
+// last-word check, and shares 実施. A light word with a suffix (実施率,
+// 利用数) is now checked by its last two characters (施率); 使用 became
+// light like 利用 (テストに本番データを使用することはありますか had the head
+// 使用 against a wording that says 利用). This set 100% and 55.2%, no
+// other set moved by either.
+//
 // The head as a ranking signal (an unmatched best moved behind the first
 // candidate within 0.8 or 0.9 of its score whose wording names the head)
 // changed no row on any set; within 0.5 it cost top-1 on five (bench
@@ -391,8 +429,11 @@
 //	+ a compound head's last word; 設定,  95.2%        75.0%       94.6%      83.8%
 //	  方式 as light words (default)
 //
-// At the default threshold 0.55: bench precision 98.3%, coverage 69.0%;
-// own pairs precision 100%, coverage 64.9%.
+//	+ one-kanji light verbs, HeadBonus    95.2%        75.0%       94.6%      83.8%
+//	  0.2, a light word's measure
+//
+// At the default threshold 0.55: bench precision 98.4%, coverage 75.0%;
+// own pairs precision 100%, coverage 68.9%.
 //
 // "!ログイン" in the log concept keeps ログ from counting inside ログイン,
 // ログアウト and their English spellings ("log in"): every sign-in question
