@@ -55,6 +55,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"app_sheet.tsv", floors{0.94, 0.97, 0.38}},
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
+		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
