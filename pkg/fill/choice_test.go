@@ -161,12 +161,14 @@ func TestReviewReasons(t *testing.T) {
 	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
 		{Row: 2, Question: "個人情報保護管理者の連絡先", AnswerCell: "D2"},
 		{Row: 3, Question: "ファイアウォールはありますか", AnswerCell: "D3"},
-		{Row: 4, Question: "q", AnswerCell: "D4"},
+		{Row: 4, Question: "How long are backups retained?", AnswerCell: "D4"},
+		{Row: 5, Question: "q", AnswerCell: "D5"},
 	}}}}
-	items := Plan(wb, fixed{res(match.Result{UnmatchedHead: "連絡先"}), res(match.Result{Tied: rival}), res(match.Result{})}, Options{})
+	items := Plan(wb, fixed{res(match.Result{UnmatchedHead: "連絡先"}), res(match.Result{Tied: rival}), res(match.Result{Conflict: [2]string{"backups", "logs"}}), res(match.Result{})}, Options{})
 	want := []string{
 		`entry officer does not mention "連絡先", what the question asks about`,
 		"entry fw-review, with another answer, fits the question as well",
+		`entry officer is about "logs", the question about "backups"`,
 		"confidence 0.500 is below the threshold",
 	}
 	for i, w := range want {

@@ -151,6 +151,9 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		if it.Reason == "" && res.UnmatchedHead != "" {
 			it.Reason = fmt.Sprintf("entry %s does not mention %q, what the question asks about", e.ID, res.UnmatchedHead)
 		}
+		if it.Reason == "" && res.Conflict[0] != "" {
+			it.Reason = fmt.Sprintf("entry %s is about %q, the question about %q", e.ID, res.Conflict[1], res.Conflict[0])
+		}
 		if it.Reason == "" && res.Tied != nil {
 			it.Reason = fmt.Sprintf("entry %s, with another answer, fits the question as well", res.Tied.ID)
 		}

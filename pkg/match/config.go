@@ -64,6 +64,10 @@ type Config struct {
 	// HeadCap caps the confidence of a row whose head is unmatched; 0
 	// disables it.
 	HeadCap float64
+	// ConflictPenalty lowers the confidence of a row whose best wording
+	// and query each name a thesaurus concept the other does not (backups
+	// retained / logs retained); 0 disables it.
+	ConflictPenalty float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -92,6 +96,7 @@ func DefaultConfig() Config {
 		HeadBonus:         0.2,
 		HeadPenalty:       0.15,
 		HeadCap:           0.5,
+		ConflictPenalty:   0.15,
 		Thesaurus:         DefaultThesaurus(),
 	}
 }
@@ -114,7 +119,7 @@ func (c *Config) Set(key string, v float64) error {
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
-		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap),
+		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]

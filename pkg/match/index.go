@@ -58,6 +58,10 @@ type Result struct {
 	// UnmatchedHead is the query's head (see askHead), when the best
 	// wording does not name it and that kept the row from being filled.
 	UnmatchedHead string
+	// Conflict holds a term of the query and one of the best wording that
+	// name concepts the other side lacks (backups / logs), when that kept
+	// the row from being filled (see Config.ConflictPenalty).
+	Conflict [2]string
 }
 
 // Best returns the top candidate, or nil when nothing matched.
@@ -339,11 +343,27 @@ func (ix *Index) Match(q Query) Result {
 	}
 	before := conf
 	conf, head := ix.checkHead(pq, cands, conf)
+	// How long are backups retained? against How long are logs retained?:
+	// the same ask of another object. A wording that names a concept the
+	// query does not, while the query names one it does not, is about
+	// something else however much of the sentence it shares.
+	var conflict [2]string
+	if ix.cfg.ConflictPenalty > 0 && conf > 0 && cands[0].lexical < 1-1e-6 {
+		if q, d, ok := ix.conceptConflict(pq, cands[0].Wording); ok {
+			afterHead := conf
+			conf = math.Max(0, conf-ix.cfg.ConflictPenalty)
+			if afterHead >= ix.cfg.Threshold && conf < ix.cfg.Threshold {
+				conflict = [2]string{q, d}
+			}
+		}
+	}
 	r := Result{Candidates: cands, Confidence: conf}
 	r.Auto = r.Confidence >= ix.cfg.Threshold
 	// Say why only where the check is what held the row back.
 	if head != "" && before >= ix.cfg.Threshold && !r.Auto {
 		r.UnmatchedHead = head
+	} else if conflict[0] != "" {
+		r.Conflict = conflict
 	} else if conf == ix.cfg.AmbiguityCap {
 		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {
 			r.Tied = t.Entry
@@ -668,4 +688,21 @@ func mainAsk(s string) (string, bool) {
 		return "", false
 	}
 	return main, true
+}
+
+// conceptConflict reports whether the query and the wording each name a
+// thesaurus concept the other does not, with a term of each (as the query
+// and the wording spell them after folding).
+func (ix *Index) conceptConflict(pq, wording string) (q, d string, ok bool) {
+	pw := prepare(wording)
+	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
+	has := func(spans []termSpan, c int) bool {
+		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
+	}
+	qi := slices.IndexFunc(qs, func(s termSpan) bool { return !has(ds, s.concept) })
+	di := slices.IndexFunc(ds, func(s termSpan) bool { return !has(qs, s.concept) })
+	if qi < 0 || di < 0 {
+		return "", "", false
+	}
+	return pq[qs[qi].start:qs[qi].end], pw[ds[di].start:ds[di].end], true
 }

@@ -232,11 +232,13 @@ func TestSynonymCredit(t *testing.T) {
 		// Already first: credit changes the score, not the confidence.
 		{"サーバーは二重化されていますか？", "red", "red", true},
 	}
-	// Ranking only: synonym confidence (TestSynonymConfidence) and the
-	// head check (TestHeadCheck) off.
+	// Ranking only: synonym confidence (TestSynonymConfidence), the
+	// head check (TestHeadCheck) and the concept conflict
+	// (TestConceptConflict) off.
 	on := DefaultConfig()
 	on.SynonymConfidence = 0
 	on.HeadBonus, on.HeadPenalty, on.HeadCap = 0, 0, 0
+	on.ConflictPenalty = 0
 	for _, tt := range tests {
 		off := on
 		off.SynonymCredit = 0
@@ -790,4 +792,48 @@ func FuzzAskHead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A wording that asks the same about another object (logs, not backups)
+// loses ConflictPenalty and says which concepts differ; one that names
+// the query's concepts and no others keeps its confidence.
+func TestConceptConflict(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "log-retention", Question: "How long are logs retained?", Answer: "One year."},
+		{ID: "dc-location", Question: "Where is customer data hosted?", Answer: "Tokyo and Osaka."},
+		{ID: "mfa", Question: "Is multi-factor authentication supported for user accounts?", Answer: "Yes."},
+		{ID: "training", Question: "Are employees required to complete security awareness training?", Answer: "Yes, annually."},
+		{ID: "pentest", Question: "Are penetration tests conducted by a third party?", Answer: "Yes, yearly."},
+		{ID: "bcp", Question: "Do you have a business continuity plan?", Answer: "Yes."},
+		{ID: "scan", Question: "Do you perform vulnerability scanning?", Answer: "Weekly."},
+		{ID: "hours", Question: "What are your support hours?", Answer: "24/7."},
+		{ID: "tls", Question: "Is data encrypted in transit?", Answer: "TLS 1.2 or higher."},
+	}
+	// A corpus this small scores lower than a real one: the threshold is
+	// lowered so that the penalty is what decides.
+	on := DefaultConfig()
+	on.Threshold = 0.45
+	off := on
+	off.ConflictPenalty = 0
+	tests := []struct {
+		q        string
+		conflict [2]string
+		lower    bool
+	}{
+		{"How long are backups retained?", [2]string{"backups", "logs"}, true},
+		{"Is MFA supported for administrator accounts?", [2]string{}, false}, // MFA is authentication too
+	}
+	for _, tt := range tests {
+		a, b := New(es, off).Match(Query{Text: tt.q}), New(es, on).Match(Query{Text: tt.q})
+		if lowered := b.Confidence < a.Confidence-1e-9; lowered != tt.lower {
+			t.Errorf("%q: confidence %.3f → %.3f, want lowered %v", tt.q, a.Confidence, b.Confidence, tt.lower)
+		}
+		if tt.lower && (a.Confidence < on.Threshold || b.Auto || b.Conflict != tt.conflict) {
+			// The case must be one the penalty decides: filled without it.
+			t.Errorf("%q: %.3f → %.3f (auto %v), Conflict = %q, want filled without the penalty, held with %q", tt.q, a.Confidence, b.Confidence, b.Auto, b.Conflict, tt.conflict)
+		}
+		if !tt.lower && b.Conflict != tt.conflict {
+			t.Errorf("%q: Conflict = %q, want none", tt.q, b.Conflict)
+		}
+	}
 }
