@@ -57,6 +57,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
 		{"en2_sheet.tsv", floors{0.87, 0.97, 0.51}},
+		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
+		// against the TLS entry): precision 95.7%.
+		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -99,6 +99,8 @@ var lightStems = map[string]bool{
 	"整": true, "受": true, "図": true, "結": true, "決": true,
 	"正": true, "定期的": true, "適切": true, "適正": true, "確実": true,
 	"十分": true, "厳重": true, "迅速": true, "常": true,
+	// 消火設備は「何」ですか: what the topic is, is the ask about the topic.
+	"何": true,
 }
 
 // askSynonyms are the words that name the same ask in other terms, for the
