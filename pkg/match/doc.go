@@ -437,6 +437,29 @@
 // would be keyed to one row. 何 joined lightStems (消火設備は何ですか had
 // no head): 64.7%, no other set moved.
 //
+// English "Do you …" questions (2026-12-02): the realworld CAIQ v3.0.1
+// template, filled from the bundled corpus, had "Do you share your
+// business continuity and redundancy plans with your tenants?" filled
+// with the BCP entry (0.62) and "Do you document employee acknowledgment
+// of training …?" with the training entry (0.56): the ask is the verb,
+// which the stored question does not say. englishVerb takes the verb after
+// the subject (you, your organization, the vendor …; adverbs and "and"
+// skipped) as the head, light verbs (have, maintain, perform, use,
+// provide, support …) giving none. As for passives, a missing verb costs
+// HeadPenalty without the cap; a matched one earns HeadBonus. No labelled
+// set crossed the threshold either way (five rows moved: two wrong rows
+// down, two right rows up, one right row under the threshold further
+// down); in the realworld sheets those two fills went to review and one
+// right one ("Do you monitor for intrusions on a 24x7x365 basis?" against
+// the 24/7 monitoring entry) was filled.
+//
+// Rejected the same day: a bonus for a wording whose concepts are
+// exactly the query's (English only, 0.1: five right rows filled, but
+// the NONE row H-07, a whistleblower policy, reached 0.60 against the
+// security-policy entry; at 0.2 four NONE rows were filled); 取得 as a
+// light predicate (bench precision 96.9%: どのようなログを取得していますか, a
+// NONE row, was filled with log retention).
+//
 // The head as a ranking signal (an unmatched best moved behind the first
 // candidate within 0.8 or 0.9 of its score whose wording names the head)
 // changed no row on any set; within 0.5 it cost top-1 on five (bench

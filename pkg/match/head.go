@@ -299,14 +299,11 @@ func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
 // after the subject of "Is/Are … <participle> …?" ("Is the policy
 // published to customers?", "Are keys stored in an HSM?"). A participle
 // followed by a noun is part of the subject (stored data), and light ones
-// (performed, maintained, in place) say only that something is done. Other
+// (performed, maintained, in place) say only that something is done. In a
+// "Do you …" question the head is the verb (see englishVerb). Other
 // English questions have no head.
 func englishHead(s string) (start, end int, ok bool) {
-	type word struct {
-		w    string
-		i, j int
-	}
-	var ws []word
+	var ws []engWord
 	for i := 0; i < len(s); {
 		for i < len(s) && !isWordByte(s[i]) {
 			i++
@@ -316,9 +313,12 @@ func englishHead(s string) (start, end int, ok bool) {
 			j++
 		}
 		if j > i {
-			ws = append(ws, word{s[i:j], i, j})
+			ws = append(ws, engWord{s[i:j], i, j})
 		}
 		i = j
+	}
+	if len(ws) >= 3 && (ws[0].w == "do" || ws[0].w == "does") {
+		return englishVerb(ws[1:])
 	}
 	if len(ws) < 3 || !englishAux[ws[0].w] {
 		return 0, 0, false
@@ -348,6 +348,62 @@ func englishHead(s string) (start, end int, ok bool) {
 		return ws[k].i, ws[k].j, true
 	}
 	return 0, 0, false
+}
+
+// engWord is one word of an English question and its byte range.
+type engWord struct {
+	w    string
+	i, j int
+}
+
+// englishVerb finds the verb after the subject of a "Do you …" or "Does
+// the vendor …" question (ws starts at the subject): "Do you *share*
+// your plans with tenants?" asks about sharing, not about having plans.
+// Light verbs (have, maintain, perform, use, provide) say only that
+// something is done or had, and such a question keeps no head; so does
+// one whose subject is not a plain one.
+func englishVerb(ws []engWord) (start, end int, ok bool) {
+	k := 0
+	switch {
+	case ws[0].w == "you" || ws[0].w == "we":
+		k = 1
+	case (ws[0].w == "your" || ws[0].w == "the") && len(ws) > 2 && englishSubjects[ws[1].w]:
+		k = 2
+	default:
+		return 0, 0, false
+	}
+	// "Do you physically and logically separate …": adverbs before the
+	// verb, joined by and.
+	for k < len(ws) && (englishAdverbs[ws[k].w] || strings.HasSuffix(ws[k].w, "ly") ||
+		ws[k].w == "and" && k > 0 && strings.HasSuffix(ws[k-1].w, "ly")) {
+		k++
+	}
+	if k >= len(ws) || lightVerbs[ws[k].w] {
+		return 0, 0, false
+	}
+	return ws[k].i, ws[k].j, true
+}
+
+// englishSubjects are the nouns a sheet names the vendor or its service by.
+var englishSubjects = map[string]bool{
+	"organization": true, "organisation": true, "company": true, "vendor": true, "provider": true,
+	"service": true, "application": true, "product": true, "solution": true, "system": true,
+	"platform": true, "team": true, "staff": true, "firm": true, "software": true,
+}
+
+var englishAdverbs = map[string]bool{
+	"also": true, "currently": true, "regularly": true, "periodically": true, "routinely": true,
+	"always": true, "formally": true, "actively": true, "still": true, "ever": true,
+}
+
+var lightVerbs = map[string]bool{
+	"have": true, "has": true, "maintain": true, "maintains": true, "perform": true, "performs": true,
+	"use": true, "uses": true, "provide": true, "provides": true, "conduct": true, "conducts": true,
+	"offer": true, "offers": true, "support": true, "supports": true, "employ": true, "employs": true,
+	"utilize": true, "utilizes": true, "implement": true, "implements": true, "carry": true,
+	"operate": true, "operates": true, "hold": true, "holds": true, "follow": true, "follows": true,
+	"keep": true, "keeps": true, "run": true, "runs": true, "require": true, "requires": true,
+	"ensure": true, "ensures": true, "allow": true, "allows": true, "engage": true, "engages": true,
 }
 
 var englishAux = map[string]bool{"is": true, "are": true, "was": true, "were": true}

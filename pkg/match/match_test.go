@@ -624,7 +624,11 @@ func TestAskHead(t *testing.T) {
 		{"Are encryption keys stored in an HSM?", "stored"},
 		{"Is stored data encrypted?", "encrypted"}, // stored data: the subject
 		{"Is an incident response plan established, documented, approved, tested and maintained?", ""},
-		{"Do you maintain a disaster recovery plan?", ""}, // not a passive question
+		{"Do you maintain a disaster recovery plan?", ""}, // a light verb
+		{"Do you share your business continuity plans with your tenants?", "share"},
+		{"Do you physically and logically separate customer data?", "separate"},
+		{"Does the vendor encrypt customer data at rest?", "encrypt"},
+		{"Does our data leave the country?", ""}, // not the vendor's doing
 		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "時期"},
 		{"接続元 IP アドレスの制限は可能ですか", "制限"}, // a space is no sentence break
 		{"", ""},
