@@ -60,6 +60,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},
+		{"long_sheet.tsv", floors{0.99, 0.97, 0.78}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
