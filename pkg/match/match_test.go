@@ -813,6 +813,9 @@ func TestConceptConflict(t *testing.T) {
 		{ID: "scan", Question: "Do you perform vulnerability scanning?", Answer: "Weekly."},
 		{ID: "hours", Question: "What are your support hours?", Answer: "24/7."},
 		{ID: "tls", Question: "Is data encrypted in transit?", Answer: "TLS 1.2 or higher."},
+		{ID: "planned", Question: "計画メンテナンスの事前通知はありますか。", Answer: "7日前までに通知します。"},
+		{ID: "hours-ja", Question: "問い合わせ窓口の受付時間を教えてください。", Answer: "平日9時から18時"},
+		{ID: "backup-ja", Question: "バックアップデータは遠隔地に保管していますか。", Answer: "別リージョンに複製しています。"},
 	}
 	// A corpus this small scores lower than a real one: the threshold is
 	// lowered so that the penalty is what decides.
@@ -827,6 +830,8 @@ func TestConceptConflict(t *testing.T) {
 	}{
 		{"How long are backups retained?", [2]string{"backups", "logs"}, true},
 		{"Is MFA supported for administrator accounts?", [2]string{}, false}, // MFA is authentication too
+		{"緊急メンテナンスの実施時には通知されますか", [2]string{"緊急メンテナンス", "計画メンテナンス"}, true},
+		{"定期メンテナンスの事前通知はありますか", [2]string{}, false}, // both planned
 	}
 	for _, tt := range tests {
 		a, b := New(es, off).Match(Query{Text: tt.q}), New(es, on).Match(Query{Text: tt.q})
