@@ -40,15 +40,15 @@ func TestOwnPairsFloor(t *testing.T) {
 		file string
 		min  floors
 	}{
-		{"templates.tsv", floors{0.94, 0.97, 0.68}},
+		{"templates.tsv", floors{0.94, 0.97, 0.70}},
 		{"paraphrases.tsv", floors{0.93, 0.97, 0.57}},
 		{"sla.tsv", floors{0.95, 0.97, 0.42}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.48}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.64}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.35}},
-		{"ops_sheet.tsv", floors{0.91, 0.97, 0.42}},
+		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.66}},
-		{"en_sheet.tsv", floors{0.90, 0.97, 0.40}},
+		{"en_sheet.tsv", floors{0.93, 0.97, 0.40}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.48}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.52}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.35}},
