@@ -63,6 +63,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"long_sheet.tsv", floors{0.99, 0.97, 0.78}},
 		{"label_sheet.tsv", floors{0.96, 0.97, 0.79}},
 		{"caiq_sheet.tsv", floors{0.99, 0.97, 0.57}},
+		{"polarity.tsv", floors{0.99, 0.99, 0.99}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -491,6 +491,15 @@
 // encrypted?"), en2 51.6% → 54.8% ("Do subprocessors have access to our
 // data?", a wrong top-1 before), nothing else moved.
 //
+// Polarity, found by probing rather than by a set: "Is remote access to
+// production allowed?" was filled (0.60) with the entry "… prohibited?",
+// whose yes would be the wrong answer; the Japanese forms (禁止 / 認め)
+// were held by the head check. prohibit (禁止, prohibited, not allowed)
+// and permit (許可, 認め, allowed) are concepts now, so the two conflict:
+// every opposite pair of polarity.tsv at 0.35 or less, the same-polarity
+// pairs up ("Do you permit staff to use their own devices …" against
+// "Do you allow employees …" 0.21 → 0.73); no other set moved.
+//
 // Rejected the same day: a bonus for a wording whose concepts are
 // exactly the query's (English only, 0.1: five right rows filled, but
 // the NONE row H-07, a whistleblower policy, reached 0.60 against the

@@ -816,6 +816,7 @@ func TestConceptConflict(t *testing.T) {
 		{ID: "planned", Question: "計画メンテナンスの事前通知はありますか。", Answer: "7日前までに通知します。"},
 		{ID: "hours-ja", Question: "問い合わせ窓口の受付時間を教えてください。", Answer: "平日9時から18時"},
 		{ID: "backup-ja", Question: "バックアップデータは遠隔地に保管していますか。", Answer: "別リージョンに複製しています。"},
+		{ID: "remote", Question: "Is remote access to production prohibited?", Answer: "Yes, except through the bastion host."},
 	}
 	// A corpus this small scores lower than a real one: the threshold is
 	// lowered so that the penalty is what decides.
@@ -832,13 +833,16 @@ func TestConceptConflict(t *testing.T) {
 		{"Is MFA supported for administrator accounts?", [2]string{}, false}, // MFA is authentication too
 		{"緊急メンテナンスの実施時には通知されますか", [2]string{"緊急メンテナンス", "計画メンテナンス"}, true},
 		{"定期メンテナンスの事前通知はありますか", [2]string{}, false}, // both planned
+		// Polarity: the yes/no of the entry would be inverted.
+		// (Lowered only: in a corpus this small it is not filled anyway.)
+		{"Is remote access to production allowed?", [2]string{}, true},
 	}
 	for _, tt := range tests {
 		a, b := New(es, off).Match(Query{Text: tt.q}), New(es, on).Match(Query{Text: tt.q})
 		if lowered := b.Confidence < a.Confidence-1e-9; lowered != tt.lower {
 			t.Errorf("%q: confidence %.3f → %.3f, want lowered %v", tt.q, a.Confidence, b.Confidence, tt.lower)
 		}
-		if tt.lower && (a.Confidence < on.Threshold || b.Auto || b.Conflict != tt.conflict) {
+		if tt.lower && tt.conflict[0] != "" && (a.Confidence < on.Threshold || b.Auto || b.Conflict != tt.conflict) {
 			// The case must be one the penalty decides: filled without it.
 			t.Errorf("%q: %.3f → %.3f (auto %v), Conflict = %q, want filled without the penalty, held with %q", tt.q, a.Confidence, b.Confidence, b.Auto, b.Conflict, tt.conflict)
 		}
