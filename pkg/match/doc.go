@@ -500,6 +500,14 @@
 // pairs up ("Do you permit staff to use their own devices …" against
 // "Do you allow employees …" 0.21 → 0.73); no other set moved.
 //
+// From the right rows the head check held back on all sets, at the end
+// of the day: 任命 and 選任 became light (責任者は任命されていますか against
+// 責任者を定めていますか) and 確認 / 閲覧 / 参照 an ask-word group (操作履歴の
+// 確認 against 操作ログを閲覧できますか): five rows filled on four sets
+// (app, long ×2, saas, security), none lost. Measured and not kept: 管理
+// as light (+3, −2: 入館記録の管理を行って lost its head 管理 to 入館記録)
+// and 方針 as a frame noun (+1, −1: バージョンアップの実施方針).
+//
 // Rejected the same day: a bonus for a wording whose concepts are
 // exactly the query's (English only, 0.1: five right rows filled, but
 // the NONE row H-07, a whistleblower policy, reached 0.60 against the

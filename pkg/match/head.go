@@ -76,6 +76,8 @@ var lightPredicates = map[string]bool{
 	"整備": true, "利用": true, "作成": true, "運用": true, "実行": true, "適用": true,
 	"採用": true, "必要": true, "用意": true, "準備": true, "存在": true, "記載": true,
 	"使用": true,
+	// 責任者を「任命」: appointing says only that the officer exists.
+	"任命": true, "選任": true,
 	// frame nouns: 〜する仕組み, 〜の方法, 〜の状況 ask whether or how X is
 	// done; X is the head.
 	"仕組": true, "機能": true, "方法": true, "手段": true, "手順": true, "体制": true,
@@ -115,6 +117,7 @@ var askSynonyms = [][]string{
 	{"公表", "公開"},
 	{"初報", "第一報"},
 	{"誓約", "契約"},
+	{"確認", "閲覧", "参照"},
 }
 
 // askSynonymMatch reports whether the head and the wording name one ask
