@@ -275,7 +275,12 @@ func trimOne(s string, endings []string) string {
 // the topic: "多要素認証の有無", "SSO 対応の可否", "教育の実施状況". The topic
 // is the ask, and a vendor's corpus, written as questions, seldom says 有無
 // or 状況, so rarity made them the heaviest words of the label.
-var labelFrames = []string{"の有無", "の可否", "の実施状況", "の対応状況", "の取得状況", "の導入状況", "の状況"}
+var labelFrames = []string{
+	"の取得有無", "の実施有無", "の導入有無", "の設置有無", "の提供有無", "の実施可否", "の対応可否", "の利用可否",
+	"の有無", "の可否", "の実施状況", "の対応状況", "の取得状況", "の導入状況", "の状況",
+	// 復元可否, 暗号化有無: the frame written onto the word.
+	"有無", "可否",
+}
 
 // Key folds s for comparing short labels (header cells, choice values):
 // folded, with every space and punctuation mark removed.

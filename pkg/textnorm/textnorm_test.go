@@ -57,6 +57,8 @@ func TestStripEnding(t *testing.T) {
 		{"バックアップ取得の頻度について詳しくご説明ください", "バックアップ取得の頻度"},
 		{"教育の実施状況をご教示ください", "教育"},
 		{"監視カメラの有無", "監視カメラ"},          // a label frame
+		{"バックアップの取得有無", "バックアップ"},      // the frame with its verb
+		{"削除データの復元可否", "削除データの復元"},     // written onto the word
 		{"SSO対応の可否を記載してください", "SSO対応"}, // a closing, then a frame
 		{"の有無", "の有無"},             // nothing would be left of the topic
 		{"についてご記入ください", "についてご記入"}, // nothing would be left of the ask
