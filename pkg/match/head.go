@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -118,6 +119,53 @@ var askSynonyms = [][]string{
 	{"初報", "第一報"},
 	{"誓約", "契約"},
 	{"確認", "閲覧", "参照"},
+}
+
+// englishAsks are participles and verbs that name one ask in English
+// (kept off-site / stored in a separate location, MFA enforced /
+// required), for the head check of English questions only, like
+// askSynonyms for Japanese.
+var englishAsks = [][]string{
+	{"kept", "stored", "held", "located", "hosted", "housed"},
+	{"enforced", "required", "mandatory", "mandated"},
+	{"published", "posted", "available", "public"},
+	{"isolated", "segregated", "separated", "partitioned", "segmented"},
+	// Not "secured": its stem is security's.
+	{"protected", "encrypted"},
+	// Not "reviewed": documents are reviewed (contracts, policies),
+	// suppliers and risks assessed.
+	{"evaluated", "assessed", "audited"},
+	{"removed", "revoked", "disabled", "deleted", "deactivated"},
+	{"notified", "informed", "alerted"},
+	{"restricted", "limited"},
+}
+
+var (
+	englishAskOnce   sync.Once
+	englishAskTokens [][]token
+)
+
+// englishAskMatch reports whether the English head and a wording (its
+// tokens) name one ask in two of its words; words compare stemmed.
+func englishAskMatch(head string, wording []token) bool {
+	englishAskOnce.Do(func() {
+		for _, g := range englishAsks {
+			var ts []token
+			for _, w := range g {
+				textTokens(w, func(t token, _ float64, _, _ int) { ts = append(ts, t) }, nil)
+			}
+			englishAskTokens = append(englishAskTokens, ts)
+		}
+	})
+	var ht []token
+	textTokens(head, func(t token, _ float64, _, _ int) { ht = append(ht, t) }, nil)
+	for _, g := range englishAskTokens {
+		if slices.ContainsFunc(ht, func(t token) bool { return slices.Contains(g, t) }) &&
+			slices.ContainsFunc(wording, func(t token) bool { return slices.Contains(g, t) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // askSynonymMatch reports whether the head and the wording name one ask
@@ -271,7 +319,7 @@ func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
 	ts, te := tails[0][0], tails[0][1]
 	h.tail = pq[ts:te]
 	names := func(x [2]int) bool {
-		found := askSynonymMatch(pq[x[0]:x[1]], pw)
+		found := askSynonymMatch(pq[x[0]:x[1]], pw) || h.english && englishAskMatch(pq[x[0]:x[1]], wt)
 		textTokens(pq[x[0]:x[1]], func(t token, _ float64, _, _ int) {
 			found = found || slices.Contains(wt, t)
 		}, nil)
@@ -421,6 +469,7 @@ var lightParticiples = map[string]bool{
 	"performed": true, "conducted": true, "implemented": true, "maintained": true,
 	"established": true, "documented": true, "provided": true, "used": true, "done": true,
 	"carried": true, "undertaken": true, "completed": true, "required": true, "in": true,
+	"defined": true, "followed": true, "adopted": true,
 }
 
 // englishAfterParticiple reports whether w can follow a predicate

@@ -629,7 +629,8 @@ func TestAskHead(t *testing.T) {
 		{"Do you share your business continuity plans with your tenants?", "share"},
 		{"Do you physically and logically separate customer data?", "separate"},
 		{"Does the vendor encrypt customer data at rest?", "encrypt"},
-		{"Does our data leave the country?", ""}, // not the vendor's doing
+		{"Does our data leave the country?", ""},                   // not the vendor's doing
+		{"Are data retention practices defined and followed?", ""}, // light participles
 		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "時期"},
 		{"接続元 IP アドレスの制限は可能ですか", "制限"}, // a space is no sentence break
 		{"", ""},
@@ -850,6 +851,30 @@ func TestConceptConflict(t *testing.T) {
 		}
 		if !tt.lower && b.Conflict != tt.conflict {
 			t.Errorf("%q: Conflict = %q, want none", tt.q, b.Conflict)
+		}
+	}
+}
+
+// English participles that name one ask count as the head; stems that
+// only look alike (secured / security) and near asks (reviewed /
+// assessed) do not.
+func TestEnglishAsks(t *testing.T) {
+	tests := []struct {
+		head, wording string
+		want          bool
+	}{
+		{"kept", "Are backups stored in a separate location?", true},
+		{"enforced", "Is MFA required for remote access?", true},
+		{"isolated", "Is customer data segregated between tenants?", true},
+		{"protected", "Are security logs collected centrally?", false},
+		{"reviewed", "Are third-party suppliers assessed for security?", false},
+		{"published", "Do you have a written information security policy?", false},
+	}
+	for _, tt := range tests {
+		var wt []token
+		textTokens(prepare(tt.wording), func(tok token, _ float64, _, _ int) { wt = append(wt, tok) }, nil)
+		if got := englishAskMatch(tt.head, wt); got != tt.want {
+			t.Errorf("englishAskMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
 		}
 	}
 }
