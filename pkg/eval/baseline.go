@@ -52,11 +52,14 @@ func bigrams(s string) map[string]int {
 	return out
 }
 
-func (b *BM25) score(q map[string]int, tf map[string]int, dl float64) float64 {
+// score sums over the query's bigrams in a fixed order (q sorted): summed
+// in map order, equal scores differed in their last bits from run to run
+// and ties fell either way, so the baseline's top-1 moved between runs.
+func (b *BM25) score(q []string, tf map[string]int, dl float64) float64 {
 	const k1, bb = 1.2, 0.75
 	n := float64(len(b.docs))
 	var s float64
-	for t := range q {
+	for _, t := range q {
 		f := float64(tf[t])
 		if f == 0 {
 			continue
@@ -75,10 +78,15 @@ func (b *BM25) Match(q match.Query) match.Result {
 	for _, c := range qb {
 		ql += float64(c)
 	}
-	self := b.score(qb, qb, ql)
+	keys := make([]string, 0, len(qb))
+	for t := range qb {
+		keys = append(keys, t)
+	}
+	sort.Strings(keys)
+	self := b.score(keys, qb, ql)
 	cands := make([]match.Candidate, 0, len(b.docs))
 	for i, d := range b.docs {
-		s := b.score(qb, d, b.lens[i])
+		s := b.score(keys, d, b.lens[i])
 		if s > 0 {
 			cands = append(cands, match.Candidate{Entry: b.entries[i], Score: s})
 		}

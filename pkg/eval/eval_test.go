@@ -48,7 +48,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.35}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.69}},
-		{"en_sheet.tsv", floors{0.93, 0.97, 0.49}},
+		{"en_sheet.tsv", floors{0.93, 0.97, 0.53}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.48}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.35}},
@@ -56,7 +56,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
-		{"en2_sheet.tsv", floors{0.90, 0.97, 0.61}},
+		{"en2_sheet.tsv", floors{0.90, 0.97, 0.64}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},

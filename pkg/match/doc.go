@@ -553,6 +553,13 @@
 // 61.3%, en 43.3% → 50.0%, templates 70.3% → 73.0%), none lost, the
 // highest English NONE row under 0.5.
 //
+// The verb of "How often do you …" and "What … do you …" questions is
+// their head too (a do or does among the first words): "How often do
+// you review user access privileges?" against "Are user access rights
+// reviewed periodically?" earns the bonus. Five rows up on four sets,
+// two of them filled (en "review", en2 "What uptime SLA do you commit
+// to?" against "What is your availability commitment?"), none down.
+//
 // Rejected the same day: a bonus for a wording whose concepts are
 // exactly the query's (English only, 0.1: five right rows filled, but
 // the NONE row H-07, a whistleblower policy, reached 0.60 against the

@@ -371,8 +371,12 @@ func englishHead(s string) (start, end int, ok bool) {
 		}
 		i = j
 	}
-	if len(ws) >= 3 && (ws[0].w == "do" || ws[0].w == "does") {
-		return englishVerb(ws[1:])
+	// "Do you …", and "How often do you …", "What … do you …": the verb
+	// after the subject is the ask.
+	for k := 0; k+2 < len(ws) && k < 6; k++ {
+		if ws[k].w == "do" || ws[k].w == "does" {
+			return englishVerb(ws[k+1:])
+		}
 	}
 	if len(ws) < 3 || !englishAux[ws[0].w] {
 		return 0, 0, false

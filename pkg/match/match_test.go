@@ -629,7 +629,9 @@ func TestAskHead(t *testing.T) {
 		{"Do you share your business continuity plans with your tenants?", "share"},
 		{"Do you physically and logically separate customer data?", "separate"},
 		{"Does the vendor encrypt customer data at rest?", "encrypt"},
-		{"Does our data leave the country?", ""},                   // not the vendor's doing
+		{"Does our data leave the country?", ""}, // not the vendor's doing
+		{"How often do you review user access privileges?", "review"},
+		{"How long do you keep audit logs?", ""},                   // keep: light
 		{"Are data retention practices defined and followed?", ""}, // light participles
 		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "時期"},
 		{"接続元 IP アドレスの制限は可能ですか", "制限"}, // a space is no sentence break
