@@ -40,7 +40,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		file string
 		min  floors
 	}{
-		{"templates.tsv", floors{0.94, 0.97, 0.72}},
+		{"templates.tsv", floors{0.94, 0.97, 0.74}},
 		{"paraphrases.tsv", floors{0.93, 0.97, 0.57}},
 		{"sla.tsv", floors{0.95, 0.97, 0.42}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.54}},

@@ -40,6 +40,18 @@ type Candidate struct {
 	sameQID bool
 	// sameConcepts: the wording names exactly the query's concepts.
 	sameConcepts bool
+	// otherScript: the wording is Japanese and the query English, or the
+	// reverse.
+	otherScript bool
+}
+
+// rival reports whether o counts against the best candidate b in the
+// margin and the ambiguity cap. A wording in the other language does not
+// when the best is in the query's: a bilingual corpus holds each ask in
+// both languages with answers that differ only in their language, and a
+// question in one language cannot tell the two apart.
+func (ix *Index) rival(o, b *Candidate) bool {
+	return !ix.sameAnswer(o.Entry, b.Entry) && !(o.otherScript && !b.otherScript)
 }
 
 // Result is the outcome of matching one query.
@@ -303,9 +315,11 @@ func (ix *Index) Match(q Query) Result {
 	if len(cands) == 0 {
 		return Result{}
 	}
+	english := noCJK(pq)
 	for i := range cands {
 		cands[i].Score = math.Min(cands[i].Score, 1)
 		cands[i].lexical = cands[i].Score
+		cands[i].otherScript = noCJK(cands[i].Wording) != english
 	}
 	ix.rank(cands, q)
 	if len(cands) > ix.cfg.TopK {
@@ -591,8 +605,9 @@ func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) floa
 	}
 	s1 := score(c[0])
 	var s2 float64
-	for _, o := range c[1:] {
-		if s := score(o); s > s2 && !ix.sameAnswer(o.Entry, c[0].Entry) {
+	for i := range c[1:] {
+		o := &c[i+1]
+		if s := score(*o); s > s2 && ix.rival(o, &c[0]) {
 			s2 = s
 		}
 	}
@@ -627,7 +642,7 @@ func (ix *Index) tiedRival(c []Candidate, score func(Candidate) float64) *Candid
 	s1 := score(c[0])
 	for i := range c[1:] {
 		o := &c[i+1]
-		if o.qcov >= c[0].qcov-1e-9 && o.Wording != c[0].Wording && !ix.sameAnswer(o.Entry, c[0].Entry) && score(*o) >= s1*ix.cfg.AmbiguityRatio {
+		if o.qcov >= c[0].qcov-1e-9 && o.Wording != c[0].Wording && ix.rival(o, &c[0]) && score(*o) >= s1*ix.cfg.AmbiguityRatio {
 			return o
 		}
 	}

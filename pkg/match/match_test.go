@@ -880,3 +880,20 @@ func TestEnglishAsks(t *testing.T) {
 		}
 	}
 }
+
+// A bilingual corpus holds each ask in both languages with answers that
+// differ only in language: the entry in the other language is no rival.
+func TestOtherLanguageNoRival(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "en-iso", Question: "Do you hold an ISO/IEC 27001 certification?", Answer: "Yes. We are certified to ISO/IEC 27001."},
+		{ID: "ja-iso", Question: "ISMS（ISO/IEC 27001）認証を取得していますか？", Answer: "はい。ISO/IEC 27001の認証を取得しています。"},
+		{ID: "en-backup", Question: "Are backups taken daily?", Answer: "Yes."},
+	}
+	r := New(es, DefaultConfig()).Match(Query{Text: "Is your organization certified against ISO 27001?"})
+	if b := r.Best(); b == nil || b.Entry.ID != "en-iso" {
+		t.Fatalf("best %v, want en-iso", b)
+	}
+	if r.Tied != nil || r.Confidence <= DefaultConfig().AmbiguityCap {
+		t.Errorf("confidence %.3f, tied %v: the Japanese entry counted as a rival", r.Confidence, r.Tied)
+	}
+}
