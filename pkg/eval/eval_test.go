@@ -66,6 +66,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"polarity.tsv", floors{0.99, 0.99, 0.99}},
 		{"faq_sheet.tsv", floors{0.91, 0.97, 0.54}},
 		{"plain_sheet.tsv", floors{0.99, 0.97, 0.85}},
+		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

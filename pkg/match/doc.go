@@ -532,6 +532,14 @@
 // precision 100%, coverage 85.7% (the matcher at the start of the day:
 // 95.8% and 82.1%; its wrong fill was 緊急メンテナンスを事前に通知しているか).
 //
+// A nineteenth, written blind after the English verbs
+// (vendor_r_sheet.tsv: a second vendor's formal questions against
+// security_sheet's corpus, the bench's shape, 44 rows, 9 NONE): top-1
+// 100%, precision 100%, coverage 77.1% (the matcher at the start of the
+// day: 96.0% and 68.6%; two days before: 90.0% and 51.4%). 遮断 / 制限 /
+// ブロック joined the ask words after it (不要な通信を遮断 against 通信制限):
+// 80.0%, no other set moved.
+//
 // English ask words: of the English right rows held back at the end of
 // the day, most had a participle head the wording says in other words
 // (kept off-site / stored in a separate location, MFA enforced /

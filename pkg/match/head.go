@@ -119,6 +119,7 @@ var askSynonyms = [][]string{
 	{"初報", "第一報"},
 	{"誓約", "契約"},
 	{"確認", "閲覧", "参照"},
+	{"遮断", "制限", "ブロック"},
 }
 
 // englishAsks are participles and verbs that name one ask in English
