@@ -540,6 +540,15 @@
 // ブロック joined the ask words after it (不要な通信を遮断 against 通信制限):
 // 80.0%, no other set moved.
 //
+// A twentieth, in English, written last and used only to measure
+// (sig_sheet.tsv: SIG-style questions against en_sheet's corpus, 40
+// rows, 10 NONE): top-1 90.0%, precision 93.8%, coverage 50.0% (the
+// start of the day: 93.3%, 46.7%; two days before: 85.7%, 40.0%). Its
+// wrong fill, "Is the security policy reviewed by an external party?"
+// against "… policy that is reviewed at least annually?" (0.80), shares
+// the participle; the ask is the agent, "by an external party", which no
+// check reads. Left as measured.
+//
 // English ask words: of the English right rows held back at the end of
 // the day, most had a participle head the wording says in other words
 // (kept off-site / stored in a separate location, MFA enforced /
