@@ -272,6 +272,9 @@ func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64,
 	if !h.english && !h.tailMatched {
 		return math.Max(0, conf-ix.cfg.HeadPenalty), h.tail
 	}
+	if h.english && h.agent != "" && !h.agentMatched {
+		return math.Max(0, conf-ix.cfg.HeadPenalty), h.agent
+	}
 	// At most halfway to 1: confidence 1 stays for a wording that is the
 	// question itself, so --threshold 1 still sends every other row to
 	// review.
@@ -294,6 +297,32 @@ type headCheck struct {
 	matched, tailMatched bool
 	// conflict: each side names a thesaurus concept the other does not.
 	conflict bool
+	// agent is the "by …" phrase after an English participle head, and
+	// agentMatched whether the wording names it (a token or concept).
+	agent        string
+	agentMatched bool
+}
+
+// englishAgent returns the byte range of the agent of an English passive
+// whose participle ends at end: the words after "by", up to the end of
+// the sentence or the next preposition.
+func englishAgent(p string, end int) (start, stop int, ok bool) {
+	rest := p[end:]
+	i := strings.Index(rest, " by ")
+	if i < 0 || i > 1 {
+		return 0, 0, false
+	}
+	start = end + i + len(" by ")
+	stop = len(p)
+	if j := strings.Index(p[start:], sentenceBreak); j >= 0 {
+		stop = start + j
+	}
+	for _, prep := range []string{" for ", " to ", " on ", " at ", " in ", " with ", " before ", " after "} {
+		if j := strings.Index(p[start:stop], prep); j >= 0 {
+			stop = start + j
+		}
+	}
+	return start, stop, stop > start
 }
 
 // headMatched checks the query's head against a wording: whether the
@@ -331,6 +360,17 @@ func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
 	}
 	h.matched = slices.ContainsFunc(heads, names)
 	h.tailMatched = slices.ContainsFunc(tails, names)
+	// "Is the policy reviewed by an external party?": in an English
+	// passive the agent is part of the ask, and a wording that names the
+	// participle but not the agent answers another one.
+	var agent [][2]int
+	if h.english {
+		if as, ae, ok := englishAgent(pq, he); ok {
+			agent = [][2]int{{as, ae}}
+			h.agent = pq[as:ae]
+			h.agentMatched = names(agent[0])
+		}
+	}
 	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
 	named := func(spans []termSpan, c int) bool {
 		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
@@ -341,6 +381,7 @@ func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
 		overlaps := func(x [2]int) bool { return q.start < x[1] && q.end > x[0] }
 		h.matched = h.matched || in && slices.ContainsFunc(heads, overlaps)
 		h.tailMatched = h.tailMatched || in && slices.ContainsFunc(tails, overlaps)
+		h.agentMatched = h.agentMatched || in && slices.ContainsFunc(agent, overlaps)
 		qOnly = qOnly || !in
 	}
 	for _, d := range ds {

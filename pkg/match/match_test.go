@@ -898,3 +898,47 @@ func TestOtherLanguageNoRival(t *testing.T) {
 		t.Errorf("confidence %.3f, tied %v: the Japanese entry counted as a rival", r.Confidence, r.Tied)
 	}
 }
+
+// The agent of an English passive ("by an external party") is part of
+// the ask: a wording with the participle and not the agent loses the
+// bonus; one that names it, in words or a concept, keeps it.
+func TestEnglishAgent(t *testing.T) {
+	tests := []struct{ q, agent string }{
+		{"Is the security policy reviewed by an external party?", "an external party"},
+		{"Are non-disclosure agreements signed by all personnel before access?", "all personnel"},
+		{"Is data encrypted at rest?", ""},
+		{"Is the plan approved by management on a yearly basis?", "management"},
+	}
+	for _, tt := range tests {
+		p := prepare(tt.q)
+		got := ""
+		if _, e, ok := askHead(p); ok {
+			if s, t2, ok := englishAgent(p, e); ok {
+				got = p[s:t2]
+			}
+		}
+		if got != tt.agent {
+			t.Errorf("agent of %q = %q, want %q", tt.q, got, tt.agent)
+		}
+	}
+	es := []*corpus.Entry{
+		{ID: "policy", Question: "Do you maintain an information security policy that is reviewed at least annually?", Answer: "Yes."},
+		{ID: "nda", Question: "Do employees sign confidentiality agreements?", Answer: "Yes, at hire."},
+		{ID: "backup", Question: "Are backups taken daily?", Answer: "Yes."},
+	}
+	ix := New(es, DefaultConfig())
+	for _, q := range []struct {
+		text string
+		held bool
+	}{
+		{"Is the security policy reviewed by an external party?", true},
+		{"Are non-disclosure agreements signed by all personnel?", false}, // personnel / employees: one concept
+	} {
+		pq := prepare(q.text)
+		r := ix.Match(Query{Text: q.text})
+		h, ok := ix.headMatched(pq, r.Candidates[0].Wording)
+		if !ok || (h.agent != "" && !h.agentMatched) != q.held {
+			t.Errorf("%q: agent %q matched %v, want held %v", q.text, h.agent, h.agentMatched, q.held)
+		}
+	}
+}
