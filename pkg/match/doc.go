@@ -540,7 +540,7 @@
 // ブロック joined the ask words after it (不要な通信を遮断 against 通信制限):
 // 80.0%, no other set moved.
 //
-// A twentieth, in English, written last and used only to measure
+// A twentieth, in English, written blind after all of the above
 // (sig_sheet.tsv: SIG-style questions against en_sheet's corpus, 40
 // rows, 10 NONE): top-1 90.0%, precision 93.8%, coverage 50.0% (the
 // start of the day: 93.3%, 46.7%; two days before: 85.7%, 40.0%). Its
