@@ -570,6 +570,10 @@
 // concept tells contractors from new hires, and performed is a light
 // participle) and "Is your business continuity plan tested annually?"
 // against the BCP entry whose answer says it is exercised annually.
+// Tried on it and rejected: the words after "on" or "for" that follow
+// the head checked like the agent (caiq lost "reviewed on a regular
+// basis" and "tested for restoration"; the contractors row has no head
+// to start from, performed being light).
 //
 // English ask words: of the English right rows held back at the end of
 // the day, most had a participle head the wording says in other words
