@@ -69,9 +69,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
 		{"sig_sheet.tsv", floors{0.90, 0.97, 0.49}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
-		// Measured blind and left: two wrong fills on rows labelled
-		// NONE as doubtful.
-		{"hecvat_sheet.tsv", floors{0.90, 0.90, 0.66}},
+		// One wrong fill, on a row labelled NONE as doubtful (a BCP
+		// tested annually, which the entry's answer says it is).
+		{"hecvat_sheet.tsv", floors{0.93, 0.95, 0.66}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
