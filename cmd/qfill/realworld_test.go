@@ -8,33 +8,32 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/review"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// TestRealworldInspect checks what the reader finds in every public
-// questionnaire in ../shared/realworld against a golden `qfill inspect`
-// output (sheets, header rows, columns, question counts, choices, skip
-// reasons). Regenerate with: go test ./cmd/qfill -run RealworldInspect -update
-func TestRealworldInspect(t *testing.T) {
+// realworldGoldens runs out on every public questionnaire in
+// ../shared/realworld and compares its text with
+// testdata/realworld/NAME.ext (rewritten with -update); what names the
+// golden in the skip message, hint follows the diff.
+func realworldGoldens(t *testing.T, what, ext, hint string, out func(t *testing.T, in, name string) string) {
+	t.Helper()
 	dir := filepath.Join("..", "..", "..", "shared", "realworld")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
 	if len(files) == 0 {
-		t.Skip("../shared/realworld is not beside this checkout (it is in CI): skipping real-world inspect goldens")
+		t.Skipf("../shared/realworld is not beside this checkout (it is in CI): skipping real-world %s goldens", what)
 	}
 	for _, in := range files {
 		name := filepath.Base(in)
 		t.Run(name, func(t *testing.T) {
-			code, out, stderr := qfill(t, "inspect", in)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			// The golden names the file without the folder it was read from.
-			out = strings.ReplaceAll(out, in, name)
-			golden := filepath.Join("testdata", "realworld", name+".inspect")
+			got := out(t, in, name)
+			golden := filepath.Join("testdata", "realworld", name+"."+ext)
 			if *update {
 				os.MkdirAll(filepath.Dir(golden), 0o755)
-				if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -42,11 +41,26 @@ func TestRealworldInspect(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v (run with -update)", err)
 			}
-			if out != string(want) {
-				t.Errorf("inspect output differs from %s:\n%s", golden, out)
+			if got != string(want) {
+				t.Errorf("%s differs from %s%s:\n%s", what, golden, hint, got)
 			}
 		})
 	}
+}
+
+// TestRealworldInspect checks what the reader finds in every public
+// questionnaire in ../shared/realworld against a golden `qfill inspect`
+// output (sheets, header rows, columns, question counts, choices, skip
+// reasons). Regenerate with: go test ./cmd/qfill -run RealworldInspect -update
+func TestRealworldInspect(t *testing.T) {
+	realworldGoldens(t, "inspect output", "inspect", "", func(t *testing.T, in, name string) string {
+		code, out, stderr := qfill(t, "inspect", in)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		// The golden names the file without the folder it was read from.
+		return strings.ReplaceAll(out, in, name)
+	})
 }
 
 // TestExamplesCurrent runs `qfill regen --check` on the project's own
@@ -68,55 +82,25 @@ func TestExamplesCurrent(t *testing.T) {
 // sheets' wordings. The golden holds no question text. Regenerate with:
 // go test ./cmd/qfill -run RealworldFills -update
 func TestRealworldFills(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "shared", "realworld")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.xlsx"))
-	if len(files) == 0 {
-		t.Skip("../shared/realworld is not beside this checkout (it is in CI): skipping real-world fill goldens")
-	}
-	for _, in := range files {
-		name := filepath.Base(in)
-		t.Run(name, func(t *testing.T) {
-			tmp := t.TempDir()
-			report := filepath.Join(tmp, "r.json")
-			code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", filepath.Join(tmp, "out.xlsx"), "--report", report)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, stderr)
-			}
-			var r struct {
-				Files []struct {
-					Items []struct {
-						Sheet      string `json:"sheet"`
-						AnswerCell string `json:"answer_cell"`
-						ID         string `json:"id"`
-						Status     string `json:"status"`
-						EntryID    string `json:"entry_id"`
-					} `json:"items"`
-				} `json:"files"`
-			}
-			if err := json.Unmarshal(mustRead(t, report), &r); err != nil {
-				t.Fatal(err)
-			}
-			var b strings.Builder
-			for _, f := range r.Files {
-				for _, it := range f.Items {
-					if it.Status == "filled" {
-						fmt.Fprintf(&b, "%s!%s\t%s\t%s\n", it.Sheet, it.AnswerCell, it.ID, it.EntryID)
-					}
+	realworldGoldens(t, "filled rows", "fills", " (judge the new ones, then -update)", func(t *testing.T, in, _ string) string {
+		tmp := t.TempDir()
+		report := filepath.Join(tmp, "r.json")
+		code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", filepath.Join(tmp, "out.xlsx"), "--report", report)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var r review.Report
+		if err := json.Unmarshal(mustRead(t, report), &r); err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, f := range r.Files {
+			for _, it := range f.Items {
+				if it.Status == fill.StatusFilled {
+					fmt.Fprintf(&b, "%s!%s\t%s\t%s\n", it.Sheet, it.AnswerCell, it.ID, it.EntryID)
 				}
 			}
-			golden := filepath.Join("testdata", "realworld", name+".fills")
-			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update)", err)
-			}
-			if b.String() != string(want) {
-				t.Errorf("filled rows differ from %s (judge the new ones, then -update):\n%s", golden, b.String())
-			}
-		})
-	}
+		}
+		return b.String()
+	})
 }

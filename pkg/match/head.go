@@ -27,7 +27,9 @@ func askHead(p string) (start, end int, ok bool) {
 	}
 	for {
 		start, end, n := trailingRun(s)
-		if n == 1 && lightStems[s[start:end]] {
+		// 監査が「行」われて, 「定期的」に: stems and adverbs step back
+		// whatever their length (most are one kanji).
+		if lightStems[s[start:end]] {
 			s = s[:start]
 			continue
 		}
@@ -37,7 +39,7 @@ func askHead(p string) (start, end int, ok bool) {
 		// 研修を「実施」, 問合せは「可能」, 守る「仕組み」: a light
 		// predicate or frame noun says that or how something is done,
 		// not what; the noun before it is the head.
-		if lightPredicates[s[start:end]] || lightStems[s[start:end]] {
+		if lightPredicates[s[start:end]] {
 			s = s[:start]
 			continue
 		}
@@ -238,14 +240,14 @@ func noCJK(s string) bool {
 // Built after a set written blind (privacy_sheet.tsv) filled
 // 個人情報保護管理者の連絡先 with the appointment entry at 0.62: the topic
 // compound matched whole and outweighed the two characters of the ask.
-func (ix *Index) checkHead(pq string, cands []Candidate, conf float64) (float64, string) {
+func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float64, string) {
 	if ix.cfg.HeadBonus == 0 && ix.cfg.HeadPenalty == 0 && ix.cfg.HeadCap == 0 || conf <= 0 {
 		return conf, ""
 	}
 	if cands[0].lexical >= 1-1e-6 {
 		return conf, "" // the question itself: its head is there
 	}
-	h, ok := ix.headMatched(pq, cands[0].Wording)
+	h, ok := ix.headMatched(bp)
 	if !ok {
 		return conf, ""
 	}
@@ -329,14 +331,14 @@ func englishAgent(p string, end int) (start, stop int, ok bool) {
 // wording shares a token lying inside it, a thesaurus concept whose term
 // overlaps it, or an ask word of the same meaning, for the whole head and
 // for its last word. ok is false where the query has no head to check.
-func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
+func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
+	pq, pw := bp.pq, bp.pw
 	hs, he, ok := askHead(pq)
 	if !ok {
 		return h, false
 	}
 	h.english = noCJK(pq)
 	h.head = pq[hs:he]
-	pw := prepare(wording)
 	// Wordings are short: a slice beats a map here, and a bigram wholly
 	// inside the head is the same token in the head alone.
 	var wt []token
@@ -371,24 +373,46 @@ func (ix *Index) headMatched(pq, wording string) (h headCheck, ok bool) {
 			h.agentMatched = names(agent[0])
 		}
 	}
-	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
-	named := func(spans []termSpan, c int) bool {
-		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
-	}
-	qOnly, dOnly := false, false
-	for _, q := range qs {
-		in := named(ds, q.concept)
+	for _, q := range bp.qs {
+		if !named(bp.ds, q.concept) {
+			continue
+		}
 		overlaps := func(x [2]int) bool { return q.start < x[1] && q.end > x[0] }
-		h.matched = h.matched || in && slices.ContainsFunc(heads, overlaps)
-		h.tailMatched = h.tailMatched || in && slices.ContainsFunc(tails, overlaps)
-		h.agentMatched = h.agentMatched || in && slices.ContainsFunc(agent, overlaps)
-		qOnly = qOnly || !in
+		h.matched = h.matched || slices.ContainsFunc(heads, overlaps)
+		h.tailMatched = h.tailMatched || slices.ContainsFunc(tails, overlaps)
+		h.agentMatched = h.agentMatched || slices.ContainsFunc(agent, overlaps)
 	}
-	for _, d := range ds {
-		dOnly = dOnly || !named(qs, d.concept)
-	}
-	h.conflict = qOnly && dOnly
+	_, _, h.conflict = bp.conflict()
 	return h, true
+}
+
+// bestPair is the query and the best candidate's wording, prepared, with
+// the thesaurus terms in each: what the head check and the concept
+// conflict both read, made once per match.
+type bestPair struct {
+	pq, pw string
+	qs, ds []termSpan
+}
+
+func (ix *Index) pairOf(pq, wording string) bestPair {
+	pw := prepare(wording)
+	return bestPair{pq: pq, pw: pw, qs: ix.thes.spans(pq), ds: ix.thes.spans(pw)}
+}
+
+func named(spans []termSpan, c int) bool {
+	return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
+}
+
+// conflict reports whether the query and the wording each name a
+// thesaurus concept the other does not, with a term of each as they
+// spell it.
+func (bp bestPair) conflict() (q, d string, ok bool) {
+	qi := slices.IndexFunc(bp.qs, func(s termSpan) bool { return !named(bp.ds, s.concept) })
+	di := slices.IndexFunc(bp.ds, func(s termSpan) bool { return !named(bp.qs, s.concept) })
+	if qi < 0 || di < 0 {
+		return "", "", false
+	}
+	return bp.pq[bp.qs[qi].start:bp.qs[qi].end], bp.pw[bp.ds[di].start:bp.ds[di].end], true
 }
 
 // englishHead finds the ask of an English passive question: the participle

@@ -356,14 +356,20 @@ func (ix *Index) Match(q Query) Result {
 		}
 	}
 	before := conf
-	conf, head := ix.checkHead(pq, cands, conf)
+	// Both checks below read the best wording; neither applies to a
+	// wording that is the question itself or a row already at 0.
+	var bp bestPair
+	if conf > 0 && cands[0].lexical < 1-1e-6 {
+		bp = ix.pairOf(pq, cands[0].Wording)
+	}
+	conf, head := ix.checkHead(bp, cands, conf)
 	// How long are backups retained? against How long are logs retained?:
 	// the same ask of another object. A wording that names a concept the
 	// query does not, while the query names one it does not, is about
 	// something else however much of the sentence it shares.
 	var conflict [2]string
 	if ix.cfg.ConflictPenalty > 0 && conf > 0 && cands[0].lexical < 1-1e-6 {
-		if q, d, ok := ix.conceptConflict(pq, cands[0].Wording); ok {
+		if q, d, ok := bp.conflict(); ok {
 			afterHead := conf
 			conf = math.Max(0, conf-ix.cfg.ConflictPenalty)
 			if afterHead >= ix.cfg.Threshold && conf < ix.cfg.Threshold {
@@ -703,21 +709,4 @@ func mainAsk(s string) (string, bool) {
 		return "", false
 	}
 	return main, true
-}
-
-// conceptConflict reports whether the query and the wording each name a
-// thesaurus concept the other does not, with a term of each (as the query
-// and the wording spell them after folding).
-func (ix *Index) conceptConflict(pq, wording string) (q, d string, ok bool) {
-	pw := prepare(wording)
-	qs, ds := ix.thes.spans(pq), ix.thes.spans(pw)
-	has := func(spans []termSpan, c int) bool {
-		return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
-	}
-	qi := slices.IndexFunc(qs, func(s termSpan) bool { return !has(ds, s.concept) })
-	di := slices.IndexFunc(ds, func(s termSpan) bool { return !has(qs, s.concept) })
-	if qi < 0 || di < 0 {
-		return "", "", false
-	}
-	return pq[qs[qi].start:qs[qi].end], pw[ds[di].start:ds[di].end], true
 }

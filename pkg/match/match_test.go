@@ -936,7 +936,7 @@ func TestEnglishAgent(t *testing.T) {
 	} {
 		pq := prepare(q.text)
 		r := ix.Match(Query{Text: q.text})
-		h, ok := ix.headMatched(pq, r.Candidates[0].Wording)
+		h, ok := ix.headMatched(ix.pairOf(pq, r.Candidates[0].Wording))
 		if !ok || (h.agent != "" && !h.agentMatched) != q.held {
 			t.Errorf("%q: agent %q matched %v, want held %v", q.text, h.agent, h.agentMatched, q.held)
 		}
