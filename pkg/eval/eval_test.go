@@ -43,15 +43,15 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"templates.tsv", floors{0.94, 0.97, 0.74}},
 		{"paraphrases.tsv", floors{0.93, 0.97, 0.57}},
 		{"sla.tsv", floors{0.95, 0.97, 0.42}},
-		{"sla_labels.tsv", floors{0.91, 0.97, 0.54}},
-		{"security_sheet.tsv", floors{0.94, 0.97, 0.66}},
-		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.35}},
+		{"sla_labels.tsv", floors{0.91, 0.97, 0.57}},
+		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
+		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.69}},
 		{"en_sheet.tsv", floors{0.93, 0.97, 0.53}},
-		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.48}},
+		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.56}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
-		{"dc_sheet.tsv", floors{0.95, 0.97, 0.35}},
+		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
 		{"app_sheet.tsv", floors{0.94, 0.97, 0.44}},
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
@@ -61,11 +61,11 @@ func TestOwnPairsFloor(t *testing.T) {
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},
 		{"long_sheet.tsv", floors{0.99, 0.97, 0.85}},
-		{"label_sheet.tsv", floors{0.96, 0.97, 0.79}},
+		{"label_sheet.tsv", floors{0.96, 0.97, 0.88}},
 		{"caiq_sheet.tsv", floors{0.99, 0.97, 0.69}},
 		{"polarity.tsv", floors{0.99, 0.99, 0.99}},
 		{"faq_sheet.tsv", floors{0.91, 0.97, 0.54}},
-		{"plain_sheet.tsv", floors{0.99, 0.97, 0.85}},
+		{"plain_sheet.tsv", floors{0.99, 0.97, 0.89}},
 		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
 		{"sig_sheet.tsv", floors{0.90, 0.97, 0.49}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
@@ -75,6 +75,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Measured blind and left: two wrong fills on rows labelled NONE
 		// as doubtful (改ざん検知 / 防止, 取得予定).
 		{"vendor_s_sheet.tsv", floors{0.96, 0.92, 0.81}},
+		// Written after the one-compound bonus, to attack it: 15 NONE
+		// labels share a word with an entry of another ask.
+		{"compound_sheet.tsv", floors{0.99, 0.99, 0.92}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

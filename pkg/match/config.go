@@ -64,6 +64,9 @@ type Config struct {
 	// HeadCap caps the confidence of a row whose head is unmatched; 0
 	// disables it.
 	HeadCap float64
+	// CompoundBonus raises the confidence of a row whose query is one
+	// compound when the wording names its last word (see compoundTail).
+	CompoundBonus float64
 	// ConflictPenalty lowers the confidence of a row whose best wording
 	// and query each name a thesaurus concept the other does not (backups
 	// retained / logs retained); 0 disables it.
@@ -97,6 +100,7 @@ func DefaultConfig() Config {
 		HeadPenalty:       0.15,
 		HeadCap:           0.5,
 		ConflictPenalty:   0.15,
+		CompoundBonus:     0.2,
 		Thesaurus:         DefaultThesaurus(),
 	}
 }
@@ -120,7 +124,8 @@ func (c *Config) Set(key string, v float64) error {
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
-		"answer_stats": func(v float64) { c.AnswerStats = v != 0 },
+		"compound_bonus": num(&c.CompoundBonus),
+		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

@@ -18,12 +18,20 @@ import (
 // it (個人情報保護管理者の「連絡先」, 計画停止の「頻度」, ログを「取得」).
 // ok is false where there is no such run of at least two characters.
 func askHead(p string) (start, end int, ok bool) {
+	start, end, whole, ok := askRun(p)
+	return start, end, ok && !whole
+}
+
+// askRun is askHead that also returns a query that is one compound
+// (whole), where askHead has no head.
+func askRun(p string) (start, end int, whole, ok bool) {
 	s := p
 	if i := strings.Index(p, sentenceBreak); i >= 0 {
 		s = p[:i]
 	}
 	if noCJK(s) {
-		return englishHead(s)
+		start, end, ok = englishHead(s)
+		return start, end, false, ok
 	}
 	for {
 		start, end, n := trailingRun(s)
@@ -34,7 +42,7 @@ func askHead(p string) (start, end int, ok bool) {
 			continue
 		}
 		if n < 2 {
-			return 0, 0, false
+			return 0, 0, false, false
 		}
 		// 研修を「実施」, 問合せは「可能」, 守る「仕組み」: a light
 		// predicate or frame noun says that or how something is done,
@@ -44,12 +52,38 @@ func askHead(p string) (start, end int, ok bool) {
 			continue
 		}
 		// A query that is one compound (電源設備) has no head apart from
-		// its topic: any shared token would "match" it.
-		if start == 0 {
-			return 0, 0, false
-		}
-		return start, end, true
+		// its topic, which any shared token would "match": whole, and
+		// compoundTail checks its last word instead.
+		return start, end, start == 0, true
 	}
+}
+
+// compoundTail returns the last word of a query that is one compound
+// (電源「設備」, 操作「マニュアル」の提供, 対応「ブラウザ」): a trailing
+// katakana run, or else headTail's last kanji. ok is false where the
+// compound is that word alone.
+func compoundTail(p string) (start, end int, ok bool) {
+	s, e, whole, ok := askRun(p)
+	// 暗号化, 入退室: a word of three characters is the topic alone.
+	if !ok || !whole || utf8.RuneCountInString(p[s:e]) < tailMinRunes {
+		return 0, 0, false
+	}
+	k := e
+	for k > s {
+		r, size := utf8.DecodeLastRuneInString(p[s:k])
+		if !(unicode.Is(unicode.Katakana, r) || r == 'ー') {
+			break
+		}
+		k -= size
+	}
+	ts, te := k, e
+	if k == e {
+		ts, te = headTail(p, s, e)
+	}
+	if ts <= s || utf8.RuneCountInString(p[ts:te]) < 2 {
+		return 0, 0, false
+	}
+	return ts, te, true
 }
 
 // coordinateHead returns the head of the ask joined to the one at start by
@@ -235,7 +269,8 @@ func noCJK(s string) bool {
 // word is named too), HeadPenalty and at most HeadCap when it does not
 // name the head, HeadPenalty alone when it misses only the last word or
 // the head is an English participle (head is then the missing text).
-// A query without a head keeps its confidence.
+// A query that is one compound gets CompoundBonus or nothing; one
+// without a head keeps its confidence.
 //
 // Built after a set written blind (privacy_sheet.tsv) filled
 // 個人情報保護管理者の連絡先 with the appointment entry at 0.62: the topic
@@ -249,6 +284,23 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	}
 	h, ok := ix.headMatched(bp)
 	if !ok {
+		return conf, ""
+	}
+	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
+	// one compound names its topic and its ask at once, so a wording that
+	// names its last word, and every concept the label names, gets the
+	// bonus (通信回線冗長化 against サーバの構成は冗長化 does not: the
+	// network is not named). One that does not is no evidence against it
+	// (火災対策 against 火災感知・報知システム, 電源設備 against 非常用電源),
+	// since the label's last word is often generic.
+	if h.compound {
+		if !h.matched || h.conflict || h.missing || ix.cfg.CompoundBonus == 0 {
+			return conf, ""
+		}
+		conf = math.Min(conf+ix.cfg.CompoundBonus, (conf+1)/2)
+		if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
+			conf = math.Min(conf, ix.cfg.AmbiguityCap)
+		}
 		return conf, ""
 	}
 	if !h.matched {
@@ -294,11 +346,15 @@ type headCheck struct {
 	// head and tail are the query's head and its last word (headTail).
 	head, tail string
 	english    bool
+	// compound: the query is one compound and head its last word (see
+	// compoundTail).
+	compound bool
 	// matched: the wording names the head (a coordinated one will do);
 	// tailMatched: it names the last word of it too.
 	matched, tailMatched bool
-	// conflict: each side names a thesaurus concept the other does not.
-	conflict bool
+	// conflict: each side names a thesaurus concept the other does not;
+	// missing: the query names one the wording does not.
+	conflict, missing bool
 	// agent is the "by …" phrase after an English participle head, and
 	// agentMatched whether the wording names it (a token or concept).
 	agent        string
@@ -335,7 +391,10 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 	pq, pw := bp.pq, bp.pw
 	hs, he, ok := askHead(pq)
 	if !ok {
-		return h, false
+		if hs, he, ok = compoundTail(pq); !ok {
+			return h, false
+		}
+		h.compound = true
 	}
 	h.english = noCJK(pq)
 	h.head = pq[hs:he]
@@ -344,12 +403,15 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 	var wt []token
 	textTokens(pw, func(t token, _ float64, _, _ int) { wt = append(wt, t) }, nil)
 	heads := [][2]int{{hs, he}}
-	if cs, ce, ok := coordinateHead(pq, hs); ok {
+	if cs, ce, ok := coordinateHead(pq, hs); ok && !h.compound {
 		heads = append(heads, [2]int{cs, ce})
 	}
 	tails := make([][2]int, len(heads))
 	for i, x := range heads {
-		tails[i][0], tails[i][1] = headTail(pq, x[0], x[1])
+		tails[i] = x
+		if !h.compound {
+			tails[i][0], tails[i][1] = headTail(pq, x[0], x[1])
+		}
 	}
 	ts, te := tails[0][0], tails[0][1]
 	h.tail = pq[ts:te]
@@ -383,6 +445,7 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 		h.agentMatched = h.agentMatched || slices.ContainsFunc(agent, overlaps)
 	}
 	_, _, h.conflict = bp.conflict()
+	h.missing = slices.ContainsFunc(bp.qs, func(s termSpan) bool { return !named(bp.ds, s.concept) })
 	return h, true
 }
 

@@ -942,3 +942,54 @@ func TestEnglishAgent(t *testing.T) {
 		}
 	}
 }
+
+func TestCompoundTail(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"電源設備", "設備"},
+		{"非常用電源", "電源"},
+		{"操作マニュアルの提供", "マニュアル"}, // 提供 is light; a katakana word ends it
+		{"対応ブラウザ", "ブラウザ"},
+		{"緊急連絡体制の整備", "連絡"},   // 体制 is a frame noun, stepped over like 整備
+		{"月間稼働率（保証値）", "稼働率"}, // a suffix keeps three characters
+		{"マルウェア対策を講じているか。", "対策"},
+		{"バックアップ", ""},        // the compound is one word
+		{"個人情報保護管理者の連絡先", ""}, // has a head: askHead's case
+		{"Do you maintain a disaster recovery plan?", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		p := prepare(tt.q)
+		got := ""
+		if s, e, ok := compoundTail(p); ok {
+			got = p[s:e]
+		}
+		if got != tt.want {
+			t.Errorf("compoundTail(%q) = %q (prepared %q), want %q", tt.q, got, p, tt.want)
+		}
+	}
+}
+
+// A label that is one compound gets HeadBonus when the wording names its
+// last word, and keeps its confidence when it does not.
+func TestCompoundBonus(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "contact", Question: "障害発生時の連絡体制は整備されていますか？", Answer: "はい"},
+		{ID: "fire", Question: "火災感知・報知システムはありますか？", Answer: "はい、煙感知器を設置"},
+		{ID: "ups", Question: "無停電電源装置はありますか？", Answer: "はい"},
+	}
+	for _, tt := range []struct {
+		q      string
+		raised bool
+	}{
+		{"緊急連絡体制の整備", true},
+		{"火災対策", false},
+	} {
+		on := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		cfg := DefaultConfig()
+		cfg.CompoundBonus = 0
+		off := New(es, cfg).Match(Query{Text: tt.q})
+		if got := on.Confidence > off.Confidence+0.1; got != tt.raised {
+			t.Errorf("%q: confidence %.3f with the bonus, %.3f without; raised %v, want %v", tt.q, on.Confidence, off.Confidence, got, tt.raised)
+		}
+	}
+}
