@@ -56,7 +56,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
-		{"en2_sheet.tsv", floors{0.90, 0.97, 0.64}},
+		{"en2_sheet.tsv", floors{0.90, 0.97, 0.67}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},

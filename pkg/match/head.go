@@ -165,7 +165,7 @@ var askSynonyms = [][]string{
 // is a common noun's is left out: secured (security), informed
 // (information), audited (audit logs).
 var englishAsks = [][]string{
-	{"kept", "stored", "held", "located", "hosted", "housed"},
+	{"kept", "stored", "held", "located", "hosted", "housed", "retained"},
 	{"enforced", "required", "mandatory", "mandated"},
 	{"published", "posted", "available", "public"},
 	// separated shares its stem with "a separate location", but data
@@ -507,6 +507,16 @@ func englishHead(s string) (start, end int, ok bool) {
 			return englishVerb(ws[k+1:])
 		}
 	}
+	// "How often are access rights reviewed?", "Where is data
+	// stored?": the passive after a question word.
+	if len(ws) > 0 && englishWh[ws[0].w] {
+		for k := 1; k < len(ws) && k < 4; k++ {
+			if englishAux[ws[k].w] {
+				ws = ws[k:]
+				break
+			}
+		}
+	}
 	if len(ws) < 3 || !englishAux[ws[0].w] {
 		return 0, 0, false
 	}
@@ -595,6 +605,10 @@ var lightVerbs = map[string]bool{
 
 var englishAux = map[string]bool{"is": true, "are": true, "was": true, "were": true}
 
+var englishWh = map[string]bool{
+	"how": true, "when": true, "where": true, "what": true, "which": true, "who": true, "in": true,
+}
+
 var irregularParticiples = map[string]bool{
 	"kept": true, "held": true, "done": true, "run": true, "made": true, "built": true,
 	"shown": true, "known": true, "given": true, "taken": true, "seen": true, "sent": true,
@@ -605,7 +619,8 @@ var lightParticiples = map[string]bool{
 	"performed": true, "conducted": true, "implemented": true, "maintained": true,
 	"established": true, "documented": true, "provided": true, "used": true, "done": true,
 	"carried": true, "undertaken": true, "completed": true, "required": true, "in": true,
-	"defined": true, "followed": true, "adopted": true,
+	"defined": true, "followed": true, "adopted": true, "taken": true, "handled": true,
+	"deployed": true, "installed": true,
 }
 
 // englishAfterParticiple reports whether w can follow a predicate

@@ -631,8 +631,12 @@ func TestAskHead(t *testing.T) {
 		{"Does the vendor encrypt customer data at rest?", "encrypt"},
 		{"Does our data leave the country?", ""}, // not the vendor's doing
 		{"How often do you review user access privileges?", "review"},
-		{"How long do you keep audit logs?", ""},                   // keep: light
-		{"Are data retention practices defined and followed?", ""}, // light participles
+		{"How long do you keep audit logs?", ""},                       // keep: light
+		{"Are data retention practices defined and followed?", ""},     // light participles
+		{"How often are user access privileges reviewed?", "reviewed"}, // a passive after a question word
+		{"In which country is our data stored?", "stored"},
+		{"How is our data handled when the contract ends?", ""}, // handled: light
+		{"Is a WAF deployed in front of the application?", ""},  // deployed: light
 		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "時期"},
 		{"接続元 IP アドレスの制限は可能ですか", "制限"}, // a space is no sentence break
 		{"", ""},
