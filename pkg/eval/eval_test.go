@@ -47,7 +47,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
-		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.69}},
+		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
 		{"en_sheet.tsv", floors{0.93, 0.97, 0.53}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.56}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
@@ -78,6 +78,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written after the one-compound bonus, to attack it: 15 NONE
 		// labels share a word with an entry of another ask.
 		{"compound_sheet.tsv", floors{0.99, 0.99, 0.92}},
+		// Written blind after that: 57.1% coverage as measured, 64.3%
+		// with the ask words it showed.
+		{"slat_sheet.tsv", floors{0.92, 0.97, 0.64}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

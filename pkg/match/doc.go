@@ -165,6 +165,21 @@
 //
 // # The ask's head: numbers
 //
+// The latest set (slat_sheet.tsv, 2026-12-02: a customer's SLA check
+// table of labels against a vendor's SLA questions, 41 rows, 13 NONE)
+// was written blind after the one-compound bonus and the English
+// question-word passive below, and measured 92.9% top-1, 100% precision,
+// 57.1% coverage (the matcher at the start of that day: 50.0%). Three
+// groups of ask words came from its misses — 開示 with 公開 / 公表, 保証
+// with 目標 (稼働率の保証値 is answered by the availability target), and
+// 通知 / 告知 / 案内 / 知らせ — and took it to 64.3%; on the other sets
+// they filled one more right row (cloud: 稼働率の保証値 0.34 → 0.69) and
+// lifted another under the threshold (sla: 月間の可用性目標 0.10 →
+// 0.45), nothing else moving. Rejected on it: 案内 and お知らせ as notify
+// terms (no figure moved), 保管場所 and 保存場所 as location terms (one
+// right row fewer, three right rows of backup and residency asks turned
+// wrong in top-1).
+//
 // One-compound labels (compoundTail, 2026-12-02): a label with no
 // particle before its last noun — 緊急連絡体制の整備, 操作マニュアルの提供,
 // 非常用電源, 対応ブラウザ once light words are stepped over — had no

@@ -997,3 +997,22 @@ func TestCompoundBonus(t *testing.T) {
 		}
 	}
 }
+
+func TestAskSynonymMatch(t *testing.T) {
+	tests := []struct {
+		head, wording string
+		want          bool
+	}{
+		{"保証値", "サービスの稼働率の目標値はどの程度ですか", true}, // a guaranteed value is asked of the target
+		{"開示", "稼働率の実績は公開していますか", true},
+		{"通知", "バージョンアップはどのように案内されますか", true},
+		{"頻度", "バックアップの取得間隔", true},
+		{"開示", "障害の報告書を提出しますか", false},
+		{"通知", "目標時間はありますか", false},
+	}
+	for _, tt := range tests {
+		if got := askSynonymMatch(tt.head, prepare(tt.wording)); got != tt.want {
+			t.Errorf("askSynonymMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
+		}
+	}
+}
