@@ -43,7 +43,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"templates.tsv", floors{0.94, 0.97, 0.74}},
 		{"paraphrases.tsv", floors{0.93, 0.97, 0.57}},
 		{"sla.tsv", floors{0.95, 0.97, 0.42}},
-		{"sla_labels.tsv", floors{0.91, 0.97, 0.57}},
+		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
@@ -81,6 +81,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written blind after that: 57.1% coverage as measured, 64.3%
 		// with the ask words it showed.
 		{"slat_sheet.tsv", floors{0.92, 0.97, 0.64}},
+		// Written to attack the 対策 frame: 11 NONE labels end in 対策
+		// or 設備 (監視設備, 情報漏洩対策).
+		{"frame_sheet.tsv", floors{0.66, 0.99, 0.44}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
@@ -92,7 +95,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
-	m := checkFloors(t, p, floors{0.95, 0.97, 0.74})
+	m := checkFloors(t, p, floors{0.95, 0.97, 0.77})
 	// The baselines must stay below qfill, so the margin in the README holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)

@@ -60,13 +60,17 @@ func askRun(p string) (start, end int, whole, ok bool) {
 
 // compoundTail returns the last word of a query that is one compound
 // (電源「設備」, 操作「マニュアル」の提供, 対応「ブラウザ」): a trailing
-// katakana run, or else headTail's last kanji. ok is false where the
-// compound is that word alone.
+// katakana run, or else headTail's last kanji; for a compound that ends
+// in a topic frame (「火災」対策), the topic before it. ok is false where
+// the compound is that word alone.
 func compoundTail(p string) (start, end int, ok bool) {
 	s, e, whole, ok := askRun(p)
 	// 暗号化, 入退室: a word of three characters is the topic alone.
 	if !ok || !whole || utf8.RuneCountInString(p[s:e]) < tailMinRunes {
 		return 0, 0, false
+	}
+	if rs := []rune(p[s:e]); topicFrames[string(rs[len(rs)-2:])] {
+		return s, e - len(string(rs[len(rs)-2:])), true
 	}
 	k := e
 	for k > s {
@@ -85,6 +89,12 @@ func compoundTail(p string) (start, end int, ok bool) {
 	}
 	return ts, te, true
 }
+
+// topicFrames end a compound label by framing its topic: 火災対策 asks
+// what is done about fire, so an entry on fire detection answers it.
+// Not 設備 or 管理: 監視設備 is surveillance equipment, not monitoring,
+// and ソースコード管理 is not code review (see the package documentation).
+var topicFrames = map[string]bool{"対策": true}
 
 // coordinateHead returns the head of the ask joined to the one at start by
 // と, や, 、 or ・ (定期メンテナンスの「頻度」と事前通知の「時期」, 検知・防止):

@@ -953,9 +953,11 @@ func TestCompoundTail(t *testing.T) {
 		{"非常用電源", "電源"},
 		{"操作マニュアルの提供", "マニュアル"}, // 提供 is light; a katakana word ends it
 		{"対応ブラウザ", "ブラウザ"},
-		{"緊急連絡体制の整備", "連絡"},   // 体制 is a frame noun, stepped over like 整備
-		{"月間稼働率（保証値）", "稼働率"}, // a suffix keeps three characters
-		{"マルウェア対策を講じているか。", "対策"},
+		{"緊急連絡体制の整備", "連絡"},          // 体制 is a frame noun, stepped over like 整備
+		{"月間稼働率（保証値）", "稼働率"},        // a suffix keeps three characters
+		{"マルウェア対策を講じているか。", "マルウエア"}, // 対策 frames its topic (folded ェ)
+		{"火災対策", "火災"},
+		{"監視設備", "設備"},        // surveillance equipment, not monitoring
 		{"バックアップ", ""},        // the compound is one word
 		{"個人情報保護管理者の連絡先", ""}, // has a head: askHead's case
 		{"Do you maintain a disaster recovery plan?", ""},
@@ -980,13 +982,16 @@ func TestCompoundBonus(t *testing.T) {
 		{ID: "contact", Question: "障害発生時の連絡体制は整備されていますか？", Answer: "はい"},
 		{ID: "fire", Question: "火災感知・報知システムはありますか？", Answer: "はい、煙感知器を設置"},
 		{ID: "ups", Question: "無停電電源装置はありますか？", Answer: "はい"},
+		{ID: "monitor", Question: "システムの稼働状況を監視していますか。", Answer: "はい、24時間"},
 	}
 	for _, tt := range []struct {
 		q      string
 		raised bool
 	}{
 		{"緊急連絡体制の整備", true},
-		{"火災対策", false},
+		{"火災対策", true},  // 対策 frames the topic: any fire entry answers it
+		{"電源設備", false}, // 設備 is the ask: 無停電電源装置 lacks it
+		{"監視設備", false},
 	} {
 		on := New(es, DefaultConfig()).Match(Query{Text: tt.q})
 		cfg := DefaultConfig()
