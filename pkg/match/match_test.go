@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -789,11 +790,14 @@ func TestHeadTail(t *testing.T) {
 }
 
 func FuzzAskHead(f *testing.F) {
-	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています"} {
+	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています", "火災対策", "対策対策", "操作マニュアルの提供"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		p := prepare(s)
+		if ts, te, ok := compoundTail(p); ok && (ts < 0 || te > len(p) || ts >= te || !utf8.ValidString(p[ts:te])) {
+			t.Fatalf("%q: compound tail [%d,%d) outside the prepared text %q", s, ts, te, p)
+		}
 		st, e, ok := askHead(p)
 		if ok && (st <= 0 || e > len(p) || st >= e) {
 			t.Fatalf("%q: head [%d,%d) outside the prepared text %q", s, st, e, p)
