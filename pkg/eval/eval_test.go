@@ -69,9 +69,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
 		{"sig_sheet.tsv", floors{0.90, 0.97, 0.49}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
-		// One wrong fill, on a row labelled NONE as doubtful (a BCP
-		// tested annually, which the entry's answer says it is).
-		{"hecvat_sheet.tsv", floors{0.93, 0.95, 0.66}},
+		// Its one wrong fill (a BCP tested annually, labelled NONE as
+		// doubtful) went to review with the English head cap.
+		{"hecvat_sheet.tsv", floors{0.93, 0.97, 0.66}},
 		// Measured blind and left: two wrong fills on rows labelled NONE
 		// as doubtful (改ざん検知 / 防止, 取得予定).
 		{"vendor_s_sheet.tsv", floors{0.96, 0.92, 0.81}},
@@ -84,6 +84,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written to attack the 対策 frame: 11 NONE labels end in 対策
 		// or 設備 (監視設備, 情報漏洩対策).
 		{"frame_sheet.tsv", floors{0.66, 0.99, 0.44}},
+		// Written blind: 85.7% precision as measured, 100% with the
+		// English head cap and the kinds of insurance.
+		{"vsa_sheet.tsv", floors{0.72, 0.99, 0.41}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -154,6 +154,9 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		if it.Reason == "" && res.Conflict[0] != "" {
 			it.Reason = fmt.Sprintf("entry %s is about %q, the question about %q", e.ID, res.Conflict[1], res.Conflict[0])
 		}
+		if it.Reason == "" && res.OtherLanguage {
+			it.Reason = fmt.Sprintf("entry %s is answered in another language than the question", e.ID)
+		}
 		if it.Reason == "" && res.Tied != nil {
 			it.Reason = fmt.Sprintf("entry %s, with another answer, fits the question as well", res.Tied.ID)
 		}

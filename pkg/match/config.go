@@ -71,6 +71,10 @@ type Config struct {
 	// and query each name a thesaurus concept the other does not (backups
 	// retained / logs retained); 0 disables it.
 	ConflictPenalty float64
+	// LanguageCheck sends to review a row whose answer is written in
+	// another language than most of the checklist's questions (see
+	// MatchAll); its confidence is capped at AmbiguityCap.
+	LanguageCheck bool
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -101,6 +105,7 @@ func DefaultConfig() Config {
 		HeadCap:           0.5,
 		ConflictPenalty:   0.15,
 		CompoundBonus:     0.2,
+		LanguageCheck:     true,
 		Thesaurus:         DefaultThesaurus(),
 	}
 }
@@ -126,6 +131,7 @@ func (c *Config) Set(key string, v float64) error {
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
+		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

@@ -317,10 +317,11 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	}
 	if !h.matched {
 		conf = math.Max(0, conf-ix.cfg.HeadPenalty)
-		// An English participle is weaker evidence than a Japanese head
-		// (kept / stored, protected / encrypted say the same): the
-		// penalty, not the cap.
-		if ix.cfg.HeadCap > 0 && !h.english {
+		// English heads were once left uncapped (kept / stored say the
+		// same); with those in englishAsks, "Do you test your plan?"
+		// against "Do you have a plan?" needs the cap as much as a
+		// Japanese head does.
+		if ix.cfg.HeadCap > 0 {
 			conf = math.Min(conf, ix.cfg.HeadCap)
 		}
 		return conf, h.head

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -74,6 +75,10 @@ type Result struct {
 	// name concepts the other side lacks (backups / logs), when that kept
 	// the row from being filled (see Config.ConflictPenalty).
 	Conflict [2]string
+	// OtherLanguage: the best entry's answer is written in another
+	// language than most of the checklist, which kept the row from being
+	// filled (see Config.LanguageCheck). Set by MatchAll only.
+	OtherLanguage bool
 }
 
 // Best returns the top candidate, or nil when nothing matched.
@@ -571,8 +576,16 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 		}(w)
 	}
 	wg.Wait()
+	ix.penaliseRivals(out)
+	ix.checkLanguage(qs, out)
+	return out
+}
+
+// penaliseRivals lowers the confidence of each row whose best entry
+// another row fits better (see MatchAll).
+func (ix *Index) penaliseRivals(out []Result) {
 	if ix.cfg.RivalPenalty == 0 {
-		return out
+		return
 	}
 	// bestFor[entry] = the highest lexical score any question gives the
 	// entry: confidence stays on lexical evidence (see Match).
@@ -594,7 +607,61 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
 		}
 	}
-	return out
+}
+
+// checkLanguage holds back a row whose answer is written in another
+// language than its question: a Japanese answer pasted into an English
+// questionnaire (or the reverse) is no answer the customer can send on,
+// however well the questions match. Text with neither kana nor kanji nor
+// an English word (SSO, ISO/IEC 27001, 99.9%) fits either language.
+func (ix *Index) checkLanguage(qs []Query, out []Result) {
+	if !ix.cfg.LanguageCheck {
+		return
+	}
+	for i := range out {
+		b := out[i].Best()
+		if b == nil || !out[i].Auto {
+			continue
+		}
+		q, a := scriptOf(qs[i].Text), scriptOf(b.Entry.Answer)
+		if q != scriptNone && a != scriptNone && q != a {
+			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
+			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
+			out[i].OtherLanguage = !out[i].Auto
+		}
+	}
+}
+
+type script int
+
+const (
+	scriptNone script = iota
+	scriptEnglish
+	scriptJapanese
+)
+
+// scriptOf tells Japanese text (any kana or kanji) from English (a word
+// of three or more Latin letters with a lower-case one: "Yes", "the"),
+// and both from codes and figures (SSO, AES-256, 99.9%).
+func scriptOf(s string) script {
+	english := false
+	run, lower := 0, false
+	for _, r := range s + " " {
+		if textnorm.IsCJK(r) {
+			return scriptJapanese
+		}
+		if r < 0x250 && unicode.IsLetter(r) {
+			run++
+			lower = lower || unicode.IsLower(r)
+			continue
+		}
+		english = english || run >= 3 && lower
+		run, lower = 0, false
+	}
+	if english {
+		return scriptEnglish
+	}
+	return scriptNone
 }
 
 // confidence turns the best score and its margin over the best rival that

@@ -1025,3 +1025,55 @@ func TestAskSynonymMatch(t *testing.T) {
 		}
 	}
 }
+
+func TestScriptOf(t *testing.T) {
+	tests := []struct {
+		s    string
+		want script
+	}{
+		{"はい。サイバー保険に加入しています。", scriptJapanese},
+		{"Yes, with a limit of USD 5 million.", scriptEnglish},
+		{"Yes", scriptEnglish},
+		{"ISO/IEC27001:2013", scriptNone}, // a code fits either language
+		{"99.9%", scriptNone},
+		{"SSO", scriptNone},
+		{"SAML連携によるSSO", scriptJapanese},
+		{"", scriptNone},
+	}
+	for _, tt := range tests {
+		if got := scriptOf(tt.s); got != tt.want {
+			t.Errorf("scriptOf(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// An answer in another language than its question is not written without
+// review, however well the questions match; a code or a figure fits both.
+func TestLanguageCheck(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "insurance", Question: "サイバー保険に加入していますか？", Answer: "はい。サイバー保険に加入しています。"},
+		// A bilingual corpus with one answer not yet translated.
+		{ID: "insurance-en", Question: "Do you carry cyber insurance?", Answer: "はい。サイバー保険に加入しています。"},
+		{ID: "cert", Question: "What certification do you hold?", Answer: "ISO/IEC 27001"},
+	}
+	ix := New(es, DefaultConfig())
+	cfg := DefaultConfig()
+	cfg.LanguageCheck = false
+	off := New(es, cfg)
+	ja := ix.MatchAll([]Query{{Text: "サイバー保険に加入していますか？"}})
+	if !ja[0].Auto || ja[0].OtherLanguage {
+		t.Errorf("Japanese question, Japanese answer: auto %v, other language %v; want filled", ja[0].Auto, ja[0].OtherLanguage)
+	}
+	// One English checklist: the row would be filled but for the check.
+	en := []Query{{Text: "Do you carry cyber insurance?"}}
+	if r := off.MatchAll(en); !r[0].Auto {
+		t.Fatalf("English question: confidence %.3f without the check; the test needs a row that would be filled", r[0].Confidence)
+	}
+	if r := ix.MatchAll(en); r[0].Auto || !r[0].OtherLanguage {
+		t.Errorf("English question, Japanese answer: auto %v (%.3f), other language %v; want review", r[0].Auto, r[0].Confidence, r[0].OtherLanguage)
+	}
+	out := ix.MatchAll([]Query{{Text: "What certification do you hold?"}})
+	if out[0].OtherLanguage {
+		t.Errorf("a code as the answer was held back as another language")
+	}
+}
