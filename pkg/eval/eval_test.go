@@ -48,7 +48,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
-		{"en_sheet.tsv", floors{0.93, 0.97, 0.53}},
+		{"en_sheet.tsv", floors{0.93, 0.97, 0.56}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.56}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
@@ -56,7 +56,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
-		{"en2_sheet.tsv", floors{0.90, 0.97, 0.67}},
+		{"en2_sheet.tsv", floors{0.96, 0.97, 0.74}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},
@@ -67,7 +67,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"faq_sheet.tsv", floors{0.91, 0.97, 0.54}},
 		{"plain_sheet.tsv", floors{0.99, 0.97, 0.89}},
 		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
-		{"sig_sheet.tsv", floors{0.90, 0.97, 0.49}},
+		{"sig_sheet.tsv", floors{0.90, 0.97, 0.53}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
 		// Its one wrong fill (a BCP tested annually, labelled NONE as
 		// doubtful) went to review with the English head cap.
@@ -85,8 +85,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// or 設備 (監視設備, 情報漏洩対策).
 		{"frame_sheet.tsv", floors{0.66, 0.99, 0.44}},
 		// Written blind: 85.7% precision as measured, 100% with the
-		// English head cap and the kinds of insurance.
-		{"vsa_sheet.tsv", floors{0.72, 0.99, 0.41}},
+		// English head cap and the kinds of insurance; its thesaurus
+		// gaps (screened, contract ends, other customers) filled later.
+		{"vsa_sheet.tsv", floors{0.86, 0.99, 0.48}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
