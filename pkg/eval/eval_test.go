@@ -41,7 +41,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		min  floors
 	}{
 		{"templates.tsv", floors{0.94, 0.97, 0.74}},
-		{"paraphrases.tsv", floors{0.93, 0.97, 0.57}},
+		{"paraphrases.tsv", floors{0.94, 0.97, 0.58}},
 		{"sla.tsv", floors{0.95, 0.97, 0.42}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
@@ -67,7 +67,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"faq_sheet.tsv", floors{0.91, 0.97, 0.54}},
 		{"plain_sheet.tsv", floors{0.99, 0.97, 0.89}},
 		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
-		{"sig_sheet.tsv", floors{0.90, 0.97, 0.53}},
+		{"sig_sheet.tsv", floors{0.93, 0.97, 0.56}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
 		// Its one wrong fill (a BCP tested annually, labelled NONE as
 		// doubtful) went to review with the English head cap.
@@ -87,7 +87,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written blind: 85.7% precision as measured, 100% with the
 		// English head cap and the kinds of insurance; its thesaurus
 		// gaps (screened, contract ends, other customers) filled later.
-		{"vsa_sheet.tsv", floors{0.86, 0.99, 0.48}},
+		{"vsa_sheet.tsv", floors{0.89, 0.99, 0.62}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -8,6 +8,7 @@ package fill
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -136,7 +137,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		return
 	}
 	e := best.Entry
-	it.EntryID, it.Score, it.Confidence = e.ID, round(best.Score), round(res.Confidence)
+	it.EntryID, it.Score, it.Confidence = e.ID, round(best.Score), roundDown(res.Confidence)
 	for _, c := range res.Candidates[1:] {
 		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
 	}
@@ -161,7 +162,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 			it.Reason = fmt.Sprintf("entry %s, with another answer, fits the question as well", res.Tied.ID)
 		}
 		if it.Reason == "" {
-			it.Reason = fmt.Sprintf("confidence %.3f is below the threshold", res.Confidence)
+			it.Reason = fmt.Sprintf("confidence %.3f is below the threshold", roundDown(res.Confidence))
 		}
 		it.writes = []write{{cell: r.AnswerCell, mark: true, comment: reviewComment(it, e, value)}}
 		return
@@ -240,6 +241,12 @@ func reviewComment(it *Item, e *corpus.Entry, value string) string {
 
 func round(f float64) float64 {
 	return float64(int(f*1000+0.5)) / 1000
+}
+
+// roundDown is round for confidences: 0.5497 shows as 0.549, not as a
+// 0.550 that would seem to reach a threshold of 0.55 it is below.
+func roundDown(f float64) float64 {
+	return math.Floor(f*1000+1e-9) / 1000
 }
 
 // Counts summarises items by status.

@@ -190,6 +190,7 @@ var englishAsks = [][]string{
 	{"removed", "revoked", "disabled", "deleted", "deactivated"},
 	{"notified", "alerted"},
 	{"restricted", "limited"},
+	{"guarantee", "guaranteed", "commit", "committed", "commitment", "promise", "promised"},
 }
 
 var (

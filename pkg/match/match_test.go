@@ -1077,3 +1077,27 @@ func TestLanguageCheck(t *testing.T) {
 		t.Errorf("a code as the answer was held back as another language")
 	}
 }
+
+// A third party by whom a test is done is an assessor, not a supplier.
+func TestAssessorIsNotSupplier(t *testing.T) {
+	th := DefaultThesaurus()
+	tests := []struct {
+		s            string
+		supplier, as bool
+	}{
+		{"Is the application penetration tested by an independent third party?", false, true},
+		{"Are penetration tests conducted by a third party?", false, true},
+		{"Do you have external third party services conduct penetration tests?", false, true},
+		{"Do you share customer data with third-party subprocessors?", true, false},
+		{"Do you engage third parties that process customer data?", true, false},
+	}
+	for _, tt := range tests {
+		cs := th.Concepts(prepare(tt.s))
+		if got := slices.Contains(cs, "subcontract"); got != tt.supplier {
+			t.Errorf("%q: supplier concept %v, want %v (%v)", tt.s, got, tt.supplier, cs)
+		}
+		if got := slices.Contains(cs, "assessor"); got != tt.as {
+			t.Errorf("%q: assessor concept %v, want %v (%v)", tt.s, got, tt.as, cs)
+		}
+	}
+}
