@@ -42,11 +42,11 @@ func TestOwnPairsFloor(t *testing.T) {
 	}{
 		{"templates.tsv", floors{0.94, 0.97, 0.74}},
 		{"paraphrases.tsv", floors{0.94, 0.97, 0.58}},
-		{"sla.tsv", floors{0.95, 0.97, 0.42}},
+		{"sla.tsv", floors{0.95, 0.97, 0.47}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
-		{"ops_sheet.tsv", floors{0.91, 0.97, 0.45}},
+		{"ops_sheet.tsv", floors{0.91, 0.97, 0.48}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
 		{"en_sheet.tsv", floors{0.93, 0.97, 0.56}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.56}},
@@ -59,14 +59,14 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"en2_sheet.tsv", floors{0.96, 0.97, 0.74}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
-		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.64}},
+		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.67}},
 		{"long_sheet.tsv", floors{0.99, 0.97, 0.85}},
 		{"label_sheet.tsv", floors{0.96, 0.97, 0.88}},
 		{"caiq_sheet.tsv", floors{0.99, 0.97, 0.69}},
 		{"polarity.tsv", floors{0.99, 0.99, 0.99}},
 		{"faq_sheet.tsv", floors{0.91, 0.97, 0.54}},
 		{"plain_sheet.tsv", floors{0.99, 0.97, 0.89}},
-		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.79}},
+		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.82}},
 		{"sig_sheet.tsv", floors{0.93, 0.97, 0.56}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
 		// Its one wrong fill (a BCP tested annually, labelled NONE as
@@ -88,6 +88,10 @@ func TestOwnPairsFloor(t *testing.T) {
 		// English head cap and the kinds of insurance; its thesaurus
 		// gaps (screened, contract ends, other customers) filled later.
 		{"vsa_sheet.tsv", floors{0.89, 0.99, 0.62}},
+		// Written blind, the bench's shape: one wrong fill as measured,
+		// 利用者自身でバックアップを取得できますか against the backup
+		// frequency entry.
+		{"vendor_x_sheet.tsv", floors{0.89, 0.94, 0.67}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -118,6 +118,20 @@
 // pairs 69.2% → 71.8%, the others equal. Against no credit at all the
 // bench oracle was 76.2%.
 //
+// Until 2026-12-02 that held only where credit kept the answer on top; a
+// row whose credit put another answer first needed the lexical evidence
+// for it too, and so never filled. A set written blind that day
+// (vendor_x_sheet.tsv: one vendor's questions against another's answer
+// sheet, the bench's shape, 42 rows, 14 NONE; 89.3% top-1, 94.4%
+// precision, 60.7% coverage as measured, the same as with the matcher at
+// the start of the day) showed the cost: Webアプリケーションファイアウォール
+// against WAFを導入していますか (the concept alone) lost to the firewall
+// entry's shared characters, and got confidence 0. Now a wording that
+// names exactly the query's concepts takes its credited confidence also
+// over a lexical best that does not: six more right fills over five
+// sets (that set 60.7% → 67.9%, ops, sla, vendor_p, vendor_r one each),
+// no wrong one.
+//
 // Document frequencies count each entry's answer text too (AnswerStats):
 // a token that answers use everywhere (実施, 対応, "provide") is generic
 // however rare it is among the questions, and the answers give the

@@ -340,6 +340,10 @@ func (ix *Index) Match(q Query) Result {
 	if ix.cfg.SynonymCredit > 0 && conf < ix.cfg.Threshold {
 		top := cands[0].Entry
 		if ix.creditSynonyms(pq, cands) {
+			topSame := false
+			for _, c := range cands {
+				topSame = topSame || c.Entry == top && c.sameConcepts
+			}
 			ix.rank(cands, q)
 			if !ix.sameAnswer(cands[0].Entry, top) {
 				conf = math.Min(ix.confidence(cands), ix.confidenceOf(cands, func(c Candidate) float64 { return c.lexical }))
@@ -350,7 +354,11 @@ func (ix *Index) Match(q Query) Result {
 			// just a hint. A wording with a concept more or less
 			// (目標復旧時点 / 目標復旧時間, 計画停止の頻度 / 計画停止の
 			// 予定通知) is another ask and keeps its lexical score.
-			if ix.cfg.SynonymConfidence > 0 && cands[0].sameConcepts && ix.sameAnswer(cands[0].Entry, top) {
+			// The same holds where credit put such a wording above a
+			// lexical best that does not name the query's concepts
+			// exactly (Webアプリケーションファイアウォール: WAF against
+			// ファイアウォール).
+			if ix.cfg.SynonymConfidence > 0 && cands[0].sameConcepts && (ix.sameAnswer(cands[0].Entry, top) || !topSame) {
 				conf = math.Max(conf, ix.confidenceOf(cands, func(c Candidate) float64 {
 					if c.sameConcepts {
 						return c.lexical + (c.Score-c.lexical)*ix.cfg.SynonymConfidence

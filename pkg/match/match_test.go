@@ -1101,3 +1101,19 @@ func TestAssessorIsNotSupplier(t *testing.T) {
 		}
 	}
 }
+
+// Synonym credit that puts a wording naming exactly the query's concepts
+// above a lexical best that does not is evidence too: the WAF entry
+// answers Webアプリケーションファイアウォール, though the firewall entry
+// shares more characters.
+func TestSynonymConfidenceOverLexicalBest(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "waf", Question: "WAFを導入していますか。", Answer: "クラウド型WAFを導入しています。"},
+		{ID: "fw", Question: "ファイアウォールを設置していますか。", Answer: "境界にファイアウォールを設置しています。"},
+		{ID: "av", Question: "ウイルス対策ソフトを導入していますか。", Answer: "全サーバに導入しています。"},
+	}
+	r := New(es, DefaultConfig()).Match(Query{Text: "Webアプリケーションファイアウォールは導入されていますか。"})
+	if b := r.Best(); b == nil || b.Entry.ID != "waf" || !r.Auto {
+		t.Errorf("best %v, confidence %.3f, auto %v; want the WAF entry filled", b, r.Confidence, r.Auto)
+	}
+}
