@@ -152,8 +152,14 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		if it.Reason == "" && res.UnmatchedHead != "" {
 			it.Reason = fmt.Sprintf("entry %s does not mention %q, what the question asks about", e.ID, res.UnmatchedHead)
 		}
-		if it.Reason == "" && res.Conflict[0] != "" {
-			it.Reason = fmt.Sprintf("entry %s is about %q, the question about %q", e.ID, res.Conflict[1], res.Conflict[0])
+		switch q, d := res.Conflict[0], res.Conflict[1]; {
+		case it.Reason != "" || q == "" && d == "":
+		case d == "":
+			it.Reason = fmt.Sprintf("entry %s does not say %q, as the question does", e.ID, q)
+		case q == "":
+			it.Reason = fmt.Sprintf("entry %s says %q, which the question does not", e.ID, d)
+		default:
+			it.Reason = fmt.Sprintf("entry %s is about %q, the question about %q", e.ID, d, q)
 		}
 		if it.Reason == "" && res.OtherLanguage {
 			it.Reason = fmt.Sprintf("entry %s is answered in another language than the question", e.ID)

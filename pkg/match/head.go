@@ -469,11 +469,12 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 type bestPair struct {
 	pq, pw string
 	qs, ds []termSpan
+	th     *Thesaurus
 }
 
 func (ix *Index) pairOf(pq, wording string) bestPair {
 	pw := prepare(wording)
-	return bestPair{pq: pq, pw: pw, qs: ix.thes.spans(pq), ds: ix.thes.spans(pw)}
+	return bestPair{pq: pq, pw: pw, qs: ix.thes.spans(pq), ds: ix.thes.spans(pw), th: ix.thes}
 }
 
 func named(spans []termSpan, c int) bool {
@@ -486,10 +487,23 @@ func named(spans []termSpan, c int) bool {
 func (bp bestPair) conflict() (q, d string, ok bool) {
 	qi := slices.IndexFunc(bp.qs, func(s termSpan) bool { return !named(bp.ds, s.concept) })
 	di := slices.IndexFunc(bp.ds, func(s termSpan) bool { return !named(bp.qs, s.concept) })
-	if qi < 0 || di < 0 {
-		return "", "", false
+	if qi >= 0 && di >= 0 {
+		return bp.pq[bp.qs[qi].start:bp.qs[qi].end], bp.pw[bp.ds[di].start:bp.ds[di].end], true
 	}
-	return bp.pq[bp.qs[qi].start:bp.qs[qi].end], bp.pw[bp.ds[di].start:bp.ds[di].end], true
+	// 利用者自身でバックアップを取得できますか against バックアップを取得
+	// していますか: who does it is part of the ask, so an actor concept
+	// on one side only is a conflict by itself.
+	for _, s := range bp.qs {
+		if bp.th.actor(s.concept) && !named(bp.ds, s.concept) {
+			return bp.pq[s.start:s.end], "", true
+		}
+	}
+	for _, s := range bp.ds {
+		if bp.th.actor(s.concept) && !named(bp.qs, s.concept) {
+			return "", bp.pw[s.start:s.end], true
+		}
+	}
+	return "", "", false
 }
 
 // englishHead finds the ask of an English passive question: the participle

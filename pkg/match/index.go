@@ -73,7 +73,8 @@ type Result struct {
 	UnmatchedHead string
 	// Conflict holds a term of the query and one of the best wording that
 	// name concepts the other side lacks (backups / logs), when that kept
-	// the row from being filled (see Config.ConflictPenalty).
+	// the row from being filled (see Config.ConflictPenalty). One of the
+	// two is empty for an actor concept (利用者自身で) on one side only.
 	Conflict [2]string
 	// OtherLanguage: the best entry's answer is written in another
 	// language than most of the checklist, which kept the row from being
@@ -395,7 +396,7 @@ func (ix *Index) Match(q Query) Result {
 	// Say why only where the check is what held the row back.
 	if head != "" && before >= ix.cfg.Threshold && !r.Auto {
 		r.UnmatchedHead = head
-	} else if conflict[0] != "" {
+	} else if conflict != ([2]string{}) {
 		r.Conflict = conflict
 	} else if conf == ix.cfg.AmbiguityCap {
 		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {

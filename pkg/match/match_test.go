@@ -1117,3 +1117,29 @@ func TestSynonymConfidenceOverLexicalBest(t *testing.T) {
 		t.Errorf("best %v, confidence %.3f, auto %v; want the WAF entry filled", b, r.Confidence, r.Auto)
 	}
 }
+
+// Who does it is part of the ask: "can customers take backups
+// themselves?" is not answered by how often the vendor takes them.
+func TestActorConflict(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "bk", Question: "バックアップはどの頻度で取得していますか。", Answer: "日次で取得しています。"},
+		{ID: "export", Question: "データをエクスポートできますか。", Answer: "CSVで出力できます。"},
+	}
+	ix := New(es, DefaultConfig())
+	for _, tt := range []struct {
+		q    string
+		auto bool
+	}{
+		{"利用者自身でバックアップを取得できますか。", false},
+		{"バックアップはどのくらいの頻度で取得していますか。", true},
+	} {
+		r := ix.Match(Query{Text: tt.q})
+		if r.Auto != tt.auto {
+			t.Errorf("%q: auto %v (%.3f), want %v", tt.q, r.Auto, r.Confidence, tt.auto)
+		}
+	}
+	bp := ix.pairOf(prepare("Can backups be restored by customers?"), "Are restores from backup tested?")
+	if q, d, ok := bp.conflict(); !ok || q == "" || d != "" {
+		t.Errorf("conflict = %q, %q, %v; want the query's actor term alone", q, d, ok)
+	}
+}

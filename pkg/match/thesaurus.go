@@ -87,6 +87,15 @@ func (t *Thesaurus) With(text string) *Thesaurus {
 	return out
 }
 
+// actorConcepts say who does what is asked: a question and a wording
+// that differ in one differ in the ask (see bestPair.conflict).
+var actorConcepts = map[string]bool{"selfservice": true}
+
+// actor reports whether concept c is one of actorConcepts.
+func (t *Thesaurus) actor(c int) bool {
+	return t != nil && c >= 0 && c < len(t.concepts) && actorConcepts[t.concepts[c].name]
+}
+
 // index builds byFirst from the concepts.
 func (t *Thesaurus) index() {
 	t.byFirst = map[rune][]termRef{}
