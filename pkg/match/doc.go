@@ -139,6 +139,11 @@
 // actorConcepts) now conflicts when one side names it and the other does
 // not, with the bonus withheld and ConflictPenalty taken (0.68 → 0.21);
 // no other row of any set moved.
+// 停電 (a power cut) joined the power concept after the same set's
+// 電源設備（UPS・非常用発電機） went to the air-conditioning entry instead
+// of 停電時もサービスを継続できますか: top-1 right there and on
+// frame_sheet's 停電対策, no fill changed. 最新の状態 as a patch term
+// moved nothing and was left out.
 //
 // Document frequencies count each entry's answer text too (AnswerStats):
 // a token that answers use everywhere (実施, 対応, "provide") is generic
