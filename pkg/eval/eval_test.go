@@ -40,16 +40,16 @@ func TestOwnPairsFloor(t *testing.T) {
 		file string
 		min  floors
 	}{
-		{"templates.tsv", floors{0.94, 0.97, 0.74}},
+		{"templates.tsv", floors{0.94, 0.97, 0.77}},
 		{"paraphrases.tsv", floors{0.94, 0.97, 0.58}},
-		{"sla.tsv", floors{0.95, 0.97, 0.47}},
+		{"sla.tsv", floors{0.95, 0.97, 0.52}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.48}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
 		{"en_sheet.tsv", floors{0.93, 0.97, 0.56}},
-		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.56}},
+		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.6}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
 		{"app_sheet.tsv", floors{0.94, 0.97, 0.44}},

@@ -164,6 +164,7 @@ var askSynonyms = [][]string{
 	{"公表", "公開", "開示"},
 	{"保証", "目標"},
 	{"通知", "告知", "案内", "知らせ"},
+	{"計算", "算出", "算定"},
 	{"初報", "第一報"},
 	{"誓約", "契約"},
 	{"確認", "閲覧", "参照"},
@@ -298,6 +299,20 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	h, ok := ix.headMatched(bp)
 	if !ok {
 		return conf, ""
+	}
+	// サービス稼働率の保証値 against the alias サービス稼働率は？ of an entry
+	// that is also worded 可用性の保証値を教えてください: the entry names the
+	// head, in another of its wordings.
+	if !h.matched || !h.tailMatched {
+		for _, w := range cands[0].Entry.Wordings() {
+			if w == cands[0].Wording {
+				continue
+			}
+			if o, _ := ix.headMatched(ix.pairOf(bp.pq, w)); o.matched && o.tailMatched && !o.conflict {
+				h = o
+				break
+			}
+		}
 	}
 	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
 	// one compound names its topic and its ask at once, so a wording that

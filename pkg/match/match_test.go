@@ -1016,6 +1016,7 @@ func TestAskSynonymMatch(t *testing.T) {
 		{"開示", "稼働率の実績は公開していますか", true},
 		{"通知", "バージョンアップはどのように案内されますか", true},
 		{"頻度", "バックアップの取得間隔", true},
+		{"計算", "稼働率の算出方法", true},
 		{"開示", "障害の報告書を提出しますか", false},
 		{"通知", "目標時間はありますか", false},
 	}
@@ -1141,5 +1142,18 @@ func TestActorConflict(t *testing.T) {
 	bp := ix.pairOf(prepare("Can backups be restored by customers?"), "Are restores from backup tested?")
 	if q, d, ok := bp.conflict(); !ok || q == "" || d != "" {
 		t.Errorf("conflict = %q, %q, %v; want the query's actor term alone", q, d, ok)
+	}
+}
+
+// The head may be named by another wording of the best entry than the
+// one that scored best.
+func TestHeadInAnotherWording(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "avail", Question: "サービス稼働率は？", Aliases: []string{"可用性の保証値を教えてください。"}, Answer: "月間99.9%"},
+		{ID: "actual", Question: "過去1年間の稼働率の実績を教えてください。", Answer: "99.95%以上"},
+	}
+	r := New(es, DefaultConfig()).Match(Query{Text: "サービス稼働率の保証値"})
+	if b := r.Best(); b == nil || b.Entry.ID != "avail" || !r.Auto || r.UnmatchedHead != "" {
+		t.Errorf("best %v, confidence %.3f, auto %v, unmatched head %q; want avail filled", b, r.Confidence, r.Auto, r.UnmatchedHead)
 	}
 }
