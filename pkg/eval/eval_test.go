@@ -92,6 +92,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// (利用者自身でバックアップを取得できますか against the backup
 		// frequency entry), none since the actor concept.
 		{"vendor_x_sheet.tsv", floors{0.89, 0.99, 0.67}},
+		// Written blind against the bundled corpus: 55.3% coverage as
+		// measured, 68.4% with the ask words it showed.
+		{"gov_sheet.tsv", floors{0.94, 0.99, 0.68}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
