@@ -203,8 +203,13 @@
 //
 //   - a concept conflict: when the best wording and the query each name
 //     a thesaurus concept the other does not (How long are backups
-//     retained? / How long are logs retained?), confidence drops by
+//     retained? / How long are logs retained?), or one side names an
+//     actor concept (利用者自身で) the other does not, confidence drops by
 //     ConflictPenalty (0.15); see the twelfth set below.
+//
+//   - the answer's language (MatchAll, LanguageCheck): an answer written
+//     in the other language than its question is capped at AmbiguityCap,
+//     so it is suggested, never written unreviewed.
 //
 // A row is written without a review mark when confidence ≥ Threshold
 // (0.55).
@@ -396,7 +401,9 @@
 // wants an English answer), so MatchAll now sends to review any row whose
 // answer is written in the other language than its question
 // (LanguageCheck; text with neither kana, kanji nor an English word —
-// ISO/IEC 27001, 99.9% — fits both): templates back to 100% precision,
+// ISO/IEC 27001, 99.9% — fits both, and an answer counts as English
+// only with two English words, so a bare "Yes" in a Japanese corpus
+// does too): templates back to 100% precision,
 // no other row of any set moved. Measured first with the checklist's
 // majority language instead of each question's: eight right rows lost
 // where a sheet mixes English and Japanese questions, and an answer

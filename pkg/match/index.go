@@ -632,7 +632,7 @@ func (ix *Index) checkLanguage(qs []Query, out []Result) {
 		if b == nil || !out[i].Auto {
 			continue
 		}
-		q, a := scriptOf(qs[i].Text), scriptOf(b.Entry.Answer)
+		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
 		if q != scriptNone && a != scriptNone && q != a {
 			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
@@ -649,11 +649,12 @@ const (
 	scriptJapanese
 )
 
-// scriptOf tells Japanese text (any kana or kanji) from English (a word
-// of three or more Latin letters with a lower-case one: "Yes", "the"),
-// and both from codes and figures (SSO, AES-256, 99.9%).
-func scriptOf(s string) script {
-	english := false
+// scriptOf tells Japanese text (any kana or kanji) from English (at least
+// min words of three or more Latin letters with a lower-case one), and
+// both from codes and figures (SSO, AES-256, 99.9%). Answers need two
+// such words ("Yes, we do"): a bare "Yes" fits a Japanese sheet too.
+func scriptOf(s string, min int) script {
+	words := 0
 	run, lower := 0, false
 	for _, r := range s + " " {
 		if textnorm.IsCJK(r) {
@@ -664,10 +665,12 @@ func scriptOf(s string) script {
 			lower = lower || unicode.IsLower(r)
 			continue
 		}
-		english = english || run >= 3 && lower
+		if run >= 3 && lower {
+			words++
+		}
 		run, lower = 0, false
 	}
-	if english {
+	if words >= min {
 		return scriptEnglish
 	}
 	return scriptNone

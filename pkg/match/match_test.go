@@ -1030,20 +1030,23 @@ func TestAskSynonymMatch(t *testing.T) {
 func TestScriptOf(t *testing.T) {
 	tests := []struct {
 		s    string
+		min  int
 		want script
 	}{
-		{"はい。サイバー保険に加入しています。", scriptJapanese},
-		{"Yes, with a limit of USD 5 million.", scriptEnglish},
-		{"Yes", scriptEnglish},
-		{"ISO/IEC27001:2013", scriptNone}, // a code fits either language
-		{"99.9%", scriptNone},
-		{"SSO", scriptNone},
-		{"SAML連携によるSSO", scriptJapanese},
-		{"", scriptNone},
+		{"はい。サイバー保険に加入しています。", 2, scriptJapanese},
+		{"Yes, with a limit of USD 5 million.", 2, scriptEnglish},
+		{"Yes", 2, scriptNone}, // a bare Yes fits a Japanese sheet too
+		{"Yes, annually.", 2, scriptEnglish},
+		{"Is MFA enforced?", 1, scriptEnglish},
+		{"ISO/IEC27001:2013", 1, scriptNone}, // a code fits either language
+		{"99.9%", 1, scriptNone},
+		{"SSO", 1, scriptNone},
+		{"SAML連携によるSSO", 1, scriptJapanese},
+		{"", 1, scriptNone},
 	}
 	for _, tt := range tests {
-		if got := scriptOf(tt.s); got != tt.want {
-			t.Errorf("scriptOf(%q) = %v, want %v", tt.s, got, tt.want)
+		if got := scriptOf(tt.s, tt.min); got != tt.want {
+			t.Errorf("scriptOf(%q, %d) = %v, want %v", tt.s, tt.min, got, tt.want)
 		}
 	}
 }
