@@ -48,7 +48,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.48}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
-		{"en_sheet.tsv", floors{0.93, 0.97, 0.56}},
+		{"en_sheet.tsv", floors{0.93, 0.97, 0.6}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.6}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
@@ -56,7 +56,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
-		{"en2_sheet.tsv", floors{0.96, 0.97, 0.74}},
+		{"en2_sheet.tsv", floors{0.96, 0.97, 0.8}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.67}},
@@ -71,7 +71,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
 		// Its one wrong fill (a BCP tested annually, labelled NONE as
 		// doubtful) went to review with the English head cap.
-		{"hecvat_sheet.tsv", floors{0.93, 0.97, 0.66}},
+		{"hecvat_sheet.tsv", floors{0.93, 0.97, 0.73}},
 		// Measured blind and left: two wrong fills on rows labelled NONE
 		// as doubtful (改ざん検知 / 防止, 取得予定).
 		{"vendor_s_sheet.tsv", floors{0.96, 0.92, 0.81}},

@@ -441,6 +441,19 @@
 // access-review entry (0.61) and en's access-review question lost its
 // entry to the rival penalty.
 //
+// An English sheet names the customer's data as its own ("our data",
+// HECVAT's "institutional data") where the vendor's answers say
+// "customer data": customerOwned rewrites the phrase on both sides (on
+// the question's alone, a learned HECVAT no longer met its own
+// "institutional data" questions, and TestRealworldLearnReproduces lost
+// two answers), but not "our data centers", which are the vendor's. Five
+// more right fills (en, en2 two, hecvat two), nothing lost. The same as a thesaurus
+// concept was rejected: every wording that says "customer data" then
+// names one concept more than its question, which cost the rows whose
+// synonym credit counted only for an exact concept match ("Is stored
+// data encrypted?" against "… customer data encrypted at rest?" 0.84 →
+// 0.48 on three sets).
+//
 // The passive after a question word ("How often are access rights
 // reviewed?", "In which country is our data stored?") had no head until
 // 2026-12-02; it is read like "Are … reviewed?" now, with retained in the

@@ -1160,3 +1160,18 @@ func TestHeadInAnotherWording(t *testing.T) {
 		t.Errorf("best %v, confidence %.3f, auto %v, unmatched head %q; want avail filled", b, r.Confidence, r.Auto, r.UnmatchedHead)
 	}
 }
+
+func TestCustomerOwned(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"In which region is our data stored?", "in which region is customer data stored"},
+		{"How is institutional data disposed of?", "how is customer data disposed of"},
+		{"Can you access our data centers?", "can you access our data centers"}, // the vendor's, not the customer's data
+		{"Is client information encrypted?", "is customer information encrypted"},
+		{"Is stored data encrypted?", "is stored data encrypted"},
+	}
+	for _, tt := range tests {
+		if got := prepare(tt.q); got != tt.want {
+			t.Errorf("prepare(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}

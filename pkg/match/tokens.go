@@ -158,6 +158,26 @@ func prepare(s string) string {
 // would make it the heaviest word of the question.
 var addressee = regexp.MustCompile(textnorm.Fold(`(?:貴社|御社|貴サービス|当該サービス)(?:サービス|システム)?(?:における|において|では|での|の|で|は)?`))
 
+// owned is how an English sheet names the data the customer entrusts
+// ("our data", "institutional data" in HECVAT), where the vendor's
+// answers say "customer data".
+var owned = regexp.MustCompile(`\b(?:our|institutional|client|clients'|institution's|organization's|organisation's) (data|information|content|records)\b( cent)?`)
+
+// customerOwned rewrites those phrases to "customer data", on both sides
+// (a learned HECVAT asks "institutional data" of itself again), but not
+// "our data centers", which are the vendor's.
+func customerOwned(p string) string {
+	if !strings.Contains(p, " data") && !strings.Contains(p, " information") && !strings.Contains(p, " content") && !strings.Contains(p, " records") {
+		return p
+	}
+	return owned.ReplaceAllStringFunc(p, func(m string) string {
+		if strings.HasSuffix(m, " cent") {
+			return m // our data centers
+		}
+		return "customer " + m[strings.LastIndexByte(m, ' ')+1:]
+	})
+}
+
 // sentenceBreak joins the sentences of a prepared question. It separates
 // tokens like a space does, and unlike a space (接続元 IP アドレス) it
 // never occurs inside a sentence, so askHead can find the first one.
@@ -175,7 +195,7 @@ func prepareFolded(s string) string {
 	for i, p := range parts {
 		parts[i] = textnorm.StripEnding(strings.TrimSpace(p))
 	}
-	return strings.Join(parts, sentenceBreak)
+	return customerOwned(strings.Join(parts, sentenceBreak))
 }
 
 // bigramWeight lowers bigrams made of hiragana: in Japanese the topic is
