@@ -40,11 +40,11 @@ func TestOwnPairsFloor(t *testing.T) {
 		file string
 		min  floors
 	}{
-		{"templates.tsv", floors{0.94, 0.97, 0.77}},
+		{"templates.tsv", floors{0.94, 0.97, 0.78}},
 		{"paraphrases.tsv", floors{0.94, 0.97, 0.58}},
 		{"sla.tsv", floors{0.95, 0.97, 0.52}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
-		{"security_sheet.tsv", floors{0.94, 0.97, 0.69}},
+		{"security_sheet.tsv", floors{0.94, 0.97, 0.71}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.48}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
