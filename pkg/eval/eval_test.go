@@ -48,7 +48,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.48}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
-		{"en_sheet.tsv", floors{0.93, 0.97, 0.6}},
+		{"en_sheet.tsv", floors{0.93, 0.97, 0.63}},
 		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.6}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
@@ -97,6 +97,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"gov_sheet.tsv", floors{0.94, 0.99, 0.68}},
 		// Written blind last: 80.0% coverage as measured.
 		{"label2_sheet.tsv", floors{0.97, 0.99, 0.85}},
+		{"vsa2_sheet.tsv", floors{0.99, 0.99, 0.7}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -653,6 +653,7 @@ var lightVerbs = map[string]bool{
 	"operate": true, "operates": true, "hold": true, "holds": true, "follow": true, "follows": true,
 	"keep": true, "keeps": true, "run": true, "runs": true, "require": true, "requires": true,
 	"ensure": true, "ensures": true, "allow": true, "allows": true, "engage": true, "engages": true,
+	"commission": true, "commissions": true,
 }
 
 var englishAux = map[string]bool{"is": true, "are": true, "was": true, "were": true}
