@@ -41,7 +41,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		min  floors
 	}{
 		{"templates.tsv", floors{0.94, 0.97, 0.78}},
-		{"paraphrases.tsv", floors{0.94, 0.97, 0.58}},
+		{"paraphrases.tsv", floors{0.93, 0.97, 0.58}},
 		{"sla.tsv", floors{0.95, 0.97, 0.52}},
 		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.71}},
@@ -56,7 +56,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
 		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
-		{"en2_sheet.tsv", floors{0.96, 0.97, 0.8}},
+		{"en2_sheet.tsv", floors{0.96, 0.97, 0.83}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
 		// against the TLS entry): precision 95.7%.
 		{"vendor_p_sheet.tsv", floors{0.97, 0.95, 0.67}},
@@ -98,6 +98,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written blind last: 80.0% coverage as measured.
 		{"label2_sheet.tsv", floors{0.97, 0.99, 0.85}},
 		{"vsa2_sheet.tsv", floors{0.99, 0.99, 0.7}},
+		// Written blind against the bundled corpus: five NONE rows are
+		// asks the corpus answers only in Japanese.
+		{"en3_sheet.tsv", floors{0.99, 0.99, 0.61}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

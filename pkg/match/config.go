@@ -75,6 +75,10 @@ type Config struct {
 	// another language than most of the checklist's questions (see
 	// MatchAll); its confidence is capped at AmbiguityCap.
 	LanguageCheck bool
+	// OtherScriptRank scales the score of a candidate in the other
+	// language than the query when candidates are ranked (not for
+	// confidence); 0 or 1 disables it.
+	OtherScriptRank float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -106,6 +110,7 @@ func DefaultConfig() Config {
 		ConflictPenalty:   0.15,
 		CompoundBonus:     0.2,
 		LanguageCheck:     true,
+		OtherScriptRank:   0.8,
 		Thesaurus:         DefaultThesaurus(),
 	}
 }
@@ -129,7 +134,7 @@ func (c *Config) Set(key string, v float64) error {
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
-		"compound_bonus": num(&c.CompoundBonus),
+		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 	}

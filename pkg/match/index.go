@@ -426,9 +426,20 @@ func (ix *Index) rank(cands []Candidate, q Query) {
 		}
 		ties[c.Entry] = n
 	}
+	// An English question is better served by an English entry that
+	// scores nearly as well as a Japanese one (and the reverse): the
+	// other language's answer is never written unreviewed anyway (see
+	// checkLanguage), and the suggestion should be one the reviewer can
+	// send on.
+	key := func(c Candidate) float64 {
+		if c.otherScript && ix.cfg.OtherScriptRank > 0 {
+			return c.Score * ix.cfg.OtherScriptRank
+		}
+		return c.Score
+	}
 	sort.Slice(cands, func(i, j int) bool {
-		if math.Abs(cands[i].Score-cands[j].Score) > 1e-9 {
-			return cands[i].Score > cands[j].Score
+		if si, sj := key(cands[i]), key(cands[j]); math.Abs(si-sj) > 1e-9 {
+			return si > sj
 		}
 		if ti, tj := ties[cands[i].Entry], ties[cands[j].Entry]; ti != tj {
 			return ti > tj

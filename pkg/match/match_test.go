@@ -1176,3 +1176,23 @@ func TestCustomerOwned(t *testing.T) {
 		}
 	}
 }
+
+// An English question is answered from an English entry that scores
+// nearly as well as a Japanese one.
+func TestOtherScriptRank(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "sso-ja", Question: "シングルサインオン（SAML）に対応していますか？", Answer: "はい"},
+		{ID: "sso-en", Question: "Do you support single sign-on (SAML or OpenID Connect)?", Answer: "Yes, SAML 2.0 and OpenID Connect."},
+	}
+	q := Query{Text: "Can users sign in with our identity provider via SAML?"}
+	cfg := DefaultConfig()
+	cfg.OtherScriptRank = 0
+	off := New(es, cfg).Match(q)
+	on := New(es, DefaultConfig()).Match(q)
+	if off.Best().Entry.ID != "sso-ja" {
+		t.Fatalf("without the rank factor the best is %s; the test needs the Japanese entry first", off.Best().Entry.ID)
+	}
+	if on.Best().Entry.ID != "sso-en" {
+		t.Errorf("best %s, want sso-en", on.Best().Entry.ID)
+	}
+}
