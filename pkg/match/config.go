@@ -72,8 +72,8 @@ type Config struct {
 	// retained / logs retained); 0 disables it.
 	ConflictPenalty float64
 	// LanguageCheck sends to review a row whose answer is written in
-	// another language than most of the checklist's questions (see
-	// MatchAll); its confidence is capped at AmbiguityCap.
+	// another language than its question (see MatchAll); its confidence
+	// is capped at AmbiguityCap.
 	LanguageCheck bool
 	// OtherScriptRank scales the score of a candidate in the other
 	// language than the query when candidates are ranked (not for

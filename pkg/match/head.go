@@ -70,7 +70,7 @@ func compoundTail(p string) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	if rs := []rune(p[s:e]); topicFrames[string(rs[len(rs)-2:])] {
-		return s, e - len(string(rs[len(rs)-2:])), true
+		return s, e - len(string(rs[len(rs)-2:])), true // the topic before 対策
 	}
 	k := e
 	for k > s {
@@ -317,7 +317,7 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 			if w == cands[0].Wording {
 				continue
 			}
-			if o, _ := ix.headMatched(ix.pairOf(bp.pq, w)); o.matched && o.tailMatched && !o.conflict {
+			if o, _ := ix.headMatched(bp.with(ix, w)); o.matched && o.tailMatched && !o.conflict {
 				h = o
 				break
 			}
@@ -334,11 +334,7 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 		if !h.matched || h.conflict || h.missing || ix.cfg.CompoundBonus == 0 {
 			return conf, ""
 		}
-		conf = math.Min(conf+ix.cfg.CompoundBonus, (conf+1)/2)
-		if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
-			conf = math.Min(conf, ix.cfg.AmbiguityCap)
-		}
-		return conf, ""
+		return ix.raise(cands, conf, ix.cfg.CompoundBonus), ""
 	}
 	if !h.matched {
 		conf = math.Max(0, conf-ix.cfg.HeadPenalty)
@@ -367,16 +363,19 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	if h.english && h.agent != "" && !h.agentMatched {
 		return math.Max(0, conf-ix.cfg.HeadPenalty), h.agent
 	}
-	// At most halfway to 1: confidence 1 stays for a wording that is the
-	// question itself, so --threshold 1 still sends every other row to
-	// review.
-	conf = math.Min(conf+ix.cfg.HeadBonus, (conf+1)/2)
-	// The bonus must not lift a row that an ambiguous topic holds back
-	// (see tiedRival).
+	return ix.raise(cands, conf, ix.cfg.HeadBonus), ""
+}
+
+// raise adds a head bonus to conf, at most halfway to 1: confidence 1
+// stays for a wording that is the question itself, so --threshold 1
+// still sends every other row to review. The bonus must not lift a row
+// that an ambiguous topic holds back (see tiedRival).
+func (ix *Index) raise(cands []Candidate, conf, bonus float64) float64 {
+	conf = math.Min(conf+bonus, (conf+1)/2)
 	if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
 		conf = math.Min(conf, ix.cfg.AmbiguityCap)
 	}
-	return conf, ""
+	return conf
 }
 
 // headCheck is what headMatched finds.
@@ -499,6 +498,13 @@ type bestPair struct {
 func (ix *Index) pairOf(pq, wording string) bestPair {
 	pw := prepare(wording)
 	return bestPair{pq: pq, pw: pw, qs: ix.thes.spans(pq), ds: ix.thes.spans(pw), th: ix.thes}
+}
+
+// with is bp for another wording of the same query: the query's
+// thesaurus spans are kept, not scanned again.
+func (bp bestPair) with(ix *Index, wording string) bestPair {
+	pw := prepare(wording)
+	return bestPair{pq: bp.pq, pw: pw, qs: bp.qs, ds: ix.thes.spans(pw), th: bp.th}
 }
 
 func named(spans []termSpan, c int) bool {

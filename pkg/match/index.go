@@ -77,8 +77,8 @@ type Result struct {
 	// two is empty for an actor concept (利用者自身で) on one side only.
 	Conflict [2]string
 	// OtherLanguage: the best entry's answer is written in another
-	// language than most of the checklist, which kept the row from being
-	// filled (see Config.LanguageCheck). Set by MatchAll only.
+	// language than the question, which kept the row from being filled
+	// (see Config.LanguageCheck). Set by MatchAll only.
 	OtherLanguage bool
 }
 

@@ -644,11 +644,7 @@ func TestAskHead(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := prepare(tt.q)
-		got := ""
-		if s, e, ok := askHead(p); ok {
-			got = p[s:e]
-		}
-		if got != tt.want {
+		if got := spanText(p, askHead); got != tt.want {
 			t.Errorf("askHead(%q) = %q (prepared %q), want %q", tt.q, got, p, tt.want)
 		}
 	}
@@ -969,11 +965,7 @@ func TestCompoundTail(t *testing.T) {
 	}
 	for _, tt := range tests {
 		p := prepare(tt.q)
-		got := ""
-		if s, e, ok := compoundTail(p); ok {
-			got = p[s:e]
-		}
-		if got != tt.want {
+		if got := spanText(p, compoundTail); got != tt.want {
 			t.Errorf("compoundTail(%q) = %q (prepared %q), want %q", tt.q, got, p, tt.want)
 		}
 	}
@@ -1195,4 +1187,12 @@ func TestOtherScriptRank(t *testing.T) {
 	if on.Best().Entry.ID != "sso-en" {
 		t.Errorf("best %s, want sso-en", on.Best().Entry.ID)
 	}
+}
+
+// spanText is the text of the span f finds in p, or "".
+func spanText(p string, f func(string) (int, int, bool)) string {
+	if s, e, ok := f(p); ok {
+		return p[s:e]
+	}
+	return ""
 }
