@@ -77,12 +77,22 @@ var mazegakiPairs = []string{
 	"てん末", "顛末",
 }
 
-// okurigana indexes okuriganaPairs and mazegakiPairs by first character:
-// a lookup per character is far cheaper than a strings.Replacer's
-// per-byte trie walk on text that rarely has any variant.
+// homophonePairs maps kanji spellings that checklists use for one word
+// although a dictionary tells them apart: 規定 (a provision) stands for
+// 規程 (a body of rules) in 運用規定 / 運用管理規程 as often as not. Each
+// replacement has the variant's length and does not contain it, so
+// folding stays idempotent.
+var homophonePairs = []string{
+	"規定", "規程",
+}
+
+// okurigana indexes okuriganaPairs, mazegakiPairs and homophonePairs by
+// first character: a lookup per character is far cheaper than a
+// strings.Replacer's per-byte trie walk on text that rarely has any
+// variant.
 var okurigana = func() map[rune][][2]string {
 	m := map[rune][][2]string{}
-	for _, pairs := range [][]string{okuriganaPairs, mazegakiPairs} {
+	for _, pairs := range [][]string{okuriganaPairs, mazegakiPairs, homophonePairs} {
 		for i := 0; i < len(pairs); i += 2 {
 			r, _ := utf8.DecodeRuneInString(pairs[i])
 			m[r] = append(m[r], [2]string{pairs[i], pairs[i+1]})
@@ -142,7 +152,8 @@ func foldOnce(s string) string {
 	s = kanaFold.Replace(s)
 	// A replacement can leave a new variant behind (持ち込みみ → 持込み):
 	// repeat until nothing changes, so that Fold stays idempotent. Every
-	// pass that changes the text shortens it.
+	// pass that changes the text shortens it, or (a homophone) leaves no
+	// variant to replace.
 	for i, changed := 0, true; changed && i < 8; i++ {
 		s, changed = foldOkurigana(s)
 	}

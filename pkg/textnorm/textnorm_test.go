@@ -116,6 +116,7 @@ func TestOkurigana(t *testing.T) {
 		{"ログの改竄検知", "ログの改ざん検知"},
 		{"脆弱性診断", "ぜい弱性診断"},
 		{"サービスの逼迫", "サービスのひっ迫"},
+		{"運用管理規程", "運用管理規定"},
 	} {
 		want := Fold(group[0])
 		for _, s := range group[1:] {
@@ -124,7 +125,7 @@ func TestOkurigana(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"持ち込みみ", "取り扱いい", "立ち入りり"} {
+	for _, s := range []string{"持ち込みみ", "取り扱いい", "立ち入りり", "規定定", "規程規定"} {
 		if once, twice := Fold(s), Fold(Fold(s)); once != twice {
 			t.Errorf("Fold not idempotent on %q: %q then %q", s, once, twice)
 		}
