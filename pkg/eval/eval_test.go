@@ -54,7 +54,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
 		{"app_sheet.tsv", floors{0.94, 0.97, 0.44}},
 		{"org_sheet.tsv", floors{0.95, 0.97, 0.55}},
-		{"dev_sheet.tsv", floors{0.96, 0.97, 0.55}},
+		{"dev_sheet.tsv", floors{0.96, 0.97, 0.58}},
 		{"slacheck_sheet.tsv", floors{0.96, 0.97, 0.56}},
 		{"en2_sheet.tsv", floors{0.96, 0.97, 0.83}},
 		// One doubtful NONE row is filled (通信の暗号化に使用する暗号方式
@@ -66,7 +66,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"polarity.tsv", floors{0.99, 0.99, 0.99}},
 		{"faq_sheet.tsv", floors{0.91, 0.97, 0.54}},
 		{"plain_sheet.tsv", floors{0.99, 0.97, 0.89}},
-		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.82}},
+		{"vendor_r_sheet.tsv", floors{0.99, 0.97, 0.85}},
 		{"sig_sheet.tsv", floors{0.93, 0.97, 0.56}},
 		{"outsource_sheet.tsv", floors{0.88, 0.97, 0.55}},
 		// Its one wrong fill (a BCP tested annually, labelled NONE as
@@ -74,7 +74,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"hecvat_sheet.tsv", floors{0.93, 0.97, 0.73}},
 		// Measured blind and left: two wrong fills on rows labelled NONE
 		// as doubtful (改ざん検知 / 防止, 取得予定).
-		{"vendor_s_sheet.tsv", floors{0.96, 0.92, 0.81}},
+		{"vendor_s_sheet.tsv", floors{0.96, 0.93, 0.84}},
 		// Written after the one-compound bonus, to attack it: 15 NONE
 		// labels share a word with an entry of another ask.
 		{"compound_sheet.tsv", floors{0.99, 0.99, 0.92}},
@@ -101,6 +101,9 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written blind against the bundled corpus: five NONE rows are
 		// asks the corpus answers only in Japanese.
 		{"en3_sheet.tsv", floors{0.99, 0.99, 0.61}},
+		// Written after the equipment ask words, to probe them: 9 NONE
+		// such as 監視設備 and 電源設備の容量.
+		{"equip_sheet.tsv", floors{0.83, 0.99, 0.41}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)
@@ -112,7 +115,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
-	m := checkFloors(t, p, floors{0.95, 0.97, 0.77})
+	m := checkFloors(t, p, floors{0.95, 0.97, 0.80})
 	// The baselines must stay below qfill, so the margin in the README holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)

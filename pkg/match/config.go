@@ -55,6 +55,10 @@ type Config struct {
 	// threshold, so the row goes to review); 0 disables it. Identical
 	// wordings are not such rivals.
 	AmbiguityRatio, AmbiguityCap float64
+	// LacksFactor scales the score of a runner-up that lacks a thesaurus
+	// concept the query and the best wording both name, where it counts
+	// against the best (margin and ambiguity); 1 disables it.
+	LacksFactor float64
 	// HeadPenalty lowers the confidence of a row whose wording shares
 	// nothing with the query's head, the noun that ends it (see askHead).
 	HeadPenalty float64
@@ -111,6 +115,7 @@ func DefaultConfig() Config {
 		CompoundBonus:     0.2,
 		LanguageCheck:     true,
 		OtherScriptRank:   0.8,
+		LacksFactor:       0.8,
 		Thesaurus:         DefaultThesaurus(),
 	}
 }
@@ -130,7 +135,7 @@ func (c *Config) Set(key string, v float64) error {
 	num := func(p *float64) func(float64) { return func(v float64) { *p = v } }
 	fields := map[string]func(float64){
 		"threshold": num(&c.Threshold), "concept_weight": num(&c.ConceptWeight), "margin_floor": num(&c.MarginFloor),
-		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor),
+		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor), "lacks_factor": num(&c.LacksFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),

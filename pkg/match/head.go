@@ -178,6 +178,11 @@ var askSynonyms = [][]string{
 	{"誓約", "契約"},
 	{"確認", "閲覧", "参照"},
 	{"遮断", "制限", "ブロック"},
+	// 電源設備 against 非常用電源の用意はありますか: a label that ends in
+	// equipment asks whether the equipment is there, and a wording that
+	// asks whether it is provided, installed or fitted names that ask;
+	// 監視設備 against 監視していますか (an activity) does not.
+	{"設備", "装置", "装備", "用意", "設置", "備え", "備わ"},
 }
 
 // englishAsks are participles and verbs that name one ask in English

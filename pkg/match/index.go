@@ -44,6 +44,9 @@ type Candidate struct {
 	// otherScript: the wording is Japanese and the query English, or the
 	// reverse.
 	otherScript bool
+	// lacks: a thesaurus concept the query and the best wording both
+	// name is missing from this wording.
+	lacks bool
 }
 
 // rival reports whether o counts against the best candidate b in the
@@ -331,6 +334,7 @@ func (ix *Index) Match(q Query) Result {
 	if len(cands) > ix.cfg.TopK {
 		cands = cands[:ix.cfg.TopK]
 	}
+	ix.markLacks(pq, cands)
 	conf := ix.confidence(cands)
 	// Synonym credit reorders the candidates, and makes a row surer only
 	// as SynonymConfidence allows (below). Rows sure enough to fill are
@@ -346,8 +350,15 @@ func (ix *Index) Match(q Query) Result {
 				topSame = topSame || c.Entry == top && c.sameConcepts
 			}
 			ix.rank(cands, q)
+			ix.markLacks(pq, cands)
 			if !ix.sameAnswer(cands[0].Entry, top) {
-				conf = math.Min(ix.confidence(cands), ix.confidenceOf(cands, func(c Candidate) float64 { return c.lexical }))
+				// The lexical evidence is the words alone: a rival's
+				// missing concept (markLacks) does not count there.
+				lex := slices.Clone(cands)
+				for i := range lex {
+					lex[i].lacks = false
+				}
+				conf = math.Min(ix.confidence(cands), ix.confidenceOf(lex, func(c Candidate) float64 { return c.lexical }))
 			}
 			// A wording that names exactly the query's concepts, spelt
 			// with other terms (バックアップの保管期間 / データ保全の
@@ -703,7 +714,7 @@ func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) floa
 	var s2 float64
 	for i := range c[1:] {
 		o := &c[i+1]
-		if s := score(*o); s > s2 && ix.rival(o, &c[0]) {
+		if s := ix.rivalScore(*o, score); s > s2 && ix.rival(o, &c[0]) {
 			s2 = s
 		}
 	}
@@ -722,6 +733,14 @@ func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) floa
 	return math.Max(0, math.Min(1, conf))
 }
 
+// rivalScore is a runner-up's score as it counts against the best.
+func (ix *Index) rivalScore(o Candidate, score func(Candidate) float64) float64 {
+	if o.lacks {
+		return score(o) * ix.cfg.LacksFactor
+	}
+	return score(o)
+}
+
 // tiedRival returns a candidate with another answer that matches at least
 // as much of the query as the first and scores at least AmbiguityRatio of
 // it (see Config.AmbiguityRatio), or nil.
@@ -738,11 +757,45 @@ func (ix *Index) tiedRival(c []Candidate, score func(Candidate) float64) *Candid
 	s1 := score(c[0])
 	for i := range c[1:] {
 		o := &c[i+1]
-		if o.qcov >= c[0].qcov-1e-9 && o.Wording != c[0].Wording && ix.rival(o, &c[0]) && score(*o) >= s1*ix.cfg.AmbiguityRatio {
+		if o.qcov >= c[0].qcov-1e-9 && o.Wording != c[0].Wording && ix.rival(o, &c[0]) && ix.rivalScore(*o, score) >= s1*ix.cfg.AmbiguityRatio {
 			return o
 		}
 	}
 	return nil
+}
+
+// markLacks marks the runners-up that lack a thesaurus concept the query
+// and the best wording both name: 遠隔バックアップ against 遠隔地に保管 and
+// バックアップを行っている, 解約後のデータ消去の時期 against 契約終了後の
+// データ削除 and データ削除の方法. Such a rival answers a broader or
+// another question, so it counts LacksFactor of its score against the
+// best (confidenceOf, tiedRival).
+func (ix *Index) markLacks(pq string, cands []Candidate) {
+	for i := range cands {
+		cands[i].lacks = false
+	}
+	if ix.cfg.LacksFactor == 1 || ix.thes == nil || len(cands) < 2 {
+		return
+	}
+	q := ix.thes.conceptSet(pq)
+	var both []int
+	for _, c := range ix.thes.conceptSet(prepare(cands[0].Wording)) {
+		if slices.Contains(q, c) {
+			both = append(both, c)
+		}
+	}
+	if len(both) == 0 {
+		return
+	}
+	for i := 1; i < len(cands); i++ {
+		has := ix.thes.conceptSet(prepare(cands[i].Wording))
+		for _, c := range both {
+			if !slices.Contains(has, c) {
+				cands[i].lacks = true
+				break
+			}
+		}
+	}
 }
 
 // sameAnswer treats two entries with the same answer as one: choosing

@@ -92,11 +92,42 @@ func TestConfidenceMargin(t *testing.T) {
 		{"clear lead", []Candidate{mk("a", "x", 0.8), mk("b", "y", 0.5)}, 0.8},
 		{"close rival", []Candidate{mk("a", "x", 0.8), mk("b", "y", 0.75)}, 0.8 - (cfg.MarginFloor-0.05)*cfg.MarginPenalty},
 		{"same answer is no rival", []Candidate{mk("a", "x", 0.8), mk("b", "x", 0.8)}, 0.8},
+		{"a rival lacking a shared concept counts less", []Candidate{mk("a", "x", 0.8), lacking(mk("b", "y", 0.75))}, 0.8},
 	}
 	for _, tt := range tests {
 		if got := ix.confidence(tt.cands); math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s: confidence = %.4f, want %.4f", tt.name, got, tt.want)
 		}
+	}
+}
+
+func lacking(c Candidate) Candidate {
+	c.lacks = true
+	return c
+}
+
+// A runner-up that lacks a concept the query and the best wording share
+// (遠隔地: off-site) is marked; one that names it, or a concept only the
+// query names, is not.
+func TestMarkLacks(t *testing.T) {
+	ix := New(entries(), DefaultConfig())
+	cands := []Candidate{
+		{Wording: "バックアップデータは遠隔地に保管されていますか"},
+		{Wording: "データのバックアップは行っていますか"},
+		{Wording: "遠隔地のデータセンターでバックアップを保管していますか"},
+		{Wording: "ログは暗号化されていますか"},
+	}
+	ix.markLacks(prepare("遠隔バックアップは取得されていますか"), cands)
+	for i, want := range []bool{false, true, false, true} {
+		if cands[i].lacks != want {
+			t.Errorf("%q: lacks %v, want %v", cands[i].Wording, cands[i].lacks, want)
+		}
+	}
+	cfg := DefaultConfig()
+	cfg.LacksFactor = 1
+	New(entries(), cfg).markLacks(prepare("遠隔バックアップは取得されていますか"), cands)
+	if cands[1].lacks {
+		t.Error("LacksFactor 1 still marks runners-up")
 	}
 }
 
@@ -986,8 +1017,8 @@ func TestCompoundBonus(t *testing.T) {
 	}{
 		{"緊急連絡体制の整備", true},
 		{"火災対策", true},  // 対策 frames the topic: any fire entry answers it
-		{"電源設備", false}, // 設備 is the ask: 無停電電源装置 lacks it
-		{"監視設備", false},
+		{"電源設備", true},  // 装置 names the equipment 設備 asks about
+		{"監視設備", false}, // 監視している is an activity, not equipment
 	} {
 		on := New(es, DefaultConfig()).Match(Query{Text: tt.q})
 		cfg := DefaultConfig()
@@ -1010,7 +1041,10 @@ func TestAskSynonymMatch(t *testing.T) {
 		{"頻度", "バックアップの取得間隔", true},
 		{"計算", "稼働率の算出方法", true},
 		{"取得", "利用者の操作ログを記録していますか", true},
+		{"設備", "非常用電源の用意はありますか", true},
+		{"設備", "監視カメラは設置されていますか", true},
 		{"開示", "障害の報告書を提出しますか", false},
+		{"設備", "稼働状況を監視していますか", false},
 		{"通知", "目標時間はありますか", false},
 	}
 	for _, tt := range tests {

@@ -148,6 +148,17 @@ func (t *Thesaurus) Concepts(s string) []string {
 
 // termSpan is one thesaurus term found in a text: its concept and byte
 // range.
+// conceptSet returns the concepts named in folded text s, each once.
+func (t *Thesaurus) conceptSet(s string) []int {
+	var out []int
+	t.scan(s, func(c, _, _ int) {
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	})
+	return out
+}
+
 type termSpan struct{ concept, start, end int }
 
 // spans returns every thesaurus term in folded text s, overlapping ones
