@@ -334,8 +334,10 @@ func (ix *Index) Match(q Query) Result {
 	if len(cands) > ix.cfg.TopK {
 		cands = cands[:ix.cfg.TopK]
 	}
-	ix.markLacks(pq, cands)
 	conf := ix.confidence(cands)
+	if conf < ix.cfg.Threshold && ix.markLacks(pq, cands) {
+		conf = ix.confidence(cands)
+	}
 	// Synonym credit reorders the candidates, and makes a row surer only
 	// as SynonymConfidence allows (below). Rows sure enough to fill are
 	// left as they are (credit is the costly part of a match).
@@ -765,37 +767,50 @@ func (ix *Index) tiedRival(c []Candidate, score func(Candidate) float64) *Candid
 }
 
 // markLacks marks the runners-up that lack a thesaurus concept the query
-// and the best wording both name: 遠隔バックアップ against 遠隔地に保管 and
-// バックアップを行っている, 解約後のデータ消去の時期 against 契約終了後の
-// データ削除 and データ削除の方法. Such a rival answers a broader or
-// another question, so it counts LacksFactor of its score against the
-// best (confidenceOf, tiedRival).
-func (ix *Index) markLacks(pq string, cands []Candidate) {
+// and the best wording both name, and reports whether it marked any:
+// 遠隔バックアップ against 遠隔地に保管 and バックアップを行っている,
+// 解約後のデータ消去の時期 against 契約終了後のデータ削除 and データ削除の
+// 方法. Such a rival answers a broader or another question, so it counts
+// LacksFactor of its score against the best (confidenceOf, tiedRival).
+// Only rows in doubt are marked (it can only raise confidence), and only
+// rivals close enough to the best to count in the margin or the
+// ambiguity test are read: the scan of a wording is the cost.
+func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 	for i := range cands {
 		cands[i].lacks = false
 	}
 	if ix.cfg.LacksFactor == 1 || ix.thes == nil || len(cands) < 2 {
-		return
+		return false
 	}
-	q := ix.thes.conceptSet(pq)
-	var both []int
-	for _, c := range ix.thes.conceptSet(prepare(cands[0].Wording)) {
-		if slices.Contains(q, c) {
-			both = append(both, c)
-		}
-	}
-	if len(both) == 0 {
-		return
-	}
+	s1 := math.Min(cands[0].Score, cands[0].lexical)
+	cut := math.Min(s1-ix.cfg.MarginFloor, s1*ix.cfg.AmbiguityRatio)
+	var q, both []int
+	marked := false
 	for i := 1; i < len(cands); i++ {
-		has := ix.thes.conceptSet(prepare(cands[i].Wording))
+		o := &cands[i]
+		if o.Score < cut || !ix.rival(o, &cands[0]) {
+			continue
+		}
+		if q == nil {
+			q = ix.thes.conceptSet(pq)
+			for _, c := range ix.thes.conceptSet(prepare(cands[0].Wording)) {
+				if slices.Contains(q, c) {
+					both = append(both, c)
+				}
+			}
+			if len(both) == 0 {
+				return false
+			}
+		}
+		has := ix.thes.conceptSet(prepare(o.Wording))
 		for _, c := range both {
 			if !slices.Contains(has, c) {
-				cands[i].lacks = true
+				o.lacks, marked = true, true
 				break
 			}
 		}
 	}
+	return marked
 }
 
 // sameAnswer treats two entries with the same answer as one: choosing

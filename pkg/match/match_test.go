@@ -111,14 +111,19 @@ func lacking(c Candidate) Candidate {
 // query names, is not.
 func TestMarkLacks(t *testing.T) {
 	ix := New(entries(), DefaultConfig())
+	mk := func(id, wording string, s float64) Candidate {
+		return Candidate{Entry: &corpus.Entry{ID: id, Answer: id}, Wording: wording, Score: s, lexical: s}
+	}
 	cands := []Candidate{
-		{Wording: "バックアップデータは遠隔地に保管されていますか"},
-		{Wording: "データのバックアップは行っていますか"},
-		{Wording: "遠隔地のデータセンターでバックアップを保管していますか"},
-		{Wording: "ログは暗号化されていますか"},
+		mk("offsite", "バックアップデータは遠隔地に保管されていますか", 0.6),
+		mk("taken", "データのバックアップは行っていますか", 0.55),
+		mk("dr", "遠隔地のデータセンターでバックアップを保管していますか", 0.55),
+		mk("log", "ログは暗号化されていますか", 0.52),
+		// Too far below the best to count: not read.
+		mk("far", "データのバックアップ方式を教えてください", 0.3),
 	}
 	ix.markLacks(prepare("遠隔バックアップは取得されていますか"), cands)
-	for i, want := range []bool{false, true, false, true} {
+	for i, want := range []bool{false, true, false, true, false} {
 		if cands[i].lacks != want {
 			t.Errorf("%q: lacks %v, want %v", cands[i].Wording, cands[i].lacks, want)
 		}
