@@ -80,7 +80,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"compound_sheet.tsv", floors{0.99, 0.99, 0.92}},
 		// Written blind after that: 57.1% coverage as measured, 64.3%
 		// with the ask words it showed.
-		{"slat_sheet.tsv", floors{0.92, 0.97, 0.64}},
+		{"slat_sheet.tsv", floors{0.92, 0.97, 0.67}},
 		// Written to attack the 対策 frame: 11 NONE labels end in 対策
 		// or 設備 (監視設備, 情報漏洩対策).
 		{"frame_sheet.tsv", floors{0.66, 0.99, 0.44}},
@@ -104,6 +104,10 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written after the equipment ask words, to probe them: 9 NONE
 		// such as 監視設備 and 電源設備の容量.
 		{"equip_sheet.tsv", floors{0.83, 0.99, 0.41}},
+		// Written blind: 94.1% precision and 45.7% coverage as measured
+		// (バックアップの保管場所 took the retention entry until the
+		// other-measure cap).
+		{"slau_sheet.tsv", floors{0.94, 0.99, 0.48}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -316,6 +316,23 @@
 // the words, as a head is penalised, cost frame_sheet a right row and
 // removed no wrong fill: rejected.
 //
+// Another measure of the head's thing (otherTail, 2026-12-02): a wording
+// that has the head's first part followed by another last word
+// (バックアップの保管「期間」 for the head 保管「場所」) asks another
+// measure, and is capped as an unmatched head; where the first part is
+// followed by kana (監視カメラは設置されて for 設置台数) the penalty alone
+// stays. Found by an own SLA set written blind (slau_sheet.tsv: 45 rows,
+// 10 NONE; 94.1% precision and 45.7% coverage as measured), whose one
+// wrong fill it was (0.63 → 0.50); no row of any other set moved. The
+// same set showed thesaurus gaps: 稼働実績 (availability), レスポンス性能
+// (response), 予告 (notify as well as notice), どのくらい前 / 何日前
+// (notice): slau top-1 85.7% → 94.3% and one fill more, slat_sheet one
+// fill more (稼働実績の開示), nothing else moved. Rejected: asking the
+// wording to name the topic before the head too (障害「時の」通知手段
+// against 料金の改定時の通知, a top-1 miss at 0.505): as a withheld bonus
+// it cost 20 right fills over 14 sets, as a 0.1 penalty 23, and removed
+// no wrong fill.
+//
 // Runner-ups that lack a shared concept (markLacks, LacksFactor 0.8): a
 // rival that misses a thesaurus concept the query and the best wording
 // both name (データ削除の方法 against 解約後のデータ消去の時期, where the

@@ -363,7 +363,14 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	// the cap: 取得頻度 against バックアップを取得 is often answered by an
 	// answer that gives the frequency).
 	if !h.english && !h.tailMatched {
-		return math.Max(0, conf-ix.cfg.HeadPenalty), h.tail
+		conf = math.Max(0, conf-ix.cfg.HeadPenalty)
+		// バックアップの保管場所 against バックアップの保管期間: the
+		// wording asks another measure of the same thing, not the thing
+		// itself, and is capped as an unmatched head is.
+		if h.otherTail && ix.cfg.HeadCap > 0 {
+			conf = math.Min(conf, ix.cfg.HeadCap)
+		}
+		return conf, h.tail
 	}
 	if h.english && h.agent != "" && !h.agentMatched {
 		return math.Max(0, conf-ix.cfg.HeadPenalty), h.agent
@@ -397,10 +404,37 @@ type headCheck struct {
 	// conflict: each side names a thesaurus concept the other does not;
 	// missing: the query names one the wording does not.
 	conflict, missing bool
+	// otherTail: the wording has the head's first part with another last
+	// word after it (保管「期間」 for the head 保管「場所」).
+	otherTail bool
 	// agent is the "by …" phrase after an English participle head, and
 	// agentMatched whether the wording names it (a token or concept).
 	agent        string
 	agentMatched bool
+}
+
+// otherTail reports whether stem occurs in the wording pw directly
+// followed by another word of at least two characters of a compound
+// (kanji or katakana): バックアップの保管期間 for the stem 保管 of the head
+// 保管場所.
+func otherTail(pw, stem string) bool {
+	for i := 0; ; {
+		k := strings.Index(pw[i:], stem)
+		if k < 0 {
+			return false
+		}
+		i += k + len(stem)
+		n := 0
+		for _, r := range pw[i:] {
+			if !isCompound(r) {
+				break
+			}
+			n++
+		}
+		if n >= 2 {
+			return true
+		}
+	}
 }
 
 // englishAgent returns the byte range of the agent of an English passive
@@ -485,6 +519,9 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 		h.matched = h.matched || slices.ContainsFunc(heads, overlaps)
 		h.tailMatched = h.tailMatched || slices.ContainsFunc(tails, overlaps)
 		h.agentMatched = h.agentMatched || slices.ContainsFunc(agent, overlaps)
+	}
+	if !h.english && !h.compound && !h.tailMatched && utf8.RuneCountInString(pq[hs:ts]) >= 2 {
+		h.otherTail = otherTail(pw, pq[hs:ts])
 	}
 	_, _, h.conflict = bp.conflict()
 	h.missing = slices.ContainsFunc(bp.qs, func(s termSpan) bool { return !named(bp.ds, s.concept) })

@@ -699,6 +699,7 @@ func TestHeadCheck(t *testing.T) {
 		{ID: "nda", Question: "従業員と秘密保持契約を締結していますか？", Answer: "入社時に締結"},
 		{ID: "policy", Question: "Do you maintain an information security policy that is reviewed annually?", Answer: "Yes"},
 		{ID: "cctv", Question: "監視カメラは設置されていますか？", Answer: "はい"},
+		{ID: "bkret", Question: "バックアップの保管期間は？", Answer: "30日間"},
 	}
 	off := DefaultConfig()
 	off.HeadBonus, off.HeadPenalty, off.HeadCap = 0, 0, 0
@@ -722,6 +723,9 @@ func TestHeadCheck(t *testing.T) {
 		// The head 設置台数 shares 設置, but its last word, 台数, is what is
 		// asked: the penalty, not the bonus, and no cap.
 		{"監視カメラの設置台数", "cctv", -DefaultConfig().HeadPenalty, false},
+		// 保管場所 against 保管期間: the wording has the head's first part
+		// with another last word, another measure of the thing: capped.
+		{"バックアップの保管場所", "bkret", 0, true},
 	}
 	for _, tt := range tests {
 		lex := New(es, off).Match(Query{Text: tt.q})
@@ -801,6 +805,23 @@ func TestAskSynonyms(t *testing.T) {
 // A compound head's last word is what it is: 設置台数 a number, 報告期限
 // a deadline. Frame nouns at the end are dropped, and a suffix such as 数
 // keeps the word before it.
+func TestOtherTail(t *testing.T) {
+	for _, tt := range []struct {
+		wording, stem string
+		want          bool
+	}{
+		{"バックアップの保管期間は", "保管", true},
+		{"監視カメラは設置されていますか", "設置", false},
+		{"保管は", "保管", false},
+		{"保管と保管期間", "保管", true}, // the second occurrence
+		{"保管", "保存", false},
+	} {
+		if got := otherTail(prepare(tt.wording), tt.stem); got != tt.want {
+			t.Errorf("otherTail(%q, %q) = %v, want %v", tt.wording, tt.stem, got, tt.want)
+		}
+	}
+}
+
 func TestHeadTail(t *testing.T) {
 	tests := []struct{ head, want string }{
 		{"設置台数", "置台数"},
