@@ -40,16 +40,16 @@ func TestOwnPairsFloor(t *testing.T) {
 		file string
 		min  floors
 	}{
-		{"templates.tsv", floors{0.94, 0.97, 0.78}},
+		{"templates.tsv", floors{0.94, 0.97, 0.79}},
 		{"paraphrases.tsv", floors{0.93, 0.97, 0.58}},
-		{"sla.tsv", floors{0.95, 0.97, 0.52}},
-		{"sla_labels.tsv", floors{0.91, 0.97, 0.6}},
+		{"sla.tsv", floors{0.95, 0.97, 0.57}},
+		{"sla_labels.tsv", floors{0.91, 0.97, 0.62}},
 		{"security_sheet.tsv", floors{0.94, 0.97, 0.71}},
 		{"privacy_sheet.tsv", floors{0.97, 0.97, 0.38}},
 		{"ops_sheet.tsv", floors{0.91, 0.97, 0.48}},
 		{"cloud_sheet.tsv", floors{0.96, 0.97, 0.73}},
 		{"en_sheet.tsv", floors{0.93, 0.97, 0.63}},
-		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.6}},
+		{"sla_g_sheet.tsv", floors{0.92, 0.97, 0.64}},
 		{"saas_sheet.tsv", floors{1.00, 0.97, 0.56}},
 		{"dc_sheet.tsv", floors{0.95, 0.97, 0.45}},
 		{"app_sheet.tsv", floors{0.94, 0.97, 0.44}},
@@ -80,7 +80,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		{"compound_sheet.tsv", floors{0.99, 0.99, 0.92}},
 		// Written blind after that: 57.1% coverage as measured, 64.3%
 		// with the ask words it showed.
-		{"slat_sheet.tsv", floors{0.92, 0.97, 0.67}},
+		{"slat_sheet.tsv", floors{0.92, 0.97, 0.71}},
 		// Written to attack the 対策 frame: 11 NONE labels end in 対策
 		// or 設備 (監視設備, 情報漏洩対策).
 		{"frame_sheet.tsv", floors{0.66, 0.99, 0.44}},
@@ -107,7 +107,7 @@ func TestOwnPairsFloor(t *testing.T) {
 		// Written blind: 94.1% precision and 45.7% coverage as measured
 		// (バックアップの保管場所 took the retention entry until the
 		// other-measure cap).
-		{"slau_sheet.tsv", floors{0.94, 0.99, 0.48}},
+		{"slau_sheet.tsv", floors{0.94, 0.99, 0.54}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

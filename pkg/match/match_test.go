@@ -554,6 +554,25 @@ func TestThesaurusExclusions(t *testing.T) {
 			t.Errorf("%s: concepts %v lack log", s, got)
 		}
 	}
+	// Response time, not incident response; a customer ending its
+	// contract (terminate), not the vendor ending the service
+	// (discontinue).
+	for _, tc := range []struct {
+		text, concept string
+		want          bool
+	}{
+		{"オンライン画面のレスポンス", "response", true},
+		{"インシデントレスポンスの体制", "response", false},
+		{"解約予告期間", "terminate", true},
+		{"解約予告期間", "discontinue", false},
+		{"サービス終了の予告期間", "discontinue", true},
+		{"サービス終了の予告期間", "terminate", false},
+		{"サービス終了の予告期間", "notice", true},
+	} {
+		if got := slices.Contains(DefaultThesaurus().Concepts(textnorm.Fold(tc.text)), tc.concept); got != tc.want {
+			t.Errorf("%s: has %s = %v, want %v", tc.text, tc.concept, got, tc.want)
+		}
+	}
 }
 
 // Whatever the text, every term span the thesaurus reports lies inside it
