@@ -56,6 +56,8 @@ var englishStop = map[string]bool{
 	"can": true, "any": true, "which": true, "what": true, "how": true, "who": true, "when": true,
 	"will": true, "would": true, "should": true, "such": true, "e.g": true, "eg": true, "i.e": true,
 	"etc": true, "yes": true, "no": true, "organization": true, "company": true,
+	// "Is X in place?" says only that X exists, as "have" does.
+	"place": true,
 }
 
 // textTokens splits folded text into word tokens (English, stemmed) and
