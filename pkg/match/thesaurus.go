@@ -173,7 +173,8 @@ func (t *Thesaurus) spans(s string) []termSpan {
 }
 
 // scan calls found for every occurrence of a term in folded text s; Latin
-// terms count only as whole words ("ids" is not "id").
+// terms count only as whole words ("ids" is not "id"), or with a regular
+// inflection (see inflected).
 //
 // The text is bridged first (see bridge), so a term written as one
 // compound (時刻同期, サービス終了) also matches the words joined by a
@@ -192,8 +193,17 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 				continue
 			}
 			j := i + len(ref.term)
-			if ref.latin && (i > 0 && isWordByte(s[i-1]) || j < len(s) && isWordByte(s[j])) {
-				continue
+			if ref.latin {
+				if i > 0 && isWordByte(s[i-1]) {
+					continue
+				}
+				if j < len(s) && isWordByte(s[j]) {
+					k, ok := inflected(s, j)
+					if !ok {
+						continue
+					}
+					j = k
+				}
 			}
 			if ref.exclude {
 				excl = append(excl, termSpan{ref.concept, i, j})
@@ -285,6 +295,31 @@ func isLatin(s string) bool {
 		}
 	}
 	return true
+}
+
+// inflected reports whether the word that a Latin term ends, at j in s,
+// goes on with a regular inflection only (region → regions, export →
+// exported, scan → scanned, scanning), and returns the end of the word.
+// A sheet writes every form, and a thesaurus that had to list each would
+// miss most of them; irregular forms (policies, kept) are listed.
+func inflected(s string, j int) (k int, ok bool) {
+	k = j
+	for k < len(s) && isWordByte(s[k]) {
+		k++
+	}
+	suffix := s[j:k]
+	// A doubled last consonant (scanned, logging) belongs to the suffix.
+	if len(suffix) > 1 && j > 0 && suffix[0] == s[j-1] && !strings.ContainsRune("aeiou", rune(s[j-1])) {
+		suffix = suffix[1:]
+		if suffix != "ed" && suffix != "ing" {
+			return k, false
+		}
+	}
+	switch suffix {
+	case "s", "es", "ed", "d", "ing":
+		return k, true
+	}
+	return k, false
 }
 
 func isWordByte(b byte) bool {
