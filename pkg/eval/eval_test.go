@@ -112,6 +112,10 @@ func TestOwnPairsFloor(t *testing.T) {
 		// measured; the regular inflections of English terms took it to
 		// 86.1% and 50.0%.
 		{"en4_sheet.tsv", floors{0.86, 0.99, 0.5}},
+		// Written blind: two wrong fills as measured; インシデント発生件数
+		// went to review with the measure tail, ソースコードの第三者レビュー
+		// (labelled NONE as doubtful) is still filled with code review.
+		{"label3_sheet.tsv", floors{0.97, 0.97, 0.85}},
 	}
 	for _, s := range sets {
 		checkFloors(t, filepath.Join("..", "..", "testdata", "eval", s.file), s.min)

@@ -90,6 +90,24 @@ func compoundTail(p string) (start, end int, ok bool) {
 	return ts, te, true
 }
 
+// measureTail reports whether a compound's last word asks for a measure
+// (件数, 期間, 頻度): unlike 設備 or 対策, it is the ask, not a frame.
+func measureTail(tail string) bool {
+	rs := []rune(tail)
+	if len(rs) == 0 {
+		return false
+	}
+	if strings.ContainsRune("数率額量値", rs[len(rs)-1]) {
+		return true
+	}
+	return len(rs) >= 2 && measureNouns[string(rs[len(rs)-2:])]
+}
+
+var measureNouns = map[string]bool{
+	"期間": true, "時間": true, "期限": true, "時期": true, "頻度": true, "場所": true,
+	"時刻": true, "間隔": true, "範囲": true, "上限": true, "容量": true,
+}
+
 // topicFrames end a compound label by framing its topic: 火災対策 asks
 // what is done about fire, so an entry on fire detection answers it.
 // Not 設備 or 管理: 監視設備 is surveillance equipment, not monitoring,
@@ -336,6 +354,15 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	// (火災対策 against 火災感知・報知システム, 電源設備 against 非常用電源),
 	// since the label's last word is often generic.
 	if h.compound {
+		// インシデント発生「件数」 against インシデント発生時の対応組織: a
+		// last word that asks for a measure is the ask, as a head is.
+		if !h.matched && measureTail(h.tail) {
+			conf = math.Max(0, conf-ix.cfg.HeadPenalty)
+			if ix.cfg.HeadCap > 0 {
+				conf = math.Min(conf, ix.cfg.HeadCap)
+			}
+			return conf, h.tail
+		}
 		if !h.matched || h.conflict || h.missing || ix.cfg.CompoundBonus == 0 {
 			return conf, ""
 		}

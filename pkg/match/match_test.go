@@ -1082,6 +1082,25 @@ func TestCompoundBonus(t *testing.T) {
 	}
 }
 
+// A one-compound label whose last word asks for a measure (件数, 期間) is
+// held to it as a head is; one whose last word is a frame (設備) is not.
+func TestMeasureTail(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "team", Question: "インシデント発生時の対応組織はありますか？", Answer: "CSIRT"},
+		{ID: "bk", Question: "バックアップを取得していますか？", Answer: "毎日"},
+	}
+	for _, q := range []string{"インシデント発生件数", "バックアップ保存期間"} {
+		if r := New(es, DefaultConfig()).Match(Query{Text: q}); r.Auto || r.Confidence > DefaultConfig().HeadCap {
+			t.Errorf("%s: confidence %.3f (auto %v), want at most the head cap", q, r.Confidence, r.Auto)
+		}
+	}
+	for tail, want := range map[string]bool{"生件数": true, "期間": true, "設備": false, "対策": false, "稼働率": true} {
+		if got := measureTail(tail); got != want {
+			t.Errorf("measureTail(%q) = %v, want %v", tail, got, want)
+		}
+	}
+}
+
 func TestAskSynonymMatch(t *testing.T) {
 	tests := []struct {
 		head, wording string
