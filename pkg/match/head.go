@@ -97,11 +97,14 @@ func measureTail(tail string) bool {
 	if len(rs) == 0 {
 		return false
 	}
-	if strings.ContainsRune("数率額量値", rs[len(rs)-1]) {
+	if strings.ContainsRune(measureSuffixes, rs[len(rs)-1]) {
 		return true
 	}
 	return len(rs) >= 2 && measureNouns[string(rs[len(rs)-2:])]
 }
+
+// measureSuffixes end a word that names a measure (件数, 稼働率, 上限値).
+const measureSuffixes = "数率額量値"
 
 var measureNouns = map[string]bool{
 	"期間": true, "時間": true, "期限": true, "時期": true, "頻度": true, "場所": true,
@@ -357,27 +360,18 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 		// インシデント発生「件数」 against インシデント発生時の対応組織: a
 		// last word that asks for a measure is the ask, as a head is.
 		if !h.matched && measureTail(h.tail) {
-			conf = math.Max(0, conf-ix.cfg.HeadPenalty)
-			if ix.cfg.HeadCap > 0 {
-				conf = math.Min(conf, ix.cfg.HeadCap)
-			}
-			return conf, h.tail
+			return ix.missed(conf, true), h.tail
 		}
 		if !h.matched || h.conflict || h.missing || ix.cfg.CompoundBonus == 0 {
 			return conf, ""
 		}
 		return ix.raise(cands, conf, ix.cfg.CompoundBonus), ""
 	}
+	// English heads were once left uncapped (kept / stored say the same);
+	// with those in englishAsks, "Do you test your plan?" against "Do you
+	// have a plan?" needs the cap as much as a Japanese head does.
 	if !h.matched {
-		conf = math.Max(0, conf-ix.cfg.HeadPenalty)
-		// English heads were once left uncapped (kept / stored say the
-		// same); with those in englishAsks, "Do you test your plan?"
-		// against "Do you have a plan?" needs the cap as much as a
-		// Japanese head does.
-		if ix.cfg.HeadCap > 0 {
-			conf = math.Min(conf, ix.cfg.HeadCap)
-		}
-		return conf, h.head
+		return ix.missed(conf, true), h.head
 	}
 	// 委託先との秘密保持契約の締結 against 従業員と秘密保持契約を締結: the
 	// same ask of another party. The head is no evidence then.
@@ -389,20 +383,26 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	// lacks the head's last word gets the penalty, not the bonus (and not
 	// the cap: 取得頻度 against バックアップを取得 is often answered by an
 	// answer that gives the frequency).
+	// バックアップの保管場所 against バックアップの保管期間: the wording asks
+	// another measure of the same thing, not the thing itself, and is
+	// capped as an unmatched head is.
 	if !h.english && !h.tailMatched {
-		conf = math.Max(0, conf-ix.cfg.HeadPenalty)
-		// バックアップの保管場所 against バックアップの保管期間: the
-		// wording asks another measure of the same thing, not the thing
-		// itself, and is capped as an unmatched head is.
-		if h.otherTail && ix.cfg.HeadCap > 0 {
-			conf = math.Min(conf, ix.cfg.HeadCap)
-		}
-		return conf, h.tail
+		return ix.missed(conf, h.otherTail), h.tail
 	}
 	if h.english && h.agent != "" && !h.agentMatched {
-		return math.Max(0, conf-ix.cfg.HeadPenalty), h.agent
+		return ix.missed(conf, false), h.agent
 	}
 	return ix.raise(cands, conf, ix.cfg.HeadBonus), ""
+}
+
+// missed lowers conf by HeadPenalty for a head the wording does not name,
+// and caps it at HeadCap where capped.
+func (ix *Index) missed(conf float64, capped bool) float64 {
+	conf = math.Max(0, conf-ix.cfg.HeadPenalty)
+	if capped && ix.cfg.HeadCap > 0 {
+		conf = math.Min(conf, ix.cfg.HeadCap)
+	}
+	return conf
 }
 
 // raise adds a head bonus to conf, at most halfway to 1: confidence 1
@@ -779,7 +779,7 @@ func headTail(p string, s, e int) (int, int) {
 		rs = rs[:len(rs)-2]
 		e = s + len(string(rs))
 	}
-	suffix := len(rs) > 0 && strings.ContainsRune("数率額量値性度", rs[len(rs)-1])
+	suffix := len(rs) > 0 && strings.ContainsRune(measureSuffixes+"性度", rs[len(rs)-1])
 	// 実施率, 利用数: a light predicate with a suffix asks for a measure
 	// of doing it, and any wording that says 実施 would name the whole
 	// head; the measure is its last two characters.

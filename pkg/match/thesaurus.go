@@ -126,28 +126,18 @@ func (t *Thesaurus) Concepts(s string) []string {
 	if t == nil {
 		return nil
 	}
-	found := make([]bool, len(t.concepts))
-	n := 0
-	t.scan(s, func(c, _, _ int) {
-		if !found[c] {
-			found[c] = true
-			n++
-		}
-	})
-	if n == 0 {
+	ids := t.conceptSet(s)
+	if len(ids) == 0 {
 		return nil
 	}
-	out := make([]string, 0, n)
-	for i, f := range found {
-		if f {
-			out = append(out, t.concepts[i].name)
-		}
+	slices.Sort(ids)
+	out := make([]string, len(ids))
+	for i, c := range ids {
+		out[i] = t.concepts[c].name
 	}
 	return out
 }
 
-// termSpan is one thesaurus term found in a text: its concept and byte
-// range.
 // conceptSet returns the concepts named in folded text s, each once.
 func (t *Thesaurus) conceptSet(s string) []int {
 	var out []int
@@ -159,6 +149,8 @@ func (t *Thesaurus) conceptSet(s string) []int {
 	return out
 }
 
+// termSpan is one thesaurus term found in a text: its concept and byte
+// range.
 type termSpan struct{ concept, start, end int }
 
 // spans returns every thesaurus term in folded text s, overlapping ones
