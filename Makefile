@@ -51,6 +51,7 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
+	$(GO) test -run '^$$' -fuzz '^FuzzOpenPackage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime $(FUZZTIME) ./pkg/textnorm
 	$(GO) test -run '^$$' -fuzz FuzzThesaurusSpans -fuzztime $(FUZZTIME) ./pkg/match
 	$(GO) test -run '^$$' -fuzz FuzzAskHead -fuzztime $(FUZZTIME) ./pkg/match

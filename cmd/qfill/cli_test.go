@@ -25,7 +25,9 @@ var (
 func qfill(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := runContext(context.Background(), args, strings.NewReader(""), &out, &errOut)
+	tmp := newTempRoot()
+	defer tmp.remove()
+	code := runContext(context.Background(), args, strings.NewReader(""), &out, &errOut, tmp)
 	return code, out.String(), errOut.String()
 }
 

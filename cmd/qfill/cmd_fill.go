@@ -72,7 +72,7 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 	fs.BoolVar(&opts.overwrite, "overwrite", false, "replace answers already in the checklist")
 	fs.BoolVar(&opts.summary, "summary-sheet", false, "add a sheet listing the rows to review, with links to their cells")
 	opts.layout.register(cmd)
-	opts.open.register(cmd)
+	opts.open.register(cmd, io)
 	return cmd
 }
 
@@ -132,6 +132,9 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		return withStatus(exitError, err)
 	}
 	ov.MaxRows = opts.open.maxRows
+	if err := opts.open.check(); err != nil {
+		return withStatus(exitError, err)
+	}
 	if opts.jobs < 1 {
 		return withStatus(exitError, fmt.Errorf("-j %d: want 1 or more workers", opts.jobs))
 	}
@@ -218,9 +221,16 @@ func writeReport(path string, rep *review.Report) error {
 // explainInputErr prefixes the file name and, for a missing question
 // column, keeps the suggestion of the override flags.
 func explainInputErr(in string, err error) error {
+	var limit *sheet.LimitError
 	switch {
+	case errors.As(err, &limit) && limit.Ratio > 0:
+		return fmt.Errorf("%s: %w", in, err)
+	case errors.As(err, &limit) && limit.Part != "":
+		return fmt.Errorf("%s: %w (--max-part-mb)", in, err)
+	case errors.Is(err, sheet.ErrTooLarge):
+		return fmt.Errorf("%s: %w (--max-unzip-mb)", in, err)
 	case errors.Is(err, sheet.ErrNoQuestionColumn), errors.Is(err, sheet.ErrLegacyXLS), errors.Is(err, sheet.ErrEncrypted),
-		errors.Is(err, sheet.ErrNotExcel), errors.Is(err, sheet.ErrBadPasswd), errors.Is(err, sheet.ErrTooLarge),
+		errors.Is(err, sheet.ErrNotExcel), errors.Is(err, sheet.ErrBadPasswd), errors.Is(err, sheet.ErrTruncated),
 		errors.Is(err, sheet.ErrCorruptZip), errors.Is(err, fill.ErrSameFile):
 		return fmt.Errorf("%s: %w", in, err)
 	case errors.Is(err, os.ErrNotExist):

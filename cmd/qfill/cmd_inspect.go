@@ -38,7 +38,7 @@ choices of the answer cells, and why a sheet was skipped.
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&opts.rows, "rows", false, "list every question row")
 	opts.layout.register(cmd)
-	opts.open.register(cmd)
+	opts.open.register(cmd, io)
 	return cmd
 }
 
@@ -109,6 +109,9 @@ func describe(s *sheet.Sheet, withRows bool) inspectSheet {
 }
 
 func inspectRun(opts *inspectOptions) error {
+	if err := opts.open.check(); err != nil {
+		return withStatus(exitError, err)
+	}
 	f, err := sheet.Open(opts.file, opts.open.options())
 	if err != nil {
 		return withStatus(exitError, fmt.Errorf("%s: %w", opts.file, err))
@@ -119,7 +122,7 @@ func inspectRun(opts *inspectOptions) error {
 		return withStatus(exitError, err)
 	}
 	ov.MaxRows = opts.open.maxRows
-	wb, readErr := sheet.Read(f, ov)
+	wb, readErr := sheet.Read(f.File, ov)
 	if wb == nil {
 		return withStatus(exitError, fmt.Errorf("%s: %w", opts.file, readErr))
 	}

@@ -55,7 +55,7 @@ EXIT STATUS
 	cmd.Flags().StringVar(&opts.prefer, "prefer", "", "settle conflicts: new (the checklist's answer) or old (the corpus's)")
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "report what would be learned, write nothing")
 	opts.layout.register(cmd)
-	opts.open.register(cmd)
+	opts.open.register(cmd, io)
 	return cmd
 }
 
@@ -93,13 +93,16 @@ func learnRun(opts *learnOptions) error {
 		return withStatus(exitError, err)
 	}
 	ov.MaxRows = opts.open.maxRows
+	if err := opts.open.check(); err != nil {
+		return withStatus(exitError, err)
+	}
 	var obs []learn.Observation
 	for _, in := range opts.inputs {
 		f, err := sheet.Open(in, opts.open.options())
 		if err != nil {
 			return withStatus(exitError, explainInputErr(in, err))
 		}
-		wb, err := sheet.Read(f, ov)
+		wb, err := sheet.Read(f.File, ov)
 		f.Close()
 		if err != nil {
 			return withStatus(exitError, explainInputErr(in, err))

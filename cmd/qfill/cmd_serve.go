@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/qfill/qfill/pkg/web"
 	"github.com/spf13/cobra"
 )
@@ -33,6 +34,11 @@ browser's language (Japanese or English).
 It listens on 127.0.0.1 unless --addr says otherwise. Uploads are limited
 by --max-upload-mb; each request works in its own temporary folder, which
 is removed before the response ends; nothing is kept on disk.
+
+Only the page itself may use the server: a request whose Host is not
+127.0.0.1, localhost or the host of --addr, or whose Origin is another
+site, is refused (403), so other web pages open in the same browser
+cannot upload a checklist and read your answers back.
 ` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -61,7 +67,8 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return withStatus(exitError, fmt.Errorf("cannot listen on %s: %w", opts.addr, err))
 	}
-	s := &web.Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: opts.maxMB << 20, Corpus: desc}
+	s := &web.Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: opts.maxMB << 20, Corpus: desc,
+		Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}, Addr: opts.addr}
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(opts.io.ErrOut, "qfill serve: open http://%s/ (corpus: %s); Ctrl-C stops\n", ln.Addr(), desc)
 	go func() {

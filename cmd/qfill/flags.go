@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/spf13/cobra"
 )
@@ -51,15 +53,33 @@ func (l *layoutFlags) overrides(input string) (sheet.Overrides, error) {
 type openFlags struct {
 	password   string
 	maxUnzipMB int64
+	maxPartMB  int64
 	maxRows    int
+	// tmp is the run's temporary folder.
+	tmp *tempRoot
 }
 
-func (o *openFlags) register(cmd *cobra.Command) {
+func (o *openFlags) register(cmd *cobra.Command, io *iostreams) {
+	o.tmp = io.tmp
 	cmd.Flags().StringVar(&o.password, "password", "", "password of an encrypted workbook")
 	cmd.Flags().Int64Var(&o.maxUnzipMB, "max-unzip-mb", sheet.DefaultUnzipLimit>>20, "refuse workbooks that unpack to more than this many MiB")
+	cmd.Flags().Int64Var(&o.maxPartMB, "max-part-mb", sheet.DefaultPartLimit>>20, "refuse workbooks with a part that unpacks to more than this many MiB")
 	cmd.Flags().IntVar(&o.maxRows, "max-rows", sheet.DefaultMaxRows, "refuse sheets with text below this row")
 }
 
 func (o *openFlags) options() sheet.OpenOptions {
-	return sheet.OpenOptions{Password: o.password, UnzipLimit: o.maxUnzipMB << 20}
+	return sheet.OpenOptions{Password: o.password, UnzipLimit: o.maxUnzipMB << 20, PartLimit: o.maxPartMB << 20, TempDir: o.tmp.dir()}
+}
+
+// check refuses limits that would mean "no limit" or nonsense.
+func (o *openFlags) check() error {
+	switch {
+	case o.maxUnzipMB < 1 || o.maxUnzipMB > 1<<20:
+		return fmt.Errorf("--max-unzip-mb %d: want 1 to %d", o.maxUnzipMB, 1<<20)
+	case o.maxPartMB < 1 || o.maxPartMB > 1<<20:
+		return fmt.Errorf("--max-part-mb %d: want 1 to %d", o.maxPartMB, 1<<20)
+	case o.maxRows < 1:
+		return fmt.Errorf("--max-rows %d: want 1 or more", o.maxRows)
+	}
+	return nil
 }

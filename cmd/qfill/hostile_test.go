@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bufio"
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qfill/qfill/internal/hostile"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/xuri/excelize/v2"
 )
@@ -212,4 +214,86 @@ func TestWidestSheet(t *testing.T) {
 			t.Errorf("XFD%d = %q, want it kept", r, v)
 		}
 	}
+}
+
+// Every hostile input, through every command that opens a workbook:
+// the documented exit status, one line that says what is wrong in
+// words, the input untouched, no output, and the temporary folder as
+// empty afterwards as before.
+func TestHostileInputs(t *testing.T) {
+	inputs := hostile.Inputs()
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, "tmp")
+	os.Mkdir(tmp, 0o755)
+	t.Setenv("TMPDIR", tmp)
+	checkTmp := func(t *testing.T) {
+		t.Helper()
+		if left, _ := os.ReadDir(tmp); len(left) != 0 {
+			t.Errorf("temporary files left: %v", left)
+			for _, e := range left {
+				os.RemoveAll(filepath.Join(tmp, e.Name()))
+			}
+		}
+	}
+	folder := filepath.Join(dir, "in")
+	os.Mkdir(folder, 0o755)
+	for _, in := range inputs {
+		p := filepath.Join(folder, in.Name)
+		if err := os.WriteFile(p, in.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, in := range inputs {
+		p := filepath.Join(folder, in.Name)
+		out := filepath.Join(dir, "out-"+in.Name)
+		for _, args := range [][]string{
+			{"fill", p, "-o", out, "--corpus", repoCorpus},
+			{"inspect", p},
+			{"learn", p, "--corpus", tempCorpus(t), "--dry-run"},
+		} {
+			t.Run(args[0]+"/"+in.Name, func(t *testing.T) {
+				code, _, stderr := qfill(t, args...)
+				checkTmp(t)
+				if !bytes.Equal(mustRead(t, p), in.Data) {
+					t.Error("input modified")
+				}
+				if in.Want == "" {
+					if args[0] == "fill" && code != 0 {
+						t.Errorf("exit %d, want 0: %s", code, stderr)
+					}
+					os.Remove(out)
+					return
+				}
+				if code != 2 {
+					t.Errorf("exit %d, want 2: %s", code, stderr)
+				}
+				if !strings.Contains(stderr, in.Want) || strings.Count(strings.TrimRight(stderr, "\n"), "\n") != 0 {
+					t.Errorf("want one line saying %q, got %q", in.Want, stderr)
+				}
+				if strings.HasSuffix(strings.TrimSpace(stderr), "EOF") {
+					t.Errorf("a bare EOF: %q", stderr)
+				}
+				if _, err := os.Stat(out); !os.IsNotExist(err) {
+					t.Errorf("an output was written: %v", err)
+				}
+			})
+		}
+	}
+	t.Run("batch", func(t *testing.T) {
+		outDir := filepath.Join(dir, "out")
+		code, _, stderr := qfill(t, "fill", folder, "-o", outDir, "--corpus", repoCorpus, "-j", "2")
+		checkTmp(t)
+		if code != exitPartial {
+			t.Errorf("exit %d, want %d: %s", code, exitPartial, stderr)
+		}
+		for _, in := range inputs {
+			_, err := os.Stat(filepath.Join(outDir, in.Name))
+			if (err == nil) != (in.Want == "") {
+				t.Errorf("%s: output exists %v, want %v", in.Name, err == nil, in.Want == "")
+			}
+			if in.Want != "" && !strings.Contains(stderr, in.Want) {
+				t.Errorf("%s: the batch does not say %q", in.Name, in.Want)
+			}
+		}
+	})
 }

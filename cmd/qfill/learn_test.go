@@ -19,7 +19,7 @@ func answers(t *testing.T, path string) map[string]string {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	wb, err := sheet.Read(f, sheet.Overrides{})
+	wb, err := sheet.Read(f.File, sheet.Overrides{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func choicesByQuestion(t *testing.T, path string) map[string][]string {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	wb, err := sheet.Read(f, sheet.Overrides{})
+	wb, err := sheet.Read(f.File, sheet.Overrides{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,6 +22,8 @@ const (
 	exitFound   = 1 // check modes: something is stale or wrong (like gofmt -d)
 	exitError   = 2 // nothing could be done: bad input, bad corpus, bad flags
 	exitPartial = 3 // a batch where some files failed
+	// exitInterrupted is a second Ctrl-C: the shell's 128 + SIGINT.
+	exitInterrupted = 130
 )
 
 // exitError carries an exit status with the error that caused it.
@@ -53,19 +55,36 @@ type iostreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 	log    zerolog.Logger
+	// tmp holds every temporary file of the run (see tempRoot).
+	tmp *tempRoot
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
-	// SIGTERM (a CI runner's timeout, `kill`) stops like Ctrl-C: the
-	// workbook in hand is finished or dropped and its temporary files
-	// removed, rather than left in the temp folder.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	return runContext(ctx, args, in, out, errOut)
+	// The first Ctrl-C (or SIGTERM: a CI runner's timeout, `kill`)
+	// cancels the context: no new file starts, the files in hand are
+	// finished or dropped, and deferred cleanup removes the temporary
+	// folder. A second one ends the process at once, removing the
+	// temporary folder first.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	tmp := newTempRoot()
+	defer tmp.remove()
+	go func() {
+		<-sigs
+		cancel()
+		<-sigs
+		tmp.remove()
+		fmt.Fprintln(errOut, "qfill: interrupted")
+		os.Exit(exitInterrupted)
+	}()
+	return runContext(ctx, args, in, out, errOut, tmp)
 }
 
-func runContext(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer) int {
-	io := &iostreams{In: in, Out: out, ErrOut: errOut}
+func runContext(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer, tmp *tempRoot) int {
+	io := &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp}
 	root := newRootCmd(io)
 	// A file dropped onto the executable arrives as `qfill FILE.xlsx`:
 	// that means fill.

@@ -71,18 +71,18 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 		return res, err
 	}
 	defer f.Close()
-	wb, err := sheet.Read(f, j.Layout)
+	wb, err := sheet.Read(f.File, j.Layout)
 	if err != nil {
 		return res, err
 	}
 	res.Items = Plan(wb, m, j.Plan)
 	res.Counts = Count(res.Items)
-	changed, err := Apply(f, res.Items)
+	changed, err := Apply(f.File, res.Items)
 	if err != nil {
 		return res, err
 	}
 	if j.SummarySheet {
-		added, err := AddSummarySheet(f, res.Items)
+		added, err := AddSummarySheet(f.File, res.Items)
 		if err != nil {
 			return res, err
 		}
@@ -90,7 +90,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 			changed = append(changed, f.GetSheetList()[len(f.GetSheetList())-1])
 		}
 	}
-	if res.Bytes, err = Render(orig, f, changed, j.Open.Password); err != nil {
+	if res.Bytes, err = Render(orig, f.File, changed, j.Open.Password); err != nil {
 		return res, err
 	}
 	if j.DryRun {

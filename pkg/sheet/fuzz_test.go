@@ -84,6 +84,6 @@ func FuzzSheetXML(f *testing.F) {
 			return
 		}
 		defer wb.Close()
-		_, _ = Read(wb, Overrides{MaxRows: 5000})
+		_, _ = Read(wb.File, Overrides{MaxRows: 5000})
 	})
 }

@@ -19,7 +19,7 @@ var (
 	ErrLegacyXLS   = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
 	ErrEncrypted   = errors.New("workbook is encrypted: pass --password")
 	ErrBadPasswd   = errors.New("the password does not open this workbook")
-	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit (raise it with --max-unzip-mb)")
+	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit")
 	ErrCorruptZip  = errors.New("workbook is damaged (not a readable zip package)")
 	ErrTooManyRows = errors.New("too many rows")
 	ErrHugeMerge   = errors.New("merged areas too large")
@@ -34,6 +34,51 @@ type OpenOptions struct {
 	// well under excelize's own (16 GB), so a zip bomb fails fast.
 	UnzipLimit int64
 	XMLLimit   int64
+	// PartLimit caps one part's unpacked size and MaxRatio how many times
+	// a big part (or the package) may grow when inflated; zero means the
+	// defaults in guard.go.
+	PartLimit int64
+	MaxRatio  int64
+	// TempDir is where the workbook's own temporary folder is made
+	// (excelize spills parts over XMLLimit there). Empty means the
+	// system's. The folder goes with Book.Close, or at once when opening
+	// fails.
+	TempDir string
+}
+
+// Book is an open workbook with the temporary folder that holds whatever
+// excelize spilled to disk for it.
+type Book struct {
+	*excelize.File
+	tmp string
+}
+
+// Close closes the workbook and removes its temporary folder.
+func (b *Book) Close() error {
+	err := b.File.Close()
+	if rerr := os.RemoveAll(b.tmp); err == nil {
+		err = rerr
+	}
+	return err
+}
+
+func (o OpenOptions) withDefaults() OpenOptions {
+	if o.UnzipLimit <= 0 {
+		o.UnzipLimit = DefaultUnzipLimit
+	}
+	if o.XMLLimit <= 0 {
+		o.XMLLimit = DefaultXMLLimit
+	}
+	if o.XMLLimit > o.UnzipLimit {
+		o.XMLLimit = o.UnzipLimit
+	}
+	if o.PartLimit <= 0 {
+		o.PartLimit = DefaultPartLimit
+	}
+	if o.MaxRatio <= 0 {
+		o.MaxRatio = DefaultMaxRatio
+	}
+	return o
 }
 
 // Default limits; see OpenOptions. A checklist's sheet part is well under
@@ -52,7 +97,7 @@ var (
 
 // Open opens a workbook for reading and, later, writing a copy. It sorts
 // bad input into the errors above, so the user gets one clear line.
-func Open(path string, o OpenOptions) (*excelize.File, error) {
+func Open(path string, o OpenOptions) (*Book, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -62,7 +107,8 @@ func Open(path string, o OpenOptions) (*excelize.File, error) {
 
 // OpenBytes is Open for a file already in memory; name is used for the
 // .xls hint and as the workbook's path.
-func OpenBytes(data []byte, name string, o OpenOptions) (*excelize.File, error) {
+func OpenBytes(data []byte, name string, o OpenOptions) (*Book, error) {
+	o = o.withDefaults()
 	head := data[:min(8, len(data))]
 	path := name
 	switch {
@@ -77,38 +123,60 @@ func OpenBytes(data []byte, name string, o OpenOptions) (*excelize.File, error) 
 		if o.Password == "" {
 			return nil, ErrEncrypted
 		}
+		// Decrypted here, so the package inside is checked like any
+		// other; excelize opens a plain package with a password set and
+		// keeps it for saving.
+		plain, err := decrypt(data, o.Password)
+		// A wrong password decrypts without error, into noise.
+		if err != nil || !bytes.HasPrefix(plain, zipMagic) {
+			return nil, ErrBadPasswd
+		}
+		data = plain
 	default:
 		if strings.EqualFold(filepath.Ext(path), ".xls") {
 			return nil, ErrLegacyXLS
 		}
 		return nil, ErrNotExcel
 	}
-	if o.UnzipLimit <= 0 {
-		o.UnzipLimit = DefaultUnzipLimit
+	if err := checkPackage(data, o); err != nil {
+		return nil, err
 	}
-	if o.XMLLimit <= 0 {
-		o.XMLLimit = DefaultXMLLimit
-	}
-	if o.XMLLimit > o.UnzipLimit {
-		o.XMLLimit = o.UnzipLimit
-	}
-	f, err := openExcelize(data, o)
+	tmp, err := os.MkdirTemp(o.TempDir, "qfill-book-")
 	if err != nil {
+		return nil, fmt.Errorf("cannot create a temporary folder: %w", err)
+	}
+	f, err := openExcelize(data, o, tmp)
+	if err != nil {
+		if f != nil {
+			f.Close()
+		}
+		os.RemoveAll(tmp)
 		return nil, classifyOpenErr(err, o.Password != "")
 	}
 	f.Path = path
-	return f, nil
+	return &Book{File: f, tmp: tmp}, nil
+}
+
+// decrypt recovers from panics too: the encryption headers are hostile
+// input like the rest.
+func decrypt(data []byte, password string) (plain []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			plain, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return excelize.Decrypt(data, &excelize.Options{Password: password})
 }
 
 // openExcelize recovers from panics inside excelize on hostile packages:
 // a damaged file must end in an error, never a crash.
-func openExcelize(data []byte, o OpenOptions) (f *excelize.File, err error) {
+func openExcelize(data []byte, o OpenOptions, tmp string) (f *excelize.File, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			f, err = nil, fmt.Errorf("%w: %v", ErrCorruptZip, r)
 		}
 	}()
-	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: o.Password, UnzipSizeLimit: o.UnzipLimit, UnzipXMLSizeLimit: o.XMLLimit})
+	return excelize.OpenReader(bytes.NewReader(data), excelize.Options{Password: o.Password, UnzipSizeLimit: o.UnzipLimit, UnzipXMLSizeLimit: o.XMLLimit, TmpDir: tmp})
 }
 
 func classifyOpenErr(err error, withPassword bool) error {
@@ -120,7 +188,11 @@ func classifyOpenErr(err error, withPassword bool) error {
 		return ErrNotExcel
 	case strings.Contains(msg, "unzip size exceeds"):
 		return ErrTooLarge
-	case strings.Contains(msg, "zip:") || strings.Contains(msg, "flate") || strings.Contains(msg, "unexpected EOF"):
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return ErrTruncated
+	case errors.Is(err, io.EOF):
+		return fmt.Errorf("%w: a part ends before its XML does", ErrCorruptZip)
+	case strings.Contains(msg, "zip:") || strings.Contains(msg, "flate"):
 		return fmt.Errorf("%w: %v", ErrCorruptZip, err)
 	}
 	return err

@@ -11,6 +11,7 @@ package sheet
 import (
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"regexp"
 	"sort"
@@ -153,6 +154,10 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 			continue
 		}
 		if err := readSheet(f, dn, s, ov); err != nil {
+			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+				// The XML decoder's bare EOF says nothing to a user.
+				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
+			}
 			return nil, fmt.Errorf("sheet %q: %w", name, err)
 		}
 	}

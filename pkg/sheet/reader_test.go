@@ -69,7 +69,7 @@ func (b *book) read(ov Overrides) (*Workbook, error) {
 	f, err := OpenBytes(buf.Bytes(), "test.xlsx", OpenOptions{})
 	b.must(err)
 	b.t.Cleanup(func() { f.Close() })
-	return Read(f, ov)
+	return Read(f.File, ov)
 }
 
 func (b *book) sheet(name string) *Sheet {
@@ -331,7 +331,7 @@ func TestOpenErrors(t *testing.T) {
 		want error
 	}{
 		{"text", []byte("hello, not a workbook"), ErrNotExcel},
-		{"truncated zip", []byte("PK\x03\x04\x14\x00\x00\x00"), ErrCorruptZip},
+		{"truncated zip", []byte("PK\x03\x04\x14\x00\x00\x00"), ErrTruncated},
 		{"ole2", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrLegacyXLS},
 		{"empty", nil, ErrNotExcel},
 	}
@@ -348,12 +348,12 @@ func TestOpenErrors(t *testing.T) {
 			name string
 			data []byte
 			want error
-		}{"half a real workbook", tmpl[:len(tmpl)/2], ErrCorruptZip},
+		}{"half a real workbook", tmpl[:len(tmpl)/2], ErrTruncated},
 		struct {
 			name string
 			data []byte
 			want error
-		}{"zip magic then noise", append([]byte("PK\x03\x04"), noise...), ErrCorruptZip},
+		}{"zip magic then noise", append([]byte("PK\x03\x04"), noise...), ErrTruncated},
 	)
 	for _, tt := range tests {
 		_, err := OpenBytes(tt.data, "x.xlsx", OpenOptions{})
@@ -431,7 +431,7 @@ func FuzzRead(f *testing.F) {
 			return
 		}
 		defer wb.Close()
-		_, _ = Read(wb, Overrides{})
+		_, _ = Read(wb.File, Overrides{})
 	})
 }
 
@@ -446,7 +446,7 @@ func BenchmarkRead(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Read(f, Overrides{}); err != nil {
+		if _, err := Read(f.File, Overrides{}); err != nil {
 			b.Fatal(err)
 		}
 		f.Close()
@@ -474,7 +474,7 @@ func TestHugeMergeRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer wb.Close()
-	if _, err := Read(wb, Overrides{}); !errors.Is(err, ErrHugeMerge) {
+	if _, err := Read(wb.File, Overrides{}); !errors.Is(err, ErrHugeMerge) {
 		t.Fatalf("got %v, want ErrHugeMerge", err)
 	}
 }

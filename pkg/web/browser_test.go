@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/base64"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,7 +51,16 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	}
 	defer os.RemoveAll(profile)
 
+	// evil.test resolves to this machine, as a rebinding attacker's name
+	// would; a second server plays the attacker's site.
+	evil := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<form id="f" method="post" enctype="multipart/form-data" action="%s/fill"><input name="x" value="1"></form><script>document.getElementById("f").submit()</script>`, ts.URL)
+	}))
+	defer evil.Close()
+	port := ts.URL[strings.LastIndex(ts.URL, ":"):]
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.Flag("host-resolver-rules", "MAP evil.test 127.0.0.1"),
 		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
@@ -95,6 +108,27 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	if os.Getenv("QFILL_SCREENSHOT_DIR") != "" {
 		chromedp.Run(ctx, chromedp.Sleep(500*time.Millisecond))
 		shot(t, ctx)
+	}
+
+	// The same server under a rebound name, and a form posted to it from
+	// another site: both refused, with the reason as the page.
+	var rebound, crossSite string
+	err = chromedp.Run(ctx,
+		chromedp.Navigate("http://evil.test"+port+"/"),
+		chromedp.Text("body", &rebound, chromedp.ByQuery),
+		chromedp.Navigate(evil.URL),
+		chromedp.WaitReady("body", chromedp.ByQuery),
+		chromedp.Poll(`document.location.pathname === "/fill"`, nil),
+		chromedp.Text("body", &crossSite, chromedp.ByQuery),
+	)
+	if err != nil {
+		t.Fatalf("browser, foreign requests: %v", err)
+	}
+	if !strings.Contains(rebound, `Host "evil.test`) {
+		t.Errorf("page under a rebound name: %q, want it refused", rebound)
+	}
+	if !strings.Contains(crossSite, "refused: a request from") {
+		t.Errorf("form posted from another site: %q, want it refused", crossSite)
 	}
 }
 

@@ -26,6 +26,7 @@ import (
 	"github.com/qfill/qfill/pkg/batch"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/review"
+	"github.com/qfill/qfill/pkg/sheet"
 )
 
 //go:embed page.html
@@ -39,6 +40,14 @@ type Server struct {
 	MaxUpload int64
 	// Corpus describes the corpus for the report.
 	Corpus string
+	// Open bounds each uploaded workbook; its TempDir is also where each
+	// request's own folder is made.
+	Open sheet.OpenOptions
+	// Addr is the address the server listens on: its host is accepted in
+	// the Host header besides the loopback names (see guard.go). Empty
+	// means loopback only; a wildcard host (":8080", "0.0.0.0:8080")
+	// accepts any IP address of the machine and its name.
+	Addr string
 }
 
 // Handler returns the HTTP handler.
@@ -46,11 +55,11 @@ func (s *Server) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-src data: blob:; img-src data: blob:")
+		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-src data: blob:; img-src data: blob:; frame-ancestors 'none'")
 		w.Write(pageHTML)
 	})
 	mux.HandleFunc("POST /fill", s.fill)
-	return mux
+	return s.guard(mux)
 }
 
 // FileResult is one uploaded file's outcome.
@@ -87,7 +96,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 		reply(http.StatusBadRequest, Response{Error: "expected a multipart upload of .xlsx files"})
 		return
 	}
-	dir, err := os.MkdirTemp("", "qfill-serve-*")
+	dir, err := os.MkdirTemp(s.Open.TempDir, "qfill-serve-*")
 	if err != nil {
 		reply(http.StatusInternalServerError, Response{Error: "cannot create a temporary folder"})
 		return
@@ -135,7 +144,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 			reply(http.StatusBadRequest, Response{Error: "upload was cut off"})
 			return
 		}
-		jobs = append(jobs, fill.Job{Input: in, Output: in + ".out", DryRun: true})
+		jobs = append(jobs, fill.Job{Input: in, Output: in + ".out", Open: s.Open, DryRun: true})
 		names = append(names, name)
 	}
 	if len(jobs) == 0 {

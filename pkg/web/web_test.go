@@ -21,20 +21,24 @@ import (
 
 var templateJA = filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx")
 
-func server(t testing.TB) *httptest.Server {
+// newServer is a server over the sample corpus, for loopback.
+func newServer(t testing.TB) *Server {
 	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	ix := match.New(c.Entries, match.DefaultConfig())
-	s := &Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: 4 << 20, Corpus: "sample"}
-	ts := httptest.NewServer(s.Handler())
+	return &Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: 4 << 20, Corpus: "sample", Addr: "127.0.0.1:0"}
+}
+
+func server(t testing.TB) *httptest.Server {
+	ts := httptest.NewServer(newServer(t).Handler())
 	t.Cleanup(ts.Close)
 	return ts
 }
 
-func upload(t *testing.T, url string, files map[string][]byte) (int, Response) {
-	t.Helper()
+// multipartBody is an upload of files in the page's form field.
+func multipartBody(files map[string][]byte) (bytes.Buffer, string) {
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
 	for name, data := range files {
@@ -42,7 +46,13 @@ func upload(t *testing.T, url string, files map[string][]byte) (int, Response) {
 		w.Write(data)
 	}
 	mw.Close()
-	res, err := http.Post(url+"/fill", mw.FormDataContentType(), &body)
+	return body, mw.FormDataContentType()
+}
+
+func upload(t *testing.T, url string, files map[string][]byte) (int, Response) {
+	t.Helper()
+	body, ctype := multipartBody(files)
+	res, err := http.Post(url+"/fill", ctype, &body)
 	if err != nil {
 		t.Fatal(err)
 	}
