@@ -164,13 +164,16 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	}
 	prog := newProgress(opts.io, len(jobs), single)
 	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)
-	prog.finish()
+	prog.finish(ctx.Err() != nil)
 
 	rep := &review.Report{Corpus: corpusDesc, Threshold: ix.Threshold()}
-	failed := 0
+	failed, skipped := 0, 0
 	for _, o := range outcomes {
 		err := o.Err
-		if err != nil {
+		switch {
+		case errors.Is(err, batch.ErrSkipped):
+			skipped++
+		case err != nil:
 			err = explainInputErr(o.Job.Input, err)
 			failed++
 		}
@@ -191,6 +194,9 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		}
 	}
 	if single {
+		if skipped > 0 {
+			return withStatus(exitInterrupted, errors.New("interrupted: nothing was written"))
+		}
 		if failed > 0 {
 			return withStatus(exitError, explainInputErr(jobs[0].Input, outcomes[0].Err))
 		}
@@ -201,8 +207,8 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	}
 	printSummary(opts.io.ErrOut, rep)
 	fmt.Fprintf(opts.io.ErrOut, "corpus: %s\n", corpusDesc)
-	if ctx.Err() != nil {
-		return withStatus(exitPartial, errors.New("interrupted: files not yet written were left out"))
+	if skipped > 0 {
+		return withStatus(exitInterrupted, fmt.Errorf("interrupted: %d of %d files written, %d skipped", len(jobs)-failed-skipped, len(jobs), skipped))
 	}
 	if failed > 0 {
 		return errSilent(exitPartial)

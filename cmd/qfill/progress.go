@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -54,7 +55,10 @@ func newProgress(io *iostreams, total int, single bool) *progress {
 		pr.done = func(o batch.Outcome) {
 			n++
 			status := "ok"
-			if o.Err != nil {
+			switch {
+			case errors.Is(o.Err, batch.ErrSkipped):
+				status = "skipped"
+			case o.Err != nil:
 				status = "error: " + oneLine(explainInputErr(o.Job.Input, o.Err).Error())
 			}
 			fmt.Fprintf(io.ErrOut, "[%d/%d] %s: %s\n", n, total, o.Job.Input, status)
@@ -63,10 +67,17 @@ func newProgress(io *iostreams, total int, single bool) *progress {
 	return pr
 }
 
-func (pr *progress) finish() {
-	if pr.p != nil {
-		pr.p.Wait()
+// finish waits for the bar to draw its last state. An interrupted batch
+// never completes the bar, so it is aborted first: waiting for it would
+// hang the run.
+func (pr *progress) finish(interrupted bool) {
+	if pr.p == nil {
+		return
 	}
+	if interrupted {
+		pr.bar.Abort(false)
+	}
+	pr.p.Wait()
 }
 
 // printSummary writes the per-file table that ends a batch.
@@ -74,7 +85,7 @@ func printSummary(w io.Writer, rep *review.Report) {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "file\tquestions\tfilled\treview\tunanswered\tkept\terror\t")
 	var t review.Counts
-	failed := 0
+	failed, skipped := 0, 0
 	for _, f := range rep.Files {
 		c := f.Counts
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", filepath.ToSlash(f.Input), c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, oneLine(f.Error))
@@ -83,10 +94,17 @@ func printSummary(w io.Writer, rep *review.Report) {
 		t.Review += c.Review
 		t.Unanswered += c.Unanswered
 		t.Kept += c.Kept
-		if f.Error != "" {
+		switch {
+		case f.Error == batch.ErrSkipped.Error():
+			skipped++
+		case f.Error != "":
 			failed++
 		}
 	}
-	fmt.Fprintf(tw, "total (%d files, %d failed)\t%d\t%d\t%d\t%d\t%d\t\t\n", len(rep.Files), failed, t.Questions, t.Filled, t.Review, t.Unanswered, t.Kept)
+	total := fmt.Sprintf("total (%d files, %d failed)", len(rep.Files), failed)
+	if skipped > 0 {
+		total = fmt.Sprintf("total (%d files, %d failed, %d skipped)", len(rep.Files), failed, skipped)
+	}
+	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\t\n", total, t.Questions, t.Filled, t.Review, t.Unanswered, t.Kept)
 	tw.Flush()
 }

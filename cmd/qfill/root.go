@@ -123,7 +123,8 @@ EXIT STATUS
   0  success
   1  check found something (stale output, corpus problems)
   2  nothing could be done: bad input file, bad corpus, bad flags
-  3  batch: some files failed, the others were processed`
+  3  batch: some files failed, the others were processed
+  130  interrupted (Ctrl-C, SIGTERM): files not yet written are skipped`
 
 func newRootCmd(io *iostreams) *cobra.Command {
 	var verbose bool

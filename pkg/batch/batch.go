@@ -21,6 +21,10 @@ import (
 // folder.
 var ErrEscapes = errors.New("output path leaves the output folder")
 
+// ErrSkipped is the outcome of a job that an interrupt left undone: not
+// started, or started but not written. It is no failure of the file.
+var ErrSkipped = errors.New("skipped: interrupted before it was written")
+
 // IsWorkbook reports whether a file name is one qfill fills: .xlsx or
 // .xlsm, not an Excel lock file (~$book.xlsx) and not a qfill output.
 func IsWorkbook(name string) bool {
@@ -125,7 +129,8 @@ type Outcome struct {
 // Run fills the jobs on at most workers goroutines and returns the
 // outcomes in job order. progress, if not nil, is called after each job
 // (from one goroutine at a time). When ctx is cancelled no new job starts,
-// and a job that has not written its output yet writes nothing.
+// and a job that has not written its output yet writes nothing; both end
+// with ErrSkipped.
 func Run(ctx context.Context, jobs []fill.Job, m fill.Matcher, workers int, progress func(Outcome)) []Outcome {
 	if workers < 1 {
 		workers = 1
@@ -155,7 +160,7 @@ feed:
 		case next <- i:
 		case <-ctx.Done():
 			for k := i; k < len(jobs); k++ {
-				out[k] = Outcome{Job: jobs[k], Result: &fill.Result{Input: jobs[k].Input, Output: jobs[k].Output}, Err: ctx.Err()}
+				out[k] = Outcome{Job: jobs[k], Result: &fill.Result{Input: jobs[k].Input, Output: jobs[k].Output}, Err: ErrSkipped}
 			}
 			break feed
 		}
@@ -166,13 +171,17 @@ feed:
 }
 
 func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
+	if ctx.Err() != nil {
+		// Cancelled while the job waited for a worker.
+		return Outcome{Job: j, Result: &fill.Result{Input: j.Input, Output: j.Output}, Err: ErrSkipped}
+	}
 	dry := j
 	dry.DryRun = true
 	res, err := fill.Run(dry, m)
 	if err == nil && !j.DryRun {
 		switch {
 		case ctx.Err() != nil:
-			err = ctx.Err()
+			err = ErrSkipped
 		default:
 			err = write(j, res.Bytes)
 		}
