@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"github.com/qfill/qfill/pkg/fill"
 	"os"
 	"path/filepath"
 	"strings"
@@ -24,10 +25,18 @@ var (
 // qfill runs the command in-process and returns exit code, stdout, stderr.
 func qfill(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
+	// No .xls converter: tests do not depend on LibreOffice being
+	// installed (TestXLSConversion injects its own).
+	return qfillConverting(t, nil, args...)
+}
+
+// qfillConverting is qfill with conv as the .xls converter.
+func qfillConverting(t *testing.T, conv fill.Converter, args ...string) (int, string, string) {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	tmp := newTempRoot()
 	defer tmp.remove()
-	code := runContext(context.Background(), args, strings.NewReader(""), &out, &errOut, tmp)
+	code := runContext(context.Background(), args, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, convertXLS: conv})
 	return code, out.String(), errOut.String()
 }
 

@@ -160,7 +160,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 				return withStatus(exitError, err)
 			}
 		}
-		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}, SummarySheet: opts.summary})
+		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}, SummarySheet: opts.summary, ConvertXLS: opts.io.convertXLS})
 	}
 	prog := newProgress(opts.io, len(jobs), single)
 	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)

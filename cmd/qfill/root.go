@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/qfill/qfill/pkg/convert"
+	"github.com/qfill/qfill/pkg/fill"
 	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 )
@@ -57,6 +59,9 @@ type iostreams struct {
 	log    zerolog.Logger
 	// tmp holds every temporary file of the run (see tempRoot).
 	tmp *tempRoot
+	// convertXLS turns a legacy .xls into .xlsx (LibreOffice in the
+	// real program); nil refuses .xls with the hint to convert it.
+	convertXLS fill.Converter
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
@@ -80,11 +85,11 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 		fmt.Fprintln(errOut, "qfill: interrupted")
 		os.Exit(exitInterrupted)
 	}()
-	return runContext(ctx, args, in, out, errOut, tmp)
+	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX})
 }
 
-func runContext(ctx context.Context, args []string, in io.Reader, out, errOut io.Writer, tmp *tempRoot) int {
-	io := &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp}
+func runContext(ctx context.Context, args []string, io *iostreams) int {
+	in, out, errOut := io.In, io.Out, io.ErrOut
 	root := newRootCmd(io)
 	// A file dropped onto the executable arrives as `qfill FILE.xlsx`:
 	// that means fill.

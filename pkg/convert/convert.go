@@ -30,15 +30,15 @@ func Available() (string, bool) {
 	return "", false
 }
 
-// XLSToXLSX converts the .xls at path into an .xlsx in a new temporary
-// folder and returns the new file's bytes. The input is only read; the
-// temporary folder is removed before returning.
-func XLSToXLSX(ctx context.Context, path string) ([]byte, error) {
+// XLSToXLSX converts the .xls at path into an .xlsx in a new folder under
+// tmp (the system's temp folder when empty) and returns the new file's
+// bytes. The input is only read; the folder is removed before returning.
+func XLSToXLSX(ctx context.Context, path, tmp string) ([]byte, error) {
 	bin, ok := Available()
 	if !ok {
 		return nil, ErrNoConverter
 	}
-	dir, err := os.MkdirTemp("", "qfill-xls-*")
+	dir, err := os.MkdirTemp(tmp, "qfill-xls-*")
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,10 @@ import (
 // accepted; the input is untouched and no output is written.
 var ErrInternal = errors.New("cannot edit this workbook (internal error, please report it with the file)")
 
+// Converter turns the legacy .xls at path into .xlsx bytes, working in a
+// folder under tmp; it returns convert.ErrNoConverter when it cannot.
+type Converter func(ctx context.Context, path, tmp string) ([]byte, error)
+
 // Job is one workbook to fill.
 type Job struct {
 	Input, Output string
@@ -26,6 +30,9 @@ type Job struct {
 	DryRun bool
 	// SummarySheet adds a sheet listing the rows to review.
 	SummarySheet bool
+	// ConvertXLS fills a legacy .xls through an .xlsx copy; nil refuses
+	// .xls with sheet.ErrLegacyXLS.
+	ConvertXLS Converter
 }
 
 // Result is what a job did.
@@ -57,11 +64,11 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 		return res, err
 	}
 	f, err := sheet.OpenBytes(orig, j.Input, j.Open)
-	if errors.Is(err, sheet.ErrLegacyXLS) {
-		// A legacy .xls is filled through an .xlsx copy made by
-		// LibreOffice, when it is installed; the output is .xlsx.
+	if errors.Is(err, sheet.ErrLegacyXLS) && j.ConvertXLS != nil {
+		// A legacy .xls is filled through an .xlsx copy; the output is
+		// .xlsx.
 		var cerr error
-		if orig, cerr = convert.XLSToXLSX(context.Background(), j.Input); cerr == nil {
+		if orig, cerr = j.ConvertXLS(context.Background(), j.Input, j.Open.TempDir); cerr == nil {
 			f, err = sheet.OpenBytes(orig, j.Input, j.Open)
 		} else if !errors.Is(cerr, convert.ErrNoConverter) {
 			err = cerr

@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"encoding/xml"
 	"regexp"
 	"strings"
 
@@ -54,8 +55,7 @@ const maxChoices = 200
 
 // resolve turns a list validation's source into its values.
 func (n *names) resolve(sheet, formula string, depth int) []string {
-	src := strings.TrimSpace(strings.TrimPrefix(formula, "="))
-	src = stripXMLTags(src)
+	src := strings.TrimSpace(strings.TrimPrefix(xmlText(formula), "="))
 	if src == "" || depth > 3 {
 		return nil
 	}
@@ -119,14 +119,31 @@ func atoi(s string) int {
 
 var xmlTag = regexp.MustCompile(`<[^>]+>`)
 
-// stripXMLTags unwraps x14 formulas, which excelize returns as
+// xmlText is the text of a validation formula as excelize returns it: the
+// element's inner XML, so with its escapes (LibreOffice writes every
+// inline list as &quot;Yes,No&quot;) and, for x14 formulas, wrapped in
 // "<xm:f>'Sheet'!$A$1:$A$3</xm:f>".
-func stripXMLTags(s string) string {
-	if !strings.Contains(s, "<") {
+func xmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
-	s = xmlTag.ReplaceAllString(s, "")
-	return strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", `"`, "&apos;", "'").Replace(s)
+	var b strings.Builder
+	d := xml.NewDecoder(strings.NewReader("<f>" + s + "</f>"))
+	d.Strict = false
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		if cd, ok := tok.(xml.CharData); ok {
+			b.Write(cd)
+		}
+	}
+	if b.Len() == 0 {
+		// Not XML after all: drop what looks like tags, keep the rest.
+		return xmlTag.ReplaceAllString(s, "")
+	}
+	return b.String()
 }
 
 // area is a rectangle of cells.
