@@ -5,11 +5,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
-	"github.com/qfill/qfill/pkg/fill"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/qfill/qfill/pkg/fill"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
@@ -36,7 +37,7 @@ func qfillConverting(t *testing.T, conv fill.Converter, args ...string) (int, st
 	var out, errOut bytes.Buffer
 	tmp := newTempRoot()
 	defer tmp.remove()
-	code := runContext(context.Background(), args, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, convertXLS: conv})
+	code := runContext(context.Background(), args, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, convertXLS: conv, ledger: testLedger})
 	return code, out.String(), errOut.String()
 }
 

@@ -12,9 +12,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/corpus"
-	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/lint"
 	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/qfill/qfill/pkg/textnorm"
 	"github.com/sahilm/fuzzy"
 	"github.com/spf13/cobra"
@@ -243,10 +243,10 @@ not part of the output file.`,
 			if err != nil {
 				return withStatus(exitError, err)
 			}
-			if err := fill.CheckDistinct(args[0], args[1]); err != nil {
+			if err := output.CheckDistinct(args[0], args[1]); err != nil {
 				return withStatus(exitError, fmt.Errorf("convert: OUT is IN"))
 			}
-			if err := fill.WriteAtomic(args[1], data); err != nil {
+			if err := output.WriteAtomic(args[1], data); err != nil {
 				return withStatus(exitError, err)
 			}
 			fmt.Fprintf(io.ErrOut, "wrote %d entries to %s\n", len(c.Entries), args[1])

@@ -14,6 +14,7 @@ import (
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/qfill/qfill/pkg/review"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/rs/zerolog"
@@ -29,6 +30,7 @@ type fillOptions struct {
 	html      string
 	threshold float64
 	overwrite bool
+	force     bool
 	summary   bool
 	jobs      int
 	layout    layoutFlags
@@ -50,6 +52,10 @@ files ~$* and qfill's own *.filled.* outputs are skipped); with -o DIR the
 output tree mirrors the input tree. Files are filled -j at a time with one
 shared corpus index; a file that fails is reported and the batch goes on.
 
+An output file is replaced only when it is still what qfill wrote there:
+a filled copy that a reviewer has edited since, or a file qfill did not
+write, is left alone (that file fails with a message) unless --force.
+
 The corpus is --corpus, else $QFILL_CORPUS, else ./corpus, else a corpus
 folder beside the qfill executable, else <user config dir>/qfill/corpus.
 ` + exitStatusHelp,
@@ -70,6 +76,7 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 	fs.StringVar(&opts.html, "html", "", "write a self-contained HTML report for reviewers to this file")
 	fs.Float64Var(&opts.threshold, "threshold", 0, fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
 	fs.BoolVar(&opts.overwrite, "overwrite", false, "replace answers already in the checklist")
+	fs.BoolVar(&opts.force, "force", false, "replace an output file that was edited since qfill wrote it, or that qfill did not write")
 	fs.BoolVar(&opts.summary, "summary-sheet", false, "add a sheet listing the rows to review, with links to their cells")
 	opts.layout.register(cmd)
 	opts.open.register(cmd, io)
@@ -160,7 +167,8 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 				return withStatus(exitError, err)
 			}
 		}
-		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}, SummarySheet: opts.summary, ConvertXLS: opts.io.convertXLS})
+		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}, SummarySheet: opts.summary, ConvertXLS: opts.io.convertXLS,
+			Ledger: opts.io.ledger, Force: opts.force})
 	}
 	prog := newProgress(opts.io, len(jobs), single)
 	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)
@@ -189,7 +197,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		if err := rep.WriteHTML(&b); err != nil {
 			return withStatus(exitError, err)
 		}
-		if err := fill.WriteAtomic(opts.html, []byte(b.String())); err != nil {
+		if err := output.WriteAtomic(opts.html, []byte(b.String())); err != nil {
 			return withStatus(exitError, err)
 		}
 	}
@@ -221,7 +229,7 @@ func writeReport(path string, rep *review.Report) error {
 	if err := rep.WriteJSON(&b); err != nil {
 		return err
 	}
-	return fill.WriteAtomic(path, []byte(b.String()))
+	return output.WriteAtomic(path, []byte(b.String()))
 }
 
 // explainInputErr prefixes the file name and, for a missing question
@@ -229,6 +237,8 @@ func writeReport(path string, rep *review.Report) error {
 func explainInputErr(in string, err error) error {
 	var limit *sheet.LimitError
 	switch {
+	case errors.Is(err, output.ErrEdited), errors.Is(err, output.ErrNotQfill):
+		return fmt.Errorf("%s: %w; pass --force to replace it", in, err)
 	case errors.As(err, &limit) && limit.Ratio > 0:
 		return fmt.Errorf("%s: %w", in, err)
 	case errors.As(err, &limit) && limit.Part != "":
@@ -237,7 +247,7 @@ func explainInputErr(in string, err error) error {
 		return fmt.Errorf("%s: %w (--max-unzip-mb)", in, err)
 	case errors.Is(err, sheet.ErrNoQuestionColumn), errors.Is(err, sheet.ErrLegacyXLS), errors.Is(err, sheet.ErrEncrypted),
 		errors.Is(err, sheet.ErrNotExcel), errors.Is(err, sheet.ErrBadPasswd), errors.Is(err, sheet.ErrTruncated),
-		errors.Is(err, sheet.ErrCorruptZip), errors.Is(err, fill.ErrSameFile):
+		errors.Is(err, sheet.ErrCorruptZip), errors.Is(err, output.ErrSameFile):
 		return fmt.Errorf("%s: %w", in, err)
 	case errors.Is(err, os.ErrNotExist):
 		return fmt.Errorf("%s: no such file", in)

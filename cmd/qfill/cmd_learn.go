@@ -7,8 +7,8 @@ import (
 	"sort"
 
 	"github.com/qfill/qfill/pkg/corpus"
-	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/learn"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/spf13/cobra"
 )
@@ -135,7 +135,7 @@ func learnRun(opts *learnOptions) error {
 		}
 		sort.Strings(files)
 		for _, f := range files {
-			if err := fill.WriteAtomic(f, ch.Files[f]); err != nil {
+			if err := output.WriteAtomic(f, ch.Files[f]); err != nil {
 				return withStatus(exitError, err)
 			}
 			fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f)

@@ -14,6 +14,7 @@ import (
 	"github.com/qfill/qfill/pkg/lint"
 	"github.com/qfill/qfill/pkg/manifest"
 	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/qfill/qfill/pkg/review"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/spf13/cobra"
@@ -135,7 +136,7 @@ func regenRun(opts *regenOptions) error {
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 					return withStatus(exitError, err)
 				}
-				if err := fill.WriteAtomic(p, f.data); err != nil {
+				if err := output.WriteAtomic(p, f.data); err != nil {
 					return withStatus(exitError, err)
 				}
 				fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f.path)

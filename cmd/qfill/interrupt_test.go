@@ -13,17 +13,30 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/qfill/qfill/pkg/output"
 )
 
 // TestMain lets the test binary stand in for qfill: started with
 // QFILL_TEST_MAIN=1 it runs main, so the interrupt tests drive a real
 // process on a real terminal without building another binary.
+//
+// The tests share one output ledger in a temporary folder, never the
+// user's cache.
 func TestMain(m *testing.M) {
 	if os.Getenv("QFILL_TEST_MAIN") == "1" {
 		main()
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "qfill-test-ledger-")
+	if err != nil {
+		panic(err)
+	}
+	testLedger = &output.Ledger{Dir: dir}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
+
+var testLedger *output.Ledger
 
 // terminal runs qfill with args on a pseudo-terminal and collects what
 // it draws there.
@@ -42,7 +55,7 @@ func startOnTerminal(t *testing.T, env []string, args ...string) *terminal {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, args...)
-	cmd.Env = append(append(os.Environ(), "QFILL_TEST_MAIN=1"), env...)
+	cmd.Env = append(append(os.Environ(), "QFILL_TEST_MAIN=1", "XDG_CACHE_HOME="+t.TempDir()), env...)
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 160})
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)

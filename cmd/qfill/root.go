@@ -14,6 +14,7 @@ import (
 
 	"github.com/qfill/qfill/pkg/convert"
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
 )
@@ -62,6 +63,9 @@ type iostreams struct {
 	// convertXLS turns a legacy .xls into .xlsx (LibreOffice in the
 	// real program); nil refuses .xls with the hint to convert it.
 	convertXLS fill.Converter
+	// ledger records what fill wrote, so a second fill does not replace
+	// a reviewer's edits.
+	ledger *output.Ledger
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
@@ -85,7 +89,13 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 		fmt.Fprintln(errOut, "qfill: interrupted")
 		os.Exit(exitInterrupted)
 	}()
-	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX})
+	ledger, err := output.DefaultLedger()
+	if err != nil {
+		// No cache folder (no $HOME): the temp folder still remembers
+		// outputs until the machine cleans it.
+		ledger = &output.Ledger{Dir: filepath.Join(os.TempDir(), "qfill-written")}
+	}
+	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX, ledger: ledger})
 }
 
 func runContext(ctx context.Context, args []string, io *iostreams) int {

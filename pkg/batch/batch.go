@@ -15,6 +15,7 @@ import (
 	"sync"
 
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/output"
 )
 
 // ErrEscapes is returned for an output path that would leave the output
@@ -175,6 +176,9 @@ func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
 		// Cancelled while the job waited for a worker.
 		return Outcome{Job: j, Result: &fill.Result{Input: j.Input, Output: j.Output}, Err: ErrSkipped}
 	}
+	if err := checkReplace(j); err != nil {
+		return Outcome{Job: j, Result: &fill.Result{Input: j.Input, Output: j.Output}, Err: err}
+	}
 	dry := j
 	dry.DryRun = true
 	res, err := fill.Run(dry, m)
@@ -192,12 +196,41 @@ func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
 	return Outcome{Job: j, Result: res, Err: err}
 }
 
+// checkReplace refuses an output that a person edited since qfill wrote
+// it, or that qfill did not write, unless the job forces it.
+func checkReplace(j fill.Job) error {
+	if j.Ledger == nil || j.Force || j.DryRun {
+		return nil
+	}
+	if err := output.CheckDistinct(j.Input, j.Output); err != nil {
+		return err
+	}
+	if err := j.Ledger.CheckReplace(j.Output); err != nil {
+		return fmt.Errorf("%s not replaced: %w", j.Output, err)
+	}
+	return nil
+}
+
 func write(j fill.Job, data []byte) error {
-	if err := fill.CheckDistinct(j.Input, j.Output); err != nil {
+	if err := output.CheckDistinct(j.Input, j.Output); err != nil {
+		return err
+	}
+	// Again at the last moment: the file may have been edited while the
+	// batch ran.
+	if err := checkReplace(j); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(j.Output), 0o755); err != nil {
 		return fmt.Errorf("cannot create output folder: %w", err)
 	}
-	return fill.WriteAtomic(j.Output, data)
+	if err := output.WriteAtomic(j.Output, data); err != nil {
+		return err
+	}
+	if j.Ledger != nil {
+		// Not recording costs only a question next time (the output
+		// then counts as not written by qfill); the output itself is
+		// written, so this is no failure of the file.
+		_ = j.Ledger.Record(j.Output, data)
+	}
+	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/qfill/qfill/internal/xlsxdump"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -208,7 +209,7 @@ func TestSameFileRefused(t *testing.T) {
 	in := filepath.Join(t.TempDir(), "in.xlsx")
 	os.WriteFile(in, data, 0o644)
 	_, err := Run(Job{Input: in, Output: in}, sampleIndex(t))
-	if err != ErrSameFile {
+	if err != output.ErrSameFile {
 		t.Fatalf("err = %v, want ErrSameFile", err)
 	}
 	if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {

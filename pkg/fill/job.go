@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/qfill/qfill/pkg/convert"
+	"github.com/qfill/qfill/pkg/output"
 
 	"github.com/qfill/qfill/pkg/sheet"
 )
@@ -33,6 +34,10 @@ type Job struct {
 	// ConvertXLS fills a legacy .xls through an .xlsx copy; nil refuses
 	// .xls with sheet.ErrLegacyXLS.
 	ConvertXLS Converter
+	// Ledger, when set, keeps a writer from replacing an output that is
+	// not what qfill last wrote there, unless Force is set.
+	Ledger *output.Ledger
+	Force  bool
 }
 
 // Result is what a job did.
@@ -103,10 +108,10 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 	if j.DryRun {
 		return res, nil
 	}
-	if err := CheckDistinct(j.Input, j.Output); err != nil {
+	if err := output.CheckDistinct(j.Input, j.Output); err != nil {
 		return res, err
 	}
-	return res, WriteAtomic(j.Output, res.Bytes)
+	return res, output.WriteAtomic(j.Output, res.Bytes)
 }
 
 // DefaultOutput names the output beside the input: book.xlsx ->

@@ -1,0 +1,46 @@
+package output
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestLedger(t *testing.T) {
+	dir := t.TempDir()
+	l := &Ledger{Dir: filepath.Join(dir, "ledger")}
+	out := filepath.Join(dir, "sc.filled.xlsx")
+	if err := l.CheckReplace(out); err != nil {
+		t.Fatalf("no file yet: %v", err)
+	}
+	if err := WriteAtomic(out, []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.CheckReplace(out); !errors.Is(err, ErrNotQfill) {
+		t.Errorf("unrecorded file: err = %v, want ErrNotQfill", err)
+	}
+	if err := l.Record(out, []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.CheckReplace(out); err != nil {
+		t.Errorf("unchanged since written: %v", err)
+	}
+	// Another spelling of the same path is the same entry.
+	rel, _ := filepath.Rel(mustGetwd(t), out)
+	if err := l.CheckReplace(rel); err != nil {
+		t.Errorf("relative path: %v", err)
+	}
+	os.WriteFile(out, []byte("first, edited"), 0o644)
+	if err := l.CheckReplace(out); !errors.Is(err, ErrEdited) {
+		t.Errorf("edited: err = %v, want ErrEdited", err)
+	}
+}
+
+func mustGetwd(t *testing.T) string {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return wd
+}
