@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"testing"
@@ -199,5 +200,35 @@ func TestSynonymsReachMatcher(t *testing.T) {
 	os.WriteFile(filepath.Join(c, corpus.SynonymsFile), []byte("console: 管理画面, admin console\nlanguage: 言語, language\n"), 0o644)
 	if got := top1(); got != 1 {
 		t.Fatalf("with synonyms top-1 %.2f, want 1", got)
+	}
+}
+
+// The best entry, the runner-up and the confidence do not depend on the
+// threshold: only whether a row is filled does.
+func TestRankingIndependentOfThreshold(t *testing.T) {
+	for _, file := range []string{"paraphrases.tsv", "en2_sheet.tsv", "vendor_x_sheet.tsv"} {
+		set, err := Load(filepath.Join("..", "..", "testdata", "eval", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var runs [][]Outcome
+		for _, th := range []float64{0.2, match.DefaultConfig().Threshold, 0.9} {
+			runs = append(runs, set.Run(func(es []*corpus.Entry, syn string) Matcher {
+				cfg := match.DefaultConfig().WithSynonyms(syn)
+				cfg.Threshold = th
+				return match.New(es, cfg)
+			}))
+		}
+		for i := range runs[0] {
+			for _, r := range runs[1:] {
+				a, b := runs[0][i], r[i]
+				// Sums over map-ordered terms differ in the last bit
+				// between two indexes of the same corpus.
+				if a.BestID != b.BestID || a.RunnerUp != b.RunnerUp || math.Abs(a.Confidence-b.Confidence) > 1e-9 {
+					t.Errorf("%s %s: %s/%s/%v at 0.2, %s/%s/%v at another threshold", file, a.Pair.QueryID,
+						a.BestID, a.RunnerUp, a.Confidence, b.BestID, b.RunnerUp, b.Confidence)
+				}
+			}
+		}
 	}
 }

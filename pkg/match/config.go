@@ -90,10 +90,19 @@ type Config struct {
 	Thesaurus *Thesaurus
 }
 
+// defaultThreshold is DefaultConfig's Threshold. doubtBelow, the
+// confidence under which a row gets the costly checks (synonym credit,
+// rivals lacking a concept), is the same number but fixed: the ranking
+// must not move with the user's --threshold.
+const (
+	defaultThreshold = 0.55
+	doubtBelow       = defaultThreshold
+)
+
 // DefaultConfig returns the settings measured with `qfill eval`.
 func DefaultConfig() Config {
 	return Config{
-		Threshold:         0.55,
+		Threshold:         defaultThreshold,
 		TopK:              5,
 		ConceptWeight:     2,
 		MarginFloor:       0.1,

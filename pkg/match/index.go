@@ -335,7 +335,11 @@ func (ix *Index) Match(q Query) Result {
 		cands = cands[:ix.cfg.TopK]
 	}
 	conf := ix.confidence(cands)
-	if conf < ix.cfg.Threshold && ix.markLacks(pq, cands) {
+	// The costly steps below run only for rows in doubt. "In doubt" is
+	// measured against the default threshold, not the user's, so that
+	// the best entry, the suggestions and the confidence are the same
+	// whatever --threshold says; only Auto depends on it.
+	if conf < doubtBelow && ix.markLacks(pq, cands) {
 		conf = ix.confidence(cands)
 	}
 	// Synonym credit reorders the candidates, and makes a row surer only
@@ -344,7 +348,7 @@ func (ix *Index) Match(q Query) Result {
 	// When credit keeps the answer the confidence stays the lexical one;
 	// when it puts another answer on top, that answer also needs the
 	// lexical evidence, so such a row stays in review unless both agree.
-	if ix.cfg.SynonymCredit > 0 && conf < ix.cfg.Threshold {
+	if ix.cfg.SynonymCredit > 0 && conf < doubtBelow {
 		top := cands[0].Entry
 		if ix.creditSynonyms(pq, cands) {
 			topSame := false
@@ -653,14 +657,15 @@ func (ix *Index) checkLanguage(qs []Query, out []Result) {
 	}
 	for i := range out {
 		b := out[i].Best()
-		if b == nil || !out[i].Auto {
+		if b == nil {
 			continue
 		}
 		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
 		if q != scriptNone && a != scriptNone && q != a {
+			wasAuto := out[i].Auto
 			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
-			out[i].OtherLanguage = !out[i].Auto
+			out[i].OtherLanguage = wasAuto && !out[i].Auto
 		}
 	}
 }
