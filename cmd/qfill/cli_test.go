@@ -348,3 +348,40 @@ func TestLoadMatcherSynonyms(t *testing.T) {
 		t.Fatalf("with synonyms: best %v, want lang", b)
 	}
 }
+
+// eval --cv: grouped cross-validation over the own sets, with the keys of
+// eval --json; the pooled out-of-fold probability keeps its precision
+// floor. eval --fit prints a model that names what it was fitted on.
+func TestEvalCrossValidation(t *testing.T) {
+	sets := filepath.Join("..", "..", "testdata", "eval")
+	code, out, stderr := qfill(t, "eval", "--cv", sets, "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res struct {
+		Calibrated, Rules map[string]float64
+		Files             map[string]map[string]float64
+	}
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"rows", "answerable", "top1", "auto_filled", "precision", "coverage"} {
+		if _, ok := res.Calibrated[k]; !ok {
+			t.Errorf("eval --cv --json lacks calibrated.%s", k)
+		}
+	}
+	if len(res.Files) < 40 {
+		t.Errorf("%d folds, want one per own set", len(res.Files))
+	}
+	// Floors: measured 99.6% precision, 52% coverage at 0.95 (rounded down).
+	if p, c := res.Calibrated["precision"], res.Calibrated["coverage"]; p < 0.98 || c < 0.45 {
+		t.Errorf("out-of-fold precision %.3f coverage %.3f, want at least 0.98 / 0.45", p, c)
+	}
+	code, out, stderr = qfill(t, "eval", "--fit", sets)
+	if code != 0 || !strings.Contains(out, `"fitted_on"`) || !strings.Contains(out, "eval/templates.tsv") {
+		t.Errorf("eval --fit: exit %d, %s%s", code, out, stderr)
+	}
+	if code, _, stderr := qfill(t, "eval", "--cv", sets, "--pairs", "x.tsv"); code != 2 || !strings.Contains(stderr, "one of --pairs") {
+		t.Errorf("two modes: exit %d, %q", code, stderr)
+	}
+}

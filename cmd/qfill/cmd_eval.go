@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -23,6 +24,8 @@ type evalOptions struct {
 	misses    bool
 	rows      bool
 	set       []string
+	cv, fit   []string
+	out       string
 }
 
 func newEvalCmd(io *iostreams) *cobra.Command {
@@ -49,7 +52,9 @@ and coverage, per direction and overall, beside two baselines
 	cmd.Flags().BoolVar(&opts.misses, "all-misses", false, "also list answerable rows left for review")
 	cmd.Flags().BoolVar(&opts.rows, "rows", false, "print every row's outcome as TSV and nothing else")
 	cmd.Flags().StringSliceVar(&opts.set, "set", nil, "change a matcher setting for this run, e.g. --set rival_penalty=0 (repeatable)")
-	_ = cmd.MarkFlagRequired("pairs")
+	cmd.Flags().StringSliceVar(&opts.cv, "cv", nil, "cross-validate a fitted probability over the pairs files under these folders, one fold per file")
+	cmd.Flags().StringSliceVar(&opts.fit, "fit", nil, "fit the probability model on the pairs files under these folders and print it as JSON")
+	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "with --fit: write the model to this file")
 	return cmd
 }
 
@@ -76,9 +81,14 @@ type wrongJSON struct {
 }
 
 func evalRun(opts *evalOptions) error {
-	set, err := eval.Load(opts.pairs)
-	if err != nil {
-		return withStatus(exitError, err)
+	modes := 0
+	for _, on := range []bool{opts.pairs != "", len(opts.cv) > 0, len(opts.fit) > 0} {
+		if on {
+			modes++
+		}
+	}
+	if modes != 1 {
+		return withStatus(exitError, errors.New("give one of --pairs FILE, --cv DIR or --fit DIR"))
 	}
 	cfg := match.DefaultConfig()
 	for _, kv := range opts.set {
@@ -90,6 +100,16 @@ func evalRun(opts *evalOptions) error {
 		if err := cfg.Set(k, f); err != nil {
 			return withStatus(exitError, err)
 		}
+	}
+	switch {
+	case len(opts.cv) > 0:
+		return cvRun(opts, cfg)
+	case len(opts.fit) > 0:
+		return fitRun(opts, cfg)
+	}
+	set, err := eval.Load(opts.pairs)
+	if err != nil {
+		return withStatus(exitError, err)
 	}
 	th := opts.threshold
 	if th < 0 {

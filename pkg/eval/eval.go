@@ -184,6 +184,8 @@ type Outcome struct {
 	Score      float64
 	Auto       bool
 	RunnerUp   string
+	// Signals are the matcher's measurements (qfill's matcher only).
+	Signals match.Signals
 }
 
 // Right reports whether the best entry is one of the expected ids.
@@ -239,7 +241,7 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 	out := make([]Outcome, len(s.Pairs))
 	for i, p := range s.Pairs {
 		r := results[i]
-		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto}
+		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto, Signals: r.Signals()}
 		if b := r.Best(); b != nil {
 			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score
 		}

@@ -83,6 +83,9 @@ type Result struct {
 	// language than the question, which kept the row from being filled
 	// (see Config.LanguageCheck). Set by MatchAll only.
 	OtherLanguage bool
+	// english and margin feed Signals.
+	english bool
+	margin  float64
 }
 
 // Best returns the top candidate, or nil when nothing matched.
@@ -321,10 +324,10 @@ func (ix *Index) weight(t token, tf float64) float64 {
 func (ix *Index) Match(q Query) Result {
 	pq := prepare(q.Text)
 	cands := ix.score(ix.featurizePrepared(pq))
-	if len(cands) == 0 {
-		return Result{}
-	}
 	english := noCJK(pq)
+	if len(cands) == 0 {
+		return Result{english: english}
+	}
 	for i := range cands {
 		cands[i].Score = math.Min(cands[i].Score, 1)
 		cands[i].lexical = cands[i].Score
@@ -408,7 +411,7 @@ func (ix *Index) Match(q Query) Result {
 			}
 		}
 	}
-	r := Result{Candidates: cands, Confidence: conf}
+	r := Result{Candidates: cands, Confidence: conf, english: english, margin: ix.margin(cands)}
 	r.Auto = r.Confidence >= ix.cfg.Threshold
 	// Say why only where the check is what held the row back.
 	if head != "" && before >= ix.cfg.Threshold && !r.Auto {

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/qfill/qfill/pkg/calib"
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/eval"
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/output"
+)
+
+// DefaultCalibratedThreshold is the probability at which a calibrated
+// row is filled: about 95 of 100 such rows right.
+const defaultCalibratedThreshold = 0.95
+
+// loadGroups runs qfill's matcher on every pairs file under paths.
+func loadGroups(paths []string, cfg match.Config) ([]eval.Group, error) {
+	files, err := eval.PairsFiles(paths)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) < 2 {
+		return nil, fmt.Errorf("cross-validation needs at least two pairs files, found %d under %s", len(files), strings.Join(paths, ", "))
+	}
+	var groups []eval.Group
+	for _, f := range files {
+		set, err := eval.Load(f)
+		if err != nil {
+			return nil, err
+		}
+		outs := set.Run(func(es []*corpus.Entry, synonyms string) eval.Matcher {
+			return match.New(es, cfg.WithSynonyms(synonyms))
+		})
+		groups = append(groups, eval.Group{File: f, Outcomes: outs})
+	}
+	return groups, nil
+}
+
+// cvJSON is --cv --json: the pooled out-of-fold figures of the fitted
+// probability and, beside them, of the matcher's own confidence, with the
+// same keys as eval --json.
+type cvJSON struct {
+	Calibrated          eval.Metrics            `json:"calibrated"`
+	CalibratedThreshold float64                 `json:"calibrated_threshold"`
+	Rules               eval.Metrics            `json:"rules"`
+	RulesThreshold      float64                 `json:"rules_threshold"`
+	Files               map[string]eval.Metrics `json:"files"`
+}
+
+func cvRun(opts *evalOptions, cfg match.Config) error {
+	groups, err := loadGroups(opts.cv, cfg)
+	if err != nil {
+		return withStatus(exitError, err)
+	}
+	th := opts.threshold
+	if th < 0 {
+		th = defaultCalibratedThreshold
+	}
+	held := eval.CrossValidate(groups, calib.DefaultL2)
+	var allRules, allCal []eval.Outcome
+	res := cvJSON{CalibratedThreshold: th, RulesThreshold: cfg.Threshold, Files: map[string]eval.Metrics{}}
+	w := opts.io.Out
+	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	if !opts.json {
+		fmt.Fprintf(w, "grouped cross-validation, one fold per pairs file (%d files): each file measured with a model fitted on the others\n\n", len(groups))
+		fmt.Fprintf(tw, "pairs file\trows\tanswerable\ttop-1\trules@%.2f P\tC\tcalibrated@%.2f P\tC\t\n", cfg.Threshold, th)
+	}
+	for k, g := range groups {
+		r, c := eval.Measure(g.Outcomes, cfg.Threshold), eval.Measure(held[k].Outcomes, th)
+		allRules = append(allRules, g.Outcomes...)
+		allCal = append(allCal, held[k].Outcomes...)
+		res.Files[shortPath(g.File)] = c
+		if !opts.json {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", shortPath(g.File), r.Rows, r.Answerable, pct(r.Top1), pct(r.Precision), pct(r.Coverage), pct(c.Precision), pct(c.Coverage))
+		}
+	}
+	res.Rules, res.Calibrated = eval.Measure(allRules, cfg.Threshold), eval.Measure(allCal, th)
+	if opts.json {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	r, c := res.Rules, res.Calibrated
+	fmt.Fprintf(tw, "all (pooled)\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", r.Rows, r.Answerable, pct(r.Top1), pct(r.Precision), pct(r.Coverage), pct(c.Precision), pct(c.Coverage))
+	tw.Flush()
+	fmt.Fprintln(w, "\nout-of-fold probability, pooled:")
+	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "threshold\tauto-filled\tprecision\tcoverage\t")
+	for _, t := range []float64{0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99} {
+		m := eval.Measure(allCal, t)
+		fmt.Fprintf(tw, "%.2f\t%d\t%s\t%s\t\n", t, m.AutoFilled, pct(m.Precision), pct(m.Coverage))
+	}
+	tw.Flush()
+	return nil
+}
+
+func fitRun(opts *evalOptions, cfg match.Config) error {
+	groups, err := loadGroups(opts.fit, cfg)
+	if err != nil {
+		return withStatus(exitError, err)
+	}
+	var ex []calib.Example
+	var names []string
+	for _, g := range groups {
+		ex = append(ex, eval.Examples(g.Outcomes)...)
+		names = append(names, shortPath(g.File))
+	}
+	m := calib.Fit(ex, calib.DefaultL2, names)
+	var b strings.Builder
+	if err := m.Write(&b); err != nil {
+		return withStatus(exitError, err)
+	}
+	if opts.out == "" {
+		fmt.Fprint(opts.io.Out, b.String())
+		return nil
+	}
+	if err := output.WriteAtomic(opts.out, []byte(b.String())); err != nil {
+		return withStatus(exitError, err)
+	}
+	fmt.Fprintf(opts.io.ErrOut, "fitted on %d rows of %d pairs files -> %s\n", len(ex), len(groups), opts.out)
+	return nil
+}
+
+// shortPath names a pairs file by its folder and name.
+func shortPath(p string) string {
+	return filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(p)), filepath.Base(p)))
+}
