@@ -145,7 +145,16 @@ func TestFillBadInput(t *testing.T) {
 		{"bad synonyms", []string{"fill", tmpl, "--corpus", badSyn}, "synonyms.txt:1: want \"name: term, term, ...\""},
 		{"missing file", []string{"fill", filepath.Join(dir, "nope.xlsx"), "--corpus", repoCorpus}, "no such file"},
 		{"same file", []string{"fill", tmpl, "-o", tmpl, "--corpus", repoCorpus}, "never writes over"},
-		{"bad threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "outside 0..1"},
+		{"threshold over 1", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "want a number from 0 to 1"},
+		{"negative threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "-0.5"}, "want a number from 0 to 1"},
+		{"threshold not a number", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "NaN"}, "want a number from 0 to 1"},
+		{"eval threshold", []string{"eval", "--pairs", "x.tsv", "--threshold", "1.5"}, "want a number from 0 to 1"},
+		{"serve threshold", []string{"serve", "--threshold", "-1"}, "want a number from 0 to 1"},
+		{"no workers", []string{"fill", tmpl, "--corpus", repoCorpus, "-j", "0"}, "want 1 or more"},
+		{"part limit", []string{"fill", tmpl, "--corpus", repoCorpus, "--max-part-mb", "0"}, "--max-part-mb 0"},
+		{"unzip limit", []string{"fill", tmpl, "--corpus", repoCorpus, "--max-unzip-mb", "-3"}, "--max-unzip-mb -3"},
+		{"row limit", []string{"fill", tmpl, "--corpus", repoCorpus, "--max-rows", "0"}, "--max-rows 0"},
+		{"upload limit", []string{"serve", "--max-upload-mb", "0"}, "--max-upload-mb 0"},
 		{"bad column", []string{"fill", tmpl, "--corpus", repoCorpus, "--answer-col", "3"}, "not a column letter"},
 		{"bad flag", []string{"fill", tmpl, "--frobnicate"}, "unknown flag"},
 	}
@@ -333,7 +342,7 @@ func TestLoadMatcherSynonyms(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("entries:\n  - {id: lang, question: 管理画面の表示言語を切り替えられますか？, answer: 日本語と英語}\n"), 0o644)
 	q := match.Query{Text: "Can the admin console language be changed?"}
-	ix, _, err := loadMatcher(zerolog.Nop(), dir, -1)
+	ix, _, err := loadMatcher(zerolog.Nop(), dir, thresholdFlag{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -341,7 +350,7 @@ func TestLoadMatcherSynonyms(t *testing.T) {
 		t.Fatalf("without synonyms: matched %s", b.Entry.ID)
 	}
 	os.WriteFile(filepath.Join(dir, corpus.SynonymsFile), []byte("console: 管理画面, admin console\nlanguage: 言語, language\n"), 0o644)
-	if ix, _, err = loadMatcher(zerolog.Nop(), dir, -1); err != nil {
+	if ix, _, err = loadMatcher(zerolog.Nop(), dir, thresholdFlag{}); err != nil {
 		t.Fatal(err)
 	}
 	if b := ix.Match(q).Best(); b == nil || b.Entry.ID != "lang" {

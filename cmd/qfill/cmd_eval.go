@@ -19,7 +19,7 @@ import (
 type evalOptions struct {
 	io        *iostreams
 	pairs     string
-	threshold float64
+	threshold thresholdFlag
 	json      bool
 	misses    bool
 	rows      bool
@@ -40,14 +40,11 @@ and coverage, per direction and overall, beside two baselines
 ` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("threshold") {
-				opts.threshold = -1
-			}
 			return evalRun(opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.pairs, "pairs", "", "pairs file (TSV: query_id, query_question, corpus, expected_id, note)")
-	cmd.Flags().Float64Var(&opts.threshold, "threshold", 0, "confidence needed to fill without review (default: the matcher's)")
+	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1 (default: the matcher's; with --cv, a probability, default 0.95)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&opts.misses, "all-misses", false, "also list answerable rows left for review")
 	cmd.Flags().BoolVar(&opts.rows, "rows", false, "print every row's outcome as TSV and nothing else")
@@ -111,10 +108,7 @@ func evalRun(opts *evalOptions) error {
 	if err != nil {
 		return withStatus(exitError, err)
 	}
-	th := opts.threshold
-	if th < 0 {
-		th = cfg.Threshold
-	}
+	th := opts.threshold.or(cfg.Threshold)
 	cfg.Threshold = th
 	outs := set.Run(func(es []*corpus.Entry, synonyms string) eval.Matcher {
 		return match.New(es, cfg.WithSynonyms(synonyms))

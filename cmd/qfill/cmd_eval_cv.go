@@ -57,10 +57,7 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 	if err != nil {
 		return withStatus(exitError, err)
 	}
-	th := opts.threshold
-	if th < 0 {
-		th = defaultCalibratedThreshold
-	}
+	th := opts.threshold.or(defaultCalibratedThreshold)
 	held := eval.CrossValidate(groups, calib.DefaultL2)
 	var allRules, allCal []eval.Outcome
 	res := cvJSON{CalibratedThreshold: th, RulesThreshold: cfg.Threshold, Files: map[string]eval.Metrics{}}

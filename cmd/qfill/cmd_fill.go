@@ -28,7 +28,7 @@ type fillOptions struct {
 	corpus    string
 	report    string
 	html      string
-	threshold float64
+	threshold thresholdFlag
 	overwrite bool
 	force     bool
 	summary   bool
@@ -62,9 +62,6 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.inputs = args
-			if !cmd.Flags().Changed("threshold") {
-				opts.threshold = -1
-			}
 			return fillRun(cmd.Context(), opts)
 		},
 	}
@@ -74,7 +71,7 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 	fs.StringVar(&opts.corpus, "corpus", "", "corpus file or folder (see above for the default)")
 	fs.StringVar(&opts.report, "report", "", "write a JSON report of every question to this file")
 	fs.StringVar(&opts.html, "html", "", "write a self-contained HTML report for reviewers to this file")
-	fs.Float64Var(&opts.threshold, "threshold", 0, fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
+	fs.Var(&opts.threshold, "threshold", fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
 	fs.BoolVar(&opts.overwrite, "overwrite", false, "replace answers already in the checklist")
 	fs.BoolVar(&opts.force, "force", false, "replace an output file that was edited since qfill wrote it, or that qfill did not write")
 	fs.BoolVar(&opts.summary, "summary-sheet", false, "add a sheet listing the rows to review, with links to their cells")
@@ -109,7 +106,7 @@ func findCorpus(flag string) (path, from string, err error) {
 }
 
 // loadMatcher loads the corpus and builds the index once for all files.
-func loadMatcher(log zerolog.Logger, flag string, threshold float64) (*match.Index, string, error) {
+func loadMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*match.Index, string, error) {
 	path, from, err := findCorpus(flag)
 	if err != nil {
 		return nil, "", err
@@ -121,12 +118,7 @@ func loadMatcher(log zerolog.Logger, flag string, threshold float64) (*match.Ind
 	}
 	loaded := time.Since(t0)
 	cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
-	if threshold >= 0 {
-		if threshold > 1 {
-			return nil, "", fmt.Errorf("--threshold %v is outside 0..1", threshold)
-		}
-		cfg.Threshold = threshold
-	}
+	cfg.Threshold = threshold.or(cfg.Threshold)
 	t1 := time.Now()
 	ix := match.New(c.Entries, cfg)
 	log.Debug().Str("corpus", path).Int("entries", len(c.Entries)).Dur("load", loaded).Dur("index", time.Since(t1)).Msg("corpus ready")

@@ -17,7 +17,7 @@ type serveOptions struct {
 	io        *iostreams
 	addr      string
 	corpus    string
-	threshold float64
+	threshold thresholdFlag
 	maxMB     int64
 }
 
@@ -42,15 +42,12 @@ cannot upload a checklist and read your answers back.
 ` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if !cmd.Flags().Changed("threshold") {
-				opts.threshold = -1
-			}
 			return serveRun(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&opts.corpus, "corpus", "", "corpus file or folder (default: as for fill)")
-	cmd.Flags().Float64Var(&opts.threshold, "threshold", 0, "confidence needed to fill without review")
+	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1 (default: as for fill)")
 	cmd.Flags().Int64Var(&opts.maxMB, "max-upload-mb", 32, "largest upload accepted, in MiB")
 	return cmd
 }

@@ -1,7 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"math"
+	"strconv"
+	"strings"
 
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/spf13/cobra"
@@ -82,4 +86,38 @@ func (o *openFlags) check() error {
 		return fmt.Errorf("--max-rows %d: want 1 or more", o.maxRows)
 	}
 	return nil
+}
+
+// thresholdFlag is a --threshold: a number from 0 to 1, refused when
+// parsed (exit 2, one line), and unset unless given, so that "not given"
+// needs no sentinel value.
+type thresholdFlag struct {
+	v   float64
+	set bool
+}
+
+func (t *thresholdFlag) String() string {
+	if !t.set {
+		return ""
+	}
+	return strconv.FormatFloat(t.v, 'g', -1, 64)
+}
+
+func (t *thresholdFlag) Set(s string) error {
+	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
+		return errors.New("want a number from 0 to 1")
+	}
+	t.v, t.set = f, true
+	return nil
+}
+
+func (t *thresholdFlag) Type() string { return "float" }
+
+// or returns the threshold given, else def.
+func (t thresholdFlag) or(def float64) float64 {
+	if t.set {
+		return t.v
+	}
+	return def
 }
