@@ -1028,7 +1028,7 @@ func markPresetAnswers(rows []Row) {
 		return
 	}
 	for k, n := range counts {
-		if !defaultishAnswers[k] || n*10 < len(rows)*3 {
+		if !defaultishAnswers[k] || n*10 < len(rows)*9 {
 			return
 		}
 		for i := range rows {

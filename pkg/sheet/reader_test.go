@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"fmt"
 	"bytes"
 	"errors"
 	"os"
@@ -476,5 +477,45 @@ func TestHugeMergeRefused(t *testing.T) {
 	defer wb.Close()
 	if _, err := Read(wb.File, Overrides{}); !errors.Is(err, ErrHugeMerge) {
 		t.Fatalf("got %v, want ErrHugeMerge", err)
+	}
+}
+
+// A value a blank template already holds is the customer's (MASVS-ja
+// pre-prints N/A on its Level-2-only rows), unless the same preset
+// stands on nearly every row.
+func TestPresetAnswers(t *testing.T) {
+	tests := []struct {
+		name     string
+		preset   string
+		every    int // the preset stands on rows i with i%every == 0
+		answered int
+	}{
+		{"N/A on a third of the rows is the customer's", "N/A", 3, 7},
+		{"N/A on half the rows is the customer's", "N/A", 2, 10},
+		{"N/A on every row waits for an answer", "N/A", 1, 0},
+		{"- on every row waits for an answer", "-", 1, 0},
+		{"Pass on every row is an answer", "Pass", 1, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(t, "Checklist").rows("Checklist", 1, []string{"No.", "Requirement", "Result"})
+			for i := 0; i < 20; i++ {
+				ans := ""
+				if i%tt.every == 0 {
+					ans = tt.preset
+				}
+				b.rows("Checklist", i+2, []string{fmt.Sprint(i + 1), fmt.Sprintf("Is requirement number %d of the application met?", i+1), ans})
+			}
+			s := b.sheet("Checklist")
+			n := 0
+			for _, r := range s.Rows {
+				if r.Answered {
+					n++
+				}
+			}
+			if n != tt.answered {
+				t.Errorf("%d rows answered, want %d", n, tt.answered)
+			}
+		})
 	}
 }
