@@ -177,3 +177,23 @@ func TestReviewReasons(t *testing.T) {
 		}
 	}
 }
+
+// A row whose best entry is barely plausible gets no review mark: the
+// customer's copy stays clean there, and the report still names the entry.
+func TestPlanPlausibilityFloor(t *testing.T) {
+	e := &corpus.Entry{ID: "e-logs", Answer: "ログは1年保管しています"}
+	res := func(conf float64) match.Result {
+		return match.Result{Candidates: []match.Candidate{{Entry: e, Score: 0.5}}, Confidence: conf}
+	}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
+		{Row: 2, Question: "q1", AnswerCell: "D2"},
+		{Row: 3, Question: "q2", AnswerCell: "D3"},
+	}}}}
+	items := Plan(wb, fixed{res(DefaultMinConfidence / 2), res(DefaultMinConfidence)}, Options{})
+	if got := strings.Join(Writes(items), "\n"); got != `S!D3 [review] [comment]` {
+		t.Errorf("writes:\n%s\nwant only the row at the floor marked", got)
+	}
+	if it := items[0]; it.Status != StatusUnanswered || it.EntryID != "e-logs" || !strings.Contains(it.Reason, "no plausible answer") {
+		t.Errorf("row under the floor: %+v", it)
+	}
+}
