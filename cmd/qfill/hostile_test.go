@@ -221,6 +221,9 @@ func TestWidestSheet(t *testing.T) {
 // words, the input untouched, no output, and the temporary folder as
 // empty afterwards as before.
 func TestHostileInputs(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the hostile inputs through every command run in make test")
+	}
 	inputs := hostile.Inputs()
 	dir := t.TempDir()
 	tmp := filepath.Join(dir, "tmp")
