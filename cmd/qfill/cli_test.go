@@ -59,9 +59,12 @@ func TestFillTemplate(t *testing.T) {
 	in := copyFile(t, templateJA, dir)
 	sum := sha256.Sum256(mustRead(t, in))
 	report := filepath.Join(dir, "r.json")
-	code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "--report", report)
+	code, stdout, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "--report", report)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if stderr != "" {
+		t.Errorf("stderr %q, want the results on stdout and no diagnostics", stderr)
 	}
 	out := filepath.Join(dir, "security_checklist_ja.filled.xlsx")
 	if _, err := os.Stat(out); err != nil {
@@ -70,9 +73,9 @@ func TestFillTemplate(t *testing.T) {
 	if sha256.Sum256(mustRead(t, in)) != sum {
 		t.Error("input modified")
 	}
-	for _, want := range []string{"44 questions", "filled", "for review", "unanswered", "kept", out, "corpus: "} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("summary lacks %q:\n%s", want, stderr)
+	for _, want := range []string{"44 questions", "filled", "for review", "unanswered", "kept", out, "corpus: ", "report: " + report} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
 	}
 	var rep struct {
@@ -252,7 +255,7 @@ func TestFillFolders(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	report := filepath.Join(t.TempDir(), "r.json")
 
-	code, _, stderr := qfill(t, "fill", src, "-o", out, "--corpus", repoCorpus, "--report", report, "-j", "2")
+	code, stdout, stderr := qfill(t, "fill", src, "-o", out, "--corpus", repoCorpus, "--report", report, "-j", "2")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -261,13 +264,13 @@ func TestFillFolders(t *testing.T) {
 			t.Errorf("mirrored output missing: %v", err)
 		}
 	}
-	if !strings.Contains(stderr, "total (2 files, 0 failed)") || !strings.Contains(stderr, "[2/2]") {
-		t.Errorf("summary:\n%s", stderr)
+	if !strings.Contains(stdout, "total (2 files, 0 failed)") || !strings.Contains(stderr, "[2/2]") {
+		t.Errorf("summary:\n%s\nprogress:\n%s", stdout, stderr)
 	}
 
 	// A bad file: reported, the batch goes on, exit status 3.
 	os.WriteFile(filepath.Join(src, "broken.xlsx"), []byte("garbage"), 0o644)
-	code, _, stderr = qfill(t, "fill", src, "-o", out, "--corpus", repoCorpus, "--report", report)
+	code, stdout, stderr = qfill(t, "fill", src, "-o", out, "--corpus", repoCorpus, "--report", report)
 	if code != 3 {
 		t.Fatalf("exit %d, want 3: %s", code, stderr)
 	}
@@ -287,8 +290,8 @@ func TestFillFolders(t *testing.T) {
 			}
 		}
 	}
-	if errs != 1 || !strings.Contains(stderr, "1 failed") {
-		t.Errorf("errors = %d; stderr:\n%s", errs, stderr)
+	if errs != 1 || !strings.Contains(stdout, "1 failed") {
+		t.Errorf("errors = %d; stdout:\n%s", errs, stdout)
 	}
 	if _, err := os.Stat(filepath.Join(out, "broken.xlsx")); err == nil {
 		t.Error("broken file has an output")
@@ -392,5 +395,55 @@ func TestEvalCrossValidation(t *testing.T) {
 	}
 	if code, _, stderr := qfill(t, "eval", "--cv", sets, "--pairs", "x.tsv"); code != 2 || !strings.Contains(stderr, "one of --pairs") {
 		t.Errorf("two modes: exit %d, %q", code, stderr)
+	}
+}
+
+// Small things a user trips on.
+func TestEverydayEdges(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFile(t, templateJA, dir)
+
+	// -o names a folder for one file.
+	for _, o := range []string{filepath.Join(dir, "new") + string(os.PathSeparator), filepath.Join(dir, "new")} {
+		code, _, stderr := qfill(t, "fill", in, "-o", o, "--corpus", repoCorpus, "--force")
+		if code != 0 {
+			t.Fatalf("-o %s: exit %d: %s", o, code, stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "new", "security_checklist_ja.xlsx")); err != nil {
+			t.Errorf("-o %s: %v", o, err)
+		}
+	}
+
+	// The version.
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		code, out, _ := qfill(t, args...)
+		if code != 0 || !strings.HasPrefix(out, "qfill ") {
+			t.Errorf("%v: exit %d, %q", args, code, out)
+		}
+	}
+
+	// fill without a file says how to call it.
+	code, _, stderr := qfill(t, "fill")
+	if code != 2 || !strings.Contains(stderr, "usage: qfill fill INPUT.xlsx") {
+		t.Errorf("fill without a file: exit %d, %q", code, stderr)
+	}
+
+	// A folder of .xls files is not "empty": each is tried, and says how
+	// to convert it where no converter is at hand.
+	xlsDir := filepath.Join(dir, "xls")
+	os.Mkdir(xlsDir, 0o755)
+	os.WriteFile(filepath.Join(xlsDir, "old.xls"), mustRead(t, loXLS), 0o644)
+	code, _, stderr = qfill(t, "fill", xlsDir, "--corpus", repoCorpus)
+	if code != exitPartial || !strings.Contains(stderr, "soffice --headless --convert-to xlsx") {
+		t.Errorf("folder of .xls: exit %d, %q", code, stderr)
+	}
+}
+
+func TestUnknownFlagHint(t *testing.T) {
+	for args, want := range map[string]string{"--frobnicate": "see 'qfill --help'", "fill --frobnicate": "see 'qfill fill --help'"} {
+		_, _, stderr := qfill(t, strings.Fields(args)...)
+		if !strings.Contains(stderr, want) {
+			t.Errorf("%s: %q lacks %q", args, stderr, want)
+		}
 	}
 }

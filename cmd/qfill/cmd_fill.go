@@ -59,7 +59,12 @@ write, is left alone (that file fails with a message) unless --force.
 The corpus is --corpus, else $QFILL_CORPUS, else ./corpus, else a corpus
 folder beside the qfill executable, else <user config dir>/qfill/corpus.
 ` + exitStatusHelp,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return fmt.Errorf("no checklist given: usage: qfill %s", cmd.Use)
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.inputs = args
 			return fillRun(cmd.Context(), opts)
@@ -145,11 +150,19 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	// output folder, mirroring the input folders.
 	single := len(opts.inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
 	if len(inputs) == 0 {
-		return withStatus(exitError, fmt.Errorf("no .xlsx or .xlsm files in %s", strings.Join(opts.inputs, ", ")))
+		return withStatus(exitError, fmt.Errorf("no .xlsx, .xlsm or .xls files in %s", strings.Join(opts.inputs, ", ")))
 	}
 	ix, corpusDesc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
 	if err != nil {
 		return withStatus(exitError, err)
+	}
+	if single && opts.output != "" && isFolder(opts.output) {
+		// -o DIR/ with one file: the file goes into the folder.
+		if err := os.MkdirAll(opts.output, 0o755); err != nil {
+			return withStatus(exitError, fmt.Errorf("cannot create output folder: %w", err))
+		}
+		single = false
+		inputs[0].Root = ""
 	}
 	var jobs []fill.Job
 	for _, in := range inputs {
@@ -201,12 +214,15 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 			return withStatus(exitError, explainInputErr(jobs[0].Input, outcomes[0].Err))
 		}
 		c := outcomes[0].Result.Counts
-		fmt.Fprintf(opts.io.ErrOut, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n  -> %s\ncorpus: %s\n",
-			jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output, corpusDesc)
+		fmt.Fprintf(opts.io.Out, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n  -> %s\n",
+			jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output)
+		printWritten(opts)
+		fmt.Fprintf(opts.io.Out, "corpus: %s\n", corpusDesc)
 		return nil
 	}
-	printSummary(opts.io.ErrOut, rep)
-	fmt.Fprintf(opts.io.ErrOut, "corpus: %s\n", corpusDesc)
+	printSummary(opts.io.Out, rep)
+	printWritten(opts)
+	fmt.Fprintf(opts.io.Out, "corpus: %s\n", corpusDesc)
 	if skipped > 0 {
 		return withStatus(exitInterrupted, fmt.Errorf("interrupted: %d of %d files written, %d skipped", len(jobs)-failed-skipped, len(jobs), skipped))
 	}
@@ -214,6 +230,26 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		return errSilent(exitPartial)
 	}
 	return nil
+}
+
+// printWritten says where the reports went.
+func printWritten(opts *fillOptions) {
+	if opts.report != "" {
+		fmt.Fprintf(opts.io.Out, "report: %s\n", opts.report)
+	}
+	if opts.html != "" {
+		fmt.Fprintf(opts.io.Out, "HTML report: %s\n", opts.html)
+	}
+}
+
+// isFolder reports whether -o names a folder: one that exists, or a
+// path ending in a separator.
+func isFolder(p string) bool {
+	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, string(os.PathSeparator)) {
+		return true
+	}
+	st, err := os.Stat(p)
+	return err == nil && st.IsDir()
 }
 
 func writeReport(path string, rep *review.Report) error {

@@ -137,13 +137,13 @@ func TestLongSheetUnderLimit(t *testing.T) {
 	in := filepath.Join(dir, "long.xlsx")
 	writeLongSheet(t, in, 6000, true)
 	out := filepath.Join(dir, "out.xlsx")
-	code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", out, "--max-rows", "7000", "--threshold", "1")
+	code, stdout, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", out, "--max-rows", "7000", "--threshold", "1")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	var questions, filled, review int
-	if _, err := fmt.Sscanf(stderr[strings.Index(stderr, ": ")+2:], "%d questions: %d filled, %d for review", &questions, &filled, &review); err != nil || questions != 6000 {
-		t.Fatalf("summary %q: %v", stderr, err)
+	if _, err := fmt.Sscanf(stdout[strings.Index(stdout, ": ")+2:], "%d questions: %d filled, %d for review", &questions, &filled, &review); err != nil || questions != 6000 {
+		t.Fatalf("summary %q: %v", stdout, err)
 	}
 	g, err := excelize.OpenFile(out)
 	if err != nil {
@@ -168,9 +168,9 @@ func TestNoStyleTable(t *testing.T) {
 	in := filepath.Join(dir, "plain.xlsx")
 	writeLongSheet(t, in, 20, false)
 	out := filepath.Join(dir, "out.xlsx")
-	code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", out, "--threshold", "1")
-	if code != 0 || !strings.Contains(stderr, "20 for review") {
-		t.Fatalf("exit %d: %s", code, stderr)
+	code, stdout, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", out, "--threshold", "1")
+	if code != 0 || !strings.Contains(stdout, "20 for review") {
+		t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 	}
 	if _, err := excelize.OpenFile(out); err != nil {
 		t.Fatal(err)

@@ -172,9 +172,11 @@ func newRootCmd(io *iostreams) *cobra.Command {
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (for performance work)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return withStatus(exitError, fmt.Errorf("%w (see 'qfill %s --help')", err, c.Name()))
+		return withStatus(exitError, fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
 	})
-	root.AddCommand(newFillCmd(io), newEvalCmd(io), newInspectCmd(io), newRegenCmd(io), newCorpusCmd(io), newLearnCmd(io), newServeCmd(io))
+	root.Version = version()
+	root.SetVersionTemplate("qfill {{.Version}}\n")
+	root.AddCommand(newVersionCmd(io), newFillCmd(io), newEvalCmd(io), newInspectCmd(io), newRegenCmd(io), newCorpusCmd(io), newLearnCmd(io), newServeCmd(io))
 	return root
 }
 

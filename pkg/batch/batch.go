@@ -26,12 +26,13 @@ var ErrEscapes = errors.New("output path leaves the output folder")
 // started, or started but not written. It is no failure of the file.
 var ErrSkipped = errors.New("skipped: interrupted before it was written")
 
-// IsWorkbook reports whether a file name is one qfill fills: .xlsx or
-// .xlsm, not an Excel lock file (~$book.xlsx) and not a qfill output.
+// IsWorkbook reports whether a file name is one qfill fills: .xlsx,
+// .xlsm or a legacy .xls (filled through a converted copy), not an Excel
+// lock file (~$book.xlsx) and not a qfill output.
 func IsWorkbook(name string) bool {
 	base := filepath.Base(name)
 	ext := strings.ToLower(filepath.Ext(base))
-	if ext != ".xlsx" && ext != ".xlsm" {
+	if ext != ".xlsx" && ext != ".xlsm" && ext != ".xls" {
 		return false
 	}
 	if strings.HasPrefix(base, "~$") || strings.HasPrefix(base, ".") {

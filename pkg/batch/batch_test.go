@@ -15,7 +15,7 @@ import (
 
 func TestIsWorkbook(t *testing.T) {
 	for name, want := range map[string]bool{
-		"a.xlsx": true, "b.XLSM": true, "~$a.xlsx": false, "a.filled.xlsx": false, "a.xls": false,
+		"a.xlsx": true, "b.XLSM": true, "~$a.xlsx": false, "a.filled.xlsx": false, "a.xls": true, "a.filled.xlsx.xls": true,
 		"notes.txt": false, ".hidden.xlsx": false, "チェックシート 2026.xlsx": true,
 	} {
 		if got := IsWorkbook(name); got != want {

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+)
+
+// version is the module version the binary was built from: a tag for
+// `go install …@v1.2.3`, "(devel)" with the commit for a local build.
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	v := bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
+
+func newVersionCmd(io *iostreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print qfill's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			fmt.Fprintf(io.Out, "qfill %s\n", version())
+			return nil
+		},
+	}
+}
