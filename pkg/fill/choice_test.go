@@ -197,3 +197,31 @@ func TestPlanPlausibilityFloor(t *testing.T) {
 		t.Errorf("row under the floor: %+v", it)
 	}
 }
+
+// The review comment shows what the reviewer decides on: the entry's own
+// question and its whole answer, remarks included (a learned entry's
+// answer may be a bare "Yes").
+func TestReviewCommentShowsEntry(t *testing.T) {
+	e := &corpus.Entry{ID: "AIS-07.1", Question: "Are application security vulnerabilities remediated?", Answer: "Yes",
+		Choice: corpus.ChoiceYes, Remarks: "Findings are fixed within 30 days of discovery."}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: "q", AnswerCell: "D2"}}}}}
+	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.5}}, Confidence: 0.4}}, Options{})
+	c := items[0].writes[0].comment
+	for _, want := range []string{"Entry question: Are application security vulnerabilities remediated?", "Answer: Yes", "Remarks: Findings are fixed within 30 days"} {
+		if !strings.Contains(c, want) {
+			t.Errorf("comment lacks %q:\n%s", want, c)
+		}
+	}
+}
+
+// On Yes | No | N/A columns the review mark sits on the suggested column.
+func TestReviewMarkOnSuggestedColumn(t *testing.T) {
+	e := &corpus.Entry{ID: "e", Question: "q", Answer: "いいえ", Choice: corpus.ChoiceNo}
+	row := sheet.Row{Row: 5, Question: "q", AnswerCell: "F5", MarkCells: map[string]string{"Yes": "F5", "No": "G5", "Not Applicable": "H5"},
+		Choices: []string{"Yes", "No", "Not Applicable"}}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.5}}, Confidence: 0.4}}, Options{})
+	if got := strings.Join(Writes(items), "\n"); got != "S!G5 [review] [comment]" {
+		t.Errorf("writes %q, want the mark on G5 (No)", got)
+	}
+}

@@ -187,7 +187,13 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		if it.Reason == "" {
 			it.Reason = fmt.Sprintf("confidence %.3f is below the threshold", roundDown(res.Confidence))
 		}
-		it.writes = []write{{cell: r.AnswerCell, mark: true, comment: reviewComment(it, e, value)}}
+		cell := r.AnswerCell
+		if c, ok := r.MarkCells[value]; ok {
+			// Yes | No | N/A columns: the mark sits where the suggested
+			// "x" would go.
+			cell = c
+		}
+		it.writes = []write{{cell: cell, mark: true, comment: reviewComment(it, e, value)}}
 		return
 	}
 	it.Status = StatusFilled
@@ -255,10 +261,17 @@ func reviewComment(it *Item, e *corpus.Entry, value string) string {
 	if it.Reason != "" {
 		fmt.Fprintf(&b, "\nWhy: %s", it.Reason)
 	}
+	// The reviewer decides on the entry's own question and its whole
+	// answer: a learned entry's answer may be a bare "Yes" whose substance
+	// is in its remarks.
+	fmt.Fprintf(&b, "\nEntry question: %s", e.Question)
 	if value != "" && value != e.Answer {
 		fmt.Fprintf(&b, "\nChoice: %s", value)
 	}
 	fmt.Fprintf(&b, "\nAnswer: %s", e.Answer)
+	if r := strings.TrimSpace(e.Remarks); r != "" && r != strings.TrimSpace(e.Answer) {
+		fmt.Fprintf(&b, "\nRemarks: %s", r)
+	}
 	return b.String()
 }
 
