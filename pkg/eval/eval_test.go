@@ -35,7 +35,7 @@ func checkFloors(t *testing.T, path string, f floors) Metrics {
 }
 
 func TestOwnPairsFloor(t *testing.T) {
-	// The own labelled sets (testdata/eval, README "Answer quality") and
+	// The own labelled sets (testdata/eval, docs/quality.md) and
 	// their floors.
 	sets := []struct {
 		file string
@@ -129,7 +129,7 @@ func TestSharedBenchFloor(t *testing.T) {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
 	m := checkFloors(t, p, floors{0.95, 0.97, 0.80})
-	// The baselines must stay below qfill, so the margin in the README holds.
+	// The baselines must stay below qfill, so the margin in docs/quality.md holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)
 	if bm.Top1 >= m.Top1 {

@@ -19,7 +19,7 @@ import (
 // Status is what happened to one question row.
 type Status string
 
-// Statuses of the report; see README "Report".
+// Statuses of the report; see docs/usage.md "Report".
 const (
 	StatusFilled     Status = "filled"     // written, no review mark
 	StatusReview     Status = "review"     // needs a human; suggestion in the comment

@@ -476,9 +476,9 @@ func TestPrepareDropsAddressee(t *testing.T) {
 	}
 }
 
-// The README lists every setting `qfill eval --set` accepts.
-func TestReadmeListsSettings(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+// docs/quality.md lists every setting `qfill eval --set` accepts.
+func TestDocsListSettings(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "docs", "quality.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,7 +490,7 @@ func TestReadmeListsSettings(t *testing.T) {
 	}
 	for _, name := range strings.Split(strings.TrimSuffix(list, ")"), ", ") {
 		if !strings.Contains(string(readme), "`"+name+"`") {
-			t.Errorf("README does not list the setting %q", name)
+			t.Errorf("docs/quality.md does not list the setting %q", name)
 		}
 	}
 }
