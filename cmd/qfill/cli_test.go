@@ -393,6 +393,15 @@ func TestEvalCrossValidation(t *testing.T) {
 	if code != 0 || !strings.Contains(out, `"fitted_on"`) || !strings.Contains(out, "eval/templates.tsv") {
 		t.Errorf("eval --fit: exit %d, %s%s", code, out, stderr)
 	}
+	model := filepath.Join(t.TempDir(), "model.json")
+	if code, _, stderr := qfill(t, "eval", "--fit", sets, "-o", model); code != 0 {
+		t.Fatalf("eval --fit -o: exit %d: %s", code, stderr)
+	}
+	code, out, stderr = qfill(t, "eval", "--pairs", filepath.Join(sets, "templates.tsv"), "--model", model, "--json")
+	var m map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &m) != nil || m["threshold"] != 0.95 {
+		t.Errorf("eval --model: exit %d, threshold %v: %s", code, m["threshold"], stderr)
+	}
 	if code, _, stderr := qfill(t, "eval", "--cv", sets, "--pairs", "x.tsv"); code != 2 || !strings.Contains(stderr, "one of --pairs") {
 		t.Errorf("two modes: exit %d, %q", code, stderr)
 	}

@@ -26,6 +26,7 @@ type evalOptions struct {
 	set       []string
 	cv, fit   []string
 	out       string
+	model     string
 }
 
 func newEvalCmd(io *iostreams) *cobra.Command {
@@ -52,6 +53,7 @@ and coverage, per direction and overall, beside two baselines
 	cmd.Flags().StringSliceVar(&opts.cv, "cv", nil, "cross-validate a fitted probability over the pairs files under these folders, one fold per file")
 	cmd.Flags().StringSliceVar(&opts.fit, "fit", nil, "fit the probability model on the pairs files under these folders and print it as JSON")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "with --fit: write the model to this file")
+	cmd.Flags().StringVar(&opts.model, "model", "", "with --pairs: measure the probability of this fitted model (from --fit) instead of the matcher's confidence; --threshold is then a probability")
 	return cmd
 }
 
@@ -113,6 +115,19 @@ func evalRun(opts *evalOptions) error {
 	outs := set.Run(func(es []*corpus.Entry, synonyms string) eval.Matcher {
 		return match.New(es, cfg.WithSynonyms(synonyms))
 	})
+	if opts.model != "" {
+		m, err := readModel(opts.model)
+		if err != nil {
+			return withStatus(exitError, err)
+		}
+		th = opts.threshold.or(defaultCalibratedThreshold)
+		for i := range outs {
+			if outs[i].BestID != "" {
+				outs[i].Confidence = m.Predict(outs[i].Signals)
+				outs[i].Auto = outs[i].Confidence >= th
+			}
+		}
+	}
 	// The baselines stay plain: they measure what a matcher without
 	// qfill's folding and thesaurus would do.
 	bm := set.Run(func(es []*corpus.Entry, _ string) eval.Matcher { return eval.NewBM25(es) })

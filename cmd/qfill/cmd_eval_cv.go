@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -121,6 +122,19 @@ func fitRun(opts *evalOptions, cfg match.Config) error {
 	}
 	fmt.Fprintf(opts.io.ErrOut, "fitted on %d rows of %d pairs files -> %s\n", len(ex), len(groups), opts.out)
 	return nil
+}
+
+func readModel(path string) (*calib.Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := calib.Read(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }
 
 // shortPath names a pairs file by its folder and name.

@@ -83,10 +83,15 @@ type Result struct {
 	// language than the question, which kept the row from being filled
 	// (see Config.LanguageCheck). Set by MatchAll only.
 	OtherLanguage bool
-	// english and margin feed Signals.
+	// english, margin and checks feed Signals: what the checks found,
+	// whether or not it kept the row from being filled at this
+	// threshold.
 	english bool
 	margin  float64
+	checks  checks
 }
+
+type checks struct{ headMissing, conflict, tied, otherLanguage bool }
 
 // Best returns the top candidate, or nil when nothing matched.
 func (r Result) Best() *Candidate {
@@ -402,8 +407,10 @@ func (ix *Index) Match(q Query) Result {
 	// query does not, while the query names one it does not, is about
 	// something else however much of the sentence it shares.
 	var conflict [2]string
+	found := checks{headMissing: head != ""}
 	if ix.cfg.ConflictPenalty > 0 && conf > 0 && cands[0].lexical < 1-1e-6 {
 		if q, d, ok := bp.conflict(); ok {
+			found.conflict = true
 			afterHead := conf
 			conf = math.Max(0, conf-ix.cfg.ConflictPenalty)
 			if afterHead >= ix.cfg.Threshold && conf < ix.cfg.Threshold {
@@ -411,7 +418,10 @@ func (ix *Index) Match(q Query) Result {
 			}
 		}
 	}
-	r := Result{Candidates: cands, Confidence: conf, english: english, margin: ix.margin(cands)}
+	if conf == ix.cfg.AmbiguityCap {
+		found.tied = ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil
+	}
+	r := Result{Candidates: cands, Confidence: conf, english: english, margin: ix.margin(cands), checks: found}
 	r.Auto = r.Confidence >= ix.cfg.Threshold
 	// Say why only where the check is what held the row back.
 	if head != "" && before >= ix.cfg.Threshold && !r.Auto {
@@ -665,6 +675,7 @@ func (ix *Index) checkLanguage(qs []Query, out []Result) {
 		}
 		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
 		if q != scriptNone && a != scriptNone && q != a {
+			out[i].checks.otherLanguage = true
 			wasAuto := out[i].Auto
 			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold

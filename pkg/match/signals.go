@@ -15,8 +15,9 @@ type Signals struct {
 	Margin float64
 	// SameConcepts: the best wording names exactly the query's concepts.
 	SameConcepts bool
-	// Held back by a check: a tied rival, the query's head not named, a
-	// concept conflict, an answer in the other language.
+	// What the checks found, whatever the threshold: a tied rival, the
+	// query's head not named, a concept conflict, an answer in the other
+	// language.
 	Tied, HeadMissing, Conflict, OtherLanguage bool
 	// English: the query has no Japanese script.
 	English bool
@@ -35,10 +36,10 @@ func (r Result) Signals() Signals {
 		QueryCoverage: b.qcov,
 		Margin:        r.margin,
 		SameConcepts:  b.sameConcepts,
-		Tied:          r.Tied != nil,
-		HeadMissing:   r.UnmatchedHead != "",
-		Conflict:      r.Conflict != [2]string{},
-		OtherLanguage: r.OtherLanguage,
+		Tied:          r.checks.tied,
+		HeadMissing:   r.checks.headMissing,
+		Conflict:      r.checks.conflict,
+		OtherLanguage: r.checks.otherLanguage,
 		English:       r.english,
 	}
 	return s
