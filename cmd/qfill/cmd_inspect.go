@@ -112,9 +112,9 @@ func inspectRun(opts *inspectOptions) error {
 	if err := opts.open.check(); err != nil {
 		return withStatus(exitError, err)
 	}
-	f, err := sheet.Open(opts.file, opts.open.options())
+	f, err := openWorkbook(opts.io, opts.file, opts.open.options())
 	if err != nil {
-		return withStatus(exitError, fmt.Errorf("%s: %w", opts.file, err))
+		return withStatus(exitError, explainInputErr(opts.file, err))
 	}
 	defer f.Close()
 	ov, err := opts.layout.overrides(opts.file)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -63,6 +64,15 @@ func learnRun(opts *learnOptions) error {
 	if opts.prefer != "" && opts.prefer != "new" && opts.prefer != "old" {
 		return withStatus(exitError, fmt.Errorf("--prefer %q: want new or old", opts.prefer))
 	}
+	if opts.corpus != "" && !corpusFile(opts.corpus) && !opts.dryRun {
+		if _, err := os.Stat(opts.corpus); errors.Is(err, os.ErrNotExist) {
+			// A vendor's first learn names the folder to start.
+			if err := os.MkdirAll(opts.corpus, 0o755); err != nil {
+				return withStatus(exitError, fmt.Errorf("cannot create the corpus folder: %w", err))
+			}
+			fmt.Fprintf(opts.io.ErrOut, "created the corpus folder %s\n", opts.corpus)
+		}
+	}
 	cpath, _, err := findCorpus(opts.corpus)
 	if err != nil {
 		return withStatus(exitError, err)
@@ -98,7 +108,7 @@ func learnRun(opts *learnOptions) error {
 	}
 	var obs []learn.Observation
 	for _, in := range opts.inputs {
-		f, err := sheet.Open(in, opts.open.options())
+		f, err := openWorkbook(opts.io, in, opts.open.options())
 		if err != nil {
 			return withStatus(exitError, explainInputErr(in, err))
 		}
@@ -118,12 +128,12 @@ func learnRun(opts *learnOptions) error {
 				a.Obs.File, a.Obs.Sheet, a.Obs.Row, trunc(a.Obs.Question, 60), a.Entry.ID, a.Entry.Where(), trunc(a.Entry.Answer, 70), trunc(a.Obs.Answer, 70))
 		}
 	}
-	fmt.Fprintf(opts.io.ErrOut, "%d answered questions: %d new entries, %d new aliases, %d already known, %d conflicts",
+	fmt.Fprintf(opts.io.Out, "%d answered questions: %d new entries, %d new aliases, %d already known, %d conflicts",
 		len(obs), counts[learn.KindNew], counts[learn.KindAlias], counts[learn.KindSame], counts[learn.KindConflict])
 	if opts.prefer != "" {
-		fmt.Fprintf(opts.io.ErrOut, " (%d replaced, %d kept)", counts[learn.KindReplace], counts[learn.KindKeep])
+		fmt.Fprintf(opts.io.Out, " (%d replaced, %d kept)", counts[learn.KindReplace], counts[learn.KindKeep])
 	}
-	fmt.Fprintln(opts.io.ErrOut)
+	fmt.Fprintln(opts.io.Out)
 	if !opts.dryRun {
 		ch, err := learn.Save(c.Entries, actions, into)
 		if err != nil {
@@ -138,7 +148,7 @@ func learnRun(opts *learnOptions) error {
 			if err := output.WriteAtomic(f, ch.Files[f]); err != nil {
 				return withStatus(exitError, err)
 			}
-			fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f)
+			fmt.Fprintf(opts.io.Out, "wrote %s\n", f)
 		}
 		for _, u := range ch.Unsaved {
 			fmt.Fprintln(opts.io.ErrOut, "note: "+u)

@@ -87,7 +87,7 @@ func TestFillCorrectLearnFill(t *testing.T) {
 	// Rows answered as the corpus does add their wording as aliases; the
 	// corrected and the new answers become entries with provenance.
 	code, out, stderr := qfill(t, "learn", reviewed, "--corpus", c)
-	if code != 0 || !strings.Contains(stderr, "3 new entries") {
+	if code != 0 || !strings.Contains(out, "3 new entries") {
 		t.Fatalf("learn: exit %d\n%s%s", code, out, stderr)
 	}
 	learned := string(mustRead(t, filepath.Join(c, "learned.yaml")))
@@ -220,4 +220,21 @@ func containsFold(list []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// learn --corpus NEWDIR starts the corpus there, and says so.
+func TestLearnIntoNewFolder(t *testing.T) {
+	dir := t.TempDir()
+	filled := filepath.Join(dir, "filled.xlsx")
+	if code, _, stderr := qfill(t, "fill", copyFile(t, templateJA, dir), "--corpus", repoCorpus, "-o", filled); code != 0 {
+		t.Fatal(stderr)
+	}
+	newCorpus := filepath.Join(dir, "answers", "2026")
+	code, out, stderr := qfill(t, "learn", filled, "--corpus", newCorpus)
+	if code != 0 || !strings.Contains(stderr, "created the corpus folder") || !strings.Contains(out, "new entries") {
+		t.Fatalf("learn into a new folder: exit %d\n%s%s", code, out, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(newCorpus, "learned.yaml")); err != nil {
+		t.Error(err)
+	}
 }

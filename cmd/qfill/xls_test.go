@@ -74,3 +74,15 @@ func TestXLSConversion(t *testing.T) {
 	}
 	checkJAFilled(t, real)
 }
+
+// inspect reads a .xls as fill does, through the converter.
+func TestInspectXLS(t *testing.T) {
+	fake := func(ctx context.Context, path, tmp string) ([]byte, error) { return os.ReadFile(loXLSX) }
+	code, out, stderr := qfillConverting(t, fake, "inspect", loXLS)
+	if code != 0 || !strings.Contains(out, "44 questions") || !strings.Contains(out, "choices: はい/いいえ/該当なし") {
+		t.Errorf("inspect .xls: exit %d\n%s%s", code, out, stderr)
+	}
+	if code, _, stderr := qfill(t, "inspect", loXLS); code != 2 || !strings.Contains(stderr, "soffice --headless") {
+		t.Errorf("inspect .xls without a converter: exit %d, %q", code, stderr)
+	}
+}
