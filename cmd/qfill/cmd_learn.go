@@ -128,8 +128,8 @@ func learnRun(opts *learnOptions) error {
 				a.Obs.File, a.Obs.Sheet, a.Obs.Row, trunc(a.Obs.Question, 60), a.Entry.ID, a.Entry.Where(), trunc(a.Entry.Answer, 70), trunc(a.Obs.Answer, 70))
 		}
 	}
-	fmt.Fprintf(opts.io.Out, "%d answered questions: %d new entries, %d new aliases, %d already known, %d conflicts",
-		len(obs), counts[learn.KindNew], counts[learn.KindAlias], counts[learn.KindSame], counts[learn.KindConflict])
+	fmt.Fprintf(opts.io.Out, "%d answered questions: %d new entries, %d new aliases, %d already known, %d as qfill fills them (not learned), %d conflicts",
+		len(obs), counts[learn.KindNew], counts[learn.KindAlias], counts[learn.KindSame], counts[learn.KindOwnFill], counts[learn.KindConflict])
 	if opts.prefer != "" {
 		fmt.Fprintf(opts.io.Out, " (%d replaced, %d kept)", counts[learn.KindReplace], counts[learn.KindKeep])
 	}

@@ -70,6 +70,7 @@ const (
 	KindNew      Kind = "new"      // a new entry
 	KindAlias    Kind = "alias"    // a new wording of an entry with the same answer
 	KindSame     Kind = "same"     // already in the corpus as it is
+	KindOwnFill  Kind = "own-fill" // what qfill itself would fill there: no evidence, not learned
 	KindConflict Kind = "conflict" // same question, different answer, left alone
 	KindReplace  Kind = "replace"  // same question, different answer, replaced (--prefer new)
 	KindKeep     Kind = "keep"     // same question, different answer, kept (--prefer old)
@@ -121,6 +122,14 @@ func Plan(existing []*corpus.Entry, obs []Observation, o Options) []Action {
 		if b := r.Best(); b != nil {
 			same := sameAnswer(b.Entry, ob)
 			switch {
+			case same && r.Auto && b.Score < SameQuestion && !hasWording(b.Entry, ob.Question):
+				// The answer qfill writes there without review: most
+				// likely its own fill, not a person's. Taking the
+				// wording as an alias would turn qfill's guess into
+				// certainty next time; a reviewer who confirmed it
+				// loses nothing, since the next fill writes it anyway.
+				out = append(out, Action{Kind: KindOwnFill, Obs: ob, Entry: b.Entry, Score: b.Score})
+				continue
 			case same && (r.Auto || b.Score >= SameQuestion):
 				kind := KindSame
 				if !hasWording(b.Entry, ob.Question) {
