@@ -225,3 +225,14 @@ func TestReviewMarkOnSuggestedColumn(t *testing.T) {
 		t.Errorf("writes %q, want the mark on G5 (No)", got)
 	}
 }
+
+// A reason quotes the question's own words: the matcher works on folded
+// text (ルール folds to ルル).
+func TestReasonQuotesTheQuestion(t *testing.T) {
+	e := &corpus.Entry{ID: "pw-len", Question: "パスワードの長さ", Answer: "8文字以上"}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: "パスワードのルールを定めていますか", AnswerCell: "D2"}}}}}
+	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: 0.4, UnmatchedHead: "ルル"}}, Options{})
+	if !strings.Contains(items[0].Reason, `"ルール"`) {
+		t.Errorf("reason %q, want the question's ルール", items[0].Reason)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
+	"github.com/qfill/qfill/pkg/textnorm"
 )
 
 // Status is what happened to one question row.
@@ -167,7 +168,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		it.Status = StatusReview
 		it.Reason = why
 		if it.Reason == "" && res.UnmatchedHead != "" {
-			it.Reason = fmt.Sprintf("entry %s does not mention %q, what the question asks about", e.ID, res.UnmatchedHead)
+			it.Reason = fmt.Sprintf("entry %s does not mention %q, what the question asks about", e.ID, textnorm.Original(r.Question, res.UnmatchedHead))
 		}
 		switch q, d := res.Conflict[0], res.Conflict[1]; {
 		case it.Reason != "" || q == "" && d == "":

@@ -360,7 +360,7 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 		// インシデント発生「件数」 against インシデント発生時の対応組織: a
 		// last word that asks for a measure is the ask, as a head is.
 		if !h.matched && measureTail(h.tail) {
-			return ix.missed(conf, true), h.tail
+			return ix.missed(conf, true), h.shown()
 		}
 		if !h.matched || h.conflict || h.missing || ix.cfg.CompoundBonus == 0 {
 			return conf, ""
@@ -387,7 +387,7 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	// another measure of the same thing, not the thing itself, and is
 	// capped as an unmatched head is.
 	if !h.english && !h.tailMatched {
-		return ix.missed(conf, h.otherTail), h.tail
+		return ix.missed(conf, h.otherTail), h.shown()
 	}
 	if h.english && h.agent != "" && !h.agentMatched {
 		return ix.missed(conf, false), h.agent
@@ -415,6 +415,16 @@ func (ix *Index) raise(cands []Candidate, conf, bonus float64) float64 {
 		conf = math.Min(conf, ix.cfg.AmbiguityCap)
 	}
 	return conf
+}
+
+// shown is the head as a message names it: the tail is checked by its
+// last two or three characters (得頻度 of 取得頻度), which are no word to
+// show a reviewer, so the whole head that holds them is named.
+func (h headCheck) shown() string {
+	if h.head != "" && strings.Contains(h.head, h.tail) {
+		return h.head
+	}
+	return h.tail
 }
 
 // headCheck is what headMatched finds.

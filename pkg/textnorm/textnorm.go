@@ -317,3 +317,27 @@ func IsCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
 		unicode.Is(unicode.Katakana, r) || r == '々' || r == 'ー'
 }
+
+// Original returns the part of orig that folds to folded, as orig spells
+// it: ルール for the folded ルル, so that a message quotes the customer's
+// own words. It returns folded itself when no part of orig does.
+func Original(orig, folded string) string {
+	if folded == "" {
+		return ""
+	}
+	rs := []rune(orig)
+	want := utf8.RuneCountInString(folded)
+	for i := range rs {
+		if unicode.IsSpace(rs[i]) {
+			continue
+		}
+		// A fold never more than doubles or halves a word's length; the
+		// longest match keeps a trailing ー that folding drops.
+		for j := min(len(rs), i+2*want+2); j >= i+max(1, want/2); j-- {
+			if !unicode.IsSpace(rs[j-1]) && Fold(string(rs[i:j])) == folded {
+				return string(rs[i:j])
+			}
+		}
+	}
+	return folded
+}

@@ -131,3 +131,20 @@ func TestOkurigana(t *testing.T) {
 		}
 	}
 }
+
+func TestOriginal(t *testing.T) {
+	tests := []struct{ orig, want string }{
+		{"パスワードのルールを定めていますか", "ルール"},
+		{"サーバーの冗長化", "サーバー"},
+		{"ログの取得頻度を教えてください", "取得頻度"},
+		{"How often are ACCESS rights reviewed?", "ACCESS"},
+	}
+	for _, tt := range tests {
+		if got := Original(tt.orig, Fold(tt.want)); got != tt.want {
+			t.Errorf("Original(%q, %q) = %q, want %q", tt.orig, Fold(tt.want), got, tt.want)
+		}
+	}
+	if got := Original("no such word", "ルル"); got != "ルル" {
+		t.Errorf("no match: %q", got)
+	}
+}
