@@ -27,7 +27,7 @@ func reviewCells(t *testing.T, path string) map[string]bool {
 			for _, r := range c.Paragraph {
 				text += r.Text
 			}
-			if c.Author == fill.CommentAuthor && strings.HasPrefix(text, "qfill: please review.") {
+			if c.Author == fill.CommentAuthor && (strings.HasPrefix(text, "qfill: please review.") || strings.HasPrefix(text, "qfill: 要確認。")) {
 				out[s+"!"+c.Cell] = true
 			}
 		}

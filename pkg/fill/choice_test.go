@@ -232,7 +232,29 @@ func TestReasonQuotesTheQuestion(t *testing.T) {
 	e := &corpus.Entry{ID: "pw-len", Question: "パスワードの長さ", Answer: "8文字以上"}
 	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: "パスワードのルールを定めていますか", AnswerCell: "D2"}}}}}
 	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: 0.4, UnmatchedHead: "ルル"}}, Options{})
-	if !strings.Contains(items[0].Reason, `"ルール"`) {
+	if !strings.Contains(items[0].Reason, "「ルール」") {
 		t.Errorf("reason %q, want the question's ルール", items[0].Reason)
+	}
+}
+
+// A Japanese sheet gets its review comment and reasons in Japanese, an
+// English sheet in English.
+func TestMessagesInTheSheetsLanguage(t *testing.T) {
+	e := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか", Answer: "はい"}
+	for _, tt := range []struct {
+		question string
+		want     []string
+	}{
+		{"バックアップの取得頻度を教えてください", []string{"qfill: 要確認。", "候補: bk", "理由: 信頼度 0.400 がしきい値を下回っています", "回答集の質問: バックアップを取得していますか", "回答: はい"}},
+		{"How often are backups taken?", []string{"qfill: please review.", "Suggested: bk", "Why: confidence 0.400 is below the threshold", "Entry question: ", "Answer: はい"}},
+	} {
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: tt.question, AnswerCell: "D2"}}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: 0.4}}, Options{})
+		c := items[0].writes[0].comment
+		for _, w := range tt.want {
+			if !strings.Contains(c, w) {
+				t.Errorf("%s: comment lacks %q:\n%s", tt.question, w, c)
+			}
+		}
 	}
 }

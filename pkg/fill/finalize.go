@@ -10,11 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// reviewPrefix opens every review comment qfill writes (see
-// reviewComment); comments that carry a filled row's remarks do not have
-// it and stay.
-const reviewPrefix = "qfill: please review."
-
 // ErrOpenReviews is returned by Finalize while review rows are still
 // unanswered and the caller did not force it.
 var ErrOpenReviews = errors.New("review rows are still open")
@@ -55,7 +50,9 @@ func Finalize(data []byte, name string, o sheet.OpenOptions, force bool) (res *F
 			return nil, fmt.Errorf("sheet %q: %w", s, err)
 		}
 		for _, c := range cs {
-			if c.Author != CommentAuthor || !strings.HasPrefix(commentText(c), reviewPrefix) {
+			// Comments that carry a filled row's remarks have no review
+			// prefix, and stay.
+			if c.Author != CommentAuthor || !hasReviewPrefix(commentText(c)) {
 				continue
 			}
 			marks = append(marks, mark{s, c.Cell})
@@ -88,6 +85,15 @@ func Finalize(data []byte, name string, o sheet.OpenOptions, force bool) (res *F
 	}
 	res.Bytes, err = Render(data, f, sheets, o.Password)
 	return res, err
+}
+
+func hasReviewPrefix(s string) bool {
+	for _, p := range reviewPrefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func commentText(c excelize.Comment) string {

@@ -7,7 +7,6 @@
 package fill
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -58,6 +57,8 @@ type Item struct {
 
 	// writes are the cell changes for this item, in order.
 	writes []write
+	// lang is the language of its sheet's messages.
+	lang Lang
 }
 
 // write is one cell change.
@@ -113,15 +114,16 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		// Only the first row of an answer area merged over several
 		// questions may write there.
 		sharedSeen := map[string]bool{}
+		lang := SheetLang(s)
 		for _, r := range s.Rows {
-			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell}
+			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell, lang: lang}
 			switch {
 			case r.Locked:
-				it.Status, it.Reason = StatusKept, "answer cell holds a formula"
+				it.Status, it.Reason = StatusKept, lang.f(msgFormula)
 				items = append(items, it)
 				continue
 			case r.SharedWith != "" && sharedSeen[r.SharedWith]:
-				it.Status, it.Reason = StatusKept, fmt.Sprintf("answer cell %s is shared with an earlier question", r.SharedWith)
+				it.Status, it.Reason = StatusKept, lang.f(msgShared, r.SharedWith)
 				items = append(items, it)
 				continue
 			case r.Answered && !o.Overwrite:
@@ -154,39 +156,39 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	for _, c := range res.Candidates[1:] {
 		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
 	}
-	value, remarks, why := render(r, e)
+	value, remarks, why := render(r, e, it.lang)
 	it.Answer, it.Remarks = e.Answer, remarks
 	if value != e.Answer {
 		it.Choice = value
 	}
 	if !res.Auto && res.Confidence < o.MinConfidence {
 		it.Status = StatusUnanswered
-		it.Reason = fmt.Sprintf("no plausible answer: the best, entry %s, has confidence %.3f", e.ID, roundDown(res.Confidence))
+		it.Reason = it.lang.f(msgImplausible, e.ID, roundDown(res.Confidence))
 		return
 	}
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
 		if it.Reason == "" && res.UnmatchedHead != "" {
-			it.Reason = fmt.Sprintf("entry %s does not mention %q, what the question asks about", e.ID, textnorm.Original(r.Question, res.UnmatchedHead))
+			it.Reason = it.lang.f(msgHeadMissing, e.ID, textnorm.Original(r.Question, res.UnmatchedHead))
 		}
 		switch q, d := res.Conflict[0], res.Conflict[1]; {
 		case it.Reason != "" || q == "" && d == "":
 		case d == "":
-			it.Reason = fmt.Sprintf("entry %s does not say %q, as the question does", e.ID, q)
+			it.Reason = it.lang.f(msgLacksTerm, e.ID, textnorm.Original(r.Question, q))
 		case q == "":
-			it.Reason = fmt.Sprintf("entry %s says %q, which the question does not", e.ID, d)
+			it.Reason = it.lang.f(msgExtraTerm, e.ID, textnorm.Original(best.Wording, d))
 		default:
-			it.Reason = fmt.Sprintf("entry %s is about %q, the question about %q", e.ID, d, q)
+			it.Reason = it.lang.f(msgOtherTopic, e.ID, textnorm.Original(best.Wording, d), textnorm.Original(r.Question, q))
 		}
 		if it.Reason == "" && res.OtherLanguage {
-			it.Reason = fmt.Sprintf("entry %s is answered in another language than the question", e.ID)
+			it.Reason = it.lang.f(msgOtherLanguage, e.ID)
 		}
 		if it.Reason == "" && res.Tied != nil {
-			it.Reason = fmt.Sprintf("entry %s, with another answer, fits the question as well", res.Tied.ID)
+			it.Reason = it.lang.f(msgTied, res.Tied.ID)
 		}
 		if it.Reason == "" {
-			it.Reason = fmt.Sprintf("confidence %.3f is below the threshold", roundDown(res.Confidence))
+			it.Reason = it.lang.f(msgBelowThreshold, roundDown(res.Confidence))
 		}
 		cell := r.AnswerCell
 		if c, ok := r.MarkCells[value]; ok {
@@ -219,7 +221,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 
 // render decides the cell value for entry e in row r, the remarks text,
 // and a reason when the entry cannot be written there.
-func render(r sheet.Row, e *corpus.Entry) (value, remarks, why string) {
+func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {
 		if e.Answer == "" {
@@ -236,9 +238,9 @@ func render(r sheet.Row, e *corpus.Entry) (value, remarks, why string) {
 	v, ok := PickChoice(r.Choices, c)
 	if !ok {
 		if c == corpus.ChoiceNone {
-			return "", remarks, fmt.Sprintf("the cell takes one of %s and entry %s has no choice", strings.Join(r.Choices, " / "), e.ID)
+			return "", remarks, lang.f(msgNoChoice, strings.Join(r.Choices, " / "), e.ID)
 		}
-		return "", remarks, fmt.Sprintf("no allowed value (%s) means %q", strings.Join(r.Choices, " / "), c)
+		return "", remarks, lang.f(msgNoAllowedValue, strings.Join(r.Choices, " / "), c)
 	}
 	// The cell now says はい/Yes; the remarks need not say it again.
 	text := stripLeadingChoice(e.Answer, c)
@@ -254,24 +256,26 @@ func render(r sheet.Row, e *corpus.Entry) (value, remarks, why string) {
 }
 
 func reviewComment(it *Item, e *corpus.Entry, value string) string {
+	l := it.lang
 	var b strings.Builder
-	fmt.Fprintf(&b, "qfill: please review.\nSuggested: %s (score %.2f, confidence %.2f)", e.ID, it.Score, it.Confidence)
+	b.WriteString(l.f(msgReview))
+	b.WriteString("\n" + l.f(msgSuggested, e.ID, it.Score, it.Confidence))
 	if len(it.RunnersUp) > 0 {
-		fmt.Fprintf(&b, "\nRunner-up: %s (%.2f)", it.RunnersUp[0].EntryID, it.RunnersUp[0].Score)
+		b.WriteString("\n" + l.f(msgRunnerUp, it.RunnersUp[0].EntryID, it.RunnersUp[0].Score))
 	}
 	if it.Reason != "" {
-		fmt.Fprintf(&b, "\nWhy: %s", it.Reason)
+		b.WriteString("\n" + l.f(msgWhy, it.Reason))
 	}
 	// The reviewer decides on the entry's own question and its whole
 	// answer: a learned entry's answer may be a bare "Yes" whose substance
 	// is in its remarks.
-	fmt.Fprintf(&b, "\nEntry question: %s", e.Question)
+	b.WriteString("\n" + l.f(msgEntryQuestion, e.Question))
 	if value != "" && value != e.Answer {
-		fmt.Fprintf(&b, "\nChoice: %s", value)
+		b.WriteString("\n" + l.f(msgChoice, value))
 	}
-	fmt.Fprintf(&b, "\nAnswer: %s", e.Answer)
+	b.WriteString("\n" + l.f(msgAnswer, e.Answer))
 	if r := strings.TrimSpace(e.Remarks); r != "" && r != strings.TrimSpace(e.Answer) {
-		fmt.Fprintf(&b, "\nRemarks: %s", r)
+		b.WriteString("\n" + l.f(msgRemarks, r))
 	}
 	return b.String()
 }
