@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"text/tabwriter"
 	"time"
 	"unicode/utf8"
 
@@ -146,7 +145,7 @@ func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 			if len(hits) > limit {
 				hits = hits[:limit]
 			}
-			tw := tabwriter.NewWriter(io.Out, 2, 4, 2, ' ', 0)
+			tw := newTable(io.Out)
 			fmt.Fprintln(tw, "id\tscore\tquestion\tanswer\t")
 			for _, h := range hits {
 				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", h.e.ID, h.score, trunc(h.e.Question, 50), trunc(h.e.Answer, 60))

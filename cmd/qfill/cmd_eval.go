@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/eval"
@@ -171,7 +170,7 @@ func evalRun(opts *evalOptions) error {
 	}
 	w := opts.io.Out
 	fmt.Fprintf(w, "pairs %s: %d rows, %d answerable, threshold %.2f\n\n", set.Path, overall.Rows, overall.Answerable, th)
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "direction\trows\tanswerable\ttop-1\tauto-filled\tprecision\tcoverage\t")
 	for _, n := range names {
 		printMetrics(tw, n, eval.Measure(groups[n], th))
@@ -180,7 +179,7 @@ func evalRun(opts *evalOptions) error {
 	tw.Flush()
 
 	fmt.Fprintln(w, "\nbaselines (coverage at >=95% precision uses a threshold chosen after seeing the labels):")
-	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw = newTable(w)
 	fmt.Fprintln(tw, "matcher\ttop-1\tcoverage@95%P (oracle)\tthreshold\t")
 	for _, b := range []struct {
 		name string
@@ -192,7 +191,7 @@ func evalRun(opts *evalOptions) error {
 	tw.Flush()
 
 	fmt.Fprintln(w, "\nprecision / coverage by threshold (qfill):")
-	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw = newTable(w)
 	fmt.Fprintln(tw, "threshold\tauto-filled\tprecision\tcoverage\t")
 	curve := []float64{0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9}
 	if !slices.Contains(curve, th) {

@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
@@ -63,7 +62,7 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 	var allRules, allCal []eval.Outcome
 	res := cvJSON{CalibratedThreshold: th, RulesThreshold: cfg.Threshold, Files: map[string]eval.Metrics{}}
 	w := opts.io.Out
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := newTable(w)
 	if !opts.json {
 		fmt.Fprintf(w, "grouped cross-validation, one fold per pairs file (%d files): each file measured with a model fitted on the others\n\n", len(groups))
 		fmt.Fprintf(tw, "pairs file\trows\tanswerable\ttop-1\trules@%.2f P\tC\tcalibrated@%.2f P\tC\t\n", cfg.Threshold, th)
@@ -87,7 +86,7 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 	fmt.Fprintf(tw, "all (pooled)\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t\n", r.Rows, r.Answerable, pct(r.Top1), pct(r.Precision), pct(r.Coverage), pct(c.Precision), pct(c.Coverage))
 	tw.Flush()
 	fmt.Fprintln(w, "\nout-of-fold probability, pooled:")
-	tw = tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw = newTable(w)
 	fmt.Fprintln(tw, "threshold\tauto-filled\tprecision\tcoverage\t")
 	for _, t := range []float64{0.5, 0.7, 0.8, 0.9, 0.95, 0.97, 0.99} {
 		m := eval.Measure(allCal, t)

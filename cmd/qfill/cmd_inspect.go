@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/sheet"
@@ -141,10 +142,10 @@ func inspectRun(opts *inspectOptions) error {
 		fmt.Fprintf(w, "%s\n", opts.file)
 		for _, s := range out {
 			if s.Skipped != "" {
-				fmt.Fprintf(w, "  %-28q skipped: %s\n", s.Name, s.Skipped)
+				fmt.Fprintf(w, "  %s skipped: %s\n", padRight(strconv.Quote(s.Name), 28), s.Skipped)
 				continue
 			}
-			fmt.Fprintf(w, "  %-28q header row %d", s.Name, s.HeaderRow)
+			fmt.Fprintf(w, "  %s header row %d", padRight(strconv.Quote(s.Name), 28), s.HeaderRow)
 			if len(s.Headers) > 1 {
 				fmt.Fprintf(w, " (+%d more header rows)", len(s.Headers)-1)
 			}

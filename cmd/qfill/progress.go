@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 	"time"
 
 	"github.com/qfill/qfill/pkg/batch"
@@ -82,7 +81,7 @@ func (pr *progress) finish(interrupted bool) {
 
 // printSummary writes the per-file table that ends a batch.
 func printSummary(w io.Writer, rep *review.Report) {
-	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
+	tw := newTable(w)
 	fmt.Fprintln(tw, "file\tquestions\tfilled\treview\tunanswered\tkept\terror\t")
 	var t review.Counts
 	failed, skipped := 0, 0
