@@ -214,15 +214,14 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 			return withStatus(exitError, explainInputErr(jobs[0].Input, outcomes[0].Err))
 		}
 		c := outcomes[0].Result.Counts
-		fmt.Fprintf(opts.io.Out, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n  -> %s\n",
-			jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output)
+		fmt.Fprint(opts.io.Out, opts.io.ui(uiSummary, jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output))
 		printWritten(opts)
-		fmt.Fprintf(opts.io.Out, "corpus: %s\n", corpusDesc)
+		fmt.Fprint(opts.io.Out, opts.io.ui(uiCorpus, corpusDesc))
 		return nil
 	}
-	printSummary(opts.io.Out, rep)
+	printSummary(opts.io, rep)
 	printWritten(opts)
-	fmt.Fprintf(opts.io.Out, "corpus: %s\n", corpusDesc)
+	fmt.Fprint(opts.io.Out, opts.io.ui(uiCorpus, corpusDesc))
 	if skipped > 0 {
 		return withStatus(exitInterrupted, fmt.Errorf("interrupted: %d of %d files written, %d skipped", len(jobs)-failed-skipped, len(jobs), skipped))
 	}
@@ -235,10 +234,10 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 // printWritten says where the reports went.
 func printWritten(opts *fillOptions) {
 	if opts.report != "" {
-		fmt.Fprintf(opts.io.Out, "report: %s\n", opts.report)
+		fmt.Fprint(opts.io.Out, opts.io.ui(uiReport, opts.report))
 	}
 	if opts.html != "" {
-		fmt.Fprintf(opts.io.Out, "HTML report: %s\n", opts.html)
+		fmt.Fprint(opts.io.Out, opts.io.ui(uiHTMLReport, opts.html))
 	}
 }
 

@@ -96,6 +96,6 @@ func finalizeRun(opts *finalizeOptions) error {
 	if opts.io.ledger != nil {
 		_ = opts.io.ledger.Record(out, res.Bytes)
 	}
-	fmt.Fprintf(opts.io.Out, "%s: %d review marks removed, %d left blank\n  -> %s\n", opts.input, res.Removed, len(res.Open), out)
+	fmt.Fprint(opts.io.Out, opts.io.ui(uiFinalized, opts.input, res.Removed, len(res.Open), out))
 	return nil
 }

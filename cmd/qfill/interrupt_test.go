@@ -55,7 +55,7 @@ func startOnTerminal(t *testing.T, env []string, args ...string) *terminal {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, args...)
-	cmd.Env = append(append(os.Environ(), "QFILL_TEST_MAIN=1", "XDG_CACHE_HOME="+t.TempDir()), env...)
+	cmd.Env = append(append(os.Environ(), "QFILL_TEST_MAIN=1", "XDG_CACHE_HOME="+t.TempDir(), "LC_ALL=C"), env...)
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 160})
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)

@@ -80,9 +80,9 @@ func (pr *progress) finish(interrupted bool) {
 }
 
 // printSummary writes the per-file table that ends a batch.
-func printSummary(w io.Writer, rep *review.Report) {
-	tw := newTable(w)
-	fmt.Fprintln(tw, "file\tquestions\tfilled\treview\tunanswered\tkept\terror\t")
+func printSummary(ios *iostreams, rep *review.Report) {
+	tw := newTable(ios.Out)
+	fmt.Fprint(tw, ios.ui(uiTableHeader))
 	var t review.Counts
 	failed, skipped := 0, 0
 	for _, f := range rep.Files {
@@ -100,9 +100,9 @@ func printSummary(w io.Writer, rep *review.Report) {
 			failed++
 		}
 	}
-	total := fmt.Sprintf("total (%d files, %d failed)", len(rep.Files), failed)
+	total := ios.ui(uiTotal, len(rep.Files), failed)
 	if skipped > 0 {
-		total = fmt.Sprintf("total (%d files, %d failed, %d skipped)", len(rep.Files), failed, skipped)
+		total = ios.ui(uiTotalSkipped, len(rep.Files), failed, skipped)
 	}
 	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\t\n", total, t.Questions, t.Filled, t.Review, t.Unanswered, t.Kept)
 	tw.Flush()

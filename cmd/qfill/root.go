@@ -63,6 +63,8 @@ type iostreams struct {
 	// convertXLS turns a legacy .xls into .xlsx (LibreOffice in the
 	// real program); nil refuses .xls with the hint to convert it.
 	convertXLS fill.Converter
+	// ja: result lines in Japanese (LANG=ja*).
+	ja bool
 	// ledger records what fill wrote, so a second fill does not replace
 	// a reviewer's edits.
 	ledger *output.Ledger
@@ -95,7 +97,7 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 		// outputs until the machine cleans it.
 		ledger = &output.Ledger{Dir: filepath.Join(os.TempDir(), "qfill-written")}
 	}
-	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX, ledger: ledger})
+	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX, ledger: ledger, ja: japaneseLocale()})
 }
 
 func runContext(ctx context.Context, args []string, io *iostreams) int {

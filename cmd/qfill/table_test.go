@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -30,5 +31,34 @@ func TestTableDisplayWidth(t *testing.T) {
 			t.Errorf("column at %d, want %d:\n%s", at, col, b.String())
 		}
 		col = at
+	}
+}
+
+// Under LANG=ja the result lines are Japanese.
+func TestJapaneseResultLines(t *testing.T) {
+	for _, tt := range []struct {
+		env  map[string]string
+		want bool
+	}{
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, true},
+		{map[string]string{"LANG": "ja_JP.UTF-8", "LC_ALL": "C"}, false},
+		{map[string]string{"LANG": "en_US.UTF-8", "LC_MESSAGES": "ja_JP.UTF-8"}, true},
+		{map[string]string{"LANG": "C"}, false},
+	} {
+		for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+			t.Setenv(k, tt.env[k])
+		}
+		if got := japaneseLocale(); got != tt.want {
+			t.Errorf("%v: japanese %v, want %v", tt.env, got, tt.want)
+		}
+	}
+	dir := t.TempDir()
+	in := copyFile(t, templateJA, dir)
+	var out, errOut strings.Builder
+	tmp := newTempRoot()
+	defer tmp.remove()
+	code := runContext(context.Background(), []string{"fill", in, "--corpus", repoCorpus}, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, ledger: testLedger, ja: true})
+	if code != 0 || !strings.Contains(out.String(), "44 問: 記入 29、要確認 13") || !strings.Contains(out.String(), "回答集: ") {
+		t.Errorf("exit %d, %q %q", code, out.String(), errOut.String())
 	}
 }
