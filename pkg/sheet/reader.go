@@ -161,6 +161,9 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 			return nil, fmt.Errorf("sheet %q: %w", name, err)
 		}
 	}
+	if ov.Sheet == "" {
+		skipCopies(f, wb)
+	}
 	if len(wb.Checklists()) == 0 {
 		var tried []string
 		for _, s := range wb.Sheets {

@@ -519,3 +519,43 @@ func TestPresetAnswers(t *testing.T) {
 		})
 	}
 }
+
+// A sheet whose questions are copied by formula from another checklist
+// (guidance beside each question, as HECVAT's Analyst Reference) is no
+// sheet to answer; one that looks its questions up from a hidden sheet
+// (no checklist) is. The real case is in the realworld inspect golden.
+func TestCopiedQuestionSheets(t *testing.T) {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetSheetName("Sheet1", "HECVAT - Lite")
+	f.NewSheet("Guide")
+	var rows []Row
+	for r := 2; r <= 7; r++ {
+		f.SetCellFormula("Guide", fmt.Sprintf("A%d", r), fmt.Sprintf("'HECVAT - Lite'!A%d", r))
+		f.SetCellFormula("Guide", fmt.Sprintf("B%d", r), fmt.Sprintf("VLOOKUP(A%d,'HECVAT - Lite'!A$2:B$7,2,FALSE)", r))
+		rows = append(rows, Row{Row: r})
+	}
+	for _, tt := range []struct {
+		name        string
+		sourceSkip  string
+		wantSkipped bool
+	}{
+		{"copies of a visible checklist", "", true},
+		{"look-ups into a hidden sheet", "hidden sheet", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			wb := &Workbook{Sheets: []*Sheet{
+				{Name: "HECVAT - Lite", Layout: Layout{IDCol: 1, QuestionCol: 2, AnswerCol: 3}, Rows: rows, Skipped: tt.sourceSkip},
+				{Name: "Guide", Layout: Layout{IDCol: 1, QuestionCol: 3, AnswerCol: 4}, Rows: rows},
+				{Name: "Other", Layout: Layout{IDCol: 1, QuestionCol: 2, AnswerCol: 3}, Rows: rows},
+			}}
+			skipCopies(f, wb)
+			if got := strings.Contains(wb.Sheets[1].Skipped, `copied by formula from sheet "HECVAT - Lite"`); got != tt.wantSkipped {
+				t.Errorf("Guide skipped %q, want skipped as a copy: %v", wb.Sheets[1].Skipped, tt.wantSkipped)
+			}
+			if wb.Sheets[0].Skipped != tt.sourceSkip || wb.Sheets[2].Skipped != "" {
+				t.Errorf("the other sheets changed: %q, %q", wb.Sheets[0].Skipped, wb.Sheets[2].Skipped)
+			}
+		})
+	}
+}

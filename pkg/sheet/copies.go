@@ -1,0 +1,69 @@
+package sheet
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// skipCopies skips a checklist whose questions are formulas that copy
+// them from another checklist of the workbook: a page of guidance for
+// the institution's reviewer (HECVAT's "Analyst Reference", whose answer
+// column holds the reason for each question), or a report. The vendor
+// answers the sheet the questions come from, not a view of it; writing
+// into the view would overwrite the customer's guidance.
+//
+// Questions looked up from a hidden sheet (HECVAT's VLOOKUP into its
+// "Questions" tab) are another matter: that sheet is no checklist, and
+// the sheet that looks them up is the one to answer.
+func skipCopies(f *excelize.File, wb *Workbook) {
+	checklists := map[string]bool{}
+	for _, s := range wb.Checklists() {
+		checklists[s.Name] = true
+	}
+	if len(checklists) < 2 {
+		return
+	}
+	for _, s := range wb.Checklists() {
+		counts := map[string]int{}
+		// The ID and question cells, and those between them: the reader
+		// may take a guidance column for the questions when the copied
+		// questions sit beside it.
+		last := max(s.Layout.QuestionCol, s.Layout.IDCol)
+		for _, r := range s.Rows {
+			found := map[string]bool{}
+			for c := 1; c <= last; c++ {
+				cell, err := excelize.CoordinatesToCellName(c, r.Row)
+				if err != nil {
+					continue
+				}
+				fm, err := f.GetCellFormula(s.Name, cell)
+				if err != nil || fm == "" {
+					continue
+				}
+				for other := range checklists {
+					if other != s.Name && refersTo(fm, other) {
+						found[other] = true
+					}
+				}
+			}
+			for other := range found {
+				counts[other]++
+			}
+		}
+		for other, n := range counts {
+			if n*2 > len(s.Rows) {
+				s.Skipped = fmt.Sprintf("its questions are copied by formula from sheet %q: guidance or a report about that sheet, not one to answer", other)
+				break
+			}
+		}
+	}
+}
+
+// refersTo reports whether a formula names sheet: 'HECVAT - Lite'!A23 or
+// Sheet1!A23.
+func refersTo(formula, sheet string) bool {
+	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
+	return strings.Contains(formula, quoted) || !strings.ContainsAny(sheet, " -'") && strings.Contains(formula, sheet+"!")
+}
