@@ -227,15 +227,21 @@ func answerKey(s string) string {
 var idUnsafe = regexp.MustCompile(`[^A-Za-z0-9_.&-]+`)
 
 // newID makes a stable, readable id: the question's own ID when the sheet
-// has one ("caiq-A&A-01.1" from file caiq.xlsx), else file and row.
+// has one and the corpus does not use it yet ("AIS-07.1"; the file is in
+// the entry's source), the file's name and that ID when it does
+// ("caiq-AIS-07.1" from caiq.xlsx), else file and row.
 func newID(ob Observation, taken map[string]bool) string {
+	q := strings.Trim(idUnsafe.ReplaceAllString(ob.QID, ""), "-")
+	if q != "" && !taken[q] {
+		return q
+	}
 	stem := strings.TrimSuffix(filepath.Base(ob.File), filepath.Ext(ob.File))
 	stem = strings.Trim(idUnsafe.ReplaceAllString(stem, "-"), "-")
 	if stem == "" {
 		stem = "learned"
 	}
 	base := fmt.Sprintf("%s-r%d", stem, ob.Row)
-	if q := strings.Trim(idUnsafe.ReplaceAllString(ob.QID, ""), "-"); q != "" {
+	if q != "" {
 		base = stem + "-" + q
 	}
 	id := base
