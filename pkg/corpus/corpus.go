@@ -31,17 +31,10 @@ const (
 // ParseChoice reads the choice field of an entry. It accepts the English and
 // Japanese spellings users type; ok is false for anything else.
 func ParseChoice(s string) (c Choice, ok bool) {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "":
+	if strings.TrimSpace(s) == "" {
 		return ChoiceNone, true
-	case "yes", "y", "true", "はい", "有", "あり", "○", "〇":
-		return ChoiceYes, true
-	case "no", "n", "false", "いいえ", "無", "なし", "×":
-		return ChoiceNo, true
-	case "n/a", "na", "not applicable", "該当なし", "対象外", "-", "－", "―":
-		return ChoiceNA, true
 	}
-	return ChoiceNone, false
+	return ChoiceOf(s)
 }
 
 // Source records where a learned entry came from.

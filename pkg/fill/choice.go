@@ -1,94 +1,8 @@
 package fill
 
 import (
-	"regexp"
-	"strings"
-
-	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
 )
-
-// choiceWords maps the ways checklists spell yes, no and not-applicable
-// onto the corpus choice. Keys are textnorm.Key forms.
-var choiceWords = map[string]corpus.Choice{}
-
-func init() {
-	for c, words := range map[corpus.Choice][]string{
-		corpus.ChoiceYes: {"yes", "y", "はい", "○", "〇", "◯", "有", "あり", "有り", "対応済", "対応済み", "対応している", "実施済", "実施済み", "実施している", "可", "可能", "適合", "準拠", "pass", "compliant", "true", "済", "◎"},
-		corpus.ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "不可", "不可能", "不適合", "fail", "noncompliant", "false", "未"},
-		corpus.ChoiceNA:  {"na", "n/a", "notapplicable", "該当なし", "該当無し", "対象外", "非該当", "適用外", "-", "－", "―", "ー", "none"},
-	} {
-		for _, w := range words {
-			choiceWords[choiceKey(w)] = c
-		}
-	}
-}
-
-// listNumber strips "1) " or "2. " in front of a dropdown value.
-var listNumber = regexp.MustCompile(`^\s*[0-9]+\s*[).:．）]\s*`)
-
-// choiceKey folds a dropdown value for lookup. Dashes and symbols must
-// survive (they are answers of their own), so it cannot use textnorm.Key.
-func choiceKey(s string) string {
-	s = listNumber.ReplaceAllString(textnorm.Fold(s), "")
-	s = strings.NewReplacer(" ", "", "/", "", "　", "").Replace(s)
-	if s == "" {
-		return strings.TrimSpace(s)
-	}
-	return s
-}
-
-// ChoiceOf classifies one dropdown value; ok is false for values that are
-// not a plain yes, no or n/a ("Yes, for some applications").
-func ChoiceOf(value string) (corpus.Choice, bool) {
-	k := choiceKey(value)
-	if k == "na" || k == "n/a" {
-		return corpus.ChoiceNA, true
-	}
-	c, ok := choiceWords[k]
-	return c, ok
-}
-
-// PickChoice returns the one allowed value that means c. It fails when no
-// value means c, or when several do and none is plainer than the others.
-func PickChoice(allowed []string, c corpus.Choice) (string, bool) {
-	if c == corpus.ChoiceNone {
-		return "", false
-	}
-	var hits []string
-	for _, v := range allowed {
-		if got, ok := ChoiceOf(v); ok && got == c {
-			hits = append(hits, v)
-		}
-	}
-	if len(hits) == 1 {
-		return hits[0], true
-	}
-	return "", false
-}
-
-// leadingChoice reads a choice from the start of a free-text answer:
-// "はい。全データを暗号化しています" is yes, "Yes - daily" is yes.
-var leadingChoice = regexp.MustCompile(`^\s*([^\s、。,.:：;；（(\-–—]+)`)
-
-// DeriveChoice finds the choice of an entry: its choice field, or else the
-// first word of its answer.
-func DeriveChoice(e *corpus.Entry) corpus.Choice {
-	if e.Choice != corpus.ChoiceNone {
-		return e.Choice
-	}
-	if c, ok := ChoiceOf(e.Answer); ok {
-		return c
-	}
-	m := leadingChoice.FindStringSubmatch(textnorm.Fold(e.Answer))
-	if m == nil {
-		return corpus.ChoiceNone
-	}
-	if c, ok := ChoiceOf(m[1]); ok {
-		return c
-	}
-	return corpus.ChoiceNone
-}
 
 // matchAllowed finds an allowed value equal to the answer text itself
 // (a corpus answer "Tier III" for a dropdown that lists it).
@@ -103,21 +17,4 @@ func matchAllowed(allowed []string, text string) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-// stripLeadingChoice removes a leading "はい。" or "Yes - " from an answer
-// whose choice is c, leaving the explanation.
-func stripLeadingChoice(text string, c corpus.Choice) string {
-	m := leadingChoice.FindStringSubmatchIndex(text)
-	if m == nil {
-		return text
-	}
-	if got, ok := ChoiceOf(text[m[2]:m[3]]); !ok || got != c {
-		return text
-	}
-	rest := strings.TrimLeft(text[m[3]:], " 　、。,.:：;；-–—")
-	if rest == "" {
-		return text
-	}
-	return rest
 }

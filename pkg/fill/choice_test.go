@@ -28,58 +28,6 @@ func readZip(t *testing.T, data []byte) map[string][]byte {
 	return out
 }
 
-func TestPickChoice(t *testing.T) {
-	tests := []struct {
-		allowed []string
-		c       corpus.Choice
-		want    string
-		ok      bool
-	}{
-		{[]string{"はい", "いいえ", "該当なし"}, corpus.ChoiceYes, "はい", true},
-		{[]string{"はい", "いいえ", "該当なし"}, corpus.ChoiceNA, "該当なし", true},
-		{[]string{"Yes", "No", "N/A"}, corpus.ChoiceNo, "No", true},
-		{[]string{"Yes", "No", "NA"}, corpus.ChoiceNA, "NA", true},
-		{[]string{"○", "×", "－"}, corpus.ChoiceNA, "－", true},
-		{[]string{"有", "無"}, corpus.ChoiceYes, "有", true},
-		{[]string{"対応済", "未対応"}, corpus.ChoiceNo, "未対応", true},
-		{[]string{"1) Yes", "2) No", "3) Both modes available", "4) N/A"}, corpus.ChoiceYes, "1) Yes", true},
-		{[]string{"Pass", "Fail", "N/A"}, corpus.ChoiceYes, "Pass", true},
-		// Several kinds of yes: no single plain answer, so review.
-		{[]string{"No", "Yes, for some applications", "Yes, for most"}, corpus.ChoiceYes, "", false},
-		{[]string{"Tier I", "Tier II"}, corpus.ChoiceYes, "", false},
-		{[]string{"Yes", "No"}, corpus.ChoiceNA, "", false},
-		{[]string{"Yes", "No"}, corpus.ChoiceNone, "", false},
-	}
-	for _, tt := range tests {
-		got, ok := PickChoice(tt.allowed, tt.c)
-		if got != tt.want || ok != tt.ok {
-			t.Errorf("PickChoice(%q, %q) = %q, %v; want %q, %v", tt.allowed, tt.c, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
-func TestDeriveChoice(t *testing.T) {
-	tests := []struct {
-		e    corpus.Entry
-		want corpus.Choice
-	}{
-		{corpus.Entry{Choice: corpus.ChoiceNo, Answer: "はい、ただし"}, corpus.ChoiceNo}, // the field wins
-		{corpus.Entry{Answer: "はい。毎日取得しています。"}, corpus.ChoiceYes},
-		{corpus.Entry{Answer: "いいえ、対応していません"}, corpus.ChoiceNo},
-		{corpus.Entry{Answer: "Yes - daily"}, corpus.ChoiceYes},
-		{corpus.Entry{Answer: "有（保管期間は非公開）"}, corpus.ChoiceYes},
-		{corpus.Entry{Answer: "N/A"}, corpus.ChoiceNA},
-		{corpus.Entry{Answer: "該当なし"}, corpus.ChoiceNA},
-		{corpus.Entry{Answer: "日本国内に保管しています"}, corpus.ChoiceNone},
-		{corpus.Entry{Answer: "Nothing to add"}, corpus.ChoiceNone},
-	}
-	for _, tt := range tests {
-		if got := DeriveChoice(&tt.e); got != tt.want {
-			t.Errorf("DeriveChoice(%q) = %q, want %q", tt.e.Answer, got, tt.want)
-		}
-	}
-}
-
 type fixed []match.Result
 
 func (f fixed) MatchAll(qs []match.Query) []match.Result { return f[:len(qs)] }
@@ -126,25 +74,6 @@ func TestPlanDecisions(t *testing.T) {
 	items = Plan(wb, fixed{auto(yes), auto(yes), auto(text), unsure, none, auto(text)}, Options{Overwrite: true})
 	if items[5].Status != StatusFilled {
 		t.Errorf("overwrite: status %s", items[5].Status)
-	}
-}
-
-func TestStripLeadingChoice(t *testing.T) {
-	tests := []struct {
-		in   string
-		c    corpus.Choice
-		want string
-	}{
-		{"はい。毎日取得しています。", corpus.ChoiceYes, "毎日取得しています。"},
-		{"Yes - daily backups", corpus.ChoiceYes, "daily backups"},
-		{"いいえ、対応していません", corpus.ChoiceYes, "いいえ、対応していません"},
-		{"はい", corpus.ChoiceYes, "はい"},
-		{"毎日取得", corpus.ChoiceYes, "毎日取得"},
-	}
-	for _, tt := range tests {
-		if got := stripLeadingChoice(tt.in, tt.c); got != tt.want {
-			t.Errorf("stripLeadingChoice(%q) = %q, want %q", tt.in, got, tt.want)
-		}
 	}
 }
 

@@ -234,8 +234,8 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 	if v, ok := matchAllowed(r.Choices, e.Answer); ok {
 		return v, remarks, ""
 	}
-	c := DeriveChoice(e)
-	v, ok := PickChoice(r.Choices, c)
+	c := corpus.DeriveChoice(e)
+	v, ok := corpus.PickChoice(r.Choices, c)
 	if !ok {
 		if c == corpus.ChoiceNone {
 			return "", remarks, lang.f(msgNoChoice, strings.Join(r.Choices, " / "), e.ID)
@@ -243,8 +243,8 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 		return "", remarks, lang.f(msgNoAllowedValue, strings.Join(r.Choices, " / "), c)
 	}
 	// The cell now says はい/Yes; the remarks need not say it again.
-	text := stripLeadingChoice(e.Answer, c)
-	if _, only := ChoiceOf(e.Answer); only {
+	text := corpus.StripLeadingChoice(e.Answer, c)
+	if _, only := corpus.ChoiceOf(e.Answer); only {
 		text = ""
 	}
 	if remarks != "" && text != "" && !strings.Contains(text, remarks) {

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/qfill/qfill/pkg/corpus"
-	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -41,7 +40,7 @@ func Observe(file string, wb *sheet.Workbook) []Observation {
 			}
 			o := Observation{File: file, Sheet: s.Name, Row: r.Row, QID: r.ID, Question: r.Question, Section: r.Section}
 			remarks := strings.TrimSpace(r.Remarks)
-			if c, ok := fill.ChoiceOf(r.Answer); ok && (len(r.Choices) > 0 || r.MarkCells != nil || len([]rune(r.Answer)) <= 4) {
+			if c, ok := corpus.ChoiceOf(r.Answer); ok && (len(r.Choices) > 0 || r.MarkCells != nil || len([]rune(r.Answer)) <= 4) {
 				// A dropdown row: the cell's value is the choice, the
 				// remarks explain it.
 				o.Choice = c
@@ -203,7 +202,7 @@ func hasWording(e *corpus.Entry, q string) bool {
 // set aside (a filled dropdown row keeps the choice in the cell and the
 // text in the remarks).
 func sameAnswer(e *corpus.Entry, ob Observation) bool {
-	ec := fill.DeriveChoice(e)
+	ec := corpus.DeriveChoice(e)
 	if ob.Choice != corpus.ChoiceNone && ec != ob.Choice {
 		return false
 	}
@@ -212,16 +211,14 @@ func sameAnswer(e *corpus.Entry, ob Observation) bool {
 	}
 	// A filled dropdown row: the cell holds the choice, the remarks hold
 	// the entry's text without its leading はい/Yes.
-	if _, isChoice := fill.ChoiceOf(ob.Answer); isChoice && ob.Choice == ec {
+	if _, isChoice := corpus.ChoiceOf(ob.Answer); isChoice && ob.Choice == ec {
 		return ob.Remarks == "" || answerKey(ob.Remarks) == answerKey(e.Answer) || answerKey(ob.Remarks) == answerKey(e.Remarks)
 	}
 	return false
 }
 
-var leadingChoiceWord = regexp.MustCompile(`^\s*(はい|いいえ|該当なし|yes|no|n/a)\s*[、。,.:：\-–—]?\s*`)
-
 func answerKey(s string) string {
-	return textnorm.Key(leadingChoiceWord.ReplaceAllString(textnorm.Fold(s), ""))
+	return textnorm.Key(corpus.StripChoiceWord(textnorm.Fold(s)))
 }
 
 var idUnsafe = regexp.MustCompile(`[^A-Za-z0-9_.&-]+`)

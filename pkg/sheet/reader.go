@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
 	"github.com/xuri/excelize/v2"
 )
@@ -753,18 +754,14 @@ func findMarkCols(g *grid, lay *Layout, hr int) int {
 
 // choiceOf maps a label onto yes / no / n/a, or "".
 func choiceOf(s string) string {
-	switch textnorm.Key(s) {
-	case "yes", "はい", "y", "有", "あり", "○", "〇", "対応済", "対応済み", "実施済", "実施済み", "可":
-		return "yes"
-	case "no", "いいえ", "n", "無", "なし", "×", "未対応", "未実施", "不可":
-		return "no"
-	case "na", "notapplicable", "該当なし", "対象外", "非該当", "": // "-" keys to ""
-		if strings.TrimSpace(s) == "" {
-			return ""
-		}
-		return "n/a"
+	if strings.TrimSpace(s) == "" {
+		return ""
 	}
-	return ""
+	c, ok := corpus.ChoiceOf(s)
+	if !ok {
+		return ""
+	}
+	return string(c)
 }
 
 // isHeader reports whether r is one of the header rows.
