@@ -272,7 +272,12 @@ func explainInputErr(in string, err error) error {
 		return fmt.Errorf("%s: %w (--max-part-mb)", in, err)
 	case errors.Is(err, sheet.ErrTooLarge):
 		return fmt.Errorf("%s: %w (--max-unzip-mb)", in, err)
-	case errors.Is(err, sheet.ErrNoQuestionColumn), errors.Is(err, sheet.ErrLegacyXLS), errors.Is(err, sheet.ErrEncrypted),
+	// The flags that help are the command's to name: the web page has none.
+	case errors.Is(err, sheet.ErrNoQuestionColumn):
+		return fmt.Errorf("%s: %w; name the columns with --sheet, --header-row, --question-col and --answer-col", in, err)
+	case errors.Is(err, sheet.ErrEncrypted):
+		return fmt.Errorf("%s: %w: pass --password", in, err)
+	case errors.Is(err, sheet.ErrLegacyXLS),
 		errors.Is(err, sheet.ErrNotExcel), errors.Is(err, sheet.ErrBadPasswd), errors.Is(err, sheet.ErrTruncated),
 		errors.Is(err, sheet.ErrCorruptZip), errors.Is(err, output.ErrSameFile):
 		return fmt.Errorf("%s: %w", in, err)

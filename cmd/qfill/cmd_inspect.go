@@ -125,7 +125,7 @@ func inspectRun(opts *inspectOptions) error {
 	ov.MaxRows = opts.open.maxRows
 	wb, readErr := sheet.Read(f.File, ov)
 	if wb == nil {
-		return withStatus(exitError, fmt.Errorf("%s: %w", opts.file, readErr))
+		return withStatus(exitError, explainInputErr(opts.file, readErr))
 	}
 	var out []inspectSheet
 	for _, s := range wb.Sheets {
@@ -180,7 +180,7 @@ func inspectRun(opts *inspectOptions) error {
 		}
 	}
 	if readErr != nil {
-		return withStatus(exitError, fmt.Errorf("%s: %w", opts.file, readErr))
+		return withStatus(exitError, explainInputErr(opts.file, readErr))
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/qfill/qfill/pkg/convert"
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/output"
 	"github.com/rs/zerolog"
 	"github.com/spf13/cobra"
@@ -125,7 +126,11 @@ func runContext(ctx context.Context, args []string, io *iostreams) int {
 	if errors.As(err, &se) {
 		code = se.code
 	}
-	fmt.Fprintln(errOut, "qfill: "+oneLine(err.Error()))
+	msg := oneLine(err.Error())
+	if io.ja {
+		msg = i18n.Japanese(msg)
+	}
+	fmt.Fprintln(errOut, "qfill: "+msg)
 	return code
 }
 

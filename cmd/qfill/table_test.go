@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -60,5 +62,20 @@ func TestJapaneseResultLines(t *testing.T) {
 	code := runContext(context.Background(), []string{"fill", in, "--corpus", repoCorpus}, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, ledger: testLedger, ja: true})
 	if code != 0 || !strings.Contains(out.String(), "44 問: 記入 29、要確認 13") || !strings.Contains(out.String(), "回答集: ") {
 		t.Errorf("exit %d, %q %q", code, out.String(), errOut.String())
+	}
+}
+
+// Under LANG=ja a bad input's one line is Japanese, its file name and
+// flags kept.
+func TestJapaneseErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "メモ.xlsx")
+	os.WriteFile(bad, []byte("just text"), 0o644)
+	var out, errOut strings.Builder
+	tmp := newTempRoot()
+	defer tmp.remove()
+	code := runContext(context.Background(), []string{"fill", bad, "--corpus", repoCorpus}, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, ledger: testLedger, ja: true})
+	if want := "qfill: " + bad + ": Excel のブック（.xlsx/.xlsm）ではありません\n"; code != 2 || errOut.String() != want {
+		t.Errorf("exit %d, %q, want %q", code, errOut.String(), want)
 	}
 }

@@ -17,7 +17,7 @@ import (
 var (
 	ErrNotExcel    = errors.New("not an Excel workbook (.xlsx/.xlsm)")
 	ErrLegacyXLS   = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
-	ErrEncrypted   = errors.New("workbook is encrypted: pass --password")
+	ErrEncrypted   = errors.New("workbook is encrypted")
 	ErrBadPasswd   = errors.New("the password does not open this workbook")
 	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit")
 	ErrCorruptZip  = errors.New("workbook is damaged (not a readable zip package)")

@@ -172,7 +172,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 				tried = append(tried, fmt.Sprintf("%q", s.Name))
 			}
 		}
-		return wb, fmt.Errorf("%w (sheets tried: %s); name the columns with --sheet, --header-row, --question-col and --answer-col", ErrNoQuestionColumn, strings.Join(tried, ", "))
+		return wb, fmt.Errorf("%w (sheets tried: %s)", ErrNoQuestionColumn, strings.Join(tried, ", "))
 	}
 	return wb, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -148,5 +149,24 @@ func TestHostAndOrigin(t *testing.T) {
 				t.Errorf("headers %v", h)
 			}
 		})
+	}
+}
+
+// A browser that asks for Japanese gets the errors in Japanese.
+func TestJapaneseUploadErrors(t *testing.T) {
+	ts := server(t)
+	body, ctype := multipartBody(map[string][]byte{"bad.xlsx": []byte("garbage")})
+	req, _ := http.NewRequest("POST", ts.URL+"/fill", &body)
+	req.Header.Set("Content-Type", ctype)
+	req.Header.Set("Accept-Language", "ja")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	var r Response
+	json.NewDecoder(res.Body).Decode(&r)
+	if len(r.Files) != 1 || r.Files[0].Error != "Excel のブック（.xlsx/.xlsm）ではありません" {
+		t.Errorf("files %+v", r.Files)
 	}
 }

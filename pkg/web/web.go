@@ -25,6 +25,7 @@ import (
 
 	"github.com/qfill/qfill/pkg/batch"
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/review"
 	"github.com/qfill/qfill/pkg/sheet"
 )
@@ -86,7 +87,16 @@ type Response struct {
 
 func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.MaxUpload)
+	ja := i18n.PrefersJapanese(r.Header.Get("Accept-Language"))
 	reply := func(code int, resp Response) {
+		if ja {
+			// The page says 失敗しました: before the error; the error
+			// itself should not switch to English.
+			resp.Error = i18n.Japanese(resp.Error)
+			for i := range resp.Files {
+				resp.Files[i].Error = i18n.Japanese(resp.Files[i].Error)
+			}
+		}
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		w.WriteHeader(code)
 		json.NewEncoder(w).Encode(resp)
