@@ -56,6 +56,7 @@ type inspectSheet struct {
 	Remarks   string      `json:"remarks_col,omitempty"`
 	Category  []string    `json:"category_cols,omitempty"`
 	Marks     []string    `json:"mark_cols,omitempty"`
+	Extras    []string    `json:"extra_cols,omitempty"`
 	Questions int         `json:"questions"`
 	Answered  int         `json:"answered"`
 	Locked    int         `json:"locked,omitempty"`
@@ -86,6 +87,10 @@ func describe(s *sheet.Sheet, withRows bool) inspectSheet {
 		v.Marks = append(v.Marks, colName(c)+"="+label)
 	}
 	sort.Strings(v.Marks)
+	for c, label := range l.ExtraCols {
+		v.Extras = append(v.Extras, colName(c)+"="+label)
+	}
+	sort.Strings(v.Extras)
 	seen := map[string]bool{}
 	for _, r := range s.Rows {
 		v.Questions++
@@ -165,6 +170,9 @@ func inspectRun(opts *inspectOptions) error {
 			}
 			if len(s.Category) > 0 {
 				fmt.Fprintf(w, ", category %s", strings.Join(s.Category, ","))
+			}
+			if len(s.Extras) > 0 {
+				fmt.Fprintf(w, ", more answers %s", strings.Join(s.Extras, ", "))
 			}
 			fmt.Fprintf(w, "\n  %-28s %d questions, %d answered", "", s.Questions, s.Answered)
 			if s.Locked > 0 {

@@ -32,6 +32,13 @@ func answers(t *testing.T, path string) map[string]string {
 					key = s.Name + "|" + r.Question
 				}
 				out[key] = strings.TrimSpace(r.Answer)
+				// The row's further answers (CAIQ v4's SSRM Control
+				// Ownership) count as answers of their own.
+				for _, x := range r.Extras {
+					if x.Value != "" {
+						out[key+"|"+x.Label] = x.Value
+					}
+				}
 			}
 		}
 	}
@@ -209,6 +216,9 @@ func choicesByQuestion(t *testing.T, path string) map[string][]string {
 	for _, s := range wb.Checklists() {
 		for _, r := range s.Rows {
 			out[s.Name+"|"+r.ID] = r.Choices
+			for _, x := range r.Extras {
+				out[s.Name+"|"+r.ID+"|"+x.Label] = x.Choices
+			}
 		}
 	}
 	return out

@@ -56,12 +56,15 @@ type Entry struct {
 	Answer   string   `yaml:"answer"`
 	Choice   Choice   `yaml:"choice,omitempty"`
 	// Remarks is written to the remarks column when the sheet has one.
-	Remarks  string   `yaml:"remarks,omitempty"`
-	Section  string   `yaml:"section,omitempty"`
-	Tags     []string `yaml:"tags,omitempty"`
-	Updated  string   `yaml:"updated,omitempty"`
-	ReviewBy string   `yaml:"review_by,omitempty"`
-	Source   *Source  `yaml:"source,omitempty"`
+	Remarks string `yaml:"remarks,omitempty"`
+	// Extra answers a checklist's further answer columns, by the
+	// column's header label ("SSRM Control Ownership": "CSP-owned").
+	Extra    map[string]string `yaml:"extra,omitempty"`
+	Section  string            `yaml:"section,omitempty"`
+	Tags     []string          `yaml:"tags,omitempty"`
+	Updated  string            `yaml:"updated,omitempty"`
+	ReviewBy string            `yaml:"review_by,omitempty"`
+	Source   *Source           `yaml:"source,omitempty"`
 
 	// File and Line locate the entry for error messages; not saved.
 	File string `yaml:"-"`

@@ -18,7 +18,7 @@ import (
 // would otherwise be dropped without a word.
 var yamlFields = map[string]bool{
 	"id": true, "question": true, "aliases": true, "answer": true, "choice": true,
-	"remarks": true, "section": true, "tags": true, "updated": true, "review_by": true, "source": true,
+	"remarks": true, "extra": true, "section": true, "tags": true, "updated": true, "review_by": true, "source": true,
 }
 
 func loadYAML(path string) ([]*Entry, error) {

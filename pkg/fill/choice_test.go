@@ -3,6 +3,7 @@ package fill
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -185,5 +186,23 @@ func TestMessagesInTheSheetsLanguage(t *testing.T) {
 				t.Errorf("%s: comment lacks %q:\n%s", tt.question, w, c)
 			}
 		}
+	}
+}
+
+// A filled row answers its further answer columns from the entry's
+// answers by column label, with a value the dropdown allows, and leaves
+// a cell that holds something.
+func TestExtraAnswers(t *testing.T) {
+	e := &corpus.Entry{ID: "a1", Question: "q", Answer: "Yes", Choice: corpus.ChoiceYes,
+		Extra: map[string]string{"ssrm control ownership": "csp-owned", "Other": "x"}}
+	row := func(n int, value string) sheet.Row {
+		return sheet.Row{Row: n, Question: "q", AnswerCell: fmt.Sprintf("C%d", n), Choices: []string{"Yes", "No"},
+			Extras: []sheet.Extra{{Label: "SSRM Control Ownership", Cell: fmt.Sprintf("D%d", n), Value: value, Choices: []string{"CSP-owned", "CSC-owned"}}}}
+	}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row(2, ""), row(3, "CSC-owned")}}}}
+	auto := match.Result{Candidates: []match.Candidate{{Entry: e, Score: 0.9}}, Confidence: 0.9, Auto: true}
+	items := Plan(wb, fixed{auto, auto}, Options{})
+	if got, want := strings.Join(Writes(items), "\n"), "S!C2 = \"Yes\"\nS!D2 = \"CSP-owned\"\nS!C3 = \"Yes\""; got != want {
+		t.Errorf("writes:\n%s\nwant:\n%s", got, want)
 	}
 }

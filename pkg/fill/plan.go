@@ -200,6 +200,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		return
 	}
 	it.Status = StatusFilled
+	defer func() { it.writes = append(it.writes, extraWrites(r, e, o)...) }()
 	if r.MarkCells != nil {
 		it.writes = append(it.writes, write{cell: r.MarkCells[value], value: "x"})
 	} else {
@@ -221,6 +222,37 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 
 // render decides the cell value for entry e in row r, the remarks text,
 // and a reason when the entry cannot be written there.
+// extraWrites answers a filled row's further answer columns (CAIQ v4's
+// SSRM Control Ownership) from the entry's answers by the same column
+// label: only an empty cell (or any with Overwrite), and only a value
+// the cell's dropdown allows.
+func extraWrites(r sheet.Row, e *corpus.Entry, o Options) []write {
+	var out []write
+	for _, x := range r.Extras {
+		if x.Value != "" && !o.Overwrite {
+			continue
+		}
+		v := ""
+		for label, ans := range e.Extra {
+			if textnorm.Key(label) == textnorm.Key(x.Label) {
+				v = ans
+			}
+		}
+		if v == "" {
+			continue
+		}
+		if len(x.Choices) > 0 {
+			allowed, ok := matchAllowed(x.Choices, v)
+			if !ok {
+				continue
+			}
+			v = allowed
+		}
+		out = append(out, write{cell: x.Cell, value: v})
+	}
+	return out
+}
+
 func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {

@@ -26,6 +26,8 @@ type Observation struct {
 	Answer            string
 	Remarks           string
 	Choice            corpus.Choice
+	// Extra holds the row's further answers by column label.
+	Extra map[string]string
 }
 
 // Observe collects the answered rows of a workbook. A dropdown (or mark
@@ -54,6 +56,14 @@ func Observe(file string, wb *sheet.Workbook) []Observation {
 			}
 			if o.Answer == "" {
 				continue
+			}
+			for _, x := range r.Extras {
+				if x.Value != "" && !sheet.IsPlaceholder(x.Value) {
+					if o.Extra == nil {
+						o.Extra = map[string]string{}
+					}
+					o.Extra[x.Label] = x.Value
+				}
 			}
 			out = append(out, o)
 		}
@@ -144,7 +154,7 @@ func Plan(existing []*corpus.Entry, obs []Observation, o Options) []Action {
 				switch o.Prefer {
 				case "new":
 					a.Kind = KindReplace
-					b.Entry.Answer, b.Entry.Remarks, b.Entry.Choice = ob.Answer, ob.Remarks, ob.Choice
+					b.Entry.Answer, b.Entry.Remarks, b.Entry.Choice, b.Entry.Extra = ob.Answer, ob.Remarks, ob.Choice, ob.Extra
 					b.Entry.Updated = o.Today
 					b.Entry.Source = source(ob, o.Today)
 				case "old":
@@ -157,7 +167,7 @@ func Plan(existing []*corpus.Entry, obs []Observation, o Options) []Action {
 			}
 		}
 		e := &corpus.Entry{
-			ID: newID(ob, ids), Question: ob.Question, Answer: ob.Answer, Remarks: ob.Remarks, Choice: ob.Choice,
+			ID: newID(ob, ids), Question: ob.Question, Answer: ob.Answer, Remarks: ob.Remarks, Choice: ob.Choice, Extra: ob.Extra,
 			Section: ob.Section, Updated: o.Today, Source: source(ob, o.Today),
 		}
 		ids[e.ID] = true

@@ -54,6 +54,12 @@ type Layout struct {
 	// MarkCols is set when the answer is an "x" in one of several columns
 	// (Yes | No | Not Applicable); the map goes from column to choice label.
 	MarkCols map[int]string `json:"mark_cols,omitempty"`
+	// ExtraCols are further answer columns, from column to header label:
+	// a labelled column right of the question, of no other role, whose
+	// cells on the question rows take a dropdown the vendor fills (CAIQ
+	// v4's SSRM Control Ownership). A column without a dropdown is not
+	// taken: free text there could as well be the customer's.
+	ExtraCols map[int]string `json:"extra_cols,omitempty"`
 }
 
 // Row is one question in a checklist.
@@ -81,6 +87,19 @@ type Row struct {
 	Choices []string `json:"choices,omitempty"`
 	// MarkCells maps a choice label to the cell that takes an "x" for it.
 	MarkCells map[string]string `json:"mark_cells,omitempty"`
+	// Extras are the row's other answer cells (see Layout.ExtraCols).
+	Extras []Extra `json:"extras,omitempty"`
+}
+
+// Extra is a second answer cell of a row: CAIQ v4's "SSRM Control
+// Ownership" beside its Yes/No/NA answer.
+type Extra struct {
+	// Label is the column's header text, which names the answer.
+	Label string `json:"label"`
+	Cell  string `json:"cell"`
+	Value string `json:"value,omitempty"`
+	// Choices are the values the cell's dropdown allows.
+	Choices []string `json:"choices,omitempty"`
 }
 
 // Sheet is one worksheet as the reader understood it.
@@ -419,6 +438,14 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides) error {
 	}
 	s.Rows = readRows(f, g, s.Name, lay, headers, dvs)
 	markPresetAnswers(s.Rows)
+	s.Layout.ExtraCols = extraCols(g, s.Layout, s.Rows, dvs)
+	for i := range s.Rows {
+		r := &s.Rows[i]
+		for _, c := range sortedCols(s.Layout.ExtraCols) {
+			cell, _ := excelize.CoordinatesToCellName(c, r.Row)
+			r.Extras = append(r.Extras, Extra{Label: s.Layout.ExtraCols[c], Cell: cell, Value: strings.TrimSpace(g.text(r.Row, c)), Choices: dvs.choicesAt(c, r.Row)})
+		}
+	}
 	locked := 0
 	for _, r := range s.Rows {
 		if r.Locked {

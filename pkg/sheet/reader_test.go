@@ -561,3 +561,26 @@ func TestCopiedQuestionSheets(t *testing.T) {
 		})
 	}
 }
+
+// A labelled column right of the question whose every question row takes
+// a dropdown is a further answer (CAIQ v4's SSRM Control Ownership); a
+// column without one, or with one on some rows only, is not.
+func TestExtraAnswerColumns(t *testing.T) {
+	b := newBook(t, "CAIQ")
+	b.rows("CAIQ", 1,
+		[]string{"Question ID", "Question", "CSP CAIQ Answer", "SSRM Control Ownership", "CSP Implementation Description", "Reviewer"},
+		[]string{"A-01", "Are audit policies established and reviewed?"},
+		[]string{"A-02", "Are audits performed at least annually?"},
+		[]string{"A-03", "Are audit results shared with customers?"})
+	b.list("CAIQ", "C2:C4", "Yes", "No", "NA")
+	b.list("CAIQ", "D2:D4", "CSP-owned", "CSC-owned", "Shared CSP and CSC")
+	b.list("CAIQ", "F2", "Alice", "Bob")
+	s := b.sheet("CAIQ")
+	if got := s.Layout.ExtraCols; len(got) != 1 || got[4] != "SSRM Control Ownership" {
+		t.Fatalf("extra columns %v, want D only", got)
+	}
+	x := s.Rows[1].Extras
+	if len(x) != 1 || x[0].Cell != "D3" || len(x[0].Choices) != 3 {
+		t.Errorf("row 3 extras %+v", x)
+	}
+}
