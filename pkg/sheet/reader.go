@@ -724,7 +724,7 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 		lay.RemarksCol = 0
 	}
 	for c, role := range h.roles {
-		if role == RoleCategory && c < lay.QuestionCol && c != lay.IDCol {
+		if role == RoleCategory && (c < lay.QuestionCol || c > max(lay.AnswerCol, lay.RemarksCol)) && c != lay.IDCol {
 			lay.CategoryCols = append(lay.CategoryCols, c)
 		}
 	}
@@ -964,10 +964,13 @@ func dropNotes(rows []Row, lay Layout) []Row {
 	return out
 }
 
-// isQuestionID reports whether s looks like a question number or ID.
+// isQuestionID reports whether s looks like a question number or ID. A
+// version ("v4.0.3", in CAIQ v4's title row) is not one.
 func isQuestionID(s string) bool {
-	return s != "" && len([]rune(s)) <= 24 && idPattern.MatchString(s) && strings.ContainsAny(s, "0123456789")
+	return s != "" && len([]rune(s)) <= 24 && idPattern.MatchString(s) && strings.ContainsAny(s, "0123456789") && !versionLike.MatchString(s)
 }
+
+var versionLike = regexp.MustCompile(`^[vV]\d+(\.\d+)+$`)
 
 func markLabels(m map[int]string) []string {
 	cols := make([]int, 0, len(m))

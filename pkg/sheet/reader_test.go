@@ -584,3 +584,25 @@ func TestExtraAnswerColumns(t *testing.T) {
 		t.Errorf("row 3 extras %+v", x)
 	}
 }
+
+// A domain column right of the answers (CAIQ v4's "CCM Domain Title")
+// names each row's section, as a category column left of the question
+// does; a version in the title row is no question ID and no section.
+func TestDomainColumnRight(t *testing.T) {
+	b := newBook(t, "CAIQ")
+	b.rows("CAIQ", 1,
+		[]string{"v4.0.3", "CONSENSUS ASSESSMENTS INITIATIVE QUESTIONNAIRE"},
+		[]string{"Question ID", "Question", "Answer", "Notes", "CCM Domain Title"},
+		[]string{"A&A-01.1", "Are audit and assurance policies established?", "", "", "Audit & Assurance"},
+		[]string{"A&A-02.1", "Are independent audits performed annually?", "", "", ""},
+		[]string{"BCR-01.1", "Is a business continuity plan established?", "", "", "Business Continuity"})
+	b.merge("CAIQ", "E3", "E4")
+	s := b.sheet("CAIQ")
+	var got []string
+	for _, r := range s.Rows {
+		got = append(got, r.Section)
+	}
+	if want := "Audit & Assurance,Audit & Assurance,Business Continuity"; strings.Join(got, ",") != want {
+		t.Errorf("sections %q, want %s", got, want)
+	}
+}
