@@ -13,6 +13,7 @@ import (
 	"github.com/qfill/qfill/pkg/batch"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/output"
 	"github.com/qfill/qfill/pkg/review"
@@ -214,14 +215,14 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 			return withStatus(exitError, explainInputErr(jobs[0].Input, outcomes[0].Err))
 		}
 		c := outcomes[0].Result.Counts
-		fmt.Fprint(opts.io.Out, opts.io.ui(uiSummary, jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output))
+		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UISummary, jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output))
 		printWritten(opts)
-		fmt.Fprint(opts.io.Out, opts.io.ui(uiCorpus, corpusDesc))
+		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, corpusDesc))
 		return nil
 	}
 	printSummary(opts.io, rep)
 	printWritten(opts)
-	fmt.Fprint(opts.io.Out, opts.io.ui(uiCorpus, corpusDesc))
+	fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, corpusDesc))
 	if skipped > 0 {
 		return withStatus(exitInterrupted, fmt.Errorf("interrupted: %d of %d files written, %d skipped", len(jobs)-failed-skipped, len(jobs), skipped))
 	}
@@ -234,10 +235,10 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 // printWritten says where the reports went.
 func printWritten(opts *fillOptions) {
 	if opts.report != "" {
-		fmt.Fprint(opts.io.Out, opts.io.ui(uiReport, opts.report))
+		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UIReport, opts.report))
 	}
 	if opts.html != "" {
-		fmt.Fprint(opts.io.Out, opts.io.ui(uiHTMLReport, opts.html))
+		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UIHTMLReport, opts.html))
 	}
 }
 

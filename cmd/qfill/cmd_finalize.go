@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/output"
 	"github.com/spf13/cobra"
 )
@@ -96,6 +97,6 @@ func finalizeRun(opts *finalizeOptions) error {
 	if opts.io.ledger != nil {
 		_ = opts.io.ledger.Record(out, res.Bytes)
 	}
-	fmt.Fprint(opts.io.Out, opts.io.ui(uiFinalized, opts.input, res.Removed, len(res.Open), out))
+	fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UIFinalized, opts.input, res.Removed, len(res.Open), out))
 	return nil
 }

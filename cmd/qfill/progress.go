@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/qfill/qfill/pkg/batch"
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/review"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
@@ -82,7 +83,7 @@ func (pr *progress) finish(interrupted bool) {
 // printSummary writes the per-file table that ends a batch.
 func printSummary(ios *iostreams, rep *review.Report) {
 	tw := newTable(ios.Out)
-	fmt.Fprint(tw, ios.ui(uiTableHeader))
+	fmt.Fprint(tw, ios.ui(i18n.UITableHeader))
 	var t review.Counts
 	failed, skipped := 0, 0
 	for _, f := range rep.Files {
@@ -100,9 +101,9 @@ func printSummary(ios *iostreams, rep *review.Report) {
 			failed++
 		}
 	}
-	total := ios.ui(uiTotal, len(rep.Files), failed)
+	total := ios.ui(i18n.UITotal, len(rep.Files), failed)
 	if skipped > 0 {
-		total = ios.ui(uiTotalSkipped, len(rep.Files), failed, skipped)
+		total = ios.ui(i18n.UITotalSkipped, len(rep.Files), failed, skipped)
 	}
 	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\t\n", total, t.Questions, t.Filled, t.Review, t.Unanswered, t.Kept)
 	tw.Flush()

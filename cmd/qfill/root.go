@@ -183,6 +183,7 @@ func newRootCmd(io *iostreams) *cobra.Command {
 	})
 	root.Version = version()
 	root.SetVersionTemplate("qfill {{.Version}}\n")
+	defer localizeHelp(root, io)
 	root.AddCommand(newVersionCmd(io), newFillCmd(io), newFinalizeCmd(io), newEvalCmd(io), newInspectCmd(io), newRegenCmd(io), newCorpusCmd(io), newLearnCmd(io), newServeCmd(io))
 	return root
 }

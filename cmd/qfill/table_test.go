@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mattn/go-runewidth"
+	"github.com/qfill/qfill/pkg/i18n"
 )
 
 // Columns line up on a terminal when cells hold Japanese, which takes
@@ -77,5 +78,21 @@ func TestJapaneseErrors(t *testing.T) {
 	code := runContext(context.Background(), []string{"fill", bad, "--corpus", repoCorpus}, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, ledger: testLedger, ja: true})
 	if want := "qfill: " + bad + ": Excel のブック（.xlsx/.xlsm）ではありません\n"; code != 2 || errOut.String() != want {
 		t.Errorf("exit %d, %q, want %q", code, errOut.String(), want)
+	}
+}
+
+// Under LANG=ja the help is Japanese, every command's summary included.
+func TestJapaneseHelp(t *testing.T) {
+	var out, errOut strings.Builder
+	tmp := newTempRoot()
+	defer tmp.remove()
+	code := runContext(context.Background(), []string{"fill", "--help"}, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, ja: true})
+	if code != 0 || !strings.Contains(out.String(), "チェックシートの回答欄を回答集から記入し") || !strings.Contains(out.String(), "終了ステータス") {
+		t.Errorf("fill --help: exit %d\n%s", code, out.String())
+	}
+	for _, c := range newRootCmd(&iostreams{tmp: tmp}).Commands() {
+		if short, _, ok := i18n.Help(c.Name()); !ok || short == "" {
+			t.Errorf("no Japanese help for %s", c.Name())
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -88,7 +89,7 @@ func Finalize(data []byte, name string, o sheet.OpenOptions, force bool) (res *F
 }
 
 func hasReviewPrefix(s string) bool {
-	for _, p := range reviewPrefixes {
+	for _, p := range i18n.ReviewPrefixes {
 		if strings.HasPrefix(s, p) {
 			return true
 		}

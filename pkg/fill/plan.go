@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -119,11 +120,11 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell, lang: lang}
 			switch {
 			case r.Locked:
-				it.Status, it.Reason = StatusKept, lang.f(msgFormula)
+				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgFormula)
 				items = append(items, it)
 				continue
 			case r.SharedWith != "" && sharedSeen[r.SharedWith]:
-				it.Status, it.Reason = StatusKept, lang.f(msgShared, r.SharedWith)
+				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgShared, r.SharedWith)
 				items = append(items, it)
 				continue
 			case r.Answered && !o.Overwrite:
@@ -163,32 +164,32 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	}
 	if !res.Auto && res.Confidence < o.MinConfidence {
 		it.Status = StatusUnanswered
-		it.Reason = it.lang.f(msgImplausible, e.ID, roundDown(res.Confidence))
+		it.Reason = it.lang.f(i18n.MsgImplausible, e.ID, roundDown(res.Confidence))
 		return
 	}
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
 		if it.Reason == "" && res.UnmatchedHead != "" {
-			it.Reason = it.lang.f(msgHeadMissing, e.ID, textnorm.Original(r.Question, res.UnmatchedHead))
+			it.Reason = it.lang.f(i18n.MsgHeadMissing, e.ID, textnorm.Original(r.Question, res.UnmatchedHead))
 		}
 		switch q, d := res.Conflict[0], res.Conflict[1]; {
 		case it.Reason != "" || q == "" && d == "":
 		case d == "":
-			it.Reason = it.lang.f(msgLacksTerm, e.ID, textnorm.Original(r.Question, q))
+			it.Reason = it.lang.f(i18n.MsgLacksTerm, e.ID, textnorm.Original(r.Question, q))
 		case q == "":
-			it.Reason = it.lang.f(msgExtraTerm, e.ID, textnorm.Original(best.Wording, d))
+			it.Reason = it.lang.f(i18n.MsgExtraTerm, e.ID, textnorm.Original(best.Wording, d))
 		default:
-			it.Reason = it.lang.f(msgOtherTopic, e.ID, textnorm.Original(best.Wording, d), textnorm.Original(r.Question, q))
+			it.Reason = it.lang.f(i18n.MsgOtherTopic, e.ID, textnorm.Original(best.Wording, d), textnorm.Original(r.Question, q))
 		}
 		if it.Reason == "" && res.OtherLanguage {
-			it.Reason = it.lang.f(msgOtherLanguage, e.ID)
+			it.Reason = it.lang.f(i18n.MsgOtherLanguage, e.ID)
 		}
 		if it.Reason == "" && res.Tied != nil {
-			it.Reason = it.lang.f(msgTied, res.Tied.ID)
+			it.Reason = it.lang.f(i18n.MsgTied, res.Tied.ID)
 		}
 		if it.Reason == "" {
-			it.Reason = it.lang.f(msgBelowThreshold, roundDown(res.Confidence))
+			it.Reason = it.lang.f(i18n.MsgBelowThreshold, roundDown(res.Confidence))
 		}
 		cell := r.AnswerCell
 		if c, ok := r.MarkCells[value]; ok {
@@ -270,9 +271,9 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 	v, ok := corpus.PickChoice(r.Choices, c)
 	if !ok {
 		if c == corpus.ChoiceNone {
-			return "", remarks, lang.f(msgNoChoice, strings.Join(r.Choices, " / "), e.ID)
+			return "", remarks, lang.f(i18n.MsgNoChoice, strings.Join(r.Choices, " / "), e.ID)
 		}
-		return "", remarks, lang.f(msgNoAllowedValue, strings.Join(r.Choices, " / "), c)
+		return "", remarks, lang.f(i18n.MsgNoAllowedValue, strings.Join(r.Choices, " / "), c)
 	}
 	// The cell now says はい/Yes; the remarks need not say it again.
 	text := corpus.StripLeadingChoice(e.Answer, c)
@@ -290,24 +291,24 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 func reviewComment(it *Item, e *corpus.Entry, value string) string {
 	l := it.lang
 	var b strings.Builder
-	b.WriteString(l.f(msgReview))
-	b.WriteString("\n" + l.f(msgSuggested, e.ID, it.Score, it.Confidence))
+	b.WriteString(l.f(i18n.MsgReview))
+	b.WriteString("\n" + l.f(i18n.MsgSuggested, e.ID, it.Score, it.Confidence))
 	if len(it.RunnersUp) > 0 {
-		b.WriteString("\n" + l.f(msgRunnerUp, it.RunnersUp[0].EntryID, it.RunnersUp[0].Score))
+		b.WriteString("\n" + l.f(i18n.MsgRunnerUp, it.RunnersUp[0].EntryID, it.RunnersUp[0].Score))
 	}
 	if it.Reason != "" {
-		b.WriteString("\n" + l.f(msgWhy, it.Reason))
+		b.WriteString("\n" + l.f(i18n.MsgWhy, it.Reason))
 	}
 	// The reviewer decides on the entry's own question and its whole
 	// answer: a learned entry's answer may be a bare "Yes" whose substance
 	// is in its remarks.
-	b.WriteString("\n" + l.f(msgEntryQuestion, e.Question))
+	b.WriteString("\n" + l.f(i18n.MsgEntryQuestion, e.Question))
 	if value != "" && value != e.Answer {
-		b.WriteString("\n" + l.f(msgChoice, value))
+		b.WriteString("\n" + l.f(i18n.MsgChoice, value))
 	}
-	b.WriteString("\n" + l.f(msgAnswer, e.Answer))
+	b.WriteString("\n" + l.f(i18n.MsgAnswer, e.Answer))
 	if r := strings.TrimSpace(e.Remarks); r != "" && r != strings.TrimSpace(e.Answer) {
-		b.WriteString("\n" + l.f(msgRemarks, r))
+		b.WriteString("\n" + l.f(i18n.MsgRemarks, r))
 	}
 	return b.String()
 }

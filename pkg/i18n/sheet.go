@@ -1,0 +1,70 @@
+package i18n
+
+import "fmt"
+
+// The sentences qfill writes into a workbook or a report (review
+// comments and reasons), in English and Japanese, with the same verbs in
+// the same order. The Japanese ones quote with 「」, so %q becomes %s.
+
+// Msg names a sentence qfill writes into a workbook or a report.
+type Msg int
+
+// The message catalogue: every sentence qfill writes into a workbook or
+// a report, in both languages, with the same verbs in the same order.
+const (
+	MsgReview Msg = iota
+	MsgSuggested
+	MsgRunnerUp
+	MsgWhy
+	MsgEntryQuestion
+	MsgChoice
+	MsgAnswer
+	MsgRemarks
+	MsgFormula
+	MsgShared
+	MsgImplausible
+	MsgHeadMissing
+	MsgLacksTerm
+	MsgExtraTerm
+	MsgOtherTopic
+	MsgOtherLanguage
+	MsgTied
+	MsgBelowThreshold
+	MsgNoChoice
+	MsgNoAllowedValue
+)
+
+var sheetCatalogue = map[Msg][2]string{
+	MsgReview:         {"qfill: please review.", "qfill: 要確認。"},
+	MsgSuggested:      {"Suggested: %s (score %.2f, confidence %.2f)", "候補: %s（スコア %.2f、信頼度 %.2f）"},
+	MsgRunnerUp:       {"Runner-up: %s (%.2f)", "次点: %s（%.2f）"},
+	MsgWhy:            {"Why: %s", "理由: %s"},
+	MsgEntryQuestion:  {"Entry question: %s", "回答集の質問: %s"},
+	MsgChoice:         {"Choice: %s", "選択肢: %s"},
+	MsgAnswer:         {"Answer: %s", "回答: %s"},
+	MsgRemarks:        {"Remarks: %s", "備考: %s"},
+	MsgFormula:        {"answer cell holds a formula", "回答欄に数式があります"},
+	MsgShared:         {"answer cell %s is shared with an earlier question", "回答欄 %s は前の質問と共有されています"},
+	MsgImplausible:    {"no plausible answer: the best, entry %s, has confidence %.3f", "妥当な回答がありません（最も近い %s の信頼度は %.3f）"},
+	MsgHeadMissing:    {"entry %s does not mention %q, what the question asks about", "回答 %s は、質問が尋ねている「%s」に触れていません"},
+	MsgLacksTerm:      {"entry %s does not say %q, as the question does", "回答 %s には、質問にある「%s」がありません"},
+	MsgExtraTerm:      {"entry %s says %q, which the question does not", "回答 %s は、質問にない「%s」について述べています"},
+	MsgOtherTopic:     {"entry %s is about %q, the question about %q", "回答 %s は「%s」について、質問は「%s」について尋ねています"},
+	MsgOtherLanguage:  {"entry %s is answered in another language than the question", "回答 %s は質問と別の言語で書かれています"},
+	MsgTied:           {"entry %s, with another answer, fits the question as well", "別の回答を持つ %s も同じくらい質問に合います"},
+	MsgBelowThreshold: {"confidence %.3f is below the threshold", "信頼度 %.3f がしきい値を下回っています"},
+	MsgNoChoice:       {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
+	MsgNoAllowedValue: {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
+}
+
+// Sheet formats m in Japanese when ja is set, else in English.
+func Sheet(ja bool, m Msg, args ...any) string {
+	l := 0
+	if ja {
+		l = 1
+	}
+	return fmt.Sprintf(sheetCatalogue[m][l], args...)
+}
+
+// ReviewPrefixes open a review comment, in each language.
+var ReviewPrefixes = []string{sheetCatalogue[MsgReview][0], sheetCatalogue[MsgReview][1]}
