@@ -39,13 +39,26 @@ var phrases = []struct {
 	{re(`skipped: interrupted before it was written`), "中断のため未処理"},
 	{re(`want a number from 0 to 1`), "0 から 1 の数を指定してください"},
 	{re(`no checklist given: usage: `), "チェックシートが指定されていません。使い方: "},
-	{re(`\(see '([^']+) --help'\)`), "（'$1 --help' を参照）"},
+	{re(` ?\(see '([^']+) --help'\)`), "（'$1 --help' を参照）"},
 	{re(`: no such file or folder$`), ": ファイルもフォルダーもありません"},
 	{re(`: no such file$`), ": ファイルがありません"},
 	{re(`cannot edit this workbook \(internal error, please report it with the file\)`), "このブックは編集できません（内部エラーです。ファイルを添えて報告してください）"},
 	{re(`not a spreadsheet \(\.xlsx or \.xlsm\)`), "表計算のファイル（.xlsx または .xlsm）ではありません"},
 	{re(`no spreadsheet in the upload`), "アップロードに表計算のファイルがありません"},
 	{re(`upload is larger than (\d+) MB`), "アップロードが $1 MB を超えています"},
+	// The corpus.
+	{re(`no corpus found \(tried (.*?)\): pass --corpus PATH or set QFILL_CORPUS`), "回答集が見つかりません（探した場所: $1）。--corpus で指定するか QFILL_CORPUS を設定してください"},
+	{re(`duplicate id "(.*?)" \(first at (.*?)\)`), "ID \"$1\" が重複しています（最初は $2）"},
+	{re(`entry "(.*?)" has no (question|answer)`), "エントリ \"$1\" に $2 がありません"},
+	{re(`entry has no id`), "エントリに id がありません"},
+	{re(`unknown field "(.*?)"`), "不明な項目 \"$1\""},
+	{re(`entry "(.*?)": choice "(.*?)" is not one of yes, no, n/a`), "エントリ \"$1\": choice \"$2\" は yes、no、n/a のいずれかにしてください"},
+	{re(`no "entries:" list`), "\"entries:\" のリストがありません"},
+	{re(`not UTF-8 text`), "UTF-8 のテキストではありません"},
+	// Flags, as cobra and pflag word them.
+	{re(`invalid argument "(.*?)" for "(.*?)" flag: `), "$2 の値 \"$1\" が不正です: "},
+	{re(`unknown flag: (\S+)`), "不明なフラグ: $1"},
+	{re(`unknown command "(.*?)" for "(.*?)"`), "\"$2\" に \"$1\" というコマンドはありません"},
 }
 
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }

@@ -27,3 +27,15 @@ func TestPrefersJapanese(t *testing.T) {
 		}
 	}
 }
+
+func TestJapaneseCorpusAndFlags(t *testing.T) {
+	for en, ja := range map[string]string{
+		`corpus/a.yaml:12: duplicate id "bk-1" (first at corpus/b.yaml:3)`:                                    `corpus/a.yaml:12: ID "bk-1" が重複しています（最初は corpus/b.yaml:3）`,
+		`invalid argument "-0.5" for "--threshold" flag: want a number from 0 to 1 (see 'qfill fill --help')`: `--threshold の値 "-0.5" が不正です: 0 から 1 の数を指定してください（'qfill fill --help' を参照）`,
+		`unknown flag: --frobnicate (see 'qfill fill --help')`:                                                `不明なフラグ: --frobnicate（'qfill fill --help' を参照）`,
+	} {
+		if got := Japanese(en); got != ja {
+			t.Errorf("Japanese(%q)\n = %q\nwant %q", en, got, ja)
+		}
+	}
+}
