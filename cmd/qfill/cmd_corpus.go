@@ -70,7 +70,7 @@ EXIT STATUS
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, p, err := loadCorpusFlag(*path, true)
 			if err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			probs := lint.Run(c.Entries, today())
 			if asJSON {
@@ -113,7 +113,7 @@ func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, _, err := loadCorpusFlag(*path, false)
 			if err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			q := strings.Join(args, " ")
 			type hit struct {
@@ -169,7 +169,7 @@ func newCorpusStatsCmd(io *iostreams, path *string) *cobra.Command {
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, p, err := loadCorpusFlag(*path, false)
 			if err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			aliases, withChoice := 0, 0
 			tags := map[string]int{}
@@ -236,17 +236,17 @@ not part of the output file.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := corpus.Load(args[0])
 			if err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			data, err := corpus.Encode(args[1], c.Entries)
 			if err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			if err := output.CheckDistinct(args[0], args[1]); err != nil {
-				return withStatus(exitError, fmt.Errorf("convert: OUT is IN"))
+				return fmt.Errorf("convert: OUT is IN")
 			}
 			if err := output.WriteAtomic(args[1], data); err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			fmt.Fprintf(io.ErrOut, "wrote %d entries to %s\n", len(c.Entries), args[1])
 			if c.Synonyms != "" {

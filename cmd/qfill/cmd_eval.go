@@ -86,17 +86,17 @@ func evalRun(opts *evalOptions) error {
 		}
 	}
 	if modes != 1 {
-		return withStatus(exitError, errors.New("give one of --pairs FILE, --cv DIR or --fit DIR"))
+		return errors.New("give one of --pairs FILE, --cv DIR or --fit DIR")
 	}
 	cfg := match.DefaultConfig()
 	for _, kv := range opts.set {
 		k, v, ok := strings.Cut(kv, "=")
 		f, err := strconv.ParseFloat(v, 64)
 		if !ok || err != nil {
-			return withStatus(exitError, fmt.Errorf("--set %q: want name=number", kv))
+			return fmt.Errorf("--set %q: want name=number", kv)
 		}
 		if err := cfg.Set(k, f); err != nil {
-			return withStatus(exitError, err)
+			return err
 		}
 	}
 	switch {
@@ -107,7 +107,7 @@ func evalRun(opts *evalOptions) error {
 	}
 	set, err := eval.Load(opts.pairs)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	th := opts.threshold.or(cfg.Threshold)
 	cfg.Threshold = th
@@ -117,7 +117,7 @@ func evalRun(opts *evalOptions) error {
 	if opts.model != "" {
 		m, err := readModel(opts.model)
 		if err != nil {
-			return withStatus(exitError, err)
+			return err
 		}
 		th = opts.threshold.or(defaultCalibratedThreshold)
 		for i := range outs {

@@ -55,7 +55,7 @@ type cvJSON struct {
 func cvRun(opts *evalOptions, cfg match.Config) error {
 	groups, err := loadGroups(opts.cv, cfg)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	th := opts.threshold.or(defaultCalibratedThreshold)
 	held := eval.CrossValidate(groups, calib.DefaultL2)
@@ -99,7 +99,7 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 func fitRun(opts *evalOptions, cfg match.Config) error {
 	groups, err := loadGroups(opts.fit, cfg)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	var ex []calib.Example
 	var names []string
@@ -110,14 +110,14 @@ func fitRun(opts *evalOptions, cfg match.Config) error {
 	m := calib.Fit(ex, calib.DefaultL2, names)
 	var b strings.Builder
 	if err := m.Write(&b); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	if opts.out == "" {
 		fmt.Fprint(opts.io.Out, b.String())
 		return nil
 	}
 	if err := output.WriteAtomic(opts.out, []byte(b.String())); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	fmt.Fprintf(opts.io.ErrOut, "fitted on %d rows of %d pairs files -> %s\n", len(ex), len(groups), opts.out)
 	return nil

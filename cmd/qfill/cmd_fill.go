@@ -134,33 +134,33 @@ func loadMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*mat
 func fillRun(ctx context.Context, opts *fillOptions) error {
 	ov, err := opts.layout.overrides("")
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	ov.MaxRows = opts.open.maxRows
 	if err := opts.open.check(); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	if opts.jobs < 1 {
-		return withStatus(exitError, fmt.Errorf("-j %d: want 1 or more workers", opts.jobs))
+		return fmt.Errorf("-j %d: want 1 or more workers", opts.jobs)
 	}
 	inputs, err := batch.Collect(opts.inputs)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	// One file argument: -o names the output file. Otherwise -o is the
 	// output folder, mirroring the input folders.
 	single := len(opts.inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""
 	if len(inputs) == 0 {
-		return withStatus(exitError, fmt.Errorf("no .xlsx, .xlsm or .xls files in %s", strings.Join(opts.inputs, ", ")))
+		return fmt.Errorf("no .xlsx, .xlsm or .xls files in %s", strings.Join(opts.inputs, ", "))
 	}
 	ix, corpusDesc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	if single && opts.output != "" && isFolder(opts.output) {
 		// -o DIR/ with one file: the file goes into the folder.
 		if err := os.MkdirAll(opts.output, 0o755); err != nil {
-			return withStatus(exitError, fmt.Errorf("cannot create output folder: %w", err))
+			return fmt.Errorf("cannot create output folder: %w", err)
 		}
 		single = false
 		inputs[0].Root = ""
@@ -170,7 +170,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		out := opts.output
 		if !single || out == "" {
 			if out, err = batch.OutputPath(in, opts.output); err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 		}
 		jobs = append(jobs, fill.Job{Input: in.Path, Output: out, Layout: ov, Open: opts.open.options(), Plan: fill.Options{Overwrite: opts.overwrite}, SummarySheet: opts.summary, ConvertXLS: opts.io.convertXLS,
@@ -195,16 +195,16 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	}
 	if opts.report != "" {
 		if err := writeReport(opts.report, rep); err != nil {
-			return withStatus(exitError, err)
+			return err
 		}
 	}
 	if opts.html != "" {
 		var b strings.Builder
 		if err := rep.WriteHTML(&b); err != nil {
-			return withStatus(exitError, err)
+			return err
 		}
 		if err := output.WriteAtomic(opts.html, []byte(b.String())); err != nil {
-			return withStatus(exitError, err)
+			return err
 		}
 	}
 	if single {
@@ -212,7 +212,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 			return withStatus(exitInterrupted, errors.New("interrupted: nothing was written"))
 		}
 		if failed > 0 {
-			return withStatus(exitError, explainInputErr(jobs[0].Input, outcomes[0].Err))
+			return explainInputErr(jobs[0].Input, outcomes[0].Err)
 		}
 		c := outcomes[0].Result.Counts
 		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UISummary, jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output))

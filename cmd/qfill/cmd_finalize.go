@@ -66,33 +66,33 @@ func finalOutput(in string) string {
 
 func finalizeRun(opts *finalizeOptions) error {
 	if err := opts.open.check(); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	out := opts.output
 	if out == "" {
 		out = finalOutput(opts.input)
 	}
 	if err := output.CheckDistinct(opts.input, out); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	if l := opts.io.ledger; l != nil && !opts.force {
 		if err := l.CheckReplace(out); err != nil {
-			return withStatus(exitError, explainInputErr(out, err))
+			return explainInputErr(out, err)
 		}
 	}
 	data, err := os.ReadFile(opts.input)
 	if err != nil {
-		return withStatus(exitError, explainInputErr(opts.input, err))
+		return explainInputErr(opts.input, err)
 	}
 	res, err := fill.Finalize(data, opts.input, opts.open.options(), opts.force)
 	if errors.Is(err, fill.ErrOpenReviews) {
-		return withStatus(exitError, fmt.Errorf("%s: %w: answer them, or pass --force to send them blank", opts.input, err))
+		return fmt.Errorf("%s: %w: answer them, or pass --force to send them blank", opts.input, err)
 	}
 	if err != nil {
-		return withStatus(exitError, explainInputErr(opts.input, err))
+		return explainInputErr(opts.input, err)
 	}
 	if err := output.WriteAtomic(out, res.Bytes); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	if opts.io.ledger != nil {
 		_ = opts.io.ledger.Record(out, res.Bytes)

@@ -116,21 +116,21 @@ func describe(s *sheet.Sheet, withRows bool) inspectSheet {
 
 func inspectRun(opts *inspectOptions) error {
 	if err := opts.open.check(); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	f, err := openWorkbook(opts.io, opts.file, opts.open.options())
 	if err != nil {
-		return withStatus(exitError, explainInputErr(opts.file, err))
+		return explainInputErr(opts.file, err)
 	}
 	defer f.Close()
 	ov, err := opts.layout.overrides(opts.file)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	ov.MaxRows = opts.open.maxRows
 	wb, readErr := sheet.Read(f.File, ov)
 	if wb == nil {
-		return withStatus(exitError, explainInputErr(opts.file, readErr))
+		return explainInputErr(opts.file, readErr)
 	}
 	var out []inspectSheet
 	for _, s := range wb.Sheets {
@@ -188,7 +188,7 @@ func inspectRun(opts *inspectOptions) error {
 		}
 	}
 	if readErr != nil {
-		return withStatus(exitError, explainInputErr(opts.file, readErr))
+		return explainInputErr(opts.file, readErr)
 	}
 	return nil
 }

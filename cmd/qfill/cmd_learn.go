@@ -62,20 +62,20 @@ EXIT STATUS
 
 func learnRun(opts *learnOptions) error {
 	if opts.prefer != "" && opts.prefer != "new" && opts.prefer != "old" {
-		return withStatus(exitError, fmt.Errorf("--prefer %q: want new or old", opts.prefer))
+		return fmt.Errorf("--prefer %q: want new or old", opts.prefer)
 	}
 	if opts.corpus != "" && !corpusFile(opts.corpus) && !opts.dryRun {
 		if _, err := os.Stat(opts.corpus); errors.Is(err, os.ErrNotExist) {
 			// A vendor's first learn names the folder to start.
 			if err := os.MkdirAll(opts.corpus, 0o755); err != nil {
-				return withStatus(exitError, fmt.Errorf("cannot create the corpus folder: %w", err))
+				return fmt.Errorf("cannot create the corpus folder: %w", err)
 			}
 			fmt.Fprintf(opts.io.ErrOut, "created the corpus folder %s\n", opts.corpus)
 		}
 	}
 	cpath, _, err := findCorpus(opts.corpus)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	c, err := corpus.Load(cpath)
 	if err != nil {
@@ -84,7 +84,7 @@ func learnRun(opts *learnOptions) error {
 		if st, serr := os.Stat(cpath); serr == nil && st.IsDir() && emptyCorpusDir(cpath) {
 			c, err = &corpus.Corpus{}, nil
 		} else {
-			return withStatus(exitError, err)
+			return err
 		}
 	}
 	into := opts.into
@@ -92,30 +92,30 @@ func learnRun(opts *learnOptions) error {
 		if st, err := os.Stat(cpath); err == nil && st.IsDir() {
 			into = filepath.Join(cpath, "learned.yaml")
 		} else {
-			return withStatus(exitError, fmt.Errorf("the corpus is one file: name the file for new entries with --into"))
+			return fmt.Errorf("the corpus is one file: name the file for new entries with --into")
 		}
 	}
 	if !isYAMLPath(into) {
-		return withStatus(exitError, fmt.Errorf("--into %s: learned entries are written as YAML (.yaml or .yml)", into))
+		return fmt.Errorf("--into %s: learned entries are written as YAML (.yaml or .yml)", into)
 	}
 	ov, err := opts.layout.overrides("")
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	ov.MaxRows = opts.open.maxRows
 	if err := opts.open.check(); err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	var obs []learn.Observation
 	for _, in := range opts.inputs {
 		f, err := openWorkbook(opts.io, in, opts.open.options())
 		if err != nil {
-			return withStatus(exitError, explainInputErr(in, err))
+			return explainInputErr(in, err)
 		}
 		wb, err := sheet.Read(f.File, ov)
 		f.Close()
 		if err != nil {
-			return withStatus(exitError, explainInputErr(in, err))
+			return explainInputErr(in, err)
 		}
 		obs = append(obs, learn.Observe(in, wb)...)
 	}
@@ -137,7 +137,7 @@ func learnRun(opts *learnOptions) error {
 	if !opts.dryRun {
 		ch, err := learn.Save(c.Entries, actions, into)
 		if err != nil {
-			return withStatus(exitError, err)
+			return err
 		}
 		files := make([]string, 0, len(ch.Files))
 		for f := range ch.Files {
@@ -146,7 +146,7 @@ func learnRun(opts *learnOptions) error {
 		sort.Strings(files)
 		for _, f := range files {
 			if err := output.WriteAtomic(f, ch.Files[f]); err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			fmt.Fprintf(opts.io.Out, "wrote %s\n", f)
 		}

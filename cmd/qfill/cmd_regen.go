@@ -61,7 +61,7 @@ type regenerated struct {
 func regenRun(opts *regenOptions) error {
 	m, err := manifest.Load(opts.manifest)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	indexes := map[string]*match.Index{}
 	corpora := map[string]*corpus.Corpus{}
@@ -74,7 +74,7 @@ func regenRun(opts *regenOptions) error {
 			c := corpora[cpath]
 			if c == nil {
 				if c, err = corpus.Load(m.Abs(cpath)); err != nil {
-					return withStatus(exitError, err)
+					return err
 				}
 				corpora[cpath] = c
 			}
@@ -89,17 +89,17 @@ func regenRun(opts *regenOptions) error {
 		if s.Mapping != "" {
 			mo, err := sheet.LoadMapping(m.Abs(s.Mapping))
 			if err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			ov = mergeOverrides(mo, ov)
 		}
 		if err := ov.Validate(); err != nil {
-			return withStatus(exitError, fmt.Errorf("%s: %s: %w", m.Path, s.Template, err))
+			return fmt.Errorf("%s: %s: %w", m.Path, s.Template, err)
 		}
 		job := fill.Job{Input: m.Abs(s.Template), Output: m.Abs(s.Output), Layout: ov, Plan: fill.Options{Overwrite: s.Overwrite}, Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}, DryRun: true}
 		res, err := fill.Run(job, ix)
 		if err != nil {
-			return withStatus(exitError, explainInputErr(s.Template, err))
+			return explainInputErr(s.Template, err)
 		}
 		r := regenerated{sheet: s, output: res.Bytes, counts: res.Counts}
 		if s.Report != "" {
@@ -110,7 +110,7 @@ func regenRun(opts *regenOptions) error {
 			rep.Add(res, nil)
 			var b bytes.Buffer
 			if err := rep.WriteJSON(&b); err != nil {
-				return withStatus(exitError, err)
+				return err
 			}
 			r.report = b.Bytes()
 		}
@@ -134,10 +134,10 @@ func regenRun(opts *regenOptions) error {
 					continue
 				}
 				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					return withStatus(exitError, err)
+					return err
 				}
 				if err := output.WriteAtomic(p, f.data); err != nil {
-					return withStatus(exitError, err)
+					return err
 				}
 				fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f.path)
 			}
@@ -162,7 +162,7 @@ func regenRun(opts *regenOptions) error {
 				fmt.Fprintf(w, "%s: missing\n", f.path)
 				continue
 			case err != nil:
-				return withStatus(exitError, err)
+				return err
 			case bytes.Equal(old, f.data):
 				continue
 			}

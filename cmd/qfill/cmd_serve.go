@@ -54,15 +54,15 @@ cannot upload a checklist and read your answers back.
 
 func serveRun(ctx context.Context, opts *serveOptions) error {
 	if opts.maxMB < 1 {
-		return withStatus(exitError, fmt.Errorf("--max-upload-mb %d: want 1 or more", opts.maxMB))
+		return fmt.Errorf("--max-upload-mb %d: want 1 or more", opts.maxMB)
 	}
 	ix, desc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
 	if err != nil {
-		return withStatus(exitError, err)
+		return err
 	}
 	ln, err := net.Listen("tcp", opts.addr)
 	if err != nil {
-		return withStatus(exitError, fmt.Errorf("cannot listen on %s: %w", opts.addr, err))
+		return fmt.Errorf("cannot listen on %s: %w", opts.addr, err)
 	}
 	s := &web.Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: opts.maxMB << 20, Corpus: desc,
 		Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}, Addr: opts.addr}
@@ -75,7 +75,7 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 		srv.Shutdown(shut)
 	}()
 	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return withStatus(exitError, err)
+		return err
 	}
 	return nil
 }

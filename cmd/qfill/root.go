@@ -179,7 +179,7 @@ func newRootCmd(io *iostreams) *cobra.Command {
 	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (for performance work)")
 	_ = root.PersistentFlags().MarkHidden("cpuprofile")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return withStatus(exitError, fmt.Errorf("%w (see '%s --help')", err, c.CommandPath()))
+		return fmt.Errorf("%w (see '%s --help')", err, c.CommandPath())
 	})
 	root.Version = version()
 	root.SetVersionTemplate("qfill {{.Version}}\n")
