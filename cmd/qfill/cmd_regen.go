@@ -96,7 +96,7 @@ func regenRun(opts *regenOptions) error {
 		if err := ov.Validate(); err != nil {
 			return fmt.Errorf("%s: %s: %w", m.Path, s.Template, err)
 		}
-		job := fill.Job{Input: m.Abs(s.Template), Output: m.Abs(s.Output), Layout: ov, Plan: fill.Options{Overwrite: s.Overwrite}, Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}, DryRun: true}
+		job := fill.Job{Input: m.Abs(s.Template), Output: m.Abs(s.Output), Layout: ov, Plan: fill.Options{Overwrite: s.Overwrite}, Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}}
 		res, err := fill.Run(job, ix)
 		if err != nil {
 			return explainInputErr(s.Template, err)

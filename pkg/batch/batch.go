@@ -180,10 +180,8 @@ func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
 	if err := checkReplace(j); err != nil {
 		return Outcome{Job: j, Result: &fill.Result{Input: j.Input, Output: j.Output}, Err: err}
 	}
-	dry := j
-	dry.DryRun = true
-	res, err := fill.Run(dry, m)
-	if err == nil && !j.DryRun {
+	res, err := fill.Run(j, m)
+	if err == nil && j.Output != "" {
 		switch {
 		case ctx.Err() != nil:
 			err = ErrSkipped
@@ -200,7 +198,7 @@ func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
 // checkReplace refuses an output that a person edited since qfill wrote
 // it, or that qfill did not write, unless the job forces it.
 func checkReplace(j fill.Job) error {
-	if j.Ledger == nil || j.Force || j.DryRun {
+	if j.Ledger == nil || j.Force || j.Output == "" {
 		return nil
 	}
 	if err := output.CheckDistinct(j.Input, j.Output); err != nil {

@@ -12,7 +12,6 @@ import (
 	"github.com/qfill/qfill/internal/xlsxdump"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
-	"github.com/qfill/qfill/pkg/output"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -37,17 +36,12 @@ func templates(t testing.TB) []string {
 
 func runFill(t *testing.T, ix *match.Index, in string, o Options) *Result {
 	t.Helper()
-	out := filepath.Join(t.TempDir(), "out.xlsx")
-	res, err := Run(Job{Input: in, Output: out, Plan: o}, ix)
+	res, err := Run(Job{Input: in, Plan: o}, ix)
 	if err != nil {
 		t.Fatalf("fill %s: %v", in, err)
 	}
-	written, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(written, res.Bytes) {
-		t.Fatal("file on disk differs from the rendered bytes")
+	if len(res.Bytes) == 0 {
+		t.Fatal("no package rendered")
 	}
 	return res
 }
@@ -203,20 +197,6 @@ func TestFormulaLikeAnswersStayText(t *testing.T) {
 	}
 }
 
-func TestSameFileRefused(t *testing.T) {
-	src := filepath.Join("..", "..", "templates", "sla_check_ja.xlsx")
-	data, _ := os.ReadFile(src)
-	in := filepath.Join(t.TempDir(), "in.xlsx")
-	os.WriteFile(in, data, 0o644)
-	_, err := Run(Job{Input: in, Output: in}, sampleIndex(t))
-	if err != output.ErrSameFile {
-		t.Fatalf("err = %v, want ErrSameFile", err)
-	}
-	if got, _ := os.ReadFile(in); !bytes.Equal(got, data) {
-		t.Fatal("input changed")
-	}
-}
-
 func TestDefaultOutput(t *testing.T) {
 	for in, want := range map[string]string{"a/b.xlsx": "a/b.filled.xlsx", "c.xlsm": "c.filled.xlsm", "d": "d.filled.xlsx", "e.f/g": "e.f/g.filled.xlsx"} {
 		if got := DefaultOutput(in); got != want {
@@ -229,7 +209,7 @@ func BenchmarkFillTemplate(b *testing.B) {
 	ix := sampleIndex(b)
 	src := filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx")
 	for b.Loop() {
-		if _, err := Run(Job{Input: src, DryRun: true}, ix); err != nil {
+		if _, err := Run(Job{Input: src}, ix); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -92,8 +92,8 @@ func TestXLSMKeepsMacros(t *testing.T) {
 	if ct := string(parts["[Content_Types].xml"]); !strings.Contains(ct, "macroEnabled") {
 		t.Error("content type is no longer macro-enabled")
 	}
-	if _, err := os.Stat(filepath.Join(dir, "macro.filled.xlsm")); err != nil {
-		t.Error(err)
+	if got := DefaultOutput(in); got != filepath.Join(dir, "macro.filled.xlsm") {
+		t.Errorf("output %q keeps the input's .xlsm", got)
 	}
 }
 
@@ -122,11 +122,11 @@ func TestCopyRawKeepsCompressedBytes(t *testing.T) {
 func TestSummarySheet(t *testing.T) {
 	src := filepath.Join("..", "..", "templates", "vendor_assessment_en.xlsx")
 	ix := sampleIndex(t)
-	plain, err := Run(Job{Input: src, DryRun: true}, ix)
+	plain, err := Run(Job{Input: src}, ix)
 	if err != nil {
 		t.Fatal(err)
 	}
-	with, err := Run(Job{Input: src, DryRun: true, SummarySheet: true}, ix)
+	with, err := Run(Job{Input: src, SummarySheet: true}, ix)
 	if err != nil {
 		t.Fatal(err)
 	}

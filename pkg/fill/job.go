@@ -27,8 +27,6 @@ type Job struct {
 	Layout        sheet.Overrides
 	Open          sheet.OpenOptions
 	Plan          Options
-	// DryRun plans and applies in memory but writes no file.
-	DryRun bool
 	// SummarySheet adds a sheet listing the rows to review.
 	SummarySheet bool
 	// ConvertXLS fills a legacy .xls through an .xlsx copy; nil refuses
@@ -47,12 +45,13 @@ type Result struct {
 	Error  string `json:"error"`
 	Items  []Item `json:"items"`
 	Counts Counts `json:"-"`
-	// Bytes is the output package (also in DryRun mode); nil when nothing
-	// was produced.
+	// Bytes is the output package; nil when nothing was produced.
 	Bytes []byte `json:"-"`
 }
 
-// Run fills one workbook. The input file is only read.
+// Run fills one workbook in memory: the input file is only read, and the
+// filled package is Result.Bytes. Writing it is the caller's (package
+// batch, the web page, regen), each with its own rules.
 func Run(j Job, m Matcher) (res *Result, err error) {
 	res = &Result{Input: j.Input, Output: j.Output}
 	// excelize panics on some package shapes it does not expect (a
@@ -105,13 +104,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 	if res.Bytes, err = Render(orig, f.File, changed, j.Open.Password); err != nil {
 		return res, err
 	}
-	if j.DryRun {
-		return res, nil
-	}
-	if err := output.CheckDistinct(j.Input, j.Output); err != nil {
-		return res, err
-	}
-	return res, output.WriteAtomic(j.Output, res.Bytes)
+	return res, nil
 }
 
 // DefaultOutput names the output beside the input: book.xlsx ->

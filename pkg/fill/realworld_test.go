@@ -30,7 +30,7 @@ func TestRealworldFidelity(t *testing.T) {
 	for _, in := range realworldFiles(t) {
 		t.Run(filepath.Base(in), func(t *testing.T) {
 			t.Parallel()
-			res, err := Run(Job{Input: in, DryRun: true}, ix)
+			res, err := Run(Job{Input: in}, ix)
 			if err != nil {
 				t.Fatalf("fill: %v", err)
 			}

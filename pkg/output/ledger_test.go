@@ -44,3 +44,18 @@ func mustGetwd(t *testing.T) string {
 	}
 	return wd
 }
+
+// The output may never be the input, also through another spelling.
+func TestCheckDistinct(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.xlsx")
+	os.WriteFile(in, []byte("x"), 0o644)
+	for _, out := range []string{in, filepath.Join(dir, ".", "in.xlsx")} {
+		if err := CheckDistinct(in, out); !errors.Is(err, ErrSameFile) {
+			t.Errorf("CheckDistinct(%q, %q) = %v, want ErrSameFile", in, out, err)
+		}
+	}
+	if err := CheckDistinct(in, filepath.Join(dir, "out.xlsx")); err != nil {
+		t.Errorf("another file: %v", err)
+	}
+}

@@ -154,7 +154,8 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 			reply(http.StatusBadRequest, Response{Error: "upload was cut off"})
 			return
 		}
-		jobs = append(jobs, fill.Job{Input: in, Output: in + ".out", Open: s.Open, DryRun: true})
+		// No Output: the filled copy travels back in the response.
+		jobs = append(jobs, fill.Job{Input: in, Open: s.Open})
 		names = append(names, name)
 	}
 	if len(jobs) == 0 {
