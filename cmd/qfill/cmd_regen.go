@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,6 +64,19 @@ func regenRun(opts *regenOptions) error {
 	if err != nil {
 		return err
 	}
+	done, corpora, err := regenBuild(opts, m)
+	if err != nil {
+		return err
+	}
+	if !opts.check {
+		return regenWrite(opts, m, done)
+	}
+	return regenCheck(opts, m, done, corpora)
+}
+
+// regenBuild fills every sheet of the manifest in memory, with one index
+// per corpus and threshold, and renders the reports.
+func regenBuild(opts *regenOptions, m *manifest.Manifest) ([]regenerated, map[string]*corpus.Corpus, error) {
 	indexes := map[string]*match.Index{}
 	corpora := map[string]*corpus.Corpus{}
 	var done []regenerated
@@ -73,8 +87,9 @@ func regenRun(opts *regenOptions) error {
 		if ix == nil {
 			c := corpora[cpath]
 			if c == nil {
+				var err error
 				if c, err = corpus.Load(m.Abs(cpath)); err != nil {
-					return err
+					return nil, nil, err
 				}
 				corpora[cpath] = c
 			}
@@ -89,17 +104,17 @@ func regenRun(opts *regenOptions) error {
 		if s.Mapping != "" {
 			mo, err := sheet.LoadMapping(m.Abs(s.Mapping))
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
 			ov = mergeOverrides(mo, ov)
 		}
 		if err := ov.Validate(); err != nil {
-			return fmt.Errorf("%s: %s: %w", m.Path, s.Template, err)
+			return nil, nil, fmt.Errorf("%s: %s: %w", m.Path, s.Template, err)
 		}
 		job := fill.Job{Input: m.Abs(s.Template), Output: m.Abs(s.Output), Layout: ov, Plan: fill.Options{Overwrite: s.Overwrite}, Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}}
 		res, err := fill.Run(job, ix)
 		if err != nil {
-			return explainInputErr(s.Template, err)
+			return nil, nil, explainInputErr(s.Template, err)
 		}
 		r := regenerated{sheet: s, output: res.Bytes, counts: res.Counts}
 		if s.Report != "" {
@@ -110,40 +125,49 @@ func regenRun(opts *regenOptions) error {
 			rep.Add(res, nil)
 			var b bytes.Buffer
 			if err := rep.WriteJSON(&b); err != nil {
-				return err
+				return nil, nil, err
 			}
 			r.report = b.Bytes()
 		}
 		done = append(done, r)
 	}
-	if !opts.check {
-		for _, r := range done {
-			c := r.counts
-			fmt.Fprintf(opts.io.ErrOut, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n",
-				r.sheet.Template, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept)
-			for _, f := range []struct {
-				path string
-				data []byte
-			}{{r.sheet.Output, r.output}, {r.sheet.Report, r.report}} {
-				if f.path == "" {
-					continue
-				}
-				p := m.Abs(f.path)
-				if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.data) {
-					fmt.Fprintf(opts.io.ErrOut, "unchanged %s\n", f.path)
-					continue
-				}
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					return err
-				}
-				if err := output.WriteAtomic(p, f.data); err != nil {
-					return err
-				}
-				fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f.path)
+	return done, corpora, nil
+}
+
+// regenWrite writes the outputs and reports that changed.
+func regenWrite(opts *regenOptions, m *manifest.Manifest, done []regenerated) error {
+	for _, r := range done {
+		c := r.counts
+		fmt.Fprintf(opts.io.ErrOut, "%s: %d questions: %d filled, %d for review, %d unanswered, %d kept\n",
+			r.sheet.Template, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept)
+		for _, f := range []struct {
+			path string
+			data []byte
+		}{{r.sheet.Output, r.output}, {r.sheet.Report, r.report}} {
+			if f.path == "" {
+				continue
 			}
+			p := m.Abs(f.path)
+			if old, err := os.ReadFile(p); err == nil && bytes.Equal(old, f.data) {
+				fmt.Fprintf(opts.io.ErrOut, "unchanged %s\n", f.path)
+				continue
+			}
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return err
+			}
+			if err := output.WriteAtomic(p, f.data); err != nil {
+				return err
+			}
+			fmt.Fprintf(opts.io.ErrOut, "wrote %s\n", f.path)
 		}
-		return nil
 	}
+	return nil
+}
+
+// regenCheck writes nothing: it lists the outputs that are missing or
+// stale, with the cells that changed, and the corpus's lint problems,
+// and exits 1 when there is any (like gofmt -d).
+func regenCheck(opts *regenOptions, m *manifest.Manifest, done []regenerated, corpora map[string]*corpus.Corpus) error {
 	stale := 0
 	w := opts.io.Out
 	for _, r := range done {
@@ -168,19 +192,8 @@ func regenRun(opts *regenOptions) error {
 			}
 			stale++
 			fmt.Fprintf(w, "%s: stale\n", f.path)
-			if !f.xlsx {
-				continue
-			}
-			changes, err := xlsxdump.Diff(old, f.data)
-			if err != nil {
-				fmt.Fprintf(w, "  (the current file does not open: %v)\n", oneLine(err.Error()))
-				continue
-			}
-			for _, c := range changes {
-				fmt.Fprintf(w, "  %s!%s: %q → %q\n", c.Sheet, c.Cell, clip(c.Old), clip(c.New))
-			}
-			if len(changes) == 0 {
-				fmt.Fprintln(w, "  (same cell values; styles, comments or package parts differ)")
+			if f.xlsx {
+				printCellChanges(w, old, f.data)
 			}
 		}
 	}
@@ -197,6 +210,22 @@ func regenRun(opts *regenOptions) error {
 	}
 	fmt.Fprintf(opts.io.ErrOut, "%d outputs up to date\n", len(done))
 	return nil
+}
+
+// printCellChanges lists the cells whose values differ between two
+// packages.
+func printCellChanges(w io.Writer, old, cur []byte) {
+	changes, err := xlsxdump.Diff(old, cur)
+	if err != nil {
+		fmt.Fprintf(w, "  (the current file does not open: %v)\n", oneLine(err.Error()))
+		return
+	}
+	for _, c := range changes {
+		fmt.Fprintf(w, "  %s!%s: %q → %q\n", c.Sheet, c.Cell, clip(c.Old), clip(c.New))
+	}
+	if len(changes) == 0 {
+		fmt.Fprintln(w, "  (same cell values; styles, comments or package parts differ)")
+	}
 }
 
 func clip(s string) string {
