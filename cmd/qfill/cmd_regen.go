@@ -100,13 +100,13 @@ func regenBuild(opts *regenOptions, m *manifest.Manifest) ([]regenerated, map[st
 			ix = match.New(c.Entries, cfg)
 			indexes[key] = ix
 		}
-		ov := sheet.Overrides{Sheet: s.SheetName, HeaderRow: s.HeaderRow, QuestionCol: s.QuestionCol, AnswerCol: s.AnswerCol, RemarksCol: s.RemarksCol}
+		ov := s.Layout
 		if s.Mapping != "" {
 			mo, err := sheet.LoadMapping(m.Abs(s.Mapping))
 			if err != nil {
 				return nil, nil, err
 			}
-			ov = mergeOverrides(mo, ov)
+			ov = mo.Merge(ov)
 		}
 		if err := ov.Validate(); err != nil {
 			return nil, nil, fmt.Errorf("%s: %s: %w", m.Path, s.Template, err)
@@ -234,22 +234,4 @@ func clip(s string) string {
 		return string(r[:59]) + "…"
 	}
 	return s
-}
-
-func mergeOverrides(base, top sheet.Overrides) sheet.Overrides {
-	if top.Sheet != "" {
-		base.Sheet = top.Sheet
-	}
-	if top.HeaderRow > 0 {
-		base.HeaderRow = top.HeaderRow
-	}
-	for _, p := range []struct {
-		dst *string
-		v   string
-	}{{&base.QuestionCol, top.QuestionCol}, {&base.AnswerCol, top.AnswerCol}, {&base.RemarksCol, top.RemarksCol}, {&base.IDCol, top.IDCol}} {
-		if p.v != "" {
-			*p.dst = p.v
-		}
-	}
-	return base
 }

@@ -39,19 +39,7 @@ func (l *layoutFlags) overrides(input string) (sheet.Overrides, error) {
 		}
 		ov = m
 	}
-	set := func(dst *string, v string) {
-		if v != "" {
-			*dst = v
-		}
-	}
-	set(&ov.Sheet, l.sheet)
-	set(&ov.QuestionCol, l.questionCol)
-	set(&ov.AnswerCol, l.answerCol)
-	set(&ov.RemarksCol, l.remarksCol)
-	set(&ov.IDCol, l.idCol)
-	if l.headerRow > 0 {
-		ov.HeaderRow = l.headerRow
-	}
+	ov = ov.Merge(sheet.Overrides{Sheet: l.sheet, HeaderRow: l.headerRow, QuestionCol: l.questionCol, AnswerCol: l.answerCol, RemarksCol: l.remarksCol, IDCol: l.idCol})
 	return ov, ov.Validate()
 }
 

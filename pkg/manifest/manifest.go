@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/sheet"
 	"gopkg.in/yaml.v3"
 )
 
@@ -26,12 +27,9 @@ type Sheet struct {
 	Threshold *float64 `yaml:"threshold,omitempty"`
 	Overwrite bool     `yaml:"overwrite,omitempty"`
 	Mapping   string   `yaml:"mapping,omitempty"`
-	// Layout overrides, as the fill flags.
-	SheetName   string `yaml:"sheet,omitempty"`
-	HeaderRow   int    `yaml:"header_row,omitempty"`
-	QuestionCol string `yaml:"question_col,omitempty"`
-	AnswerCol   string `yaml:"answer_col,omitempty"`
-	RemarksCol  string `yaml:"remarks_col,omitempty"`
+	// Layout overrides, as the fill flags (sheet, header_row,
+	// question_col, answer_col, remarks_col, id_col).
+	Layout sheet.Overrides `yaml:",inline"`
 }
 
 // Manifest is a whole qfill.yaml. Paths in it are relative to its folder.

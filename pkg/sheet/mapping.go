@@ -9,35 +9,26 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// mappingFile is a per-customer layout file:
+// A mapping file is a per-customer layout, the fields of Overrides:
 //
 //	sheet: チェックシート
 //	header_row: 5
 //	question_col: C
 //	answer_col: E
 //	remarks_col: F
-type mappingFile struct {
-	Sheet       string `yaml:"sheet"`
-	HeaderRow   int    `yaml:"header_row"`
-	QuestionCol string `yaml:"question_col"`
-	AnswerCol   string `yaml:"answer_col"`
-	RemarksCol  string `yaml:"remarks_col"`
-	IDCol       string `yaml:"id_col"`
-}
-
+//
 // LoadMapping reads a layout mapping file into Overrides.
 func LoadMapping(path string) (Overrides, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Overrides{}, fmt.Errorf("mapping: %w", err)
 	}
-	var m mappingFile
+	var ov Overrides
 	dec := yaml.NewDecoder(bytesReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&m); err != nil {
+	if err := dec.Decode(&ov); err != nil {
 		return Overrides{}, fmt.Errorf("mapping %s: %s", path, yamlMsg(err))
 	}
-	ov := Overrides{Sheet: m.Sheet, HeaderRow: m.HeaderRow, QuestionCol: m.QuestionCol, AnswerCol: m.AnswerCol, RemarksCol: m.RemarksCol, IDCol: m.IDCol}
 	if err := ov.Validate(); err != nil {
 		return ov, fmt.Errorf("mapping %s: %w", path, err)
 	}

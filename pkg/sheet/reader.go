@@ -28,17 +28,41 @@ var (
 )
 
 // Overrides pin what the reader would otherwise guess. Columns are letters
-// ("C"); zero values mean "find it".
+// ("C"); zero values mean "find it". The one definition of a layout: the
+// flags, a mapping file and a qfill.yaml sheet all fill this, with these
+// YAML names.
 type Overrides struct {
-	Sheet       string
-	HeaderRow   int
-	QuestionCol string
-	AnswerCol   string
-	RemarksCol  string
-	IDCol       string
+	Sheet       string `yaml:"sheet,omitempty"`
+	HeaderRow   int    `yaml:"header_row,omitempty"`
+	QuestionCol string `yaml:"question_col,omitempty"`
+	AnswerCol   string `yaml:"answer_col,omitempty"`
+	RemarksCol  string `yaml:"remarks_col,omitempty"`
+	IDCol       string `yaml:"id_col,omitempty"`
 	// MaxRows bounds the rows read from one sheet (0: DefaultMaxRows).
 	// It is a resource limit, not layout: mapping files do not set it.
-	MaxRows int
+	MaxRows int `yaml:"-"`
+}
+
+// Merge returns o with every field that top sets taken from top.
+func (o Overrides) Merge(top Overrides) Overrides {
+	if top.Sheet != "" {
+		o.Sheet = top.Sheet
+	}
+	if top.HeaderRow > 0 {
+		o.HeaderRow = top.HeaderRow
+	}
+	for _, p := range []struct {
+		dst *string
+		v   string
+	}{{&o.QuestionCol, top.QuestionCol}, {&o.AnswerCol, top.AnswerCol}, {&o.RemarksCol, top.RemarksCol}, {&o.IDCol, top.IDCol}} {
+		if p.v != "" {
+			*p.dst = p.v
+		}
+	}
+	if top.MaxRows > 0 {
+		o.MaxRows = top.MaxRows
+	}
+	return o
 }
 
 // Layout is where a sheet keeps its table.

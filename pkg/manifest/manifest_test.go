@@ -1,0 +1,27 @@
+package manifest
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// A sheet's layout takes the fields of sheet.Overrides, id_col included;
+// a misspelt field is an error that names it.
+func TestLayoutFields(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "qfill.yaml")
+	os.WriteFile(p, []byte("corpus: corpus\nsheets:\n  - template: t.xlsx\n    output: o.xlsx\n    sheet: チェック\n    header_row: 5\n    question_col: C\n    answer_col: E\n    id_col: A\n"), 0o644)
+	m, err := Load(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := m.Sheets[0].Layout; l.Sheet != "チェック" || l.HeaderRow != 5 || l.QuestionCol != "C" || l.AnswerCol != "E" || l.IDCol != "A" {
+		t.Errorf("layout %+v", l)
+	}
+	os.WriteFile(p, []byte("sheets:\n  - template: t.xlsx\n    output: o.xlsx\n    questoin_col: C\n"), 0o644)
+	if _, err := Load(p); err == nil || !strings.Contains(err.Error(), "questoin_col") {
+		t.Errorf("misspelt field: %v", err)
+	}
+}
