@@ -122,3 +122,14 @@ func StripChoiceWord(text string) string {
 	}
 	return strings.TrimLeft(text[m[3]:], " 　、。,.:：;；-–—")
 }
+
+// AnswerKey is an answer's text as answers are compared: folded (width,
+// case, spelling variants) with spaces and punctuation gone.
+func AnswerKey(s string) string { return textnorm.Key(s) }
+
+// SameAnswer reports whether two entries answer alike: the same choice
+// and the same text by AnswerKey. Entries that answer alike are never
+// rivals in matching and never a conflict in lint.
+func SameAnswer(a, b *Entry) bool {
+	return a.Choice == b.Choice && AnswerKey(a.Answer) == AnswerKey(b.Answer)
+}

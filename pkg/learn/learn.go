@@ -227,8 +227,11 @@ func sameAnswer(e *corpus.Entry, ob Observation) bool {
 	return false
 }
 
+// answerKey compares a checklist's answer with an entry's: a filled
+// dropdown row keeps the choice in the cell, so the text is compared
+// without its leading はい/Yes.
 func answerKey(s string) string {
-	return textnorm.Key(corpus.StripChoiceWord(textnorm.Fold(s)))
+	return corpus.AnswerKey(corpus.StripChoiceWord(textnorm.Fold(s)))
 }
 
 var idUnsafe = regexp.MustCompile(`[^A-Za-z0-9_.&-]+`)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
-	"github.com/qfill/qfill/pkg/textnorm"
 )
 
 // Problem is one finding, located by file and line.
@@ -69,7 +68,7 @@ func conflicts(entries []*corpus.Entry) []Problem {
 			r := ix.Match(match.Query{Text: w})
 			for _, c := range r.Candidates {
 				o := c.Entry
-				if o == e || c.Score < ConflictScore || sameAnswer(e, o) {
+				if o == e || c.Score < ConflictScore || corpus.SameAnswer(e, o) {
 					continue
 				}
 				key := [2]string{e.ID, o.ID}
@@ -91,8 +90,4 @@ func conflicts(entries []*corpus.Entry) []Problem {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ID < out[j].ID })
 	return out
-}
-
-func sameAnswer(a, b *corpus.Entry) bool {
-	return a.Choice == b.Choice && textnorm.Key(a.Answer) == textnorm.Key(b.Answer)
 }

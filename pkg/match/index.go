@@ -834,6 +834,7 @@ func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 
 // sameAnswer treats two entries with the same answer as one: choosing
 // either writes the same cell, so they are not rivals.
+// sameAnswer is corpus.SameAnswer with the answer keys the index keeps.
 func (ix *Index) sameAnswer(a, b *corpus.Entry) bool {
 	return a.Choice == b.Choice && ix.entryKeys(a).answer == ix.entryKeys(b).answer
 }

@@ -1300,3 +1300,22 @@ func spanText(p string, f func(string) (int, int, bool)) string {
 	}
 	return ""
 }
+
+// The index's cached comparison of answers is corpus.SameAnswer.
+func TestSameAnswerIsCorpus(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "a", Question: "q1", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes},
+		{ID: "b", Question: "q2", Answer: "はい 毎日取得しています", Choice: corpus.ChoiceYes},
+		{ID: "c", Question: "q3", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceNo},
+		{ID: "d", Question: "q4", Answer: "ＨＡＩ", Section: "x"},
+		{ID: "e", Question: "q5", Answer: "hai"},
+	}
+	ix := New(es, DefaultConfig())
+	for _, a := range es {
+		for _, b := range es {
+			if got, want := ix.sameAnswer(a, b), corpus.SameAnswer(a, b); got != want {
+				t.Errorf("%s/%s: index %v, corpus %v", a.ID, b.ID, got, want)
+			}
+		}
+	}
+}
