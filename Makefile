@@ -4,7 +4,7 @@ BIN         ?= bin/qfill
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 FUZZTIME    ?= 20s
 
-.PHONY: all build run test race test-browser lint bench fuzz templates clean
+.PHONY: all build run test race test-browser lint cross bench fuzz templates clean
 
 all: build
 
@@ -40,6 +40,15 @@ lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) run $(STATICCHECK) ./...
+
+# The command builds for the systems users run it on (most are on Windows
+# or macOS); the binaries go nowhere.
+cross:
+	GOOS=windows GOARCH=amd64 $(GO) build -o /dev/null ./cmd/qfill
+	GOOS=windows GOARCH=arm64 $(GO) build -o /dev/null ./cmd/qfill
+	GOOS=darwin GOARCH=amd64 $(GO) build -o /dev/null ./cmd/qfill
+	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/qfill
+	GOOS=linux GOARCH=arm64 $(GO) build -o /dev/null ./cmd/qfill
 
 # Go benchmarks, then the whole-process comparison against the excelize
 # floor (see BENCHMARKS.md); results go to stdout and .bench/results.md.
