@@ -2,9 +2,10 @@
 GO          ?= go
 BIN         ?= bin/qfill
 STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GORELEASER  ?= github.com/goreleaser/goreleaser/v2@v2.17.0
 FUZZTIME    ?= 20s
 
-.PHONY: all build run test race test-browser lint cross bench fuzz templates clean
+.PHONY: all build run test race test-browser lint cross release-snapshot bench fuzz templates clean
 
 all: build
 
@@ -49,6 +50,13 @@ cross:
 	GOOS=darwin GOARCH=amd64 $(GO) build -o /dev/null ./cmd/qfill
 	GOOS=darwin GOARCH=arm64 $(GO) build -o /dev/null ./cmd/qfill
 	GOOS=linux GOARCH=arm64 $(GO) build -o /dev/null ./cmd/qfill
+
+# Release archives (Windows, macOS, Linux; amd64 and arm64) in dist/,
+# built by GoReleaser run through `go run` like staticcheck, so its
+# dependencies stay out of go.mod; nothing is published. The first run
+# compiles GoReleaser (about five minutes).
+release-snapshot:
+	$(GO) run $(GORELEASER) release --snapshot --clean
 
 # Go benchmarks, then the whole-process comparison against the excelize
 # floor (see BENCHMARKS.md); results go to stdout and .bench/results.md.
