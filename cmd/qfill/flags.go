@@ -1,14 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 
-	"github.com/qfill/qfill/pkg/convert"
+	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/spf13/cobra"
 )
@@ -112,19 +111,9 @@ func (t thresholdFlag) or(def float64) float64 {
 	return def
 }
 
-// openWorkbook opens a workbook for reading as fill does: a legacy .xls
-// through the converter, when there is one.
+// openWorkbook opens a workbook for reading as fill does (see
+// fill.OpenInput).
 func openWorkbook(io *iostreams, path string, o sheet.OpenOptions) (*sheet.Book, error) {
-	b, err := sheet.Open(path, o)
-	if !errors.Is(err, sheet.ErrLegacyXLS) || io.convertXLS == nil {
-		return b, err
-	}
-	data, cerr := io.convertXLS(context.Background(), path, o.TempDir)
-	if cerr != nil {
-		if errors.Is(cerr, convert.ErrNoConverter) {
-			return nil, err
-		}
-		return nil, cerr
-	}
-	return sheet.OpenBytes(data, path, o)
+	_, b, err := fill.OpenInput(path, o, io.convertXLS)
+	return b, err
 }

@@ -195,14 +195,23 @@ func runOne(ctx context.Context, j fill.Job, m fill.Matcher) Outcome {
 	return Outcome{Job: j, Result: res, Err: err}
 }
 
-// checkReplace refuses an output that a person edited since qfill wrote
-// it, or that qfill did not write, unless the job forces it.
+// checkReplace refuses, before any work, an output that is the input, or
+// that a person edited since qfill wrote it, or that qfill did not write
+// (unless the job forces it).
 func checkReplace(j fill.Job) error {
-	if j.Ledger == nil || j.Force || j.Output == "" {
+	if j.Output == "" {
 		return nil
 	}
 	if err := output.CheckDistinct(j.Input, j.Output); err != nil {
 		return err
+	}
+	return checkLedger(j)
+}
+
+// checkLedger is checkReplace's ledger half.
+func checkLedger(j fill.Job) error {
+	if j.Ledger == nil || j.Force || j.Output == "" {
+		return nil
 	}
 	if err := j.Ledger.CheckReplace(j.Output); err != nil {
 		return fmt.Errorf("%s not replaced: %w", j.Output, err)
@@ -216,7 +225,7 @@ func write(j fill.Job, data []byte) error {
 	}
 	// Again at the last moment: the file may have been edited while the
 	// batch ran.
-	if err := checkReplace(j); err != nil {
+	if err := checkLedger(j); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(j.Output), 0o755); err != nil {

@@ -63,21 +63,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 			err = fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
-	orig, err := os.ReadFile(j.Input)
-	if err != nil {
-		return res, err
-	}
-	f, err := sheet.OpenBytes(orig, j.Input, j.Open)
-	if errors.Is(err, sheet.ErrLegacyXLS) && j.ConvertXLS != nil {
-		// A legacy .xls is filled through an .xlsx copy; the output is
-		// .xlsx.
-		var cerr error
-		if orig, cerr = j.ConvertXLS(context.Background(), j.Input, j.Open.TempDir); cerr == nil {
-			f, err = sheet.OpenBytes(orig, j.Input, j.Open)
-		} else if !errors.Is(cerr, convert.ErrNoConverter) {
-			err = cerr
-		}
-	}
+	orig, f, err := OpenInput(j.Input, j.Open, j.ConvertXLS)
 	if err != nil {
 		return res, err
 	}
@@ -105,6 +91,31 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 		return res, err
 	}
 	return res, nil
+}
+
+// OpenInput reads and opens a workbook the way fill, inspect and learn
+// all do: a legacy .xls through an .xlsx copy made by conv, when there is
+// one (nil, or one that finds no LibreOffice, leaves sheet.ErrLegacyXLS).
+// It returns the package's bytes too, since a filled copy is patched
+// from them.
+func OpenInput(path string, o sheet.OpenOptions, conv Converter) ([]byte, *sheet.Book, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, err := sheet.OpenBytes(data, path, o)
+	if !errors.Is(err, sheet.ErrLegacyXLS) || conv == nil {
+		return data, b, err
+	}
+	data, cerr := conv(context.Background(), path, o.TempDir)
+	if errors.Is(cerr, convert.ErrNoConverter) {
+		return nil, nil, err
+	}
+	if cerr != nil {
+		return nil, nil, cerr
+	}
+	b, err = sheet.OpenBytes(data, path, o)
+	return data, b, err
 }
 
 // DefaultOutput names the output beside the input: book.xlsx ->

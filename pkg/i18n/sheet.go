@@ -59,11 +59,16 @@ var sheetCatalogue = map[Msg][2]string{
 
 // Sheet formats m in Japanese when ja is set, else in English.
 func Sheet(ja bool, m Msg, args ...any) string {
-	l := 0
+	return fmt.Sprintf(pick(ja, sheetCatalogue[m]), args...)
+}
+
+// pick is the Japanese text of a catalogue pair when ja is set, else the
+// English.
+func pick(ja bool, texts [2]string) string {
 	if ja {
-		l = 1
+		return texts[1]
 	}
-	return fmt.Sprintf(sheetCatalogue[m][l], args...)
+	return texts[0]
 }
 
 // ReviewPrefixes open a review comment, in each language.

@@ -30,9 +30,5 @@ var uiCatalogue = map[UIMsg][2]string{
 
 // UI formats a result line in Japanese when ja is set, else in English.
 func UI(ja bool, m UIMsg, args ...any) string {
-	l := 0
-	if ja {
-		l = 1
-	}
-	return fmt.Sprintf(uiCatalogue[m][l], args...)
+	return fmt.Sprintf(pick(ja, uiCatalogue[m]), args...)
 }

@@ -27,18 +27,25 @@ entries:
       answer: Yes.
 `
 
-// learn changes only the lines of what it learned: one line a new alias
-// (two with the key), the file's quoting, flow lists, indentation and
-// comments kept; an entry it cannot add a line to, or whose answer it
-// replaced, is written anew in its own lines only.
-func TestSaveKeepsStyle(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "network.yaml")
+// loadStyled writes the styled corpus file into a new folder and loads it.
+func loadStyled(t *testing.T) (dir, path string, c *corpus.Corpus) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "network.yaml")
 	os.WriteFile(path, []byte(styled), 0o644)
 	c, err := corpus.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, path, c
+}
+
+// learn changes only the lines of what it learned: one line a new alias
+// (two with the key), the file's quoting, flow lists, indentation and
+// comments kept; an entry it cannot add a line to, or whose answer it
+// replaced, is written anew in its own lines only.
+func TestSaveKeepsStyle(t *testing.T) {
+	dir, path, c := loadStyled(t)
 	byID := map[string]*corpus.Entry{}
 	for _, e := range c.Entries {
 		byID[e.ID] = e
@@ -74,13 +81,7 @@ func TestSaveKeepsStyle(t *testing.T) {
 // A replaced answer rewrites that entry's lines alone; the comment above
 // the next entry stays with it.
 func TestSaveReplacedEntry(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "network.yaml")
-	os.WriteFile(path, []byte(styled), 0o644)
-	c, err := corpus.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, path, c := loadStyled(t)
 	ports := c.Entries[1]
 	ports.Answer = "Yes: 443 and 22 from the office."
 	ch, err := Save(c.Entries, []Action{{Kind: KindReplace, Entry: ports}}, filepath.Join(dir, "learned.yaml"))
