@@ -1,5 +1,5 @@
 // Command mktemplates builds the bundled sample checklists in templates/
-// and the labelled pairs that go with them in testdata/eval/. The
+// and the labelled pairs that go with them in testdata/eval/templates. The
 // checklists imitate customers' own layouts; every question is a rewording
 // written for qfill's sample vendor, with the corpus entry that answers it
 // (or NONE) recorded for `qfill eval`.
@@ -151,7 +151,7 @@ func run() error {
 		if want == "" {
 			want = "NONE"
 		}
-		pairs = append(pairs, fmt.Sprintf("%s-%02d\t%s\t../../corpus\t%s\ttemplate question", prefix, n, text, want))
+		pairs = append(pairs, fmt.Sprintf("%s-%02d\t%s\t../../../corpus\t%s\ttemplate question", prefix, n, text, want))
 	}
 	if err := writeJA(filepath.Join("templates", "security_checklist_ja.xlsx"), add); err != nil {
 		return err
@@ -163,7 +163,7 @@ func run() error {
 		return err
 	}
 	head := "query_id\tquery_question\tcorpus\texpected_id\tnote\n"
-	return os.WriteFile(filepath.Join("testdata", "eval", "templates.tsv"), []byte(head+strings.Join(pairs, "\n")+"\n"), 0o644)
+	return os.WriteFile(filepath.Join("testdata", "eval", "templates", "pairs.tsv"), []byte(head+strings.Join(pairs, "\n")+"\n"), 0o644)
 }
 
 func cell(c, r int) string {

@@ -183,7 +183,7 @@ func TestFillBadInput(t *testing.T) {
 }
 
 func TestEvalJSON(t *testing.T) {
-	code, out, stderr := qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), "--json")
+	code, out, stderr := qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates", "pairs.tsv"), "--json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -199,7 +199,7 @@ func TestEvalJSON(t *testing.T) {
 	if p := m["precision"].(float64); p < 0 || p > 1 {
 		t.Errorf("precision %v outside 0..1", p)
 	}
-	code, _, stderr = qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates.tsv"), "--set", "nope=1")
+	code, _, stderr = qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates", "pairs.tsv"), "--set", "nope=1")
 	if code != 2 || !strings.Contains(stderr, "unknown matcher setting") {
 		t.Errorf("--set nope: exit %d %q", code, stderr)
 	}
@@ -390,14 +390,14 @@ func TestEvalCrossValidation(t *testing.T) {
 		t.Errorf("out-of-fold precision %.3f coverage %.3f, want at least 0.98 / 0.45", p, c)
 	}
 	code, out, stderr = qfill(t, "eval", "--fit", sets)
-	if code != 0 || !strings.Contains(out, `"fitted_on"`) || !strings.Contains(out, "eval/templates.tsv") {
+	if code != 0 || !strings.Contains(out, `"fitted_on"`) || !strings.Contains(out, "templates/pairs.tsv") {
 		t.Errorf("eval --fit: exit %d, %s%s", code, out, stderr)
 	}
 	model := filepath.Join(t.TempDir(), "model.json")
 	if code, _, stderr := qfill(t, "eval", "--fit", sets, "-o", model); code != 0 {
 		t.Fatalf("eval --fit -o: exit %d: %s", code, stderr)
 	}
-	code, out, stderr = qfill(t, "eval", "--pairs", filepath.Join(sets, "templates.tsv"), "--model", model, "--json")
+	code, out, stderr = qfill(t, "eval", "--pairs", filepath.Join(sets, "templates", "pairs.tsv"), "--model", model, "--json")
 	var m map[string]any
 	if code != 0 || json.Unmarshal([]byte(out), &m) != nil || m["threshold"] != 0.95 {
 		t.Errorf("eval --model: exit %d, threshold %v: %s", code, m["threshold"], stderr)

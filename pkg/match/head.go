@@ -321,7 +321,7 @@ func noCJK(s string) bool {
 // A query that is one compound gets CompoundBonus or nothing; one
 // without a head keeps its confidence.
 //
-// Built after a set written blind (privacy_sheet.tsv) filled
+// Built after a set written blind (privacy) filled
 // 個人情報保護管理者の連絡先 with the appointment entry at 0.62: the topic
 // compound matched whole and outweighed the two characters of the ask.
 func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float64, string) {
