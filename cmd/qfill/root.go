@@ -69,6 +69,9 @@ type iostreams struct {
 	// ledger records what fill wrote, so a second fill does not replace
 	// a reviewer's edits.
 	ledger *output.Ledger
+	// ownsConsole reports whether the console closes when qfill ends
+	// (Windows, started from Explorer); nil means it does not.
+	ownsConsole func() bool
 }
 
 func run(args []string, in io.Reader, out, errOut io.Writer) int {
@@ -98,7 +101,7 @@ func run(args []string, in io.Reader, out, errOut io.Writer) int {
 		// outputs until the machine cleans it.
 		ledger = &output.Ledger{Dir: filepath.Join(os.TempDir(), "qfill-written")}
 	}
-	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX, ledger: ledger, ja: japaneseLocale()})
+	return runContext(ctx, args, &iostreams{In: in, Out: out, ErrOut: errOut, tmp: tmp, convertXLS: convert.XLSToXLSX, ledger: ledger, ja: japaneseLocale(), ownsConsole: ownsConsole})
 }
 
 func runContext(ctx context.Context, args []string, io *iostreams) int {
@@ -108,6 +111,7 @@ func runContext(ctx context.Context, args []string, io *iostreams) int {
 	// that means fill.
 	if len(args) > 0 && droppedFile(args[0]) && !isSubcommand(root, args[0]) {
 		args = append([]string{"fill"}, args...)
+		defer pauseForReader(io)
 	}
 	root.SetArgs(args)
 	root.SetIn(in)
