@@ -48,15 +48,25 @@ func XLSToXLSX(ctx context.Context, path, tmp string) ([]byte, error) {
 	profile := "file://" + filepath.ToSlash(filepath.Join(dir, "profile"))
 	ctx, cancel := context.WithTimeout(ctx, Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--convert-to", "xlsx", "--outdir", dir, path)
+	// LibreOffice reads a non-ASCII file name through the locale, and
+	// under LANG=C, or a locale the machine lacks, writes its output
+	// under a mangled name: it converts a copy with a plain one.
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	src := filepath.Join(dir, "input"+strings.ToLower(filepath.Ext(path)))
+	if err := os.WriteFile(src, data, 0o600); err != nil {
+		return nil, err
+	}
+	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out"), src)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return nil, fmt.Errorf("converting %s with %s: %v: %s", filepath.Base(path), filepath.Base(bin), err, strings.TrimSpace(string(out)))
 	}
-	name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + ".xlsx"
-	data, err := os.ReadFile(filepath.Join(dir, name))
+	data, err = os.ReadFile(filepath.Join(dir, "out", "input.xlsx"))
 	if err != nil {
-		return nil, fmt.Errorf("converting %s: LibreOffice wrote no %s", filepath.Base(path), name)
+		return nil, fmt.Errorf("converting %s: LibreOffice wrote no .xlsx", filepath.Base(path))
 	}
 	return data, nil
 }
