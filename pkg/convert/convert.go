@@ -59,6 +59,9 @@ func XLSToXLSX(ctx context.Context, path, tmp string) ([]byte, error) {
 	if err := os.WriteFile(src, data, 0o600); err != nil {
 		return nil, err
 	}
+	if err := os.Mkdir(filepath.Join(dir, "out"), 0o700); err != nil {
+		return nil, err
+	}
 	cmd := exec.CommandContext(ctx, bin, "-env:UserInstallation="+profile, "--headless", "--convert-to", "xlsx", "--outdir", filepath.Join(dir, "out"), src)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
