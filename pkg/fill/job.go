@@ -24,9 +24,12 @@ type Converter func(ctx context.Context, path, tmp string) ([]byte, error)
 // Job is one workbook to fill.
 type Job struct {
 	Input, Output string
-	Layout        sheet.Overrides
-	Open          sheet.OpenOptions
-	Plan          Options
+	// Data is the input package when it is already in memory (an upload);
+	// Input then only names it.
+	Data   []byte
+	Layout sheet.Overrides
+	Open   sheet.OpenOptions
+	Plan   Options
 	// SummarySheet adds a sheet listing the rows to review.
 	SummarySheet bool
 	// ConvertXLS fills a legacy .xls through an .xlsx copy; nil refuses
@@ -47,6 +50,8 @@ type Result struct {
 	Counts Counts `json:"-"`
 	// Bytes is the output package; nil when nothing was produced.
 	Bytes []byte `json:"-"`
+	// Workbook is the input as the reader understood it.
+	Workbook *sheet.Workbook `json:"-"`
 }
 
 // Run fills one workbook in memory: the input file is only read, and the
@@ -63,7 +68,13 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 			err = fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
-	orig, f, err := OpenInput(j.Input, j.Open, j.ConvertXLS)
+	orig := j.Data
+	var f *sheet.Book
+	if orig != nil {
+		f, err = sheet.OpenBytes(orig, j.Input, j.Open)
+	} else {
+		orig, f, err = OpenInput(j.Input, j.Open, j.ConvertXLS)
+	}
 	if err != nil {
 		return res, err
 	}
@@ -72,6 +83,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 	if err != nil {
 		return res, err
 	}
+	res.Workbook = wb
 	res.Items = Plan(wb, m, j.Plan)
 	res.Counts = Count(res.Items)
 	changed, err := Apply(f.File, res.Items)

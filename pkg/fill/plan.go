@@ -55,6 +55,10 @@ type Item struct {
 	Reason      string        `json:"reason,omitempty"`
 	RunnersUp   []Alternative `json:"runners_up,omitempty"`
 	Existing    string        `json:"existing,omitempty"`
+	// Choices are the values the answer cell's dropdown allows.
+	Choices []string `json:"choices,omitempty"`
+	// Decided: a reviewer's decision (Options.Decisions) was written.
+	Decided bool `json:"decided,omitempty"`
 
 	// writes are the cell changes for this item, in order.
 	writes []write
@@ -81,6 +85,10 @@ type Options struct {
 	// review mark in the workbook: it stays unanswered, and the report
 	// still names the best entry.
 	MinConfidence float64
+	// Decisions are reviewers' rulings by Key; a decided row is written
+	// as decided whatever the matcher found. A decision the row cannot
+	// take (a value its dropdown refuses) leaves the row as planned.
+	Decisions map[string]Decision
 }
 
 // DefaultMinScore: below this similarity the best entry shares only
@@ -117,7 +125,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		sharedSeen := map[string]bool{}
 		lang := SheetLang(s)
 		for _, r := range s.Rows {
-			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell, lang: lang}
+			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell, Choices: r.Choices, lang: lang}
 			switch {
 			case r.Locked:
 				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgFormula)
@@ -141,7 +149,11 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		}
 	}
 	for k, res := range m.MatchAll(queries) {
-		decide(&items[pending[k]], rows[k], res, o)
+		it := &items[pending[k]]
+		decide(it, rows[k], res, o)
+		if d, ok := o.Decisions[it.Key()]; ok {
+			_ = Decide(it, rows[k], d, o)
+		}
 	}
 	return items
 }
@@ -201,24 +213,33 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		return
 	}
 	it.Status = StatusFilled
-	defer func() { it.writes = append(it.writes, extraWrites(r, e, o)...) }()
+	it.writes = writeAnswer(it, r, e, value, remarks, o)
+}
+
+// writeAnswer is the cell changes that fill a row with entry e: value in
+// the answer cell (or an "x" in its mark column), the remarks beside it,
+// and the row's further answer columns. It clears it.Remarks when the
+// remarks have nowhere to go.
+func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, o Options) []write {
+	var ws []write
 	if r.MarkCells != nil {
-		it.writes = append(it.writes, write{cell: r.MarkCells[value], value: "x"})
+		ws = append(ws, write{cell: r.MarkCells[value], value: "x"})
 	} else {
-		it.writes = append(it.writes, write{cell: r.AnswerCell, value: value})
+		ws = append(ws, write{cell: r.AnswerCell, value: value})
 	}
 	if remarks != "" {
 		switch {
 		case r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite):
-			it.writes = append(it.writes, write{cell: r.RemarksCell, value: remarks})
+			ws = append(ws, write{cell: r.RemarksCell, value: remarks})
 		case r.RemarksCell == "" && value != e.Answer:
 			// A dropdown took the choice and there is nowhere to put the
 			// explanation: a comment keeps it with the cell.
-			it.writes[0].comment = remarks
+			ws[0].comment = remarks
 		default:
 			it.Remarks = ""
 		}
 	}
+	return append(ws, extraWrites(r, e, o)...)
 }
 
 // render decides the cell value for entry e in row r, the remarks text,
@@ -275,17 +296,24 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 		}
 		return "", remarks, lang.f(i18n.MsgNoAllowedValue, strings.Join(r.Choices, " / "), c)
 	}
-	// The cell now says はい/Yes; the remarks need not say it again.
+	return v, choiceRemarks(e, c), ""
+}
+
+// choiceRemarks is the remarks text beside a dropdown cell that says c:
+// the entry's answer without its leading はい/Yes, then its remarks.
+func choiceRemarks(e *corpus.Entry, c corpus.Choice) string {
+	remarks := e.Remarks
 	text := corpus.StripLeadingChoice(e.Answer, c)
 	if _, only := corpus.ChoiceOf(e.Answer); only {
 		text = ""
 	}
 	if remarks != "" && text != "" && !strings.Contains(text, remarks) {
-		text = text + "\n" + remarks
-	} else if remarks != "" {
-		text = remarks
+		return text + "\n" + remarks
 	}
-	return v, text, ""
+	if remarks != "" {
+		return remarks
+	}
+	return text
 }
 
 func reviewComment(it *Item, e *corpus.Entry, value string) string {

@@ -32,6 +32,8 @@ const (
 	MsgBelowThreshold
 	MsgNoChoice
 	MsgNoAllowedValue
+	MsgLeftBlank
+	MsgReviewed
 )
 
 var sheetCatalogue = map[Msg][2]string{
@@ -55,6 +57,8 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgBelowThreshold: {"confidence %.3f is below the threshold", "信頼度 %.3f がしきい値を下回っています"},
 	MsgNoChoice:       {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
 	MsgNoAllowedValue: {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
+	MsgLeftBlank:      {"left blank by the reviewer", "確認者が空欄にしました"},
+	MsgReviewed:       {"decided by the reviewer", "確認者が決めました"},
 }
 
 // Sheet formats m in Japanese when ja is set, else in English.
