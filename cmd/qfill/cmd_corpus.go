@@ -8,14 +8,11 @@ import (
 	"sort"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/lint"
-	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/output"
-	"github.com/qfill/qfill/pkg/textnorm"
-	"github.com/sahilm/fuzzy"
+	"github.com/qfill/qfill/pkg/search"
 	"github.com/spf13/cobra"
 )
 
@@ -100,10 +97,6 @@ EXIT STATUS
 
 // shortPattern: a few letters or one word are a pattern to look for in
 // ids and questions (sahilm/fuzzy); anything longer is a question to match.
-func shortPattern(s string) bool {
-	return utf8.RuneCountInString(s) <= 12 && !strings.ContainsAny(strings.TrimSpace(s), " 　?？")
-}
-
 func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 	var limit int
 	cmd := &cobra.Command{
@@ -116,39 +109,11 @@ func newCorpusSearchCmd(io *iostreams, path *string) *cobra.Command {
 				return err
 			}
 			q := strings.Join(args, " ")
-			type hit struct {
-				e     *corpus.Entry
-				score string
-			}
-			var hits []hit
-			if shortPattern(q) {
-				// One haystack line per entry: id, question and aliases,
-				// folded like the pattern.
-				texts := make([]string, len(c.Entries))
-				for i, e := range c.Entries {
-					texts[i] = textnorm.Fold(e.ID + " " + strings.Join(e.Wordings(), " "))
-				}
-				for _, m := range fuzzy.Find(textnorm.Fold(q), texts) {
-					hits = append(hits, hit{c.Entries[m.Index], fmt.Sprintf("fuzzy %d", m.Score)})
-				}
-			}
-			// A short Japanese label (火災対策, 電源設備) is seldom a
-			// subsequence of the stored wording; the matcher reads it as
-			// a checklist row would be read.
-			if len(hits) == 0 {
-				cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
-				cfg.TopK = limit
-				for _, cand := range match.New(c.Entries, cfg).Match(match.Query{Text: q}).Candidates {
-					hits = append(hits, hit{cand.Entry, fmt.Sprintf("%.2f", cand.Score)})
-				}
-			}
-			if len(hits) > limit {
-				hits = hits[:limit]
-			}
+			hits := search.Find(c.Entries, nil, c.Synonyms, q, limit)
 			tw := newTable(io.Out)
 			fmt.Fprintln(tw, "id\tscore\tquestion\tanswer\t")
 			for _, h := range hits {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", h.e.ID, h.score, trunc(h.e.Question, 50), trunc(h.e.Answer, 60))
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t\n", h.Entry.ID, h.Score, trunc(h.Entry.Question, 50), trunc(h.Entry.Answer, 60))
 			}
 			tw.Flush()
 			if len(hits) == 0 {
