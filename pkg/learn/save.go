@@ -40,7 +40,7 @@ func Save(all []*corpus.Entry, actions []Action, into string) (*Changes, error) 
 		switch a.Kind {
 		case KindNew:
 			added = append(added, a.Entry)
-		case KindAlias, KindReplace:
+		case KindAlias, KindReplace, KindChoice:
 			f := a.Entry.File
 			if !same(f) && !isYAML(f) {
 				ch.Unsaved = append(ch.Unsaved, fmt.Sprintf("%s: entry %q is in a table file; add the %s there by hand", a.Entry.Where(), a.Entry.ID, a.Kind))
@@ -50,6 +50,8 @@ func Save(all []*corpus.Entry, actions []Action, into string) (*Changes, error) 
 			if a.Kind == KindAlias {
 				newAliases[a.Entry.ID] = append(newAliases[a.Entry.ID], a.Obs.Question)
 			} else {
+				// A new choice or answer: the entry is written anew,
+				// with any alias the same decision added.
 				replaced[a.Entry.ID] = true
 			}
 		}
