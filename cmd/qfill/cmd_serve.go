@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"time"
 
+	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/qfill/qfill/pkg/web"
 	"github.com/spf13/cobra"
@@ -19,17 +21,27 @@ type serveOptions struct {
 	corpus    string
 	threshold thresholdFlag
 	maxMB     int64
+	learn     bool
 }
 
 func newServeCmd(io *iostreams) *cobra.Command {
 	opts := &serveOptions{io: io}
 	cmd := &cobra.Command{
-		Use:   "serve [--addr 127.0.0.1:8080]",
-		Short: "Run a local drag-and-drop page that fills checklists",
-		Long: `Serve a local web page where a user drops one or more checklists (.xlsx,
+		Use:   "serve [--addr 127.0.0.1:8080] [--learn]",
+		Short: "Run a local page that fills checklists, and one to review them",
+		Long: `Serve two local web pages. On / a user drops one or more checklists (.xlsx,
 .xlsm) and downloads the filled copies (a zip for several), with the
-review report shown on the page. The page works offline and follows the
-browser's language (Japanese or English).
+review report shown on the page. On /review a reviewer drops one
+checklist and decides its rows from the keyboard (accept a suggestion,
+search the corpus, type an answer, leave blank), then downloads the
+workbook with the decisions written as fill writes answers; with --learn,
+"Save to corpus" records the decisions the way qfill learn does. The
+pages work offline and follow the browser's language (Japanese or
+English); docs/usage.md describes the JSON API under /api/.
+
+Reviews are kept in memory only, at most 16 at once, each dropped after
+an hour unused. The corpus is read again when its files change on disk,
+and saving to it is serialised and reads it afresh first.
 
 It listens on 127.0.0.1 unless --addr says otherwise. Uploads are limited
 by --max-upload-mb; each request works in its own temporary folder, which
@@ -49,6 +61,7 @@ cannot upload a checklist and read your answers back.
 	cmd.Flags().StringVar(&opts.corpus, "corpus", "", "corpus file or folder (default: as for fill)")
 	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1 (default: as for fill)")
 	cmd.Flags().Int64Var(&opts.maxMB, "max-upload-mb", 32, "largest upload accepted, in MiB")
+	cmd.Flags().BoolVar(&opts.learn, "learn", false, "let the review page save decisions to the corpus (a corpus folder)")
 	return cmd
 }
 
@@ -56,7 +69,17 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if opts.maxMB < 1 {
 		return fmt.Errorf("--max-upload-mb %d: want 1 or more", opts.maxMB)
 	}
-	ix, desc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
+	path, from, err := findCorpus(opts.corpus)
+	if err != nil {
+		return err
+	}
+	if st, err := os.Stat(path); opts.learn && err == nil && !st.IsDir() {
+		return fmt.Errorf("--learn needs a corpus folder (learned entries go to learned.yaml in it); %s is one file", path)
+	}
+	cfg := match.DefaultConfig()
+	cfg.Threshold = opts.threshold.or(cfg.Threshold)
+	desc := fmt.Sprintf("%s (%s)", path, from)
+	lib, err := web.NewLibrary(path, cfg, desc)
 	if err != nil {
 		return err
 	}
@@ -64,10 +87,10 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("cannot listen on %s: %w", opts.addr, err)
 	}
-	s := &web.Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: opts.maxMB << 20, Corpus: desc,
+	s := &web.Server{Library: lib, MaxUpload: opts.maxMB << 20, Learn: opts.learn, Today: today,
 		Open: sheet.OpenOptions{TempDir: opts.io.tmp.dir()}, Addr: opts.addr}
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(opts.io.ErrOut, "qfill serve: open http://%s/ (corpus: %s); Ctrl-C stops\n", ln.Addr(), desc)
+	fmt.Fprintf(opts.io.ErrOut, "qfill serve: open http://%s/ to fill, http://%s/review to review (corpus: %s); Ctrl-C stops\n", ln.Addr(), ln.Addr(), desc)
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)

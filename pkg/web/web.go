@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qfill/qfill/pkg/batch"
@@ -33,14 +34,15 @@ import (
 //go:embed page.html
 var pageHTML []byte
 
-// Server serves the page and fills uploads.
+//go:embed review.html
+var reviewHTML []byte
+
+// Server serves the pages and their API.
 type Server struct {
-	Matcher   fill.Matcher
-	Threshold float64
+	// Library is the corpus, read again when it changes on disk.
+	Library *Library
 	// MaxUpload bounds one request's body in bytes.
 	MaxUpload int64
-	// Corpus describes the corpus for the report.
-	Corpus string
 	// Open bounds each uploaded workbook; its TempDir is also where each
 	// request's own folder is made.
 	Open sheet.OpenOptions
@@ -49,17 +51,41 @@ type Server struct {
 	// means loopback only; a wildcard host (":8080", "0.0.0.0:8080")
 	// accepts any IP address of the machine and its name.
 	Addr string
+	// Learn allows the review page to save decisions to the corpus.
+	Learn bool
+	// MaxReviews bounds the reviews open at once (0: DefaultMaxReviews);
+	// ReviewIdle drops a review after that long unused (0:
+	// DefaultReviewIdle).
+	MaxReviews int
+	ReviewIdle time.Duration
+	// Today dates learned entries (nil: the clock).
+	Today func() string
+
+	once    sync.Once
+	reviews reviews
 }
 
 // Handler returns the HTTP handler.
 func (s *Server) Handler() http.Handler {
+	s.once.Do(func() { s.reviews.jobs = map[string]*reviewJob{} })
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-src data: blob:; img-src data: blob:; frame-ancestors 'none'")
-		w.Write(pageHTML)
-	})
+	page := func(html []byte) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Content-Security-Policy", "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; frame-src data: blob:; img-src data: blob:; frame-ancestors 'none'")
+			w.Write(html)
+		}
+	}
+	mux.HandleFunc("GET /{$}", page(pageHTML))
+	mux.HandleFunc("GET /review", page(reviewHTML))
 	mux.HandleFunc("POST /fill", s.fill)
+	mux.HandleFunc("POST /api/review", s.startReview)
+	mux.HandleFunc("GET /api/review/{id}", s.getReview)
+	mux.HandleFunc("POST /api/review/{id}/decisions", s.decide)
+	mux.HandleFunc("GET /api/review/{id}/download", s.download)
+	mux.HandleFunc("POST /api/review/{id}/learn", s.learnDecisions)
+	mux.HandleFunc("GET /api/review/{id}/search", s.searchCorpus)
+	mux.HandleFunc("DELETE /api/review/{id}", s.closeReview)
 	return s.guard(mux)
 }
 
@@ -164,8 +190,13 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 		reply(http.StatusBadRequest, resp)
 		return
 	}
-	outs := batch.Run(r.Context(), jobs, s.Matcher, 2, nil)
-	rep := &review.Report{Corpus: s.Corpus, Threshold: s.Threshold}
+	snap, err := s.Library.Current()
+	if err != nil {
+		reply(http.StatusInternalServerError, Response{Error: "corpus: " + firstLine(err.Error())})
+		return
+	}
+	outs := batch.Run(r.Context(), jobs, snap.Index, 2, nil)
+	rep := &review.Report{Corpus: s.Library.Desc, Threshold: snap.Index.Threshold()}
 	var ok []int
 	for i, o := range outs {
 		fr := FileResult{Name: names[i]}

@@ -14,7 +14,6 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/xuri/excelize/v2"
 )
@@ -23,12 +22,11 @@ var templateJA = filepath.Join("..", "..", "templates", "security_checklist_ja.x
 
 // newServer is a server over the sample corpus, for loopback.
 func newServer(t testing.TB) *Server {
-	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
+	lib, err := NewLibrary(filepath.Join("..", "..", "corpus"), match.DefaultConfig(), "sample")
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := match.New(c.Entries, match.DefaultConfig())
-	return &Server{Matcher: ix, Threshold: ix.Threshold(), MaxUpload: 4 << 20, Corpus: "sample", Addr: "127.0.0.1:0"}
+	return &Server{Library: lib, MaxUpload: 4 << 20, Addr: "127.0.0.1:0"}
 }
 
 func server(t testing.TB) *httptest.Server {
