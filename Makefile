@@ -35,7 +35,7 @@ race:
 # The end-to-end browser test alone; fails (instead of skipping) when
 # Chromium is not installed (apt-get install chromium).
 test-browser:
-	QFILL_BROWSER_REQUIRED=1 $(GO) test -count=1 -run Browser -v ./pkg/web
+	QFILL_BROWSER_REQUIRED=1 $(GO) test -count=1 -run Browser -v ./pkg/web ./cmd/qfill
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

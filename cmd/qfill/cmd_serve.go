@@ -37,7 +37,7 @@ search the corpus, type an answer, leave blank), then downloads the
 workbook with the decisions written as fill writes answers; with --learn,
 "Save to corpus" records the decisions the way qfill learn does. The
 pages work offline and follow the browser's language (Japanese or
-English); docs/usage.md describes the JSON API under /api/.
+English); the README describes the JSON API under /api/.
 
 Reviews are kept in memory only, at most 16 at once, each dropped after
 an hour unused. The corpus is read again when its files change on disk,

@@ -2,54 +2,28 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"encoding/base64"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/qfill/qfill/internal/testbrowser"
 	"github.com/xuri/excelize/v2"
 )
-
-// findChromium returns Debian's chromium, or skips the test with the
-// reason; QFILL_BROWSER_REQUIRED=1 (make test-browser) makes that a
-// failure instead.
-func findChromium(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("QFILL_BROWSER_REQUIRED") != "" {
-		t.Fatal("no chromium on PATH: install it (apt-get install chromium) to run the browser test")
-	}
-	t.Skip("chromium is not installed: skipping the browser test (.ci/run installs it; make test-browser requires it)")
-	return ""
-}
 
 // TestBrowserDropAndDownload drives headless Chromium through the page:
 // pick a checklist in the file input, wait for the result, take the
 // download and check the answers in it. On failure it saves a screenshot
 // in the test's output folder (QFILL_SCREENSHOT_DIR, or the temp dir).
 func TestBrowserDropAndDownload(t *testing.T) {
-	bin := findChromium(t)
 	ts := server(t)
 	in, _ := filepath.Abs(templateJA)
-	// Chromium may still write to its profile while it shuts down, so the
-	// profile folder is removed by hand, after the browser is gone, and a
-	// leftover file does not fail the test.
-	profile, err := os.MkdirTemp("", "qfill-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(profile)
 
 	// evil.test resolves to this machine, as a rebinding attacker's name
 	// would; a second server plays the attacker's site.
@@ -59,21 +33,10 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	}))
 	defer evil.Close()
 	port := ts.URL[strings.LastIndex(ts.URL, ":"):]
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.Flag("host-resolver-rules", "MAP evil.test 127.0.0.1"),
-		chromedp.ExecPath(bin), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true),
-		chromedp.Flag("lang", "ja"), chromedp.UserDataDir(profile), chromedp.WindowSize(1280, 900))
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
-	defer cancel()
+	ctx := testbrowser.Start(t, 90*time.Second, chromedp.Flag("host-resolver-rules", "MAP evil.test 127.0.0.1"))
 
 	var b64, title, status string
-	err = chromedp.Run(ctx,
+	err := chromedp.Run(ctx,
 		chromedp.Navigate(ts.URL+"/?lang=ja"),
 		chromedp.WaitReady("#input", chromedp.ByQuery),
 		chromedp.Text("h1", &title, chromedp.ByQuery),
@@ -83,11 +46,11 @@ func TestBrowserDropAndDownload(t *testing.T) {
 		chromedp.Text("#status", &status, chromedp.ByQuery),
 	)
 	if err != nil {
-		shot(t, ctx)
+		testbrowser.Shot(t, ctx, "serve.png")
 		t.Fatalf("browser: %v", err)
 	}
 	if title != "qfill チェックシート自動回答" || status != "完了" {
-		shot(t, ctx)
+		testbrowser.Shot(t, ctx, "serve.png")
 		t.Errorf("title %q status %q, want the Japanese page and 完了", title, status)
 	}
 	data, err := base64.StdEncoding.DecodeString(b64)
@@ -96,7 +59,7 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
-		shot(t, ctx)
+		testbrowser.Shot(t, ctx, "serve.png")
 		t.Fatalf("downloaded file does not open: %v", err)
 	}
 	defer f.Close()
@@ -107,7 +70,7 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	}
 	if os.Getenv("QFILL_SCREENSHOT_DIR") != "" {
 		chromedp.Run(ctx, chromedp.Sleep(500*time.Millisecond))
-		shot(t, ctx)
+		testbrowser.Shot(t, ctx, "serve.png")
 	}
 
 	// The same server under a rebound name, and a form posted to it from
@@ -129,18 +92,5 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	}
 	if !strings.Contains(crossSite, "refused: a request from") {
 		t.Errorf("form posted from another site: %q, want it refused", crossSite)
-	}
-}
-
-func shot(t *testing.T, ctx context.Context) {
-	dir := os.Getenv("QFILL_SCREENSHOT_DIR")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	var buf []byte
-	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 100)); err == nil {
-		p := filepath.Join(dir, "serve.png")
-		os.WriteFile(p, buf, 0o644)
-		t.Logf("screenshot: %s", p)
 	}
 }
