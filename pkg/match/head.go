@@ -106,17 +106,6 @@ func measureTail(tail string) bool {
 // measureSuffixes end a word that names a measure (件数, 稼働率, 上限値).
 const measureSuffixes = "数率額量値"
 
-var measureNouns = map[string]bool{
-	"期間": true, "時間": true, "期限": true, "時期": true, "頻度": true, "場所": true,
-	"時刻": true, "間隔": true, "範囲": true, "上限": true, "容量": true,
-}
-
-// topicFrames end a compound label by framing its topic: 火災対策 asks
-// what is done about fire, so an entry on fire detection answers it.
-// Not 設備 or 管理: 監視設備 is surveillance equipment, not monitoring,
-// and ソースコード管理 is not code review (see the package documentation).
-var topicFrames = map[string]bool{"対策": true}
-
 // coordinateHead returns the head of the ask joined to the one at start by
 // と, や, 、 or ・ (定期メンテナンスの「頻度」と事前通知の「時期」, 検知・防止):
 // a question that asks two things is answered by a wording that names
@@ -135,98 +124,6 @@ func coordinateHead(p string, start int) (s, e int, ok bool) {
 		return 0, 0, false
 	}
 	return askHead(p[:i-size])
-}
-
-// lightPredicates are the nouns that end a question without naming its ask
-// (folded as textnorm.Fold does).
-var lightPredicates = map[string]bool{
-	"可能": true, "実施": true, "対応": true, "導入": true, "設置": true, "策定": true,
-	"整備": true, "利用": true, "作成": true, "運用": true, "実行": true, "適用": true,
-	"採用": true, "必要": true, "用意": true, "準備": true, "存在": true, "記載": true,
-	"使用": true,
-	// 責任者を「任命」: appointing says only that the officer exists.
-	"任命": true, "選任": true,
-	// frame nouns: 〜する仕組み, 〜の方法, 〜の状況 ask whether or how X is
-	// done; X is the head.
-	"仕組": true, "機能": true, "方法": true, "手段": true, "手順": true, "体制": true,
-	"状況": true, "内容": true, "有無": true, "詳細": true, "概要": true, "措置": true,
-	"方式": true,
-	// サンプルを「提供」, 報告書の「提出」: handing something over; what is
-	// handed over is the ask.
-	"提供": true, "提出": true,
-	// 有効期限の「設定」: configuring says only that something is set.
-	"設定": true,
-}
-
-// lightStems are the one-kanji stems of verbs that say only that
-// something is done, had or received (対策を「講」じて, 監査が「行」われて,
-// 措置が「取」られて, 診断を「受」けて), and the adverbs written before
-// them (「正」しく, 「定期的」に, 「適切」に): the noun before them is the
-// ask. A one-kanji stem that is not listed (分けられて, 認められて,
-// 知らされ) is the ask itself, and the query keeps no head.
-var lightStems = map[string]bool{
-	"行": true, "施": true, "講": true, "取": true, "設": true, "備": true,
-	"整": true, "受": true, "図": true, "結": true, "決": true,
-	"正": true, "定期的": true, "適切": true, "適正": true, "確実": true,
-	"十分": true, "厳重": true, "迅速": true, "常": true,
-	// 消火設備は「何」ですか: what the topic is, is the ask about the topic.
-	"何": true,
-}
-
-// askSynonyms are the words that name the same ask in other terms, for the
-// head check only: as thesaurus concepts they would also join questions
-// (a frequency concept cost the bench and the paraphrases; see the package
-// documentation), while here they only decide whether a wording names the
-// head the question ends with.
-var askSynonyms = [][]string{
-	{"時期", "いつ", "タイミング"},
-	{"頻度", "間隔", "周期"},
-	{"上限", "限度", "制限", "最大"},
-	{"公表", "公開", "開示"},
-	{"保証", "目標"},
-	{"通知", "告知", "案内", "知らせ"},
-	{"計算", "算出", "算定"},
-	{"防止", "防御", "保護"},
-	{"無効化", "削除", "抹消"},
-	{"停止", "ロック"},
-	{"切断", "ログアウト"},
-	{"制限", "限定"},
-	{"検証", "テスト", "試験"},
-	{"取得", "記録", "収集"},
-	{"種類", "どのような", "どんな"},
-	{"更新", "最新", "アップデート"},
-	{"初報", "第一報"},
-	{"誓約", "契約"},
-	{"確認", "閲覧", "参照"},
-	{"遮断", "制限", "ブロック"},
-	// 電源設備 against 非常用電源の用意はありますか: a label that ends in
-	// equipment asks whether the equipment is there, and a wording that
-	// asks whether it is provided, installed or fitted names that ask;
-	// 監視設備 against 監視していますか (an activity) does not.
-	{"設備", "装置", "装備", "用意", "設置", "備え", "備わ"},
-}
-
-// englishAsks are participles and verbs that name one ask in English
-// (kept off-site / stored in a separate location, MFA enforced /
-// required), for the head check of English questions only, like
-// askSynonyms for Japanese. Words compare stemmed, so a word whose stem
-// is a common noun's is left out: secured (security), informed
-// (information), audited (audit logs).
-var englishAsks = [][]string{
-	{"kept", "stored", "held", "located", "hosted", "housed", "retained"},
-	{"enforced", "required", "mandatory", "mandated"},
-	{"published", "posted", "available", "public"},
-	// separated shares its stem with "a separate location", but data
-	// separated between tenants is too common a wording to leave out.
-	{"isolated", "segregated", "separated", "partitioned", "segmented"},
-	{"protected", "encrypted"},
-	// Not "reviewed": documents are reviewed (contracts, policies),
-	// suppliers and risks assessed.
-	{"evaluated", "assessed"},
-	{"removed", "revoked", "disabled", "deleted", "deactivated"},
-	{"notified", "alerted"},
-	{"restricted", "limited"},
-	{"guarantee", "guaranteed", "commit", "committed", "commitment", "promise", "promised"},
 }
 
 var (
@@ -716,49 +613,6 @@ func englishVerb(ws []engWord) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return ws[k].i, ws[k].j, true
-}
-
-// englishSubjects are the nouns a sheet names the vendor or its service by.
-var englishSubjects = map[string]bool{
-	"organization": true, "organisation": true, "company": true, "vendor": true, "provider": true,
-	"service": true, "application": true, "product": true, "solution": true, "system": true,
-	"platform": true, "team": true, "staff": true, "firm": true, "software": true,
-}
-
-var englishAdverbs = map[string]bool{
-	"also": true, "currently": true, "regularly": true, "periodically": true, "routinely": true,
-	"always": true, "formally": true, "actively": true, "still": true, "ever": true,
-}
-
-var lightVerbs = map[string]bool{
-	"have": true, "has": true, "maintain": true, "maintains": true, "perform": true, "performs": true,
-	"use": true, "uses": true, "provide": true, "provides": true, "conduct": true, "conducts": true,
-	"offer": true, "offers": true, "support": true, "supports": true, "employ": true, "employs": true,
-	"utilize": true, "utilizes": true, "implement": true, "implements": true, "carry": true,
-	"operate": true, "operates": true, "hold": true, "holds": true, "follow": true, "follows": true,
-	"keep": true, "keeps": true, "run": true, "runs": true, "require": true, "requires": true,
-	"ensure": true, "ensures": true, "allow": true, "allows": true, "engage": true, "engages": true,
-	"commission": true, "commissions": true,
-}
-
-var englishAux = map[string]bool{"is": true, "are": true, "was": true, "were": true}
-
-var englishWh = map[string]bool{
-	"how": true, "when": true, "where": true, "what": true, "which": true, "who": true, "in": true,
-}
-
-var irregularParticiples = map[string]bool{
-	"kept": true, "held": true, "done": true, "run": true, "made": true, "built": true,
-	"shown": true, "known": true, "given": true, "taken": true, "seen": true, "sent": true,
-	"written": true, "driven": true, "hidden": true, "chosen": true, "frozen": true, "split": true,
-}
-
-var lightParticiples = map[string]bool{
-	"performed": true, "conducted": true, "implemented": true, "maintained": true,
-	"established": true, "documented": true, "provided": true, "used": true, "done": true,
-	"carried": true, "undertaken": true, "completed": true, "required": true, "in": true,
-	"defined": true, "followed": true, "adopted": true, "taken": true, "handled": true,
-	"deployed": true, "installed": true,
 }
 
 // englishAfterParticiple reports whether w can follow a predicate

@@ -44,22 +44,6 @@ var wordPrefix = hashString(fnvOffset, "w:")
 // features is a sparse bag of weighted tokens.
 type features map[token]float64
 
-// englishStop are English words that say nothing about a question's topic.
-// Kept small: words like "not" or "all" change an ask and stay.
-var englishStop = map[string]bool{
-	"a": true, "an": true, "the": true, "of": true, "to": true, "in": true, "on": true, "for": true,
-	"and": true, "or": true, "is": true, "are": true, "be": true, "been": true, "being": true,
-	"do": true, "does": true, "did": true, "you": true, "your": true, "we": true, "our": true,
-	"it": true, "its": true, "this": true, "that": true, "these": true, "those": true, "with": true,
-	"by": true, "as": true, "at": true, "from": true, "there": true, "have": true, "has": true,
-	"please": true, "describe": true, "provide": true, "explain": true, "if": true, "so": true,
-	"can": true, "any": true, "which": true, "what": true, "how": true, "who": true, "when": true,
-	"will": true, "would": true, "should": true, "such": true, "e.g": true, "eg": true, "i.e": true,
-	"etc": true, "yes": true, "no": true, "organization": true, "company": true,
-	// "Is X in place?" says only that X exists, as "have" does.
-	"place": true,
-}
-
 // textTokens splits folded text into word tokens (English, stemmed) and
 // character bigrams (kanji and kana, which have no spaces). Digits stay with
 // their word so "24" and "365" survive as tokens. add also gets the token's
