@@ -205,6 +205,31 @@ func TestEvalJSON(t *testing.T) {
 	}
 }
 
+// eval --explain: one line per row with the matcher's trace, the check
+// that held a row back named.
+func TestEvalExplain(t *testing.T) {
+	code, out, stderr := qfill(t, "eval", "--pairs", filepath.Join("..", "..", "testdata", "eval", "templates", "pairs.tsv"), "--explain")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 81 {
+		t.Errorf("%d lines, want one per row (81)", len(lines))
+	}
+	held := 0
+	for _, l := range lines {
+		if !strings.Contains(l, ": score ") && !strings.Contains(l, " ->  (") {
+			t.Errorf("no trace: %s", l)
+		}
+		if strings.Contains(l, "held back by ") {
+			held++
+		}
+	}
+	if held == 0 {
+		t.Error("no row says which check held it back")
+	}
+}
+
 func TestInspectJSON(t *testing.T) {
 	code, out, stderr := qfill(t, "inspect", templateJA, "--json")
 	if code != 0 {

@@ -22,6 +22,7 @@ type evalOptions struct {
 	json      bool
 	misses    bool
 	rows      bool
+	explain   bool
 	set       []string
 	cv, fit   []string
 	out       string
@@ -48,6 +49,7 @@ and coverage, per direction and overall, beside two baselines
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&opts.misses, "all-misses", false, "also list answerable rows left for review")
 	cmd.Flags().BoolVar(&opts.rows, "rows", false, "print every row's outcome as TSV and nothing else")
+	cmd.Flags().BoolVar(&opts.explain, "explain", false, "print every row's outcome with the matcher's trace (how its confidence was reached) and nothing else")
 	cmd.Flags().StringSliceVar(&opts.set, "set", nil, "change a matcher setting for this run, e.g. --set rival_penalty=0 (repeatable)")
 	cmd.Flags().StringSliceVar(&opts.cv, "cv", nil, "cross-validate a fitted probability over the pairs files under these folders, one fold per file")
 	cmd.Flags().StringSliceVar(&opts.fit, "fit", nil, "fit the probability model on the pairs files under these folders and print it as JSON")
@@ -132,7 +134,7 @@ func evalRun(opts *evalOptions) error {
 	bm := set.Run(func(es []*corpus.Entry, _ string) eval.Matcher { return eval.NewBM25(es) })
 	fz := set.Run(func(es []*corpus.Entry, _ string) eval.Matcher { return eval.NewFuzzy(es) })
 
-	if opts.rows {
+	if opts.rows || opts.explain {
 		for _, o := range outs {
 			mark := "none"
 			switch {
@@ -142,6 +144,14 @@ func evalRun(opts *evalOptions) error {
 				mark = "wrong"
 			case o.Confidence >= th:
 				mark = "NONE-filled"
+			}
+			if opts.explain {
+				state := "review"
+				if o.Confidence >= th {
+					state = "filled"
+				}
+				fmt.Fprintf(opts.io.Out, "%s %s, %s %q -> %s (want %s): %s\n", o.Pair.QueryID, mark, state, o.Pair.Query, o.BestID, expected(o.Pair), o.Explain)
+				continue
 			}
 			fmt.Fprintf(opts.io.Out, "%s\t%.3f\t%.3f\t%s\t%s\t%s\t%s\t%s\n", mark, o.Confidence, o.Score, o.Pair.QueryID, o.Pair.Query, o.BestID, o.BestText, expected(o.Pair))
 		}

@@ -184,8 +184,10 @@ type Outcome struct {
 	Score      float64
 	Auto       bool
 	RunnerUp   string
-	// Signals are the matcher's measurements (qfill's matcher only).
+	// Signals are the matcher's measurements, and Explain its trace
+	// (qfill's matcher only).
 	Signals match.Signals
+	Explain string
 }
 
 // Right reports whether the best entry is one of the expected ids.
@@ -241,7 +243,7 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 	out := make([]Outcome, len(s.Pairs))
 	for i, p := range s.Pairs {
 		r := results[i]
-		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto, Signals: r.Signals()}
+		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto, Signals: r.Signals(), Explain: r.Explain()}
 		if b := r.Best(); b != nil {
 			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score
 		}

@@ -94,7 +94,7 @@ func TestReviewReasons(t *testing.T) {
 		{Row: 4, Question: "How long are backups retained?", AnswerCell: "D4"},
 		{Row: 5, Question: "q", AnswerCell: "D5"},
 	}}}}
-	items := Plan(wb, fixed{res(match.Result{UnmatchedHead: "連絡先"}), res(match.Result{Tied: rival}), res(match.Result{Conflict: [2]string{"backups", "logs"}}), res(match.Result{})}, Options{})
+	items := Plan(wb, fixed{res(match.Result{Why: match.Reason{Check: match.CheckHead, Head: "連絡先"}}), res(match.Result{Why: match.Reason{Check: match.CheckTied, Rival: rival}}), res(match.Result{Why: match.Reason{Check: match.CheckConflict, Query: "backups", Wording: "logs"}}), res(match.Result{})}, Options{})
 	want := []string{
 		`entry officer does not mention "連絡先", what the question asks about`,
 		"entry fw-review, with another answer, fits the question as well",
@@ -161,7 +161,7 @@ func TestReviewMarkOnSuggestedColumn(t *testing.T) {
 func TestReasonQuotesTheQuestion(t *testing.T) {
 	e := &corpus.Entry{ID: "pw-len", Question: "パスワードの長さ", Answer: "8文字以上"}
 	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: "パスワードのルールを定めていますか", AnswerCell: "D2"}}}}}
-	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: 0.4, UnmatchedHead: "ルル"}}, Options{})
+	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: 0.4, Why: match.Reason{Check: match.CheckHead, Head: "ルル"}}}, Options{})
 	if !strings.Contains(items[0].Reason, "「ルール」") {
 		t.Errorf("reason %q, want the question's ルール", items[0].Reason)
 	}

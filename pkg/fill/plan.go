@@ -182,23 +182,8 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
-		if it.Reason == "" && res.UnmatchedHead != "" {
-			it.Reason = it.lang.f(i18n.MsgHeadMissing, e.ID, textnorm.Original(r.Question, res.UnmatchedHead))
-		}
-		switch q, d := res.Conflict[0], res.Conflict[1]; {
-		case it.Reason != "" || q == "" && d == "":
-		case d == "":
-			it.Reason = it.lang.f(i18n.MsgLacksTerm, e.ID, textnorm.Original(r.Question, q))
-		case q == "":
-			it.Reason = it.lang.f(i18n.MsgExtraTerm, e.ID, textnorm.Original(best.Wording, d))
-		default:
-			it.Reason = it.lang.f(i18n.MsgOtherTopic, e.ID, textnorm.Original(best.Wording, d), textnorm.Original(r.Question, q))
-		}
-		if it.Reason == "" && res.OtherLanguage {
-			it.Reason = it.lang.f(i18n.MsgOtherLanguage, e.ID)
-		}
-		if it.Reason == "" && res.Tied != nil {
-			it.Reason = it.lang.f(i18n.MsgTied, res.Tied.ID)
+		if it.Reason == "" {
+			it.Reason = reason(it, r, e, best, res.Why)
 		}
 		if it.Reason == "" {
 			it.Reason = it.lang.f(i18n.MsgBelowThreshold, roundDown(res.Confidence))
@@ -240,6 +225,31 @@ func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, 
 		}
 	}
 	return append(ws, extraWrites(r, e, o)...)
+}
+
+// reason says, in the sheet's language, which check of the matcher kept
+// the row from being filled; "" when none did (it was below the
+// threshold from the start).
+func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why match.Reason) string {
+	switch why.Check {
+	case match.CheckHead:
+		return it.lang.f(i18n.MsgHeadMissing, e.ID, textnorm.Original(r.Question, why.Head))
+	case match.CheckConflict:
+		switch q, d := why.Query, why.Wording; {
+		case q == "" && d == "":
+		case d == "":
+			return it.lang.f(i18n.MsgLacksTerm, e.ID, textnorm.Original(r.Question, q))
+		case q == "":
+			return it.lang.f(i18n.MsgExtraTerm, e.ID, textnorm.Original(best.Wording, d))
+		default:
+			return it.lang.f(i18n.MsgOtherTopic, e.ID, textnorm.Original(best.Wording, d), textnorm.Original(r.Question, q))
+		}
+	case match.CheckLanguage:
+		return it.lang.f(i18n.MsgOtherLanguage, e.ID)
+	case match.CheckTied:
+		return it.lang.f(i18n.MsgTied, why.Rival.ID)
+	}
+	return ""
 }
 
 // render decides the cell value for entry e in row r, the remarks text,

@@ -76,6 +76,14 @@
 // step back to the noun before them, and ask-word groups (保管 / 保存,
 // kept / stored) name one ask in other words.
 //
+// Each change of confidence is a Step of Result.Trace, named by its signal
+// (score, lacks, synonym, head, conflict, rival, language) with the
+// confidence after it; Result.Why is the one check that took a row that
+// would have been filled under the threshold. qfill eval --explain prints
+// the trace of every row. The word lists the checks read (light
+// predicates, ask words, English verbs) are data, in words.txt beside
+// thesaurus.txt.
+//
 // The settings are in Config, each with why it has its value; how each
 // was found and what was tried and rejected is in docs/matcher-history.md.
 // Every setting can be varied for one run with qfill eval --set.

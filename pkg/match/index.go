@@ -2,6 +2,7 @@ package match
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"runtime"
 	"slices"
@@ -67,22 +68,10 @@ type Result struct {
 	// Auto reports whether Confidence reaches the threshold, so the answer
 	// may be written without a review mark.
 	Auto bool
-	// Tied is the entry with another answer that fits the query as well as
-	// the best, when that kept the row from being filled (see
-	// Config.AmbiguityRatio).
-	Tied *corpus.Entry
-	// UnmatchedHead is the query's head (see askHead), when the best
-	// wording does not name it and that kept the row from being filled.
-	UnmatchedHead string
-	// Conflict holds a term of the query and one of the best wording that
-	// name concepts the other side lacks (backups / logs), when that kept
-	// the row from being filled (see Config.ConflictPenalty). One of the
-	// two is empty for an actor concept (利用者自身で) on one side only.
-	Conflict [2]string
-	// OtherLanguage: the best entry's answer is written in another
-	// language than the question, which kept the row from being filled
-	// (see Config.LanguageCheck). Set by MatchAll only.
-	OtherLanguage bool
+	// Why is the check that kept the row from being filled, if one did.
+	Why Reason
+	// Trace is how the confidence was reached, step by step.
+	Trace []Step
 	// english, margin and checks feed Signals: what the checks found,
 	// whether or not it kept the row from being filled at this
 	// threshold.
@@ -343,12 +332,16 @@ func (ix *Index) Match(q Query) Result {
 		cands = cands[:ix.cfg.TopK]
 	}
 	conf := ix.confidence(cands)
+	var r Result
+	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f", cands[0].Score, ix.margin(cands)))
 	// The costly steps below run only for rows in doubt. "In doubt" is
 	// measured against the default threshold, not the user's, so that
 	// the best entry, the suggestions and the confidence are the same
 	// whatever --threshold says; only Auto depends on it.
 	if conf < doubtBelow && ix.markLacks(pq, cands) {
+		was := conf
 		conf = ix.confidence(cands)
+		r.step(StepLacks, was, conf, "")
 	}
 	// Synonym credit reorders the candidates, and makes a row surer only
 	// as SynonymConfidence allows (below). Rows sure enough to fill are
@@ -356,6 +349,7 @@ func (ix *Index) Match(q Query) Result {
 	// When credit keeps the answer the confidence stays the lexical one;
 	// when it puts another answer on top, that answer also needs the
 	// lexical evidence, so such a row stays in review unless both agree.
+	afterLacks := conf
 	if ix.cfg.SynonymCredit > 0 && conf < doubtBelow {
 		top := cands[0].Entry
 		if ix.creditSynonyms(pq, cands) {
@@ -394,6 +388,7 @@ func (ix *Index) Match(q Query) Result {
 			}
 		}
 	}
+	r.step(StepSynonym, afterLacks, conf, "")
 	before := conf
 	// Both checks below read the best wording; neither applies to a
 	// wording that is the question itself or a row already at 0.
@@ -402,6 +397,11 @@ func (ix *Index) Match(q Query) Result {
 		bp = ix.pairOf(pq, cands[0].Wording)
 	}
 	conf, head := ix.checkHead(bp, cands, conf)
+	if head != "" {
+		r.step(StepHead, before, conf, "not named: "+head)
+	} else {
+		r.step(StepHead, before, conf, "")
+	}
 	// How long are backups retained? against How long are logs retained?:
 	// the same ask of another object. A wording that names a concept the
 	// query does not, while the query names one it does not, is about
@@ -413,6 +413,7 @@ func (ix *Index) Match(q Query) Result {
 			found.conflict = true
 			afterHead := conf
 			conf = math.Max(0, conf-ix.cfg.ConflictPenalty)
+			r.step(StepConflict, afterHead, conf, strings.TrimSpace(q+" / "+d))
 			if afterHead >= ix.cfg.Threshold && conf < ix.cfg.Threshold {
 				conflict = [2]string{q, d}
 			}
@@ -421,16 +422,16 @@ func (ix *Index) Match(q Query) Result {
 	if conf == ix.cfg.AmbiguityCap {
 		found.tied = ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil
 	}
-	r := Result{Candidates: cands, Confidence: conf, english: english, margin: ix.margin(cands), checks: found}
+	r.Candidates, r.Confidence, r.english, r.margin, r.checks = cands, conf, english, ix.margin(cands), found
 	r.Auto = r.Confidence >= ix.cfg.Threshold
 	// Say why only where the check is what held the row back.
 	if head != "" && before >= ix.cfg.Threshold && !r.Auto {
-		r.UnmatchedHead = head
+		r.Why = Reason{Check: CheckHead, Head: head}
 	} else if conflict != ([2]string{}) {
-		r.Conflict = conflict
+		r.Why = Reason{Check: CheckConflict, Query: conflict[0], Wording: conflict[1]}
 	} else if conf == ix.cfg.AmbiguityCap {
 		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {
-			r.Tied = t.Entry
+			r.Why = Reason{Check: CheckTied, Rival: t.Entry}
 		}
 	}
 	return r
@@ -653,7 +654,9 @@ func (ix *Index) penaliseRivals(out []Result) {
 			continue
 		}
 		if gap := bestFor[b.Entry] - b.lexical; gap > 1e-6 {
+			was := out[i].Confidence
 			out[i].Confidence = math.Max(0, out[i].Confidence-gap*ix.cfg.RivalPenalty)
+			out[i].step(StepRival, was, out[i].Confidence, fmt.Sprintf("another row scores %.3f more", gap))
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
 		}
 	}
@@ -676,10 +679,15 @@ func (ix *Index) checkLanguage(qs []Query, out []Result) {
 		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
 		if q != scriptNone && a != scriptNone && q != a {
 			out[i].checks.otherLanguage = true
-			wasAuto := out[i].Auto
+			wasAuto, was := out[i].Auto, out[i].Confidence
 			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
+			out[i].step(StepLanguage, was, out[i].Confidence, "")
 			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
-			out[i].OtherLanguage = wasAuto && !out[i].Auto
+			// The head and the conflict say more than the language; the
+			// language, more than a tied rival.
+			if wasAuto && !out[i].Auto && (out[i].Why.Check == CheckNone || out[i].Why.Check == CheckTied) {
+				out[i].Why = Reason{Check: CheckLanguage}
+			}
 		}
 	}
 }

@@ -629,9 +629,9 @@ func TestAmbiguousTopic(t *testing.T) {
 		if tt.capped && (got.Auto || !was.Auto) {
 			t.Errorf("%s: auto %v with the cap, %v without; want review only with it", tt.q, got.Auto, was.Auto)
 		}
-		if tied := got.Tied != nil; tied != tt.capped {
-			t.Errorf("%s: tied entry %v, want one = %v", tt.q, got.Tied, tt.capped)
-		} else if tied && got.Tied == got.Best().Entry {
+		if tied := got.Why.Rival != nil; tied != tt.capped {
+			t.Errorf("%s: tied entry %v, want one = %v", tt.q, got.Why.Rival, tt.capped)
+		} else if tied && got.Why.Rival == got.Best().Entry {
 			t.Errorf("%s: tied with itself", tt.q)
 		}
 	}
@@ -648,8 +648,8 @@ func TestAmbiguousTopic(t *testing.T) {
 	}
 	ix := New(contacts, DefaultConfig())
 	for _, q := range []Query{{Text: "Contact Name"}, {Text: "Contact name of the provider", ID: "GNRL-04"}} {
-		if r := ix.Match(q); r.Tied != nil {
-			t.Errorf("%+v: tied with %s (confidence %.3f)", q, r.Tied.ID, r.Confidence)
+		if r := ix.Match(q); r.Why.Rival != nil {
+			t.Errorf("%+v: tied with %s (confidence %.3f)", q, r.Why.Rival.ID, r.Confidence)
 		}
 	}
 }
@@ -769,7 +769,7 @@ func TestHeadCheck(t *testing.T) {
 			if math.Abs(got.Confidence-want) > 1e-9 || got.Auto {
 				t.Errorf("%s: confidence %.3f (auto %v), want %.3f in review (%.3f without the check)", tt.q, got.Confidence, got.Auto, want, lex.Confidence)
 			}
-			if lex.Auto && got.UnmatchedHead == "" {
+			if lex.Auto && got.Why.Head == "" {
 				t.Errorf("%s: held back by the head check but UnmatchedHead is empty", tt.q)
 			}
 			continue
@@ -934,12 +934,12 @@ func TestConceptConflict(t *testing.T) {
 		if lowered := b.Confidence < a.Confidence-1e-9; lowered != tt.lower {
 			t.Errorf("%q: confidence %.3f → %.3f, want lowered %v", tt.q, a.Confidence, b.Confidence, tt.lower)
 		}
-		if tt.lower && tt.conflict[0] != "" && (a.Confidence < on.Threshold || b.Auto || b.Conflict != tt.conflict) {
+		if tt.lower && tt.conflict[0] != "" && (a.Confidence < on.Threshold || b.Auto || [2]string{b.Why.Query, b.Why.Wording} != tt.conflict) {
 			// The case must be one the penalty decides: filled without it.
-			t.Errorf("%q: %.3f → %.3f (auto %v), Conflict = %q, want filled without the penalty, held with %q", tt.q, a.Confidence, b.Confidence, b.Auto, b.Conflict, tt.conflict)
+			t.Errorf("%q: %.3f → %.3f (auto %v), Conflict = %q, want filled without the penalty, held with %q", tt.q, a.Confidence, b.Confidence, b.Auto, [2]string{b.Why.Query, b.Why.Wording}, tt.conflict)
 		}
-		if !tt.lower && b.Conflict != tt.conflict {
-			t.Errorf("%q: Conflict = %q, want none", tt.q, b.Conflict)
+		if !tt.lower && [2]string{b.Why.Query, b.Why.Wording} != tt.conflict {
+			t.Errorf("%q: Conflict = %q, want none", tt.q, [2]string{b.Why.Query, b.Why.Wording})
 		}
 	}
 }
@@ -980,8 +980,8 @@ func TestOtherLanguageNoRival(t *testing.T) {
 	if b := r.Best(); b == nil || b.Entry.ID != "en-iso" {
 		t.Fatalf("best %v, want en-iso", b)
 	}
-	if r.Tied != nil || r.Confidence <= DefaultConfig().AmbiguityCap {
-		t.Errorf("confidence %.3f, tied %v: the Japanese entry counted as a rival", r.Confidence, r.Tied)
+	if r.Why.Rival != nil || r.Confidence <= DefaultConfig().AmbiguityCap {
+		t.Errorf("confidence %.3f, tied %v: the Japanese entry counted as a rival", r.Confidence, r.Why.Rival)
 	}
 }
 
@@ -1162,19 +1162,19 @@ func TestLanguageCheck(t *testing.T) {
 	cfg.LanguageCheck = false
 	off := New(es, cfg)
 	ja := ix.MatchAll([]Query{{Text: "サイバー保険に加入していますか？"}})
-	if !ja[0].Auto || ja[0].OtherLanguage {
-		t.Errorf("Japanese question, Japanese answer: auto %v, other language %v; want filled", ja[0].Auto, ja[0].OtherLanguage)
+	if !ja[0].Auto || (ja[0].Why.Check == CheckLanguage) {
+		t.Errorf("Japanese question, Japanese answer: auto %v, other language %v; want filled", ja[0].Auto, (ja[0].Why.Check == CheckLanguage))
 	}
 	// One English checklist: the row would be filled but for the check.
 	en := []Query{{Text: "Do you carry cyber insurance?"}}
 	if r := off.MatchAll(en); !r[0].Auto {
 		t.Fatalf("English question: confidence %.3f without the check; the test needs a row that would be filled", r[0].Confidence)
 	}
-	if r := ix.MatchAll(en); r[0].Auto || !r[0].OtherLanguage {
-		t.Errorf("English question, Japanese answer: auto %v (%.3f), other language %v; want review", r[0].Auto, r[0].Confidence, r[0].OtherLanguage)
+	if r := ix.MatchAll(en); r[0].Auto || !(r[0].Why.Check == CheckLanguage) {
+		t.Errorf("English question, Japanese answer: auto %v (%.3f), other language %v; want review", r[0].Auto, r[0].Confidence, (r[0].Why.Check == CheckLanguage))
 	}
 	out := ix.MatchAll([]Query{{Text: "What certification do you hold?"}})
-	if out[0].OtherLanguage {
+	if out[0].Why.Check == CheckLanguage {
 		t.Errorf("a code as the answer was held back as another language")
 	}
 }
@@ -1253,8 +1253,8 @@ func TestHeadInAnotherWording(t *testing.T) {
 		{ID: "actual", Question: "過去1年間の稼働率の実績を教えてください。", Answer: "99.95%以上"},
 	}
 	r := New(es, DefaultConfig()).Match(Query{Text: "サービス稼働率の保証値"})
-	if b := r.Best(); b == nil || b.Entry.ID != "avail" || !r.Auto || r.UnmatchedHead != "" {
-		t.Errorf("best %v, confidence %.3f, auto %v, unmatched head %q; want avail filled", b, r.Confidence, r.Auto, r.UnmatchedHead)
+	if b := r.Best(); b == nil || b.Entry.ID != "avail" || !r.Auto || r.Why.Head != "" {
+		t.Errorf("best %v, confidence %.3f, auto %v, unmatched head %q; want avail filled", b, r.Confidence, r.Auto, r.Why.Head)
 	}
 }
 
