@@ -194,3 +194,12 @@ func TestBrowserReviewLoop(t *testing.T) {
 		}
 	}
 }
+
+// --learn writes learned.yaml into the corpus folder: a corpus that is
+// one file is refused before the server starts.
+func TestServeLearnNeedsFolder(t *testing.T) {
+	code, _, stderr := qfill(t, "serve", "--learn", "--addr", "127.0.0.1:0", "--corpus", filepath.Join(repoCorpus, "01_datacenter.yaml"))
+	if code != 2 || !strings.Contains(stderr, "--learn needs a corpus folder") || strings.Count(strings.TrimSpace(stderr), "\n") != 0 {
+		t.Errorf("exit %d: %q", code, stderr)
+	}
+}
