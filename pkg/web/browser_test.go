@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/qfill/qfill/internal/testbrowser"
 	"github.com/xuri/excelize/v2"
@@ -92,5 +94,100 @@ func TestBrowserDropAndDownload(t *testing.T) {
 	}
 	if !strings.Contains(crossSite, "refused: a request from") {
 		t.Errorf("form posted from another site: %q, want it refused", crossSite)
+	}
+}
+
+// The review page's other keys, in Chromium: b leaves a row blank, u takes
+// it back, / searches the corpus and Enter takes the first entry found,
+// e types an answer with a dropdown value and Ctrl+Enter saves it, and a
+// click on a suggestion accepts it.
+func TestBrowserReviewKeys(t *testing.T) {
+	ts := server(t)
+	in, _ := filepath.Abs(templateJA)
+	ctx := testbrowser.Start(t, 90*time.Second)
+	sel := func(key *string) chromedp.Action {
+		return chromedp.Evaluate(`document.querySelector("#rows tbody tr.sel").getAttribute("data-key")`, key)
+	}
+	decided := func(key string) chromedp.Action {
+		return chromedp.WaitVisible(fmt.Sprintf(`tr[data-key=%q] .st.decided`, key), chromedp.ByQuery)
+	}
+	var blank, searched, typed, clicked, href string
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(ts.URL+"/review?lang=en"),
+		chromedp.WaitReady("#input", chromedp.ByQuery),
+		chromedp.SetUploadFiles("#input", []string{in}, chromedp.ByQuery),
+		chromedp.WaitVisible("#rows tbody tr.sel", chromedp.ByQuery),
+		chromedp.AttributeValue("a#download", "href", &href, nil, chromedp.ByQuery),
+		// b, then u: blank and back.
+		sel(&blank),
+		chromedp.KeyEvent("b"),
+	)
+	if err == nil {
+		err = chromedp.Run(ctx, decided(blank), chromedp.KeyEvent("k"), chromedp.KeyEvent("u"),
+			chromedp.WaitNotPresent(fmt.Sprintf(`tr[data-key=%q] .st.decided`, blank), chromedp.ByQuery))
+	}
+	if err == nil {
+		// / and a pattern: the first entry found.
+		// Undo selected the row it took back; the search is for the next.
+		err = chromedp.Run(ctx, chromedp.KeyEvent("j"), sel(&searched), chromedp.KeyEvent("/"), chromedp.WaitVisible("#q", chromedp.ByID))
+		if err == nil {
+			err = chromedp.Run(ctx, chromedp.Sleep(200*time.Millisecond), chromedp.SetValue("#q", "bk-ge", chromedp.ByID), chromedp.SendKeys("#q", "n", chromedp.ByID), chromedp.Sleep(800*time.Millisecond))
+		}
+		if err == nil {
+			err = chromedp.Run(ctx, chromedp.WaitVisible(`#hits .sug`, chromedp.ByQuery), chromedp.KeyEvent("\r"))
+		}
+	}
+	if err == nil {
+		// If the entry has no dropdown value, the first allowed one.
+		var picker bool
+		chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`!!document.getElementById("choicePanel")`, &picker))
+		if picker {
+			chromedp.Run(ctx, chromedp.KeyEvent("1"))
+		}
+		err = chromedp.Run(ctx, decided(searched))
+	}
+	if err == nil {
+		err = chromedp.Run(ctx, sel(&typed), chromedp.KeyEvent("e"), chromedp.WaitVisible("#ea", chromedp.ByID), chromedp.Sleep(100*time.Millisecond),
+			chromedp.SendKeys("#ea", "Not offered.", chromedp.ByID),
+			chromedp.SetValue("#ec", "いいえ", chromedp.ByID))
+		if err == nil {
+			err = chromedp.Run(ctx, chromedp.Focus("#ea", chromedp.ByID), chromedp.KeyEvent("\r", chromedp.KeyModifiers(input.ModifierCtrl)), decided(typed))
+		}
+	}
+	if err == nil {
+		err = chromedp.Run(ctx, sel(&clicked), chromedp.Click(`#rows tbody tr.sel .sug[data-n="1"]`, chromedp.ByQuery))
+		var picker bool
+		chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`!!document.getElementById("choicePanel")`, &picker))
+		if picker {
+			chromedp.Run(ctx, chromedp.Click(`#choicePanel button[data-c="0"]`, chromedp.ByQuery))
+		}
+		err = chromedp.Run(ctx, decided(clicked))
+	}
+	if err != nil {
+		testbrowser.Shot(t, ctx, "review-keys.png")
+		t.Fatalf("browser: %v", err)
+	}
+	res, err := http.Get(ts.URL + "/" + strings.TrimSuffix(href, "/download"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var state ReviewResponse
+	json.NewDecoder(res.Body).Decode(&state)
+	res.Body.Close()
+	got := map[string]*DecisionIn{}
+	for _, r := range state.Rows {
+		got[r.Key] = r.Decision
+	}
+	if got[blank] != nil {
+		t.Errorf("%s: undo left %+v", blank, got[blank])
+	}
+	if d := got[searched]; d == nil || !strings.HasPrefix(d.EntryID, "bk-gen") {
+		t.Errorf("%s: searched decision %+v, want a bk-gen entry", searched, d)
+	}
+	if d := got[typed]; d == nil || d.Answer != "Not offered." || d.Choice != "いいえ" {
+		t.Errorf("%s: typed decision %+v", typed, d)
+	}
+	if d := got[clicked]; d == nil || d.EntryID == "" {
+		t.Errorf("%s: clicked decision %+v", clicked, d)
 	}
 }
