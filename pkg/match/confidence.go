@@ -1,0 +1,231 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"unicode"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/textnorm"
+)
+
+// Confidence: the best candidate's score against its rivals, and the
+// checks across a checklist's rows (rival questions, answer language).
+
+// rival reports whether o counts against the best candidate b in the
+// margin and the ambiguity cap. A wording in the other language does not
+// when the best is in the query's: a bilingual corpus holds each ask in
+// both languages with answers that differ only in their language, and a
+// question in one language cannot tell the two apart.
+func (ix *Index) rival(o, b *Candidate) bool {
+	return !ix.sameAnswer(o.Entry, b.Entry) && !(o.otherScript && !b.otherScript)
+}
+
+// penaliseRivals lowers the confidence of each row whose best entry
+// another row fits better (see MatchAll).
+func (ix *Index) penaliseRivals(out []Result) {
+	if ix.cfg.RivalPenalty == 0 {
+		return
+	}
+	// bestFor[entry] = the highest lexical score any question gives the
+	// entry: confidence stays on lexical evidence (see Match).
+	bestFor := map[*corpus.Entry]float64{}
+	for _, r := range out {
+		for _, c := range r.Candidates {
+			if c.lexical > bestFor[c.Entry] {
+				bestFor[c.Entry] = c.lexical
+			}
+		}
+	}
+	for i := range out {
+		b := out[i].Best()
+		if b == nil {
+			continue
+		}
+		if gap := bestFor[b.Entry] - b.lexical; gap > 1e-6 {
+			was := out[i].Confidence
+			out[i].Confidence = math.Max(0, out[i].Confidence-gap*ix.cfg.RivalPenalty)
+			out[i].step(StepRival, was, out[i].Confidence, fmt.Sprintf("another row scores %.3f more", gap))
+			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
+		}
+	}
+}
+
+// checkLanguage holds back a row whose answer is written in another
+// language than its question: a Japanese answer pasted into an English
+// questionnaire (or the reverse) is no answer the customer can send on,
+// however well the questions match. Text with neither kana nor kanji nor
+// an English word (SSO, ISO/IEC 27001, 99.9%) fits either language.
+func (ix *Index) checkLanguage(qs []Query, out []Result) {
+	if !ix.cfg.LanguageCheck {
+		return
+	}
+	for i := range out {
+		b := out[i].Best()
+		if b == nil {
+			continue
+		}
+		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
+		if q != scriptNone && a != scriptNone && q != a {
+			out[i].checks.otherLanguage = true
+			wasAuto, was := out[i].Auto, out[i].Confidence
+			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
+			out[i].step(StepLanguage, was, out[i].Confidence, "")
+			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
+			// The head and the conflict say more than the language; the
+			// language, more than a tied rival.
+			if wasAuto && !out[i].Auto && (out[i].Why.Check == CheckNone || out[i].Why.Check == CheckTied) {
+				out[i].Why = Reason{Check: CheckLanguage}
+			}
+		}
+	}
+}
+
+type script int
+
+const (
+	scriptNone script = iota
+	scriptEnglish
+	scriptJapanese
+)
+
+// scriptOf tells Japanese text (any kana or kanji) from English (at least
+// min words of three or more Latin letters with a lower-case one), and
+// both from codes and figures (SSO, AES-256, 99.9%). Answers need two
+// such words ("Yes, we do"): a bare "Yes" fits a Japanese sheet too.
+func scriptOf(s string, min int) script {
+	words := 0
+	run, lower := 0, false
+	for _, r := range s + " " {
+		if textnorm.IsCJK(r) {
+			return scriptJapanese
+		}
+		if r < 0x250 && unicode.IsLetter(r) {
+			run++
+			lower = lower || unicode.IsLower(r)
+			continue
+		}
+		if run >= 3 && lower {
+			words++
+		}
+		run, lower = 0, false
+	}
+	if words >= min {
+		return scriptEnglish
+	}
+	return scriptNone
+}
+
+// confidence turns the best score and its margin over the best rival that
+// would give a different answer into a confidence.
+func (ix *Index) confidence(c []Candidate) float64 {
+	return ix.confidenceOf(c, func(c Candidate) float64 { return c.Score })
+}
+
+// confidenceOf is confidence for the first candidate with the scores
+// score gives: the lexical ones, for a candidate synonym credit put first.
+func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) float64 {
+	if len(c) == 0 {
+		return 0
+	}
+	s1 := score(c[0])
+	var s2 float64
+	for i := range c[1:] {
+		o := &c[i+1]
+		if s := ix.rivalScore(*o, score); s > s2 && ix.rival(o, &c[0]) {
+			s2 = s
+		}
+	}
+	margin := s1 - s2
+	conf := s1
+	if margin < ix.cfg.MarginFloor {
+		conf -= (ix.cfg.MarginFloor - margin) * ix.cfg.MarginPenalty
+	}
+	// "ファイアウォールはありますか" is covered whole by the firewall entry,
+	// the firewall-review entry and the WAF entry; the shortest wording
+	// scores best, but which of those asks the customer means the words
+	// do not say.
+	if ix.tiedRival(c, score) != nil {
+		conf = math.Min(conf, ix.cfg.AmbiguityCap)
+	}
+	return math.Max(0, math.Min(1, conf))
+}
+
+// rivalScore is a runner-up's score as it counts against the best.
+func (ix *Index) rivalScore(o Candidate, score func(Candidate) float64) float64 {
+	if o.lacks {
+		return score(o) * ix.cfg.LacksFactor
+	}
+	return score(o)
+}
+
+// tiedRival returns a candidate with another answer that matches at least
+// as much of the query as the first and scores at least AmbiguityRatio of
+// it (see Config.AmbiguityRatio), or nil.
+//
+// A wording that is the query itself (lexical score 1), or an entry
+// learned from the query's own question ID, has no such rival: the stored
+// question says nothing besides the customer's, or the sheet's own ID
+// says which it is (HECVAT asks "Contact Name" for the solution and again
+// for accessibility).
+func (ix *Index) tiedRival(c []Candidate, score func(Candidate) float64) *Candidate {
+	if ix.cfg.AmbiguityCap <= 0 || len(c) < 2 || c[0].lexical >= 1-1e-6 || c[0].sameQID {
+		return nil
+	}
+	s1 := score(c[0])
+	for i := range c[1:] {
+		o := &c[i+1]
+		if o.qcov >= c[0].qcov-1e-9 && o.Wording != c[0].Wording && ix.rival(o, &c[0]) && ix.rivalScore(*o, score) >= s1*ix.cfg.AmbiguityRatio {
+			return o
+		}
+	}
+	return nil
+}
+
+// markLacks marks the runners-up that lack a thesaurus concept the query
+// and the best wording both name, and reports whether it marked any:
+// 遠隔バックアップ against 遠隔地に保管 and バックアップを行っている,
+// 解約後のデータ消去の時期 against 契約終了後のデータ削除 and データ削除の
+// 方法. Such a rival answers a broader or another question, so it counts
+// LacksFactor of its score against the best (confidenceOf, tiedRival).
+// Only rows in doubt are marked (it can only raise confidence), and only
+// rivals close enough to the best to count in the margin or the
+// ambiguity test are read: the scan of a wording is the cost.
+func (ix *Index) markLacks(pq string, cands []Candidate) bool {
+	for i := range cands {
+		cands[i].lacks = false
+	}
+	if ix.cfg.LacksFactor == 1 || ix.thes == nil || len(cands) < 2 {
+		return false
+	}
+	s1 := math.Min(cands[0].Score, cands[0].lexical)
+	cut := math.Min(s1-ix.cfg.MarginFloor, s1*ix.cfg.AmbiguityRatio)
+	var q, both []int
+	marked := false
+	for i := 1; i < len(cands); i++ {
+		o := &cands[i]
+		if o.Score < cut || !ix.rival(o, &cands[0]) {
+			continue
+		}
+		if q == nil {
+			q = ix.thes.conceptSet(pq)
+			for _, c := range ix.thes.conceptSet(prepare(cands[0].Wording)) {
+				if slices.Contains(q, c) {
+					both = append(both, c)
+				}
+			}
+			if len(both) == 0 {
+				return false
+			}
+		}
+		has := ix.thes.conceptSet(prepare(o.Wording))
+		for _, c := range both {
+			if !slices.Contains(has, c) {
+				o.lacks, marked = true, true
+				break
+			}
+		}
+	}
+	return marked
+}

@@ -1,0 +1,276 @@
+package match
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/textnorm"
+)
+
+// The pipeline of one match (Match) and of a checklist (MatchAll):
+// retrieve and rank candidates, then judge how sure the best is.
+
+// Query is one question read from a checklist.
+type Query struct {
+	Text string
+	// Section is the heading the row sits under, if any.
+	Section string
+	// ID is the question's number or ID in its sheet, if any.
+	ID string
+}
+
+// Candidate is one corpus entry scored against a query.
+type Candidate struct {
+	Entry *corpus.Entry
+	// Score is the similarity of the best wording, in [0,1], the one
+	// candidates are ranked by: for a row in doubt it includes synonym
+	// credit, which Confidence includes only where the wording names
+	// exactly the query's concepts (Config.SynonymConfidence).
+	Score float64
+	// Wording is the question or alias that scored best.
+	Wording string
+	// lexical is Score before synonym credit.
+	lexical float64
+	// qcov is the share of the query's weight the wording matches.
+	qcov float64
+	// sameQID: the entry was learned from the query's own question ID.
+	sameQID bool
+	// sameConcepts: the wording names exactly the query's concepts.
+	sameConcepts bool
+	// otherScript: the wording is Japanese and the query English, or the
+	// reverse.
+	otherScript bool
+	// lacks: a thesaurus concept the query and the best wording both
+	// name is missing from this wording.
+	lacks bool
+}
+
+// Result is the outcome of matching one query.
+type Result struct {
+	// Candidates holds the best entries, best first (at most Config.TopK).
+	Candidates []Candidate
+	// Confidence in [0,1] that Candidates[0] answers the query.
+	Confidence float64
+	// Auto reports whether Confidence reaches the threshold, so the answer
+	// may be written without a review mark.
+	Auto bool
+	// Why is the check that kept the row from being filled, if one did.
+	Why Reason
+	// Trace is how the confidence was reached, step by step.
+	Trace []Step
+	// english, margin and checks feed Signals: what the checks found,
+	// whether or not it kept the row from being filled at this
+	// threshold.
+	english bool
+	margin  float64
+	checks  checks
+}
+
+type checks struct{ headMissing, conflict, tied, otherLanguage bool }
+
+// Best returns the top candidate, or nil when nothing matched.
+func (r Result) Best() *Candidate {
+	if len(r.Candidates) == 0 {
+		return nil
+	}
+	return &r.Candidates[0]
+}
+
+// Match scores the query against every entry and decides the confidence.
+func (ix *Index) Match(q Query) Result {
+	pq := prepare(q.Text)
+	cands := ix.score(ix.featurizePrepared(pq))
+	english := noCJK(pq)
+	if len(cands) == 0 {
+		return Result{english: english}
+	}
+	for i := range cands {
+		cands[i].Score = math.Min(cands[i].Score, 1)
+		cands[i].lexical = cands[i].Score
+		cands[i].otherScript = noCJK(cands[i].Wording) != english
+	}
+	ix.rank(cands, q)
+	if len(cands) > ix.cfg.TopK {
+		cands = cands[:ix.cfg.TopK]
+	}
+	conf := ix.confidence(cands)
+	var r Result
+	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f", cands[0].Score, ix.margin(cands)))
+	// The costly steps below run only for rows in doubt. "In doubt" is
+	// measured against the default threshold, not the user's, so that
+	// the best entry, the suggestions and the confidence are the same
+	// whatever --threshold says; only Auto depends on it.
+	if conf < doubtBelow && ix.markLacks(pq, cands) {
+		was := conf
+		conf = ix.confidence(cands)
+		r.step(StepLacks, was, conf, "")
+	}
+	// Synonym credit reorders the candidates, and makes a row surer only
+	// as SynonymConfidence allows (below). Rows sure enough to fill are
+	// left as they are (credit is the costly part of a match).
+	// When credit keeps the answer the confidence stays the lexical one;
+	// when it puts another answer on top, that answer also needs the
+	// lexical evidence, so such a row stays in review unless both agree.
+	afterLacks := conf
+	if ix.cfg.SynonymCredit > 0 && conf < doubtBelow {
+		top := cands[0].Entry
+		if ix.creditSynonyms(pq, cands) {
+			topSame := false
+			for _, c := range cands {
+				topSame = topSame || c.Entry == top && c.sameConcepts
+			}
+			ix.rank(cands, q)
+			ix.markLacks(pq, cands)
+			if !ix.sameAnswer(cands[0].Entry, top) {
+				// The lexical evidence is the words alone: a rival's
+				// missing concept (markLacks) does not count there.
+				lex := slices.Clone(cands)
+				for i := range lex {
+					lex[i].lacks = false
+				}
+				conf = math.Min(ix.confidence(cands), ix.confidenceOf(lex, func(c Candidate) float64 { return c.lexical }))
+			}
+			// A wording that names exactly the query's concepts, spelt
+			// with other terms (バックアップの保管期間 / データ保全の
+			// 保存期間), says the same thing: its credit is evidence, not
+			// just a hint. A wording with a concept more or less
+			// (目標復旧時点 / 目標復旧時間, 計画停止の頻度 / 計画停止の
+			// 予定通知) is another ask and keeps its lexical score.
+			// The same holds where credit put such a wording above a
+			// lexical best that does not name the query's concepts
+			// exactly (Webアプリケーションファイアウォール: WAF against
+			// ファイアウォール).
+			if ix.cfg.SynonymConfidence > 0 && cands[0].sameConcepts && (ix.sameAnswer(cands[0].Entry, top) || !topSame) {
+				conf = math.Max(conf, ix.confidenceOf(cands, func(c Candidate) float64 {
+					if c.sameConcepts {
+						return c.lexical + (c.Score-c.lexical)*ix.cfg.SynonymConfidence
+					}
+					return c.lexical
+				}))
+			}
+		}
+	}
+	r.step(StepSynonym, afterLacks, conf, "")
+	before := conf
+	// Both checks below read the best wording; neither applies to a
+	// wording that is the question itself or a row already at 0.
+	var bp bestPair
+	if conf > 0 && cands[0].lexical < 1-1e-6 {
+		bp = ix.pairOf(pq, cands[0].Wording)
+	}
+	conf, head := ix.checkHead(bp, cands, conf)
+	if head != "" {
+		r.step(StepHead, before, conf, "not named: "+head)
+	} else {
+		r.step(StepHead, before, conf, "")
+	}
+	// How long are backups retained? against How long are logs retained?:
+	// the same ask of another object. A wording that names a concept the
+	// query does not, while the query names one it does not, is about
+	// something else however much of the sentence it shares.
+	var conflict [2]string
+	found := checks{headMissing: head != ""}
+	if ix.cfg.ConflictPenalty > 0 && conf > 0 && cands[0].lexical < 1-1e-6 {
+		if q, d, ok := bp.conflict(); ok {
+			found.conflict = true
+			afterHead := conf
+			conf = math.Max(0, conf-ix.cfg.ConflictPenalty)
+			r.step(StepConflict, afterHead, conf, strings.TrimSpace(q+" / "+d))
+			if afterHead >= ix.cfg.Threshold && conf < ix.cfg.Threshold {
+				conflict = [2]string{q, d}
+			}
+		}
+	}
+	if conf == ix.cfg.AmbiguityCap {
+		found.tied = ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil
+	}
+	r.Candidates, r.Confidence, r.english, r.margin, r.checks = cands, conf, english, ix.margin(cands), found
+	r.Auto = r.Confidence >= ix.cfg.Threshold
+	// Say why only where the check is what held the row back.
+	if head != "" && before >= ix.cfg.Threshold && !r.Auto {
+		r.Why = Reason{Check: CheckHead, Head: head}
+	} else if conflict != ([2]string{}) {
+		r.Why = Reason{Check: CheckConflict, Query: conflict[0], Wording: conflict[1]}
+	} else if conf == ix.cfg.AmbiguityCap {
+		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {
+			r.Why = Reason{Check: CheckTied, Rival: t.Entry}
+		}
+	}
+	return r
+}
+
+// rank sorts candidates best first. Ties (the same wording learned from
+// several places of one questionnaire) go to the entry learned from the
+// same question ID, then to the one from the same section.
+func (ix *Index) rank(cands []Candidate, q Query) {
+	section := ""
+	if q.Section != "" {
+		section = textnorm.Key(q.Section)
+	}
+	ties := make(map[*corpus.Entry]int, len(cands))
+	for i, c := range cands {
+		n := 0
+		if q.ID != "" && c.Entry.Source != nil && c.Entry.Source.QID == q.ID {
+			n += 2
+			cands[i].sameQID = true
+		}
+		if section != "" && ix.entryKeys(c.Entry).section == section {
+			n++
+		}
+		ties[c.Entry] = n
+	}
+	// An English question is better served by an English entry that
+	// scores nearly as well as a Japanese one (and the reverse): the
+	// other language's answer is never written unreviewed anyway (see
+	// checkLanguage), and the suggestion should be one the reviewer can
+	// send on.
+	key := func(c Candidate) float64 {
+		if c.otherScript && ix.cfg.OtherScriptRank > 0 {
+			return c.Score * ix.cfg.OtherScriptRank
+		}
+		return c.Score
+	}
+	sort.Slice(cands, func(i, j int) bool {
+		if si, sj := key(cands[i]), key(cands[j]); math.Abs(si-sj) > 1e-9 {
+			return si > sj
+		}
+		if ti, tj := ties[cands[i].Entry], ties[cands[j].Entry]; ti != tj {
+			return ti > tj
+		}
+		return cands[i].Entry.ID < cands[j].Entry.ID
+	})
+}
+
+// MatchAll matches the questions of one checklist together. A customer's
+// checklist seldom asks the same thing twice, so when another question of
+// the sheet fits a row's best entry clearly better than the row does, that
+// entry most likely belongs to the other question: the row's confidence
+// drops by RivalPenalty times the difference. Identical questions do not
+// penalise each other.
+func (ix *Index) MatchAll(qs []Query) []Result {
+	out := make([]Result, len(qs))
+	// Questions are independent: match them on every CPU. Each result goes
+	// to its own slot, so the order (and the output) does not depend on
+	// scheduling.
+	workers := min(runtime.GOMAXPROCS(0), len(qs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(qs); i += workers {
+				out[i] = ix.Match(qs[i])
+			}
+		}(w)
+	}
+	wg.Wait()
+	ix.penaliseRivals(out)
+	ix.checkLanguage(qs, out)
+	return out
+}
