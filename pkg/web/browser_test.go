@@ -131,20 +131,22 @@ func TestBrowserReviewKeys(t *testing.T) {
 		// Undo selected the row it took back; the search is for the next.
 		err = chromedp.Run(ctx, chromedp.KeyEvent("j"), sel(&searched), chromedp.KeyEvent("/"), chromedp.WaitVisible("#q", chromedp.ByID))
 		if err == nil {
-			err = chromedp.Run(ctx, chromedp.Sleep(200*time.Millisecond), chromedp.SetValue("#q", "bk-ge", chromedp.ByID), chromedp.SendKeys("#q", "n", chromedp.ByID), chromedp.Sleep(800*time.Millisecond))
-		}
-		if err == nil {
-			err = chromedp.Run(ctx, chromedp.WaitVisible(`#hits .sug`, chromedp.ByQuery), chromedp.KeyEvent("\r"))
+			err = chromedp.Run(ctx, chromedp.Sleep(200*time.Millisecond), chromedp.SetValue("#q", "bk-ge", chromedp.ByID), chromedp.SendKeys("#q", "n", chromedp.ByID),
+				// The hits of the pattern, not of the question the box opened with.
+				chromedp.Poll(`(document.querySelector("#hits .sug") || {textContent: ""}).textContent.includes("bk-gen")`, nil),
+				chromedp.KeyEvent("\r"))
 		}
 	}
 	if err == nil {
 		// If the entry has no dropdown value, the first allowed one.
 		var picker bool
-		chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`!!document.getElementById("choicePanel")`, &picker))
-		if picker {
-			chromedp.Run(ctx, chromedp.KeyEvent("1"))
+		err = chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`!!document.getElementById("choicePanel")`, &picker))
+		if err == nil && picker {
+			err = chromedp.Run(ctx, chromedp.KeyEvent("1"))
 		}
-		err = chromedp.Run(ctx, decided(searched))
+		if err == nil {
+			err = chromedp.Run(ctx, decided(searched))
+		}
 	}
 	if err == nil {
 		err = chromedp.Run(ctx, sel(&typed), chromedp.KeyEvent("e"), chromedp.WaitVisible("#ea", chromedp.ByID), chromedp.Sleep(100*time.Millisecond),
@@ -155,13 +157,15 @@ func TestBrowserReviewKeys(t *testing.T) {
 		}
 	}
 	if err == nil {
-		err = chromedp.Run(ctx, sel(&clicked), chromedp.Click(`#rows tbody tr.sel .sug[data-n="1"]`, chromedp.ByQuery))
 		var picker bool
-		chromedp.Run(ctx, chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`!!document.getElementById("choicePanel")`, &picker))
-		if picker {
-			chromedp.Run(ctx, chromedp.Click(`#choicePanel button[data-c="0"]`, chromedp.ByQuery))
+		err = chromedp.Run(ctx, sel(&clicked), chromedp.Click(`#rows tbody tr.sel .sug[data-n="1"]`, chromedp.ByQuery),
+			chromedp.Sleep(300*time.Millisecond), chromedp.Evaluate(`!!document.getElementById("choicePanel")`, &picker))
+		if err == nil && picker {
+			err = chromedp.Run(ctx, chromedp.Click(`#choicePanel button[data-c="0"]`, chromedp.ByQuery))
 		}
-		err = chromedp.Run(ctx, decided(clicked))
+		if err == nil {
+			err = chromedp.Run(ctx, decided(clicked))
+		}
 	}
 	if err != nil {
 		testbrowser.Shot(t, ctx, "review-keys.png")
