@@ -59,6 +59,8 @@ type Item struct {
 	Choices []string `json:"choices,omitempty"`
 	// Decided: a reviewer's decision (Options.Decisions) was written.
 	Decided bool `json:"decided,omitempty"`
+	// Trace is how the matcher reached Confidence, step by step.
+	Trace []match.Step `json:"trace,omitempty"`
 
 	// writes are the cell changes for this item, in order.
 	writes []write
@@ -166,6 +168,12 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	}
 	e := best.Entry
 	it.EntryID, it.Score, it.Confidence = e.ID, round(best.Score), roundDown(res.Confidence)
+	// Rounded as Confidence is: the last bits of a sum differ between
+	// two runs, and the report must not.
+	for _, st := range res.Trace {
+		st.Conf = roundDown(st.Conf)
+		it.Trace = append(it.Trace, st)
+	}
 	for _, c := range res.Candidates[1:] {
 		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
 	}

@@ -61,18 +61,23 @@ func (r *Result) step(signal string, before, after float64, note string) {
 }
 
 // Explain renders the trace on one line: "score 0.58 (margin 0.31) →
-// head 0.78 (+) → rival 0.71".
+// head 0.78 → rival 0.71", and the check that held the row back.
 func (r Result) Explain() string {
-	parts := make([]string, len(r.Trace))
-	for i, s := range r.Trace {
+	out := FormatTrace(r.Trace)
+	if r.Why.Check != CheckNone {
+		out += "; held back by " + string(r.Why.Check)
+	}
+	return out
+}
+
+// FormatTrace renders steps on one line.
+func FormatTrace(steps []Step) string {
+	parts := make([]string, len(steps))
+	for i, s := range steps {
 		parts[i] = fmt.Sprintf("%s %.3f", s.Signal, s.Conf)
 		if s.Note != "" {
 			parts[i] += " (" + s.Note + ")"
 		}
 	}
-	out := strings.Join(parts, " → ")
-	if r.Why.Check != CheckNone {
-		out += "; held back by " + string(r.Why.Check)
-	}
-	return out
+	return strings.Join(parts, " → ")
 }

@@ -2,9 +2,12 @@ package review
 
 import (
 	"html/template"
+
 	"io"
 	"math"
 	"strings"
+
+	"github.com/qfill/qfill/pkg/match"
 )
 
 // WriteHTML writes the report as one self-contained HTML page (no external
@@ -17,7 +20,8 @@ func (r *Report) WriteHTML(w io.Writer) error {
 }
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
-	"pct": func(f float64) int { return int(math.Round(f * 100)) },
+	"pct":   func(f float64) int { return int(math.Round(f * 100)) },
+	"trace": match.FormatTrace,
 	"lines": func(s string) []string {
 		return strings.Split(s, "\n")
 	},
@@ -81,7 +85,7 @@ td.q{max-width:28rem}td.a{max-width:28rem;white-space:pre-wrap}
 {{end}}{{if .Answer}}{{.Answer}}{{else}}{{.Existing}}{{end}}{{if .Reason}}
 <span class="muted">{{.Reason}}</span>{{end}}</td>
 <td>{{.EntryID}}</td>
-<td>{{if .EntryID}}<span class="bar{{if lt .Confidence $.Threshold}} low{{end}}"><i style="width:{{pct .Confidence}}%"></i></span> {{printf "%.2f" .Confidence}}{{end}}</td>
+<td>{{if .EntryID}}<span class="bar{{if lt .Confidence $.Threshold}} low{{end}}"><i style="width:{{pct .Confidence}}%"></i></span> {{printf "%.2f" .Confidence}}{{if .Trace}}<br><span class="muted trace">{{trace .Trace}}</span>{{end}}{{end}}</td>
 <td><span class="badge b-{{.Status}}">{{.Status}}</span></td>
 <td>{{range .RunnersUp}}{{.EntryID}} ({{printf "%.2f" .Score}})<br>{{end}}</td>
 </tr>

@@ -18,6 +18,7 @@ import (
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/learn"
+	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/search"
 	"github.com/qfill/qfill/pkg/sheet"
 )
@@ -87,15 +88,17 @@ type ReviewRow struct {
 	// review, unanswered.
 	Status string `json:"status"`
 	// NeedsReview: the matcher left the row for review.
-	NeedsReview bool         `json:"needs_review"`
-	Decided     bool         `json:"decided"`
-	Decision    *DecisionIn  `json:"decision,omitempty"`
-	Answer      string       `json:"answer,omitempty"`
-	Choice      string       `json:"choice,omitempty"`
-	Remarks     string       `json:"remarks,omitempty"`
-	EntryID     string       `json:"entry_id,omitempty"`
-	Confidence  float64      `json:"confidence"`
-	Reason      string       `json:"reason,omitempty"`
+	NeedsReview bool        `json:"needs_review"`
+	Decided     bool        `json:"decided"`
+	Decision    *DecisionIn `json:"decision,omitempty"`
+	Answer      string      `json:"answer,omitempty"`
+	Choice      string      `json:"choice,omitempty"`
+	Remarks     string      `json:"remarks,omitempty"`
+	EntryID     string      `json:"entry_id,omitempty"`
+	Confidence  float64     `json:"confidence"`
+	Reason      string      `json:"reason,omitempty"`
+	// Trace is how the matcher reached Confidence.
+	Trace       []match.Step `json:"trace,omitempty"`
 	Choices     []string     `json:"choices"`
 	Suggestions []Suggestion `json:"suggestions"`
 }
@@ -301,7 +304,7 @@ func (j *reviewJob) row(key string) ReviewRow {
 	rr := ReviewRow{Key: key, Sheet: p.Sheet, Row: p.Row, ID: p.ID, Question: p.Question, Section: p.Section,
 		Status: string(it.Status), NeedsReview: p.Status == fill.StatusReview, Decided: dec != nil, Decision: dec,
 		Answer: it.Answer, Choice: it.Choice, Remarks: it.Remarks, EntryID: it.EntryID, Confidence: p.Confidence,
-		Reason: it.Reason, Choices: p.Choices, Suggestions: []Suggestion{}}
+		Reason: it.Reason, Trace: p.Trace, Choices: p.Choices, Suggestions: []Suggestion{}}
 	if rr.Choices == nil {
 		rr.Choices = []string{}
 	}

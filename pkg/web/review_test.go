@@ -147,6 +147,9 @@ func TestReviewAPI(t *testing.T) {
 		if len(r.Suggestions) > 3 || r.Key != r.Sheet+"!"+strings.Split(r.Key, "!")[1] {
 			t.Errorf("row %s: %d suggestions", r.Key, len(r.Suggestions))
 		}
+		if len(r.Suggestions) > 0 && (len(r.Trace) == 0 || r.Trace[0].Signal != "score") {
+			t.Errorf("row %s: trace %+v, want one that starts with the score", r.Key, r.Trace)
+		}
 		for _, s := range r.Suggestions {
 			if s.Question == "" || s.Answer == "" {
 				t.Errorf("row %s: suggestion %s lacks its question or answer", r.Key, s.EntryID)
