@@ -416,3 +416,66 @@ func TestReviewLearn(t *testing.T) {
 		t.Error("a confirmed conflict did not change the corpus")
 	}
 }
+
+// Two reviewers save to the corpus at once: the saves are serialised, and
+// each one's learning is in the corpus afterwards. A page of another site
+// cannot start a review.
+func TestReviewLearnConcurrentAndCrossOrigin(t *testing.T) {
+	dir := copyCorpus(t)
+	ts := reviewServer(t, dir, func(s *Server) { s.Learn = true })
+	typed := map[string]string{templateJA: "専用の検証環境を用意しています。", templateEN: "We run a dedicated staging environment."}
+	ids := map[string]string{}
+	for _, f := range []string{templateJA, templateEN} {
+		_, rr, _ := startReview(t, ts.URL, f)
+		var r ReviewRow
+		for _, x := range rr.Rows {
+			if x.NeedsReview {
+				r = x
+				break
+			}
+		}
+		d := DecisionIn{Key: r.Key, Answer: typed[f]}
+		if len(r.Choices) > 0 {
+			d.Choice = r.Choices[0]
+		}
+		if code, _, raw := decide(t, ts.URL, rr.ID, d); code != 200 {
+			t.Fatalf("%s: %d %s", f, code, raw)
+		}
+		ids[f] = rr.ID
+	}
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if code, raw := call(t, "POST", ts.URL+"/api/review/"+id+"/learn", nil); code != 200 {
+				t.Errorf("learn: %d %s", code, raw)
+			}
+		}()
+	}
+	wg.Wait()
+	learned, _ := os.ReadFile(filepath.Join(dir, "learned.yaml"))
+	for _, a := range typed {
+		if !strings.Contains(string(learned), a) {
+			t.Errorf("learned.yaml lacks %q after two saves at once:\n%s", a, learned)
+		}
+	}
+
+	data, _ := os.ReadFile(templateJA)
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	w, _ := mw.CreateFormFile("file", "x.xlsx")
+	w.Write(data)
+	mw.Close()
+	req, _ := http.NewRequest("POST", ts.URL+"/api/review", &body)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set("Origin", "http://evil.test")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusForbidden {
+		t.Errorf("review started from another origin: %d, want 403", res.StatusCode)
+	}
+}
