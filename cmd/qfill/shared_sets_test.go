@@ -2,9 +2,13 @@ package main
 
 import (
 	"bufio"
+	"encoding/json"
 	"fmt"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -25,6 +29,8 @@ type sharedSet struct {
 	// floor: the figures measured blind, before the set was used, rounded
 	// down.
 	floor struct{ top1, precision, coverage float64 }
+	// wrongAtMost bounds the wrong fills, as measured blind.
+	wrongAtMost int
 }
 
 // readRows returns the question rows of a questionnaire by ID.
@@ -42,6 +48,63 @@ func readRows(t *testing.T, path string) []sheet.Row {
 	var rows []sheet.Row
 	for _, s := range wb.Checklists() {
 		rows = append(rows, s.Rows...)
+	}
+	return rows
+}
+
+var (
+	jsComment = regexp.MustCompile(`(?m)^\s*//.*$`)
+	jsConcat  = regexp.MustCompile(`"\s*\+\s*"`)
+	htmlTag   = regexp.MustCompile(`<[^>]+>`)
+)
+
+// readVSAQ returns the questions (radio groups) of Google VSAQ files: a
+// glob of JSON written as JavaScript (// comments, "a" + "b" strings).
+func readVSAQ(t *testing.T, glob string) []sheet.Row {
+	t.Helper()
+	files, _ := filepath.Glob(glob)
+	if len(files) == 0 {
+		t.Fatalf("no file matches %s", glob)
+	}
+	var rows []sheet.Row
+	var walk func(v any, section string)
+	walk = func(v any, section string) {
+		switch x := v.(type) {
+		case map[string]any:
+			id, _ := x["id"].(string)
+			text, _ := x["text"].(string)
+			if x["type"] == "block" && text != "" {
+				section = text
+			}
+			if x["type"] == "radiogroup" && id != "" && text != "" {
+				q := strings.Join(strings.Fields(html.UnescapeString(htmlTag.ReplaceAllString(text, " "))), " ")
+				rows = append(rows, sheet.Row{ID: id, Question: q, Section: section})
+			}
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				walk(x[k], section)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e, section)
+			}
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = jsConcat.ReplaceAll(jsComment.ReplaceAll(data, nil), nil)
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		walk(v, "")
 	}
 	return rows
 }
@@ -83,7 +146,13 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	f.Close()
 
 	questions := map[string]sheet.Row{}
-	for _, r := range readRows(t, filepath.Join(shared, s.queries)) {
+	var rows []sheet.Row
+	if strings.HasSuffix(s.queries, ".json") {
+		rows = readVSAQ(t, filepath.Join(shared, s.queries))
+	} else {
+		rows = readRows(t, filepath.Join(shared, s.queries))
+	}
+	for _, r := range rows {
 		if r.ID != "" {
 			questions[r.ID] = r
 		}
@@ -142,16 +211,22 @@ func TestSharedSets(t *testing.T) {
 	hecvat := sharedSet{name: "hecvat_v3_v4", queries: "educause_hecvat_full_v3.06.xlsx", answers: "educause_hecvat_v4_completed_TargetSolutions.xlsx"}
 	// Measured blind on 2026-12-05: top-1 100%, precision 96.4% (54 of
 	// 56), coverage 100%.
-	hecvat.floor.top1, hecvat.floor.precision, hecvat.floor.coverage = 1, 0.96, 1
+	hecvat.floor.top1, hecvat.floor.precision, hecvat.floor.coverage, hecvat.wrongAtMost = 1, 0.96, 1, 2
 	hecvatB := sharedSet{name: "hecvat_v3_v4_b", queries: hecvat.queries, answers: hecvat.answers}
 	// Measured blind on 2026-12-05: top-1 100%, precision 94.4% (51 of
 	// 54), coverage 96.2%.
-	hecvatB.floor.top1, hecvatB.floor.precision, hecvatB.floor.coverage = 1, 0.94, 0.96
+	hecvatB.floor.top1, hecvatB.floor.precision, hecvatB.floor.coverage, hecvatB.wrongAtMost = 1, 0.94, 0.96, 3
+	// Two vendors' questionnaires that share few questions: 41 of 44 rows
+	// have no right entry. Measured blind on 2026-12-05: one row filled,
+	// wrongly (physical entry logs kept six months -> logs kept as long
+	// as HIPAA requires); top-1 1 of 3.
+	vsaq := sharedSet{name: "vsaq_hecvat_v4", queries: "google_vsaq_*.json", answers: hecvat.answers, wrongAtMost: 1}
+	vsaq.floor.top1 = 0.33
 	hecvatC := sharedSet{name: "hecvat_v3_v4_c", queries: hecvat.queries, answers: hecvat.answers}
 	// Measured blind on 2026-12-05: top-1 100%, precision 100% (50 of
 	// 50), coverage 94.3%. Held out from every change since.
-	hecvatC.floor.top1, hecvatC.floor.precision, hecvatC.floor.coverage = 1, 1, 0.94
-	for _, s := range []sharedSet{hecvat, hecvatB, hecvatC} {
+	hecvatC.floor.top1, hecvatC.floor.precision, hecvatC.floor.coverage, hecvatC.wrongAtMost = 1, 1, 0.94, 0
+	for _, s := range []sharedSet{hecvat, hecvatB, hecvatC, vsaq} {
 		dir := t.TempDir()
 		if keep := os.Getenv("QFILL_SHARED_SETS_DIR"); keep != "" {
 			// Kept for qfill eval (--model, --explain); outside the project.
@@ -168,10 +243,15 @@ func TestSharedSets(t *testing.T) {
 		m := eval.Measure(outs, match.DefaultConfig().Threshold)
 		t.Logf("%s: %d rows, %d answerable: top-1 %.1f%%, precision %.1f%% (%d of %d), coverage %.1f%%",
 			s.name, m.Rows, m.Answerable, 100*m.Top1, 100*m.Precision, m.AutoRight, m.AutoFilled, 100*m.Coverage)
+		wrong := 0
 		for _, o := range outs {
 			if o.Auto && !o.Right() {
+				wrong++
 				t.Logf("  wrong fill: %s -> %s (want %s)", o.Pair.QueryID, o.BestID, strings.Join(o.Pair.Expected, "|"))
 			}
+		}
+		if wrong > s.wrongAtMost {
+			t.Errorf("%s: %d wrong fills, at most %d measured blind", s.name, wrong, s.wrongAtMost)
 		}
 		if m.Top1 < s.floor.top1 || m.Precision < s.floor.precision || m.Coverage < s.floor.coverage {
 			t.Errorf("%s below its floor %+v", s.name, s.floor)
