@@ -149,7 +149,11 @@ func TestBrowserReviewKeys(t *testing.T) {
 		}
 	}
 	if err == nil {
+		// chromedp sends a key's character apart from its keydown, so the
+		// "e" that opened the box can land in it (a browser drops it, the
+		// keydown being handled): the box is cleared first.
 		err = chromedp.Run(ctx, sel(&typed), chromedp.KeyEvent("e"), chromedp.WaitVisible("#ea", chromedp.ByID), chromedp.Sleep(100*time.Millisecond),
+			chromedp.Evaluate(`document.getElementById("ea").value = ""`, nil),
 			chromedp.SendKeys("#ea", "Not offered.", chromedp.ByID),
 			chromedp.SetValue("#ec", "いいえ", chromedp.ByID))
 		if err == nil {
