@@ -138,13 +138,13 @@ func englishAskMatch(head string, wording []token) bool {
 		for _, g := range englishAsks {
 			var ts []token
 			for _, w := range g {
-				textTokens(w, func(t token, _ float64, _, _ int) { ts = append(ts, t) }, nil)
+				textTokens(w, func(t token, _ float64, _, _ int) { ts = append(ts, t) })
 			}
 			englishAskTokens = append(englishAskTokens, ts)
 		}
 	})
 	var ht []token
-	textTokens(head, func(t token, _ float64, _, _ int) { ht = append(ht, t) }, nil)
+	textTokens(head, func(t token, _ float64, _, _ int) { ht = append(ht, t) })
 	for _, g := range englishAskTokens {
 		if slices.ContainsFunc(ht, func(t token) bool { return slices.Contains(g, t) }) &&
 			slices.ContainsFunc(wording, func(t token) bool { return slices.Contains(g, t) }) {
@@ -411,7 +411,7 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 	// Wordings are short: a slice beats a map here, and a bigram wholly
 	// inside the head is the same token in the head alone.
 	var wt []token
-	textTokens(pw, func(t token, _ float64, _, _ int) { wt = append(wt, t) }, nil)
+	textTokens(pw, func(t token, _ float64, _, _ int) { wt = append(wt, t) })
 	heads := [][2]int{{hs, he}}
 	if cs, ce, ok := coordinateHead(pq, hs); ok && !h.compound {
 		heads = append(heads, [2]int{cs, ce})
@@ -429,7 +429,7 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 		found := askSynonymMatch(pq[x[0]:x[1]], pw) || h.english && englishAskMatch(pq[x[0]:x[1]], wt)
 		textTokens(pq[x[0]:x[1]], func(t token, _ float64, _, _ int) {
 			found = found || slices.Contains(wt, t)
-		}, nil)
+		})
 		return found
 	}
 	h.matched = slices.ContainsFunc(heads, names)

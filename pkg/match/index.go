@@ -216,7 +216,7 @@ func (ix *Index) tokenizeInto(p string, at *[]located, f features) features {
 		if at != nil && w > 0 {
 			*at = append(*at, located{t, i, j})
 		}
-	}, nil)
+	})
 	for _, c := range ix.thes.Concepts(p) {
 		f[token(hashString(conceptPrefix, c))] += ix.cfg.ConceptWeight
 	}
@@ -393,19 +393,6 @@ func keysOf(e *corpus.Entry, answer string) entryKeys {
 		k.section = textnorm.Key(e.Section)
 	}
 	return k
-}
-
-// Explain lists the query's tokens as the matcher sees them; for debugging
-// and for `qfill eval -v`.
-func (ix *Index) Explain(s string) string {
-	var names []string
-	p := prepare(s)
-	textTokens(p, func(token, float64, int, int) {}, &names)
-	for _, c := range ix.thes.Concepts(p) {
-		names = append(names, "c:"+c)
-	}
-	sort.Strings(names)
-	return strings.Join(slices.Compact(names), " ")
 }
 
 // mainAsk returns the first sentence of a question that asks several

@@ -362,9 +362,8 @@ func TestSynonymConfidence(t *testing.T) {
 // the tokens that spell a thesaurus term by it.
 func TestTokenRanges(t *testing.T) {
 	s := "ab サーバ二重化 mfa 12"
-	var names []string
 	var got []string
-	textTokens(s, func(_ token, _ float64, i, j int) { got = append(got, s[i:j]) }, &names)
+	textTokens(s, func(_ token, _ float64, i, j int) { got = append(got, s[i:j]) })
 	want := []string{"ab", "サー", "ーバ", "バ二", "二重", "重化", "mfa", "12"}
 	if !slices.Equal(got, want) {
 		t.Errorf("ranges %q, want %q", got, want)
@@ -961,7 +960,7 @@ func TestEnglishAsks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var wt []token
-		textTokens(prepare(tt.wording), func(tok token, _ float64, _, _ int) { wt = append(wt, tok) }, nil)
+		textTokens(prepare(tt.wording), func(tok token, _ float64, _, _ int) { wt = append(wt, tok) })
 		if got := englishAskMatch(tt.head, wt); got != tt.want {
 			t.Errorf("englishAskMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
 		}

@@ -48,24 +48,17 @@ type features map[token]float64
 // character bigrams (kanji and kana, which have no spaces). Digits stay with
 // their word so "24" and "365" survive as tokens. add also gets the token's
 // byte range in s, so synonym credit can tell which tokens spell a
-// thesaurus term. When names is not nil it also collects each token's text,
-// for Explain.
-func textTokens(s string, add func(tok token, w float64, start, end int), names *[]string) {
+// thesaurus term.
+func textTokens(s string, add func(tok token, w float64, start, end int)) {
 	var run []rune
 	var at []int // byte offset of each rune of run
 	flushCJK := func() {
 		switch n := len(run); {
 		case n == 1:
 			add(token(hashRune(fnvOffset, run[0])), 1, at[0], at[0]+utf8.RuneLen(run[0]))
-			if names != nil {
-				*names = append(*names, string(run))
-			}
 		case n > 1:
 			for i := 0; i+1 < n; i++ {
 				add(token(hashRune(hashRune(fnvOffset, run[i]), run[i+1])), bigramWeight(run[i], run[i+1]), at[i], at[i+1]+utf8.RuneLen(run[i+1]))
-				if names != nil {
-					*names = append(*names, string(run[i:i+2]))
-				}
 			}
 		}
 		run, at = run[:0], at[:0]
@@ -86,9 +79,6 @@ func textTokens(s string, add func(tok token, w float64, start, end int), names 
 			w = english.Stem(w, false)
 		}
 		add(token(hashString(wordPrefix, w)), 1, wordStart, end)
-		if names != nil {
-			*names = append(*names, "w:"+w)
-		}
 	}
 	for i, r := range s {
 		switch {
