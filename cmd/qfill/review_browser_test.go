@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,38 +16,6 @@ import (
 	"github.com/qfill/qfill/internal/testbrowser"
 	"github.com/xuri/excelize/v2"
 )
-
-// startServe runs `qfill serve` with args on a free port and returns its
-// address; the server stops when the test ends.
-func startServe(t *testing.T, args ...string) string {
-	t.Helper()
-	pr, pw := io.Pipe()
-	root := newTempRoot()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan int, 1)
-	go func() {
-		code := runContext(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...),
-			&iostreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: pw, tmp: root})
-		root.remove()
-		pw.Close()
-		done <- code
-	}()
-	line, err := bufio.NewReader(pr).ReadString('\n')
-	if err != nil {
-		t.Fatalf("serve said nothing: %v", err)
-	}
-	go io.Copy(io.Discard, pr)
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			t.Error("serve did not stop")
-		}
-	})
-	start := strings.Index(line, "http://")
-	return strings.TrimSuffix(strings.Fields(line[start:])[0], "/")
-}
 
 func copyDir(t *testing.T, src, dst string) {
 	t.Helper()
@@ -71,7 +37,7 @@ func TestBrowserReviewLoop(t *testing.T) {
 	dir := t.TempDir()
 	cdir := filepath.Join(dir, "corpus")
 	copyDir(t, repoCorpus, cdir)
-	url := startServe(t, "--corpus", cdir, "--learn")
+	url, _ := startServe(t, "--corpus", cdir, "--learn")
 	ctx := testbrowser.Start(t, 120*time.Second)
 	in, _ := filepath.Abs(templateJA)
 

@@ -18,21 +18,17 @@ import (
 	"github.com/qfill/qfill/internal/hostile"
 )
 
-// qfill serve itself, under concurrent uploads of every hostile input:
-// it keeps answering, its temporary folder holds nothing once the
-// requests are done, and nothing of it is left when it stops.
-func TestServeHostileUploads(t *testing.T) {
-	if testing.Short() {
-		t.Skip("-short: the served bombs run in make test")
-	}
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
+// startServe runs `qfill serve` with args on a free port and returns its
+// address and a stop that ends it (Ctrl-C) and returns its exit status;
+// a server not stopped by the test stops when the test ends.
+func startServe(t *testing.T, args ...string) (string, func() int) {
+	t.Helper()
 	pr, pw := io.Pipe()
 	root := newTempRoot()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)
 	go func() {
-		code := runContext(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--corpus", repoCorpus},
+		code := runContext(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...),
 			&iostreams{In: strings.NewReader(""), Out: io.Discard, ErrOut: pw, tmp: root})
 		root.remove()
 		pw.Close()
@@ -43,8 +39,34 @@ func TestServeHostileUploads(t *testing.T) {
 		t.Fatalf("serve said nothing: %v", err)
 	}
 	go io.Copy(io.Discard, pr)
+	var once sync.Once
+	code := -1
+	stop := func() int {
+		once.Do(func() {
+			cancel()
+			select {
+			case code = <-done:
+			case <-time.After(30 * time.Second):
+				t.Error("serve did not stop")
+			}
+		})
+		return code
+	}
+	t.Cleanup(func() { stop() })
 	start := strings.Index(line, "http://")
-	url := strings.TrimSuffix(strings.Fields(line[start:])[0], "/")
+	return strings.TrimSuffix(strings.Fields(line[start:])[0], "/"), stop
+}
+
+// qfill serve itself, under concurrent uploads of every hostile input:
+// it keeps answering, its temporary folder holds nothing once the
+// requests are done, and nothing of it is left when it stops.
+func TestServeHostileUploads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: the served bombs run in make test")
+	}
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	url, stop := startServe(t, "--corpus", repoCorpus)
 
 	inputs := append(hostile.Inputs(), hostile.Input{Name: "ok.xlsx", Data: hostile.Workbook()})
 	var wg sync.WaitGroup
@@ -85,14 +107,8 @@ func TestServeHostileUploads(t *testing.T) {
 			t.Errorf("temporary files left in %s: %v", r, left)
 		}
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("serve ended with %d", code)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop")
+	if code := stop(); code != 0 {
+		t.Errorf("serve ended with %d", code)
 	}
 	if left, _ := os.ReadDir(tmp); len(left) != 0 {
 		t.Errorf("left in TMPDIR after serve stopped: %v", left)

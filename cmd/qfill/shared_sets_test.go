@@ -33,8 +33,8 @@ type sharedSet struct {
 	wrongAtMost int
 }
 
-// readRows returns the question rows of a questionnaire by ID.
-func readRows(t *testing.T, path string) []sheet.Row {
+// readWorkbook reads a questionnaire as fill does.
+func readWorkbook(t *testing.T, path string) *sheet.Workbook {
 	t.Helper()
 	b, err := sheet.Open(path, sheet.OpenOptions{})
 	if err != nil {
@@ -45,8 +45,14 @@ func readRows(t *testing.T, path string) []sheet.Row {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return wb
+}
+
+// readRows returns the question rows of a questionnaire.
+func readRows(t *testing.T, path string) []sheet.Row {
+	t.Helper()
 	var rows []sheet.Row
-	for _, s := range wb.Checklists() {
+	for _, s := range readWorkbook(t, path).Checklists() {
 		rows = append(rows, s.Rows...)
 	}
 	return rows
@@ -116,18 +122,9 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	shared := filepath.Join("..", "..", "..", "shared", "realworld")
 	// The corpus: the answered rows of the answers file, one entry per
 	// question ID (HECVAT v4 repeats its general rows on every tab).
-	b, err := sheet.Open(filepath.Join(shared, s.answers), sheet.OpenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	wb, err := sheet.Read(b.File, sheet.Overrides{})
-	b.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	var entries []*corpus.Entry
 	ids := map[string]bool{}
-	for _, ob := range learn.Observe(s.answers, wb) {
+	for _, ob := range learn.Observe(s.answers, readWorkbook(t, filepath.Join(shared, s.answers))) {
 		if ob.QID == "" || ids[ob.QID] {
 			continue
 		}

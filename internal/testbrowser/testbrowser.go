@@ -62,15 +62,8 @@ func Start(t testing.TB, timeout time.Duration, extra ...chromedp.ExecAllocatorO
 // View saves a screenshot of what the window shows as name in
 // QFILL_SCREENSHOT_DIR, when that is set (the README's pictures).
 func View(t testing.TB, ctx context.Context, name string) {
-	dir := os.Getenv("QFILL_SCREENSHOT_DIR")
-	if dir == "" {
-		return
-	}
-	var buf []byte
-	if err := chromedp.Run(ctx, chromedp.CaptureScreenshot(&buf)); err == nil {
-		p := filepath.Join(dir, name)
-		os.WriteFile(p, buf, 0o644)
-		t.Logf("screenshot: %s", p)
+	if dir := os.Getenv("QFILL_SCREENSHOT_DIR"); dir != "" {
+		save(t, ctx, filepath.Join(dir, name), func(buf *[]byte) chromedp.Action { return chromedp.CaptureScreenshot(buf) })
 	}
 }
 
@@ -81,10 +74,13 @@ func Shot(t testing.TB, ctx context.Context, name string) {
 	if dir == "" {
 		dir = t.TempDir()
 	}
+	save(t, ctx, filepath.Join(dir, name), func(buf *[]byte) chromedp.Action { return chromedp.FullScreenshot(buf, 100) })
+}
+
+func save(t testing.TB, ctx context.Context, path string, shoot func(*[]byte) chromedp.Action) {
 	var buf []byte
-	if err := chromedp.Run(ctx, chromedp.FullScreenshot(&buf, 100)); err == nil {
-		p := filepath.Join(dir, name)
-		os.WriteFile(p, buf, 0o644)
-		t.Logf("screenshot: %s", p)
+	if err := chromedp.Run(ctx, shoot(&buf)); err == nil {
+		os.WriteFile(path, buf, 0o644)
+		t.Logf("screenshot: %s", path)
 	}
 }

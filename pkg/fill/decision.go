@@ -1,6 +1,7 @@
 package fill
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -23,7 +24,7 @@ type Decision struct {
 }
 
 // ErrNotAllowed is a decision whose value the cell's dropdown refuses.
-var ErrNotAllowed = fmt.Errorf("value not allowed")
+var ErrNotAllowed = errors.New("value not allowed")
 
 // Key names a row for decisions: its sheet and answer cell ("Sheet1!D12").
 func Key(sheetName, answerCell string) string { return sheetName + "!" + answerCell }

@@ -165,11 +165,11 @@ func (ix *Index) Match(q Query) Result {
 		bp = ix.pairOf(pq, cands[0].Wording)
 	}
 	conf, head := ix.checkHead(bp, cands, conf)
+	note := ""
 	if head != "" {
-		r.step(StepHead, before, conf, "not named: "+head)
-	} else {
-		r.step(StepHead, before, conf, "")
+		note = "not named: " + head
 	}
+	r.step(StepHead, before, conf, note)
 	// How long are backups retained? against How long are logs retained?:
 	// the same ask of another object. A wording that names a concept the
 	// query does not, while the query names one it does not, is about

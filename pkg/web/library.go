@@ -139,6 +139,15 @@ func (l *Library) Learn(rs []learn.Reviewed, keys []string, today string) (*Lear
 		return nil, err
 	}
 	actions := learn.FromReview(c.Entries, rs, learn.Options{Today: today, Synonyms: c.Synonyms})
+	// A row of a checklist is one decision: its sheet and row name its key.
+	type place struct {
+		sheet string
+		row   int
+	}
+	keyOf := map[place]string{}
+	for i, r := range rs {
+		keyOf[place{r.Obs.Sheet, r.Obs.Row}] = keys[i]
+	}
 	res := &LearnResult{Conflicts: []Conflict{}}
 	for _, a := range actions {
 		switch a.Kind {
@@ -155,7 +164,7 @@ func (l *Library) Learn(rs []learn.Reviewed, keys []string, today string) (*Lear
 		case learn.KindMissing:
 			res.Missing = append(res.Missing, a.Obs.Question)
 		case learn.KindConflict:
-			res.Conflicts = append(res.Conflicts, Conflict{Key: keyFor(rs, keys, a.Obs), Question: a.Obs.Question, EntryID: a.Entry.ID,
+			res.Conflicts = append(res.Conflicts, Conflict{Key: keyOf[place{a.Obs.Sheet, a.Obs.Row}], Question: a.Obs.Question, EntryID: a.Entry.ID,
 				Corpus: answerText(a.Entry.Answer, string(corpus.DeriveChoice(a.Entry))), Decided: answerText(a.Obs.Answer, string(a.Obs.Choice))})
 		}
 	}
@@ -172,15 +181,6 @@ func (l *Library) Learn(rs []learn.Reviewed, keys []string, today string) (*Lear
 	sort.Strings(res.Files)
 	res.Unsaved = ch.Unsaved
 	return res, nil
-}
-
-func keyFor(rs []learn.Reviewed, keys []string, ob learn.Observation) string {
-	for i, r := range rs {
-		if r.Obs.Sheet == ob.Sheet && r.Obs.Row == ob.Row && r.Obs.Question == ob.Question {
-			return keys[i]
-		}
-	}
-	return ""
 }
 
 func answerText(answer, choice string) string {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -201,7 +202,7 @@ func (s *Server) startReview(w http.ResponseWriter, r *http.Request) {
 		}
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20))
+			fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
 			return
 		}
 		if err != nil {
@@ -214,7 +215,7 @@ func (s *Server) startReview(w http.ResponseWriter, r *http.Request) {
 		name = filepath.Base(strings.ReplaceAll(part.FileName(), "\\", "/"))
 		data, err = io.ReadAll(io.LimitReader(part, s.MaxUpload+1))
 		if errors.As(err, &tooBig) || int64(len(data)) > s.MaxUpload {
-			fail(w, r, http.StatusRequestEntityTooLarge, fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20))
+			fail(w, r, http.StatusRequestEntityTooLarge, s.tooLarge())
 			return
 		}
 		if err != nil {
@@ -357,14 +358,21 @@ func (j *reviewJob) resolve(d DecisionIn) (fill.Decision, error) {
 			return fill.Decision{}, fmt.Errorf("no entry %q in the corpus", d.EntryID)
 		}
 		return fill.Decision{Entry: e, Choice: d.Choice}, nil
-	case strings.TrimSpace(d.Answer) != "" || d.Choice != "":
-		e := &corpus.Entry{Answer: strings.TrimSpace(d.Answer), Remarks: strings.TrimSpace(d.Remarks)}
-		if e.Answer == "" {
-			e.Answer = d.Choice
-		}
-		return fill.Decision{Entry: e, Choice: d.Choice}, nil
+	}
+	if answer, remarks := d.typed(); answer != "" {
+		return fill.Decision{Entry: &corpus.Entry{Answer: answer, Remarks: remarks}, Choice: d.Choice}, nil
 	}
 	return fill.Decision{}, fmt.Errorf("a decision needs entry_id, answer, skip or clear")
+}
+
+// typed is the answer a decision types: its text, or the bare dropdown
+// value when it gives no text, and its remarks.
+func (d DecisionIn) typed() (answer, remarks string) {
+	answer = strings.TrimSpace(d.Answer)
+	if answer == "" {
+		answer = d.Choice
+	}
+	return answer, strings.TrimSpace(d.Remarks)
 }
 
 type decisionsIn struct {
@@ -447,20 +455,8 @@ func (s *Server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-	w.Header().Set("Content-Disposition", fmt.Sprintf("attachment; filename*=UTF-8''%s", pathEscape(name)))
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	w.Write(res.Bytes)
-}
-
-func pathEscape(s string) string {
-	var b strings.Builder
-	for _, c := range []byte(s) {
-		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || strings.IndexByte("-._~", c) >= 0 {
-			b.WriteByte(c)
-		} else {
-			fmt.Fprintf(&b, "%%%02X", c)
-		}
-	}
-	return b.String()
 }
 
 type learnIn struct {
@@ -505,10 +501,7 @@ func (s *Server) learnDecisions(w http.ResponseWriter, r *http.Request) {
 			ob.Choice, _ = corpus.ChoiceOf(d.Choice)
 		}
 		if d.EntryID == "" {
-			ob.Answer, ob.Remarks = strings.TrimSpace(d.Answer), strings.TrimSpace(d.Remarks)
-			if ob.Answer == "" {
-				ob.Answer = d.Choice
-			}
+			ob.Answer, ob.Remarks = d.typed()
 		}
 		rs = append(rs, learn.Reviewed{Obs: ob, EntryID: d.EntryID, Confirm: confirm[k]})
 		keys = append(keys, k)

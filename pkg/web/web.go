@@ -13,7 +13,6 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -123,9 +122,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 				resp.Files[i].Error = i18n.Japanese(resp.Files[i].Error)
 			}
 		}
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.WriteHeader(code)
-		json.NewEncoder(w).Encode(resp)
+		writeJSON(w, code, resp)
 	}
 	mr, err := r.MultipartReader()
 	if err != nil {
@@ -149,7 +146,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 		}
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			reply(http.StatusRequestEntityTooLarge, Response{Error: fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20)})
+			reply(http.StatusRequestEntityTooLarge, Response{Error: s.tooLarge()})
 			return
 		}
 		if err != nil {
@@ -173,7 +170,7 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 		_, err = io.Copy(f, part)
 		f.Close()
 		if errors.As(err, &tooBig) {
-			reply(http.StatusRequestEntityTooLarge, Response{Error: fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20)})
+			reply(http.StatusRequestEntityTooLarge, Response{Error: s.tooLarge()})
 			return
 		}
 		if err != nil {
@@ -248,6 +245,11 @@ func (s *Server) fill(w http.ResponseWriter, r *http.Request) {
 	// result nothing of it is left here.
 	os.RemoveAll(dir)
 	reply(http.StatusOK, resp)
+}
+
+// tooLarge says an upload went over MaxUpload.
+func (s *Server) tooLarge() string {
+	return fmt.Sprintf("upload is larger than %d MB", s.MaxUpload>>20)
 }
 
 func filledName(name string) string {
