@@ -209,8 +209,8 @@ func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 			continue
 		}
 		if q == nil {
-			q = ix.thes.conceptSet(pq)
-			for _, c := range ix.thes.conceptSet(prepare(cands[0].Wording)) {
+			q = ix.thes.IDs(pq)
+			for _, c := range ix.thes.IDs(prepare(cands[0].Wording)) {
 				if slices.Contains(q, c) {
 					both = append(both, c)
 				}
@@ -219,7 +219,7 @@ func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 				return false
 			}
 		}
-		has := ix.thes.conceptSet(prepare(o.Wording))
+		has := ix.thes.IDs(prepare(o.Wording))
 		for _, c := range both {
 			if !slices.Contains(has, c) {
 				o.lacks, marked = true, true

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
 // Config holds the matcher's settings. The package documentation gives the
@@ -87,7 +89,7 @@ type Config struct {
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
 	// Thesaurus adds domain concepts; nil disables it.
-	Thesaurus *Thesaurus
+	Thesaurus *thesaurus.Thesaurus
 }
 
 // defaultThreshold is DefaultConfig's Threshold. doubtBelow, the
@@ -125,7 +127,7 @@ func DefaultConfig() Config {
 		LanguageCheck:     true,
 		OtherScriptRank:   0.8,
 		LacksFactor:       0.8,
-		Thesaurus:         DefaultThesaurus(),
+		Thesaurus:         thesaurus.Default(),
 	}
 }
 

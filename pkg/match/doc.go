@@ -14,7 +14,7 @@
 // Tokens: kanji and kana become character bigrams (a bigram of two
 // hiragana weighs 0.2, of one 0.5: hiragana carries particles and
 // endings); Latin text becomes Snowball-stemmed words without stop words;
-// each thesaurus concept the text names (thesaurus.txt, and the corpus's
+// each thesaurus concept the text names (package thesaurus, and the corpus's
 // synonyms.txt) adds a concept token of term frequency ConceptWeight.
 // Tokens inside a bracketed example list count ExampleWeight.
 //
@@ -81,8 +81,7 @@
 // confidence after it; Result.Why is the one check that took a row that
 // would have been filled under the threshold. qfill eval --explain prints
 // the trace of every row. The word lists the checks read (light
-// predicates, ask words, English verbs) are data, in words.txt beside
-// thesaurus.txt.
+// predicates, ask words, English verbs) are data, in words.txt.
 //
 // The settings are in Config, each with why it has its value; how each
 // was found and what was tried and rejected is in docs/matcher-history.md.

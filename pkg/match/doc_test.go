@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
 // The package comment's worked example, as it runs.
@@ -21,7 +22,7 @@ func TestWorkedExample(t *testing.T) {
 	if b := r.Best(); b == nil || b.Entry != offsite {
 		t.Fatalf("best = %+v, want bk-offsite", r.Best())
 	}
-	if !slices.Contains(DefaultThesaurus().Concepts(q.Text), "offsite") {
+	if !slices.Contains(thesaurus.Default().Concepts(q.Text), "offsite") {
 		t.Error("the query does not name the offsite concept")
 	}
 	if !r.Auto {

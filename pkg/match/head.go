@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
 // askHead returns the byte range of the query's head: the run of kanji,
@@ -114,7 +115,7 @@ func coordinateHead(p string, start int) (s, e int, ok bool) {
 	i := start
 	for i > 0 {
 		r, size := utf8.DecodeLastRuneInString(p[:i])
-		if !(isCompound(r) || r == 'の') {
+		if !(thesaurus.IsCompound(r) || r == 'の') {
 			break
 		}
 		i -= size
@@ -190,7 +191,7 @@ func trailingRun(s string) (start, end, n int) {
 	start = end
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
-		if !isCompound(r) {
+		if !thesaurus.IsCompound(r) {
 			break
 		}
 		start -= size
@@ -360,7 +361,7 @@ func otherTail(pw, stem string) bool {
 		i += k + len(stem)
 		n := 0
 		for _, r := range pw[i:] {
-			if !isCompound(r) {
+			if !thesaurus.IsCompound(r) {
 				break
 			}
 			n++
@@ -446,10 +447,10 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 		}
 	}
 	for _, q := range bp.qs {
-		if !named(bp.ds, q.concept) {
+		if !named(bp.ds, q.Concept) {
 			continue
 		}
-		overlaps := func(x [2]int) bool { return q.start < x[1] && q.end > x[0] }
+		overlaps := func(x [2]int) bool { return q.Start < x[1] && q.End > x[0] }
 		h.matched = h.matched || slices.ContainsFunc(heads, overlaps)
 		h.tailMatched = h.tailMatched || slices.ContainsFunc(tails, overlaps)
 		h.agentMatched = h.agentMatched || slices.ContainsFunc(agent, overlaps)
@@ -458,7 +459,7 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 		h.otherTail = otherTail(pw, pq[hs:ts])
 	}
 	_, _, h.conflict = bp.conflict()
-	h.missing = slices.ContainsFunc(bp.qs, func(s termSpan) bool { return !named(bp.ds, s.concept) })
+	h.missing = slices.ContainsFunc(bp.qs, func(s thesaurus.Span) bool { return !named(bp.ds, s.Concept) })
 	return h, true
 }
 
@@ -467,46 +468,46 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 // conflict both read, made once per match.
 type bestPair struct {
 	pq, pw string
-	qs, ds []termSpan
-	th     *Thesaurus
+	qs, ds []thesaurus.Span
+	th     *thesaurus.Thesaurus
 }
 
 func (ix *Index) pairOf(pq, wording string) bestPair {
 	pw := prepare(wording)
-	return bestPair{pq: pq, pw: pw, qs: ix.thes.spans(pq), ds: ix.thes.spans(pw), th: ix.thes}
+	return bestPair{pq: pq, pw: pw, qs: ix.thes.Spans(pq), ds: ix.thes.Spans(pw), th: ix.thes}
 }
 
 // with is bp for another wording of the same query: the query's
 // thesaurus spans are kept, not scanned again.
 func (bp bestPair) with(ix *Index, wording string) bestPair {
 	pw := prepare(wording)
-	return bestPair{pq: bp.pq, pw: pw, qs: bp.qs, ds: ix.thes.spans(pw), th: bp.th}
+	return bestPair{pq: bp.pq, pw: pw, qs: bp.qs, ds: ix.thes.Spans(pw), th: bp.th}
 }
 
-func named(spans []termSpan, c int) bool {
-	return slices.ContainsFunc(spans, func(s termSpan) bool { return s.concept == c })
+func named(spans []thesaurus.Span, c int) bool {
+	return slices.ContainsFunc(spans, func(s thesaurus.Span) bool { return s.Concept == c })
 }
 
 // conflict reports whether the query and the wording each name a
 // thesaurus concept the other does not, with a term of each as they
 // spell it.
 func (bp bestPair) conflict() (q, d string, ok bool) {
-	qi := slices.IndexFunc(bp.qs, func(s termSpan) bool { return !named(bp.ds, s.concept) })
-	di := slices.IndexFunc(bp.ds, func(s termSpan) bool { return !named(bp.qs, s.concept) })
+	qi := slices.IndexFunc(bp.qs, func(s thesaurus.Span) bool { return !named(bp.ds, s.Concept) })
+	di := slices.IndexFunc(bp.ds, func(s thesaurus.Span) bool { return !named(bp.qs, s.Concept) })
 	if qi >= 0 && di >= 0 {
-		return bp.pq[bp.qs[qi].start:bp.qs[qi].end], bp.pw[bp.ds[di].start:bp.ds[di].end], true
+		return bp.pq[bp.qs[qi].Start:bp.qs[qi].End], bp.pw[bp.ds[di].Start:bp.ds[di].End], true
 	}
 	// 利用者自身でバックアップを取得できますか against バックアップを取得
 	// していますか: who does it is part of the ask, so an actor concept
 	// on one side only is a conflict by itself.
 	for _, s := range bp.qs {
-		if bp.th.actor(s.concept) && !named(bp.ds, s.concept) {
-			return bp.pq[s.start:s.end], "", true
+		if bp.th.Actor(s.Concept) && !named(bp.ds, s.Concept) {
+			return bp.pq[s.Start:s.End], "", true
 		}
 	}
 	for _, s := range bp.ds {
-		if bp.th.actor(s.concept) && !named(bp.qs, s.concept) {
-			return "", bp.pw[s.start:s.end], true
+		if bp.th.Actor(s.Concept) && !named(bp.qs, s.Concept) {
+			return "", bp.pw[s.Start:s.End], true
 		}
 	}
 	return "", "", false
@@ -658,4 +659,8 @@ func headTail(p string, s, e int) (int, int) {
 		n = 3
 	}
 	return e - len(string(rs[len(rs)-n:])), e
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
 // Retrieval: the corpus's wordings in an inverted index of weighted tokens,
@@ -41,7 +42,7 @@ type Index struct {
 	postings map[token][]posting
 	df       map[token]int
 	n        int
-	thes     *Thesaurus
+	thes     *thesaurus.Thesaurus
 	pool     sync.Pool
 	// keys holds each entry's folded answer and section, compared for
 	// the candidates of every query.

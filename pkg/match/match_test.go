@@ -12,6 +12,7 @@ import (
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
 func entries() []*corpus.Entry {
@@ -159,25 +160,6 @@ func TestMatchAllRivals(t *testing.T) {
 	same := ix.MatchAll([]Query{{Text: "ログの保存期間は？"}, {Text: "ログの保存期間は？"}})
 	if same[1].Confidence != same[0].Confidence {
 		t.Errorf("identical questions got %.3f and %.3f", same[0].Confidence, same[1].Confidence)
-	}
-}
-
-func TestThesaurusParse(t *testing.T) {
-	th := ParseThesaurus("# c\nfoo: ids, 冗長化\nbroken line\n")
-	if got := th.Concepts("provides"); len(got) != 0 {
-		t.Errorf("English term matched inside a word: %v", got)
-	}
-	if got := th.Concepts("we run ids here"); len(got) != 1 {
-		t.Errorf("whole word not matched: %v", got)
-	}
-	if got := th.Concepts("サーバの冗長化"); len(got) != 1 {
-		t.Errorf("japanese substring not matched: %v", got)
-	}
-	if _, err := corpus.ParseSynonyms(thesaurusText); err != nil {
-		t.Errorf("built-in thesaurus: %v", err)
-	}
-	if len(DefaultThesaurus().concepts) < 50 {
-		t.Errorf("built-in thesaurus has %d concepts", len(DefaultThesaurus().concepts))
 	}
 }
 
@@ -368,60 +350,6 @@ func TestTokenRanges(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("ranges %q, want %q", got, want)
 	}
-	th := ParseThesaurus("red: 二重化, 冗長化\nmfa: mfa, 多要素認証\nid: id\nscan: scan\n")
-	// "id" is a whole-word term: not found in "idle"; a regular
-	// inflection (scanned, scans) is the same word, one that is not
-	// (scanner) is another.
-	s += " idle scanned, scans scanner"
-	if spans, want := spanNames(th, s), []string{"red=二重化", "mfa=mfa", "scan=scanned", "scan=scans"}; !slices.Equal(spans, want) {
-		t.Errorf("spans %q, want %q", spans, want)
-	}
-}
-
-// spanNames lists the terms th finds in s as concept=text.
-func spanNames(th *Thesaurus, s string) []string {
-	var out []string
-	for _, sp := range th.spans(s) {
-		out = append(out, th.concepts[sp.concept].name+"="+s[sp.start:sp.end])
-	}
-	return out
-}
-
-// A vendor's synonyms file adds concepts and extends built-in ones,
-// without changing the built-in thesaurus other indexes use.
-func TestThesaurusWith(t *testing.T) {
-	base := DefaultThesaurus()
-	th := base.With("# vendor terms\nredundancy: デュアル構成\nconsole: 管理画面, 管理ポータル, admin console\n")
-	if got := th.Concepts(textnorm.Fold("デュアル構成のサーバ")); !slices.Equal(got, []string{"redundancy"}) {
-		t.Errorf("term added to a built-in concept: concepts %v", got)
-	}
-	if got := th.Concepts(textnorm.Fold("Admin Console")); !slices.Equal(got, []string{"console"}) {
-		t.Errorf("new concept: concepts %v", got)
-	}
-	if got := base.Concepts(textnorm.Fold("デュアル構成")); len(got) != 0 {
-		t.Errorf("built-in thesaurus changed: %v", got)
-	}
-	if len(th.concepts) != len(base.concepts)+1 {
-		t.Errorf("%d concepts, want %d (one new, one merged)", len(th.concepts), len(base.concepts)+1)
-	}
-
-	es := []*corpus.Entry{
-		{ID: "console-lang", Question: "管理画面の表示言語を切り替えられますか？", Answer: "日本語と英語から選べます"},
-		{ID: "portal-manual", Question: "ポータルサイトの操作マニュアルはありますか？", Answer: "あります"},
-	}
-	syn := "console: 管理画面, 管理ポータル, 管理コンソール, admin console\nlanguage: 言語, language\n"
-	q := Query{Text: "Can the admin console language be changed?"}
-	if b := New(es, DefaultConfig()).Match(q).Best(); b != nil {
-		t.Errorf("without synonyms: best %s, want nothing", b.Entry.ID)
-	}
-	if b := New(es, DefaultConfig().WithSynonyms(syn)).Match(q).Best(); b == nil || b.Entry.ID != "console-lang" {
-		t.Errorf("with synonyms: best %v, want console-lang", b)
-	}
-	q = Query{Text: "管理ポータルの表示言語は変更できますか"}
-	without, with := New(es, DefaultConfig()).Match(q), New(es, DefaultConfig().WithSynonyms(syn)).Match(q)
-	if with.Confidence <= without.Confidence {
-		t.Errorf("synonyms did not raise confidence: %.3f -> %.3f", without.Confidence, with.Confidence)
-	}
 }
 
 // Example lists in brackets count for less; other brackets are untouched.
@@ -492,109 +420,6 @@ func TestDocsListSettings(t *testing.T) {
 			t.Errorf("docs/quality.md does not list the setting %q", name)
 		}
 	}
-}
-
-// A compound term also matches its words joined by の, を or が, and the
-// span found is the text's own (particle included); a particle after
-// hiragana, or beside Latin words, joins nothing.
-func TestThesaurusBridgesParticles(t *testing.T) {
-	th := ParseThesaurus("timesync: 時刻同期\nterminate: サービス終了\nlog: 操作記録\nlockout: アカウントロック\nrestrict: ip制限\n")
-	tests := []struct {
-		text string
-		want []string // concept=span
-	}{
-		{"時刻同期していますか", []string{"timesync=時刻同期"}},
-		{"時刻の同期をしていますか", []string{"timesync=時刻の同期"}},
-		{"サービスを終了する場合", []string{"terminate=サービスを終了"}},
-		{"利用者の操作が記録されますか", []string{"log=操作が記録"}},
-		{"アカウントをロックしますか", []string{"lockout=アカウントをロック"}},
-		{"ipの制限", nil},  // Latin before the particle: not a compound
-		{"ときの同期", nil},  // hiragana before it
-		{"時刻の、同期", nil}, // punctuation between
-		{"時刻のの同期", nil}, // two particles are not one
-	}
-	for _, tc := range tests {
-		got := spanNames(th, textnorm.Fold(tc.text))
-		for i := range tc.want {
-			tc.want[i] = textnorm.Fold(tc.want[i]) // サービス is folded to サビス
-		}
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
-		}
-	}
-}
-
-// A "!term" keeps its concept's other terms from counting inside it: ログ
-// is a log, but ログイン is a sign-in, not a log.
-func TestThesaurusExclusions(t *testing.T) {
-	th := ParseThesaurus("log: ログ, ログイン履歴, !ログイン, log, !log in\nauth: ログイン, log in\n")
-	tests := []struct {
-		text string
-		want []string
-	}{
-		{"操作ログを取得", []string{"log=ログ"}},
-		{"ログインできますか", []string{"auth=ログイン"}},
-		{"ログイン履歴を確認", []string{"auth=ログイン", "log=ログイン履歴"}},
-		{"how to log in", []string{"auth=log in"}},
-		{"log retention", []string{"log=log"}},
-	}
-	for _, tc := range tests {
-		got := spanNames(th, textnorm.Fold(tc.text))
-		slices.Sort(got)
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s: spans %q, want %q", tc.text, got, tc.want)
-		}
-	}
-	// The built-in thesaurus: katakana words that merely contain ログ are
-	// not logs; response time, not incident response; a customer ending
-	// its contract (terminate), not the vendor ending the service
-	// (discontinue).
-	for _, tc := range []struct {
-		text, concept string
-		want          bool
-	}{
-		{"ログインできますか", "log", false},
-		{"修正プログラムを適用", "log", false},
-		{"製品カタログ", "log", false},
-		{"自動ログアウト", "log", false},
-		{"how do users log in", "log", false},
-		{"アクセスログ", "log", true},
-		{"ログイン履歴", "log", true},
-		{"ログを取得", "log", true},
-		{"audit logs", "log", true},
-		{"オンライン画面のレスポンス", "response", true},
-		{"インシデントレスポンスの体制", "response", false},
-		{"解約予告期間", "terminate", true},
-		{"解約予告期間", "discontinue", false},
-		{"サービス終了の予告期間", "discontinue", true},
-		{"サービス終了の予告期間", "terminate", false},
-		{"サービス終了の予告期間", "notice", true},
-		{"which events are logged?", "log", true},
-		{"how many users logged in", "log", false},
-		{"is sso supported?", "support", false},
-		{"which sub-processors do you use?", "subcontract", true},
-	} {
-		if got := DefaultThesaurus().Concepts(textnorm.Fold(tc.text)); slices.Contains(got, tc.concept) != tc.want {
-			t.Errorf("%s: concepts %v, want %s in them: %v", tc.text, got, tc.concept, tc.want)
-		}
-	}
-}
-
-// Whatever the text, every term span the thesaurus reports lies inside it
-// and spells a term or, bridged, a term with particles.
-func FuzzThesaurusSpans(f *testing.F) {
-	for _, s := range []string{"時刻の同期をしていますか", "ログイン履歴", "サービスを終了する", "の", "時刻の\xff同期", "ログのの", "修正プログラム"} {
-		f.Add(s)
-	}
-	th := DefaultThesaurus()
-	f.Fuzz(func(t *testing.T, s string) {
-		for _, sp := range th.spans(s) {
-			if sp.start < 0 || sp.end > len(s) || sp.start >= sp.end {
-				t.Fatalf("%q: span [%d,%d) outside the text", s, sp.start, sp.end)
-			}
-		}
-		th.Concepts(s)
-	})
 }
 
 // A question that names only a topic several entries cover whole is
@@ -1180,7 +1005,7 @@ func TestLanguageCheck(t *testing.T) {
 
 // A third party by whom a test is done is an assessor, not a supplier.
 func TestAssessorIsNotSupplier(t *testing.T) {
-	th := DefaultThesaurus()
+	th := thesaurus.Default()
 	tests := []struct {
 		s            string
 		supplier, as bool
@@ -1316,5 +1141,28 @@ func TestSameAnswerIsCorpus(t *testing.T) {
 				t.Errorf("%s/%s: index %v, corpus %v", a.ID, b.ID, got, want)
 			}
 		}
+	}
+}
+
+// A vendor's synonyms file reaches the matcher: a term it adds lets an
+// English question find a Japanese entry, and raises the confidence of a
+// Japanese one worded with it.
+func TestVendorSynonyms(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "console-lang", Question: "管理画面の表示言語を切り替えられますか？", Answer: "日本語と英語から選べます"},
+		{ID: "portal-manual", Question: "ポータルサイトの操作マニュアルはありますか？", Answer: "あります"},
+	}
+	syn := "console: 管理画面, 管理ポータル, 管理コンソール, admin console\nlanguage: 言語, language\n"
+	q := Query{Text: "Can the admin console language be changed?"}
+	if b := New(es, DefaultConfig()).Match(q).Best(); b != nil {
+		t.Errorf("without synonyms: best %s, want nothing", b.Entry.ID)
+	}
+	if b := New(es, DefaultConfig().WithSynonyms(syn)).Match(q).Best(); b == nil || b.Entry.ID != "console-lang" {
+		t.Errorf("with synonyms: best %v, want console-lang", b)
+	}
+	q = Query{Text: "管理ポータルの表示言語は変更できますか"}
+	without, with := New(es, DefaultConfig()).Match(q), New(es, DefaultConfig().WithSynonyms(syn)).Match(q)
+	if with.Confidence <= without.Confidence {
+		t.Errorf("synonyms did not raise confidence: %.3f -> %.3f", without.Confidence, with.Confidence)
 	}
 }

@@ -1,6 +1,10 @@
 package match
 
-import "math"
+import (
+	"math"
+
+	"github.com/qfill/qfill/pkg/thesaurus"
+)
 
 // located is one token of a text with its byte range.
 type located struct {
@@ -39,7 +43,7 @@ func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 //
 // pq is the query through prepare.
 func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
-	qs := ix.thes.spans(pq)
+	qs := ix.thes.Spans(pq)
 	if len(qs) == 0 {
 		return false
 	}
@@ -50,18 +54,18 @@ func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 	}
 	inQuery := make(map[int]bool, len(qs))
 	for _, s := range qs {
-		inQuery[s.concept] = true
+		inQuery[s.Concept] = true
 	}
 	credit, a := ix.cfg.SynonymCredit, ix.cfg.QueryCoverage
 	changed := false
 	for i := range cands {
 		pd := prepare(cands[i].Wording)
-		ds := ix.thes.spans(pd)
+		ds := ix.thes.Spans(pd)
 		shared := map[int]bool{}
 		extra := false
 		for _, s := range ds {
-			if inQuery[s.concept] {
-				shared[s.concept] = true
+			if inQuery[s.Concept] {
+				shared[s.Concept] = true
 			} else {
 				extra = true
 			}
@@ -97,11 +101,11 @@ func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 
 // insideTerms returns the tokens that lie within a term of one of the
 // concepts.
-func insideTerms(at []located, spans []termSpan, concepts map[int]bool) map[token]bool {
+func insideTerms(at []located, spans []thesaurus.Span, concepts map[int]bool) map[token]bool {
 	in := map[token]bool{}
 	for _, x := range at {
 		for _, s := range spans {
-			if concepts[s.concept] && x.start >= s.start && x.end <= s.end {
+			if concepts[s.Concept] && x.start >= s.Start && x.end <= s.End {
 				in[x.t] = true
 				break
 			}

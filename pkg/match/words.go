@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// The matcher's word lists are data, in words.txt beside thesaurus.txt:
-// what each list does is said there, next to its words.
+// The matcher's word lists are data, in words.txt (the domain terms are
+// in package thesaurus): what each list does is said there, next to its
+// words.
 //
 //go:embed words.txt
 var wordsTxt string

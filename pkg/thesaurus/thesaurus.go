@@ -1,4 +1,9 @@
-package match
+// Package thesaurus maps the domain terms of security checklists onto
+// concepts (thesaurus.txt: "backup: バックアップ, データ保全, backup"), and
+// finds them in text: Japanese terms also when a particle joins their
+// nouns (時刻の同期 for 時刻同期), Latin ones as whole words with their
+// regular inflections. A vendor's synonyms file adds to it (With).
+package thesaurus
 
 import (
 	_ "embed"
@@ -40,26 +45,26 @@ type termRef struct {
 	exclude bool
 }
 
-// DefaultThesaurus is the built-in security and SLA thesaurus. It is
+// Default is the built-in security and SLA thesaurus. It is
 // parsed once and shared: a Thesaurus is never changed after parsing (With
 // returns a copy).
-func DefaultThesaurus() *Thesaurus {
+func Default() *Thesaurus {
 	return defaultThesaurus()
 }
 
-var defaultThesaurus = sync.OnceValue(func() *Thesaurus { return ParseThesaurus(thesaurusText) })
+var defaultThesaurus = sync.OnceValue(func() *Thesaurus { return Parse(thesaurusText) })
 
-// ParseThesaurus reads the "name: term, term" format of thesaurus.txt.
+// Parse reads the "name: term, term" format of thesaurus.txt.
 // Lines that do not parse are skipped: the built-in file is tested, and a
 // vendor's synonyms file is checked line by line when its corpus loads.
-func ParseThesaurus(text string) *Thesaurus {
+func Parse(text string) *Thesaurus {
 	return (&Thesaurus{}).With(text)
 }
 
 // With returns a copy of t with the concepts of text (thesaurus.txt
 // format) added; a concept whose name t already has gains the new terms.
 // A vendor's synonyms file (corpus.SynonymsFile) goes through here. Lines
-// that do not parse are skipped (see ParseThesaurus).
+// that do not parse are skipped (see Parse).
 func (t *Thesaurus) With(text string) *Thesaurus {
 	out := &Thesaurus{}
 	byName := map[string]int{}
@@ -88,11 +93,11 @@ func (t *Thesaurus) With(text string) *Thesaurus {
 }
 
 // actorConcepts say who does what is asked: a question and a wording
-// that differ in one differ in the ask (see bestPair.conflict).
+// that differ in one differ in the ask.
 var actorConcepts = map[string]bool{"selfservice": true}
 
-// actor reports whether concept c is one of actorConcepts.
-func (t *Thesaurus) actor(c int) bool {
+// Actor reports whether concept c is one of actorConcepts.
+func (t *Thesaurus) Actor(c int) bool {
 	return t != nil && c >= 0 && c < len(t.concepts) && actorConcepts[t.concepts[c].name]
 }
 
@@ -126,7 +131,7 @@ func (t *Thesaurus) Concepts(s string) []string {
 	if t == nil {
 		return nil
 	}
-	ids := t.conceptSet(s)
+	ids := t.IDs(s)
 	if len(ids) == 0 {
 		return nil
 	}
@@ -138,8 +143,9 @@ func (t *Thesaurus) Concepts(s string) []string {
 	return out
 }
 
-// conceptSet returns the concepts named in folded text s, each once.
-func (t *Thesaurus) conceptSet(s string) []int {
+// IDs returns the concepts named in folded text s, each once, as
+// numbers that Name turns into names.
+func (t *Thesaurus) IDs(s string) []int {
 	var out []int
 	t.scan(s, func(c, _, _ int) {
 		if !slices.Contains(out, c) {
@@ -149,20 +155,21 @@ func (t *Thesaurus) conceptSet(s string) []int {
 	return out
 }
 
-// termSpan is one thesaurus term found in a text: its concept and byte
-// range.
-type termSpan struct{ concept, start, end int }
+// Span is one term found in a text: its concept and byte range.
+type Span struct{ Concept, Start, End int }
 
-// spans returns every thesaurus term in folded text s, overlapping ones
-// included.
-func (t *Thesaurus) spans(s string) []termSpan {
+// Spans returns every term in folded text s, overlapping ones included.
+func (t *Thesaurus) Spans(s string) []Span {
 	if t == nil {
 		return nil
 	}
-	var out []termSpan
-	t.scan(s, func(c, i, j int) { out = append(out, termSpan{c, i, j}) })
+	var out []Span
+	t.scan(s, func(c, i, j int) { out = append(out, Span{c, i, j}) })
 	return out
 }
+
+// Name returns the name of concept c.
+func (t *Thesaurus) Name(c int) string { return t.concepts[c].name }
 
 // scan calls found for every occurrence of a term in folded text s; Latin
 // terms count only as whole words ("ids" is not "id"), or with a regular
@@ -177,7 +184,7 @@ func (t *Thesaurus) spans(s string) []termSpan {
 func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 	s, drops := bridge(orig)
 	// Most texts hold a few terms: keep them on the stack.
-	var hitBuf, exclBuf [8]termSpan
+	var hitBuf, exclBuf [8]Span
 	hits, excl := hitBuf[:0], exclBuf[:0]
 	for i, r := range s {
 		for _, ref := range t.byFirst[r] {
@@ -198,22 +205,22 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 				}
 			}
 			if ref.exclude {
-				excl = append(excl, termSpan{ref.concept, i, j})
+				excl = append(excl, Span{ref.concept, i, j})
 			} else {
-				hits = append(hits, termSpan{ref.concept, i, j})
+				hits = append(hits, Span{ref.concept, i, j})
 			}
 		}
 	}
 	for _, h := range hits {
 		excluded := false
 		for _, x := range excl {
-			if x.concept == h.concept && x.start <= h.start && h.end <= x.end {
+			if x.Concept == h.Concept && x.Start <= h.Start && h.End <= x.End {
 				excluded = true
 				break
 			}
 		}
 		if !excluded {
-			found(h.concept, unbridge(h.start, drops), unbridge(h.end-1, drops)+1)
+			found(h.Concept, unbridge(h.Start, drops), unbridge(h.End-1, drops)+1)
 		}
 	}
 }
@@ -234,8 +241,8 @@ func bridge(s string) (string, []int) {
 	prev := rune(0)
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if (r == 'の' || r == 'を' || r == 'が') && isCompound(prev) {
-			if next, _ := utf8.DecodeRuneInString(s[i+n:]); isCompound(next) {
+		if (r == 'の' || r == 'を' || r == 'が') && IsCompound(prev) {
+			if next, _ := utf8.DecodeRuneInString(s[i+n:]); IsCompound(next) {
 				if drops == nil {
 					b.Grow(len(s))
 					b.WriteString(s[:i])
@@ -274,9 +281,9 @@ func unbridge(i int, drops []int) int {
 	return i + n*particleLen
 }
 
-// isCompound reports whether r is written inside compound nouns: kanji
+// IsCompound reports whether r is written inside compound nouns: kanji
 // or katakana (the long-vowel mark included).
-func isCompound(r rune) bool {
+func IsCompound(r rune) bool {
 	return unicode.Is(unicode.Han, r) || r == '々' || r == 'ー' || unicode.Is(unicode.Katakana, r) && r != '・'
 }
 
