@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -52,9 +53,12 @@ type Reason struct {
 	Rival *corpus.Entry
 }
 
-// step records a change of confidence (none when it did not change).
+// step records a change of confidence (none when it did not change). A
+// score sums its tokens in map order, so a check that recomputes it can
+// land a rounding error away: that is no change, or the trace of one row
+// would differ between two runs.
 func (r *Result) step(signal string, before, after float64, note string) {
-	if after == before && signal != StepScore {
+	if math.Abs(after-before) < 1e-9 && signal != StepScore {
 		return
 	}
 	r.Trace = append(r.Trace, Step{Signal: signal, Conf: after, Note: note})

@@ -46,3 +46,17 @@ func TestTraceEndsAtConfidence(t *testing.T) {
 		t.Error("no row was held back by a check: the reasons are not recorded")
 	}
 }
+
+// A confidence recomputed a rounding error away is no step: the trace of
+// a row must not differ between two runs.
+func TestStepIgnoresRounding(t *testing.T) {
+	var r Result
+	r.step(StepSynonym, 0.399, 0.399+1e-15, "")
+	if len(r.Trace) != 0 {
+		t.Errorf("a rounding error made a step: %v", r.Trace)
+	}
+	r.step(StepHead, 0.399, 0.599, "")
+	if len(r.Trace) != 1 {
+		t.Errorf("a real change made no step: %v", r.Trace)
+	}
+}
