@@ -13,7 +13,8 @@
 //
 // Tokens: kanji and kana become character bigrams (a bigram of two
 // hiragana weighs 0.2, of one 0.5: hiragana carries particles and
-// endings); Latin text becomes Snowball-stemmed words without stop words;
+// endings); Latin text becomes Snowball-stemmed words without stop words
+// (a slash separates words: IDS/IPS, 24/7);
 // each thesaurus concept the text names (package thesaurus, and the corpus's
 // synonyms.txt) adds a concept token of term frequency ConceptWeight.
 // Tokens inside a bracketed example list count ExampleWeight.

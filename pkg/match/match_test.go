@@ -1166,3 +1166,21 @@ func TestVendorSynonyms(t *testing.T) {
 		t.Errorf("synonyms did not raise confidence: %.3f -> %.3f", without.Confidence, with.Confidence)
 	}
 }
+
+// A slash joins words (IDS/IPS, 24/7, tags/metadata): each side is a
+// token of its own, so "IDS" meets "IDS/IPS" and "24 x 7" meets "24/7".
+func TestSlashSeparatesWords(t *testing.T) {
+	s := "ids/ips 24/7 tags/metadata de-provision"
+	var got []string
+	textTokens(s, func(_ token, _ float64, i, j int) { got = append(got, s[i:j]) })
+	if want := []string{"ids", "ips", "24", "7", "tags", "metadata", "de-provision"}; !slices.Equal(got, want) {
+		t.Errorf("ranges %q, want %q", got, want)
+	}
+	es := []*corpus.Entry{
+		{ID: "ids", Question: "Do you run IDS/IPS on the network?", Answer: "Yes"},
+		{ID: "waf", Question: "Do you run a web application firewall?", Answer: "Yes"},
+	}
+	if b := New(es, DefaultConfig()).Match(Query{Text: "Is an IDS deployed?"}).Best(); b == nil || b.Entry.ID != "ids" {
+		t.Errorf("IDS against IDS/IPS: best %v, want ids", b)
+	}
+}

@@ -65,12 +65,7 @@ func textTokens(s string, add func(tok token, w float64, start, end int)) {
 	}
 	var word strings.Builder
 	wordStart := 0
-	flushWord := func(end int) {
-		if word.Len() == 0 {
-			return
-		}
-		w := word.String()
-		word.Reset()
+	one := func(w string, start, end int) {
 		w = strings.Trim(w, ".-_/")
 		if w == "" || englishStop[w] {
 			return
@@ -78,7 +73,25 @@ func textTokens(s string, add func(tok token, w float64, start, end int)) {
 		if isASCIIWord(w) && len(w) > 2 {
 			w = english.Stem(w, false)
 		}
-		add(token(hashString(wordPrefix, w)), 1, wordStart, end)
+		add(token(hashString(wordPrefix, w)), 1, start, end)
+	}
+	flushWord := func(end int) {
+		if word.Len() == 0 {
+			return
+		}
+		w := word.String()
+		word.Reset()
+		// A slash joins words, not letters (IDS/IPS, ISO/IEC,
+		// tags/metadata): each side is a word of its own.
+		if strings.Contains(strings.Trim(w, ".-_/"), "/") {
+			at := wordStart
+			for _, part := range strings.Split(w, "/") {
+				one(part, at, at+len(part))
+				at += len(part) + 1
+			}
+			return
+		}
+		one(w, wordStart, end)
 	}
 	for i, r := range s {
 		switch {
