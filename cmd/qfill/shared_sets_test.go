@@ -238,7 +238,13 @@ func TestSharedSets(t *testing.T) {
 	// 16.7%. Held out from every change since.
 	caiqC := sharedSet{name: "caiq_v11_v4_c", queries: caiq.queries, answers: caiq.answers}
 	caiqC.floor.top1, caiqC.floor.precision, caiqC.floor.coverage = 0.5, 1, 0.16
-	for _, s := range []sharedSet{hecvat, hecvatB, hecvatC, vsaq, caiq, caiqB, caiqC} {
+	// Two questionnaire families: HECVAT v3 asked of the CAIQ v4 answers.
+	// Measured blind on 2026-12-05: top-1 38.9%, precision 60.0% (3 of
+	// 5: a privacy-policy question to the policy's annual-review sibling,
+	// encryption in transport to the algorithms entry), coverage 16.7%.
+	hecvatCAIQ := sharedSet{name: "hecvat_caiq_v4", queries: hecvat.queries, answers: caiq.answers, wrongAtMost: 2}
+	hecvatCAIQ.floor.top1, hecvatCAIQ.floor.precision, hecvatCAIQ.floor.coverage = 0.38, 0.6, 0.16
+	for _, s := range []sharedSet{hecvat, hecvatB, hecvatC, vsaq, caiq, caiqB, caiqC, hecvatCAIQ} {
 		dir := t.TempDir()
 		if keep := os.Getenv("QFILL_SHARED_SETS_DIR"); keep != "" {
 			// Kept for qfill eval (--model, --explain); outside the project.
