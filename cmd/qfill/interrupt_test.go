@@ -51,6 +51,9 @@ type terminal struct {
 	mu   sync.Mutex
 	out  bytes.Buffer
 	done chan error
+	// drained is closed when the terminal has nothing more to read: the
+	// process may end before its last lines have been read.
+	drained chan struct{}
 }
 
 func startOnTerminal(t *testing.T, env []string, args ...string) *terminal {
@@ -65,8 +68,9 @@ func startOnTerminal(t *testing.T, env []string, args ...string) *terminal {
 	if err != nil {
 		t.Skipf("no pseudo-terminal here: %v", err)
 	}
-	term := &terminal{cmd: cmd, tty: tty, done: make(chan error, 1)}
+	term := &terminal{cmd: cmd, tty: tty, done: make(chan error, 1), drained: make(chan struct{})}
 	go func() {
+		defer close(term.drained)
 		buf := make([]byte, 4096)
 		for {
 			n, err := tty.Read(buf)
@@ -112,6 +116,10 @@ func (term *terminal) exit(t *testing.T, limit time.Duration) int {
 	t.Helper()
 	select {
 	case <-term.done:
+		select {
+		case <-term.drained:
+		case <-time.After(10 * time.Second):
+		}
 		return term.cmd.ProcessState.ExitCode()
 	case <-time.After(limit):
 		t.Fatalf("qfill still runs %v after Ctrl-C (hung):\n%s", limit, term.text())
