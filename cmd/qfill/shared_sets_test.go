@@ -217,7 +217,8 @@ func TestSharedSets(t *testing.T) {
 	// have no right entry. Measured blind on 2026-12-05: one row filled,
 	// wrongly (physical entry logs kept six months -> logs kept as long
 	// as HIPAA requires); top-1 1 of 3.
-	vsaq := sharedSet{name: "vsaq_hecvat_v4", queries: "google_vsaq_*.json", answers: hecvat.answers, wrongAtMost: 1}
+	// Since English heads earn no bonus: no row filled.
+	vsaq := sharedSet{name: "vsaq_hecvat_v4", queries: "google_vsaq_*.json", answers: hecvat.answers}
 	vsaq.floor.top1 = 0.33
 	hecvatC := sharedSet{name: "hecvat_v3_v4_c", queries: hecvat.queries, answers: hecvat.answers}
 	// Measured blind on 2026-12-05: top-1 100%, precision 100% (50 of
@@ -231,8 +232,9 @@ func TestSharedSets(t *testing.T) {
 	caiq.floor.top1, caiq.floor.precision, caiq.floor.coverage = 0.5, 1, 0.038
 	// Measured blind on 2026-12-05: top-1 42.3%, precision 80.0% (4 of
 	// 5), coverage 15.4%.
-	caiqB := sharedSet{name: "caiq_v11_v4_b", queries: caiq.queries, answers: caiq.answers, wrongAtMost: 1}
-	caiqB.floor.top1, caiqB.floor.precision, caiqB.floor.coverage = 0.42, 0.8, 0.15
+	// Since English heads earn no bonus: precision 100% (4 of 4).
+	caiqB := sharedSet{name: "caiq_v11_v4_b", queries: caiq.queries, answers: caiq.answers}
+	caiqB.floor.top1, caiqB.floor.precision, caiqB.floor.coverage = 0.42, 1, 0.15
 	// Measured blind on 2026-12-05 (after the slash rule, before any
 	// other change): top-1 50.0%, precision 100% (4 of 4), coverage
 	// 16.7%. Held out from every change since.
@@ -242,8 +244,10 @@ func TestSharedSets(t *testing.T) {
 	// Measured blind on 2026-12-05: top-1 38.9%, precision 60.0% (3 of
 	// 5: a privacy-policy question to the policy's annual-review sibling,
 	// encryption in transport to the algorithms entry), coverage 16.7%.
-	hecvatCAIQ := sharedSet{name: "hecvat_caiq_v4", queries: hecvat.queries, answers: caiq.answers, wrongAtMost: 2}
-	hecvatCAIQ.floor.top1, hecvatCAIQ.floor.precision, hecvatCAIQ.floor.coverage = 0.38, 0.6, 0.16
+	// Since English heads earn no bonus: precision 66.7% (2 of 3),
+	// coverage 11.1%.
+	hecvatCAIQ := sharedSet{name: "hecvat_caiq_v4", queries: hecvat.queries, answers: caiq.answers, wrongAtMost: 1}
+	hecvatCAIQ.floor.top1, hecvatCAIQ.floor.precision, hecvatCAIQ.floor.coverage = 0.38, 0.66, 0.11
 	for _, s := range []sharedSet{hecvat, hecvatB, hecvatC, vsaq, caiq, caiqB, caiqC, hecvatCAIQ} {
 		dir := t.TempDir()
 		if keep := os.Getenv("QFILL_SHARED_SETS_DIR"); keep != "" {

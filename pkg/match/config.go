@@ -65,8 +65,10 @@ type Config struct {
 	// nothing with the query's head, the noun that ends it (see askHead).
 	HeadPenalty float64
 	// HeadBonus raises the confidence of a row whose wording shares a
-	// token or concept with the query's head.
-	HeadBonus float64
+	// token or concept with the query's head; EnglishHeadBonus does for an
+	// English head (a verb or participle, which the wording often shares
+	// only as one word of a list: "established, documented, approved").
+	HeadBonus, EnglishHeadBonus float64
 	// HeadCap caps the confidence of a row whose head is unmatched; 0
 	// disables it.
 	HeadCap float64
@@ -120,6 +122,7 @@ func DefaultConfig() Config {
 		AmbiguityCap:      0.5,
 		ExampleWeight:     0.3,
 		HeadBonus:         0.2,
+		EnglishHeadBonus:  0,
 		HeadPenalty:       0.15,
 		HeadCap:           0.5,
 		ConflictPenalty:   0.15,
@@ -149,7 +152,7 @@ func (c *Config) Set(key string, v float64) error {
 		"margin_penalty": num(&c.MarginPenalty), "query_coverage": num(&c.QueryCoverage), "main_ask_factor": num(&c.MainAskFactor), "lacks_factor": num(&c.LacksFactor),
 		"idf_power": num(&c.IDFPower), "rival_penalty": num(&c.RivalPenalty),
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
-		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
+		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "english_head_bonus": num(&c.EnglishHeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },

@@ -59,7 +59,8 @@
 //	synonym evidence  SynonymConfidence 1     credit counts when the wording       バックアップの保管期間 /
 //	                                          names exactly the query's concepts   データ保全の保存期間
 //	head              HeadBonus 0.2,          + when the wording names the ask's   計画停止の「頻度」
-//	                  HeadPenalty 0.15,       head noun; else − and capped         against 計画停止の予定通知
+//	                  EnglishHeadBonus 0,     head (an English one earns none);    against 計画停止の予定通知
+//	                  HeadPenalty 0.15,       else − and capped
 //	                  HeadCap 0.5
 //	compound label    CompoundBonus 0.2       + for a one-compound label whose     緊急連絡体制の整備
 //	                                          last word and concepts are named

@@ -290,7 +290,11 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	if h.english && h.agent != "" && !h.agentMatched {
 		return ix.missed(conf, false), h.agent
 	}
-	return ix.raise(cands, conf, ix.cfg.HeadBonus), ""
+	bonus := ix.cfg.HeadBonus
+	if h.english {
+		bonus = ix.cfg.EnglishHeadBonus
+	}
+	return ix.raise(cands, conf, bonus), ""
 }
 
 // missed lowers conf by HeadPenalty for a head the wording does not name,

@@ -800,7 +800,7 @@ func TestOtherLanguageNoRival(t *testing.T) {
 		{ID: "ja-iso", Question: "ISMS（ISO/IEC 27001）認証を取得していますか？", Answer: "はい。ISO/IEC 27001の認証を取得しています。"},
 		{ID: "en-backup", Question: "Are backups taken daily?", Answer: "Yes."},
 	}
-	r := New(es, DefaultConfig()).Match(Query{Text: "Is your organization certified against ISO 27001?"})
+	r := New(es, DefaultConfig()).Match(Query{Text: "Does your organization hold an ISO 27001 certification?"})
 	if b := r.Best(); b == nil || b.Entry.ID != "en-iso" {
 		t.Fatalf("best %v, want en-iso", b)
 	}
