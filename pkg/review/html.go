@@ -2,7 +2,6 @@ package review
 
 import (
 	"html/template"
-
 	"io"
 	"math"
 	"strings"
