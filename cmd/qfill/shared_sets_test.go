@@ -257,6 +257,14 @@ func TestSharedSets(t *testing.T) {
 		// entry), coverage 16.7%. Since English heads earn no bonus:
 		// precision 66.7% (2 of 3), coverage 11.1%.
 		{name: "hecvat_caiq_v4", queries: hecvat3, answers: caiq4, floor: floors{0.38, 0.66, 0.11}, wrongAtMost: 1},
+		// HECVAT Lite asked of the CAIQ v4 answers, without the rows that
+		// repeat hecvat_caiq_v4's. Measured blind on 2026-12-05: top-1
+		// 30.8%, precision 100% (1 of 1), coverage 7.7%. Held out.
+		{name: "hecvat_lite_caiq_v4", queries: "educause_hecvat_lite_v2.11.xlsx", answers: caiq4, floor: floors{0.3, 1, 0.07}},
+		// The VSAQ questions vsaq_hecvat_v4 leaves out, asked of the CAIQ
+		// v4 answers. Measured blind on 2026-12-05: top-1 38.5%, no row
+		// filled. Held out.
+		{name: "vsaq_caiq_v4", queries: "google_vsaq_*.json", answers: caiq4, floor: floors{top1: 0.38}},
 	}
 	for _, s := range sets {
 		dir := t.TempDir()
