@@ -87,6 +87,14 @@ type Config struct {
 	// language than the query when candidates are ranked (not for
 	// confidence); 0 or 1 disables it.
 	OtherScriptRank float64
+	// PairHint adds to the rank of each candidate of an English row in
+	// doubt this times the share of the row's adjacent word pairs
+	// ("utility services", "security perimeters") that its wording
+	// repeats: of two wordings sharing as many words with the row, the
+	// one that keeps them together more likely asks the same thing. It
+	// changes the order only: the confidence is not raised by it (the
+	// checks after it judge the new best like any other); 0 disables it.
+	PairHint float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -129,6 +137,7 @@ func DefaultConfig() Config {
 		CompoundBonus:     0.2,
 		LanguageCheck:     true,
 		OtherScriptRank:   0.8,
+		PairHint:          0.2,
 		LacksFactor:       0.8,
 		Thesaurus:         thesaurus.Default(),
 	}
@@ -154,6 +163,7 @@ func (c *Config) Set(key string, v float64) error {
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "english_head_bonus": num(&c.EnglishHeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
+		"pair_hint":      num(&c.PairHint),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 	}

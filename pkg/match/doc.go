@@ -38,9 +38,11 @@
 // query at OtherScriptRank of it; ties go to the entry learned from the
 // query's own question ID, then to its section. Rows in doubt (confidence
 // under the default threshold, a fixed cut, so the ranking never moves
-// with the user's threshold) are rescored with synonym credit: the
-// unmatched tokens inside terms of a concept both sides name count
-// SynonymCredit of their weight.
+// with the user's threshold) are ranked again: an English row with
+// PairHint × the share of its adjacent word pairs the wording repeats
+// added to each score (the order only: confidence is never raised by
+// it), and every row with synonym credit: the unmatched tokens inside
+// terms of a concept both sides name count SynonymCredit of their weight.
 //
 // # Confidence
 //
@@ -79,7 +81,7 @@
 // kept / stored) name one ask in other words.
 //
 // Each change of confidence is a Step of Result.Trace, named by its signal
-// (score, lacks, synonym, head, conflict, rival, language) with the
+// (score, pairs, lacks, synonym, head, conflict, rival, language) with the
 // confidence after it; Result.Why is the one check that took a row that
 // would have been filled under the threshold. qfill eval --explain prints
 // the trace of every row. The word lists the checks read (light

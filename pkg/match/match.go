@@ -49,6 +49,9 @@ type Candidate struct {
 	// lacks: a thesaurus concept the query and the best wording both
 	// name is missing from this wording.
 	lacks bool
+	// pairs is the share of the query's word pairs the wording repeats
+	// (English rows in doubt only; see Config.PairHint).
+	pairs float64
 }
 
 // Result is the outcome of matching one query.
@@ -102,6 +105,11 @@ func (ix *Index) Match(q Query) Result {
 	conf := ix.confidence(cands)
 	var r Result
 	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f", cands[0].Score, ix.margin(cands)))
+	if ix.cfg.PairHint > 0 && english && conf < doubtBelow && ix.rankByPairs(pq, cands, q) {
+		was := conf
+		conf = math.Min(conf, ix.confidence(cands))
+		r.step(StepPairs, was, conf, "")
+	}
 	// The costly steps below run only for rows in doubt. "In doubt" is
 	// measured against the default threshold, not the user's, so that
 	// the best entry, the suggestions and the confidence are the same
@@ -231,10 +239,11 @@ func (ix *Index) rank(cands []Candidate, q Query) {
 	// checkLanguage), and the suggestion should be one the reviewer can
 	// send on.
 	key := func(c Candidate) float64 {
+		k := c.Score + ix.cfg.PairHint*c.pairs
 		if c.otherScript && ix.cfg.OtherScriptRank > 0 {
-			return c.Score * ix.cfg.OtherScriptRank
+			return k * ix.cfg.OtherScriptRank
 		}
-		return c.Score
+		return k
 	}
 	sort.Slice(cands, func(i, j int) bool {
 		if si, sj := key(cands[i]), key(cands[j]); math.Abs(si-sj) > 1e-9 {
@@ -245,6 +254,26 @@ func (ix *Index) rank(cands []Candidate, q Query) {
 		}
 		return cands[i].Entry.ID < cands[j].Entry.ID
 	})
+}
+
+// rankByPairs ranks the candidates again with the share of the query's
+// word pairs each wording repeats, and reports whether the query has any.
+func (ix *Index) rankByPairs(pq string, cands []Candidate, q Query) bool {
+	qp := wordPairs(pq)
+	if len(qp) == 0 {
+		return false
+	}
+	for i := range cands {
+		n := 0
+		for p := range wordPairs(prepare(cands[i].Wording)) {
+			if qp[p] {
+				n++
+			}
+		}
+		cands[i].pairs = float64(n) / float64(len(qp))
+	}
+	ix.rank(cands, q)
+	return true
 }
 
 // MatchAll matches the questions of one checklist together. A customer's

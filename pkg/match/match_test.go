@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"path/filepath"
@@ -1182,5 +1183,52 @@ func TestSlashSeparatesWords(t *testing.T) {
 	}
 	if b := New(es, DefaultConfig()).Match(Query{Text: "Is an IDS deployed?"}).Best(); b == nil || b.Entry.ID != "ids" {
 		t.Errorf("IDS against IDS/IPS: best %v, want ids", b)
+	}
+}
+
+func TestWordPairs(t *testing.T) {
+	tests := []struct {
+		p    string
+		want []string
+	}{
+		{"are physical security perimeters implemented", []string{"physic secur", "secur perimet", "perimet implement"}},
+		{"access to customer data", []string{"access custom", "custom data"}},        // stop words skipped
+		{"multi-factor for ids/ips", []string{"multi factor", "factor id", "id ip"}}, // hyphen and slash separate
+		{"logs, backups. keys", nil},                          // punctuation ends a run
+		{"ログの保存 retention period", []string{"retent period"}}, // kana and kanji end a run
+		{"backups", nil},
+	}
+	for _, tt := range tests {
+		got := slices.Sorted(maps.Keys(wordPairs(tt.p)))
+		want := slices.Sorted(slices.Values(tt.want))
+		if !slices.Equal(got, want) {
+			t.Errorf("wordPairs(%q) = %q, want %q", tt.p, got, want)
+		}
+	}
+}
+
+// Of two wordings close in score, the one that keeps the query's words
+// together ranks first; a wide gap is not closed.
+func TestRankByPairs(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "gates", Question: "Are perimeter gates checked by physical security staff?", Answer: "Yes, weekly"},
+		{ID: "perimeter", Question: "Are physical security perimeters in place?", Answer: "Yes, fences and guards"},
+	}
+	ix := New(es, DefaultConfig())
+	q := prepare("Do you implement physical security perimeters such as fences and gates?")
+	for _, tt := range []struct {
+		gates float64
+		want  string
+	}{{0.42, "perimeter"}, {0.50, "gates"}} {
+		cands := []Candidate{{Entry: es[0], Score: tt.gates, Wording: es[0].Question}, {Entry: es[1], Score: 0.40, Wording: es[1].Question}}
+		if !ix.rankByPairs(q, cands, Query{}) {
+			t.Fatal("the query has word pairs")
+		}
+		if cands[0].Entry.ID != tt.want {
+			t.Errorf("gates at %.2f against 0.40: first %s (pairs %.2f, %.2f), want %s", tt.gates, cands[0].Entry.ID, cands[0].pairs, cands[1].pairs, tt.want)
+		}
+	}
+	if ix.rankByPairs(prepare("バックアップ"), []Candidate{{Entry: es[0], Score: 0.5, Wording: es[0].Question}}, Query{}) {
+		t.Error("a query without Latin words has no pairs")
 	}
 }

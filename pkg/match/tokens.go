@@ -66,14 +66,9 @@ func textTokens(s string, add func(tok token, w float64, start, end int)) {
 	var word strings.Builder
 	wordStart := 0
 	one := func(w string, start, end int) {
-		w = strings.Trim(w, ".-_/")
-		if w == "" || englishStop[w] {
-			return
+		if w, ok := wordForm(w); ok {
+			add(token(hashString(wordPrefix, w)), 1, start, end)
 		}
-		if isASCIIWord(w) && len(w) > 2 {
-			w = english.Stem(w, false)
-		}
-		add(token(hashString(wordPrefix, w)), 1, start, end)
 	}
 	flushWord := func(end int) {
 		if word.Len() == 0 {
@@ -111,6 +106,57 @@ func textTokens(s string, add func(tok token, w float64, start, end int)) {
 	}
 	flushCJK()
 	flushWord(len(s))
+}
+
+// wordForm is the form a Latin word is matched in: stemmed, without
+// the punctuation around it; ok is false for a stop word.
+func wordForm(w string) (string, bool) {
+	w = strings.Trim(w, ".-_/")
+	if w == "" || englishStop[w] {
+		return "", false
+	}
+	if isASCIIWord(w) && len(w) > 2 {
+		w = english.Stem(w, false)
+	}
+	return w, true
+}
+
+// wordPairs returns the pairs of Latin words that follow each other in
+// p, stop words skipped ("access to customer data" gives "access
+// custom" and "custom data"); a hyphen or slash separates words there,
+// other punctuation and kanji or kana end a run.
+func wordPairs(p string) map[string]bool {
+	pairs := map[string]bool{}
+	prev, start := "", -1
+	flush := func(end int) {
+		if start < 0 {
+			return
+		}
+		w, ok := wordForm(p[start:end])
+		start = -1
+		if !ok {
+			return
+		}
+		if prev != "" {
+			pairs[prev+" "+w] = true
+		}
+		prev = w
+	}
+	for i, r := range p {
+		switch {
+		case unicode.IsDigit(r) || unicode.IsLetter(r) && !textnorm.IsCJK(r):
+			if start < 0 {
+				start = i
+			}
+		case r == ' ' || r == '-' || r == '/':
+			flush(i)
+		default:
+			flush(i)
+			prev = ""
+		}
+	}
+	flush(len(p))
+	return pairs
 }
 
 // exampleList matches a bracketed list of examples in folded text (NFKC
