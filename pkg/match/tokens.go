@@ -127,35 +127,21 @@ func wordForm(w string) (string, bool) {
 // other punctuation and kanji or kana end a run.
 func wordPairs(p string) map[string]bool {
 	pairs := map[string]bool{}
-	prev, start := "", -1
-	flush := func(end int) {
-		if start < 0 {
-			return
-		}
-		w, ok := wordForm(p[start:end])
-		start = -1
-		if !ok {
-			return
-		}
-		if prev != "" {
-			pairs[prev+" "+w] = true
-		}
-		prev = w
-	}
-	for i, r := range p {
-		switch {
-		case unicode.IsDigit(r) || unicode.IsLetter(r) && !textnorm.IsCJK(r):
-			if start < 0 {
-				start = i
+	sep := func(r rune) bool { return r == ' ' || r == '-' || r == '/' }
+	runs := strings.FieldsFunc(p, func(r rune) bool {
+		return !sep(r) && !unicode.IsDigit(r) && (!unicode.IsLetter(r) || textnorm.IsCJK(r))
+	})
+	for _, run := range runs {
+		prev := ""
+		for _, w := range strings.FieldsFunc(run, sep) {
+			if w, ok := wordForm(w); ok {
+				if prev != "" {
+					pairs[prev+" "+w] = true
+				}
+				prev = w
 			}
-		case r == ' ' || r == '-' || r == '/':
-			flush(i)
-		default:
-			flush(i)
-			prev = ""
 		}
 	}
-	flush(len(p))
 	return pairs
 }
 
