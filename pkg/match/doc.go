@@ -81,9 +81,9 @@
 // kept / stored) name one ask in other words.
 //
 // Each change of confidence is a Step of Result.Trace, named by its signal
-// (score, pairs, lacks, synonym, head, conflict, rival, language) with the
-// confidence after it; Result.Why is the one check that took a row that
-// would have been filled under the threshold. qfill eval --explain prints
+// (score, pairs, lacks, synonym, head, conflict, rival, language) with
+// the confidence after it; Result.Why is the one check that took a row
+// that would have been filled under the threshold. qfill eval --explain prints
 // the trace of every row. The word lists the checks read (light
 // predicates, ask words, English verbs) are data, in words.txt.
 //

@@ -23,7 +23,6 @@ const (
 	StepLacks    = "lacks"    // runners-up that lack a concept count less
 	StepSynonym  = "synonym"  // synonym credit re-ranked or vouched
 	StepHead     = "head"     // the query's head named (bonus) or not (penalty, cap)
-	StepCompound = "compound" // a one-compound label's last word named
 	StepConflict = "conflict" // the wording names a concept the query does not, and the reverse
 	StepRival    = "rival"    // another row fits the entry better
 	StepLanguage = "language" // the answer is in the other language
