@@ -32,8 +32,12 @@ type Thesaurus struct {
 	// byFirst lists, for each first character of a term, the (concept,
 	// term) pairs starting with it, so Concepts scans the text once
 	// instead of searching it for every term. Keyed by character, not
-	// byte: every katakana term starts with the same UTF-8 byte.
-	byFirst map[rune][]termRef
+	// byte: every katakana term starts with the same UTF-8 byte. Latin
+	// (ASCII) terms, matched as whole words, are in wordFirst, which the
+	// scan reads only where a word starts: English text would otherwise
+	// try every term of a letter at every letter.
+	byFirst   map[rune][]termRef
+	wordFirst [utf8.RuneSelf][]termRef
 }
 
 type termRef struct {
@@ -121,7 +125,11 @@ func (t *Thesaurus) index() {
 			}
 			ref.latin = isLatin(ref.term)
 			r, _ := utf8.DecodeRuneInString(ref.term)
-			t.byFirst[r] = append(t.byFirst[r], ref)
+			if ref.latin {
+				t.wordFirst[r] = append(t.wordFirst[r], ref)
+			} else {
+				t.byFirst[r] = append(t.byFirst[r], ref)
+			}
 		}
 	}
 }
@@ -186,28 +194,31 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 	// Most texts hold a few terms: keep them on the stack.
 	var hitBuf, exclBuf [8]Span
 	hits, excl := hitBuf[:0], exclBuf[:0]
+	try := func(ref termRef, i int) {
+		if !strings.HasPrefix(s[i:], ref.term) {
+			return
+		}
+		j := i + len(ref.term)
+		if ref.latin && j < len(s) && isWordByte(s[j]) {
+			k, ok := inflected(s, j)
+			if !ok {
+				return
+			}
+			j = k
+		}
+		if ref.exclude {
+			excl = append(excl, Span{ref.concept, i, j})
+		} else {
+			hits = append(hits, Span{ref.concept, i, j})
+		}
+	}
 	for i, r := range s {
 		for _, ref := range t.byFirst[r] {
-			if !strings.HasPrefix(s[i:], ref.term) {
-				continue
-			}
-			j := i + len(ref.term)
-			if ref.latin {
-				if i > 0 && isWordByte(s[i-1]) {
-					continue
-				}
-				if j < len(s) && isWordByte(s[j]) {
-					k, ok := inflected(s, j)
-					if !ok {
-						continue
-					}
-					j = k
-				}
-			}
-			if ref.exclude {
-				excl = append(excl, Span{ref.concept, i, j})
-			} else {
-				hits = append(hits, Span{ref.concept, i, j})
+			try(ref, i)
+		}
+		if r < utf8.RuneSelf && (i == 0 || !isWordByte(s[i-1])) {
+			for _, ref := range t.wordFirst[r] {
+				try(ref, i)
 			}
 		}
 	}
