@@ -35,8 +35,9 @@ func newEvalCmd(io *iostreams) *cobra.Command {
 		Use:   "eval --pairs PAIRS.tsv",
 		Short: "Measure answer quality on labelled question pairs",
 		Long: `Measure the matcher on labelled pairs (query, corpus, expected entry ids):
-top-1 accuracy, precision of the answers written without a review mark,
-and coverage, per direction and overall, beside two baselines
+top-1 accuracy, top-3 (the right entry among the first three candidates,
+the suggestions a review row offers), precision of the answers written
+without a review mark, and coverage, per direction and overall, beside two baselines
 (character-bigram BM25 and sahilm/fuzzy).
 ` + exitStatusHelp,
 		Args: cobra.NoArgs,
@@ -181,7 +182,7 @@ func evalRun(opts *evalOptions) error {
 	w := opts.io.Out
 	fmt.Fprintf(w, "pairs %s: %d rows, %d answerable, threshold %.2f\n\n", set.Path, overall.Rows, overall.Answerable, th)
 	tw := newTable(w)
-	fmt.Fprintln(tw, "direction\trows\tanswerable\ttop-1\tauto-filled\tprecision\tcoverage\t")
+	fmt.Fprintln(tw, "direction\trows\tanswerable\ttop-1\ttop-3\tauto-filled\tprecision\tcoverage\t")
 	for _, n := range names {
 		printMetrics(tw, n, eval.Measure(groups[n], th))
 	}
@@ -248,7 +249,7 @@ func expected(p eval.Pair) string {
 }
 
 func printMetrics(w io.Writer, name string, m eval.Metrics) {
-	fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%d\t%s\t%s\t\n", name, m.Rows, m.Answerable, pct(m.Top1), m.AutoFilled, pct(m.Precision), pct(m.Coverage))
+	fmt.Fprintf(w, "%s\t%d\t%d\t%s\t%s\t%d\t%s\t%s\t\n", name, m.Rows, m.Answerable, pct(m.Top1), pct(m.Top3), m.AutoFilled, pct(m.Precision), pct(m.Coverage))
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }

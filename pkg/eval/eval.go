@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -184,6 +185,9 @@ type Outcome struct {
 	Score      float64
 	Auto       bool
 	RunnerUp   string
+	// Top holds the IDs of the first three candidates, the suggestions
+	// the review page offers (qfill's matcher only).
+	Top []string
 	// Signals are the matcher's measurements, and Explain its trace
 	// (qfill's matcher only).
 	Signals match.Signals
@@ -192,8 +196,17 @@ type Outcome struct {
 
 // Right reports whether the best entry is one of the expected ids.
 func (o Outcome) Right() bool {
-	for _, id := range o.Pair.Expected {
-		if id == o.BestID {
+	return slices.Contains(o.Pair.Expected, o.BestID)
+}
+
+// InTop3 reports whether one of the first three candidates is expected
+// (the best one where the matcher gives no list).
+func (o Outcome) InTop3() bool {
+	if len(o.Top) == 0 {
+		return o.Right()
+	}
+	for _, id := range o.Top {
+		if slices.Contains(o.Pair.Expected, id) {
 			return true
 		}
 	}
@@ -250,6 +263,9 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		if len(r.Candidates) > 1 {
 			o.RunnerUp = r.Candidates[1].Entry.ID
 		}
+		for _, c := range r.Candidates[:min(3, len(r.Candidates))] {
+			o.Top = append(o.Top, c.Entry.ID)
+		}
 		out[i] = o
 	}
 	return out
@@ -260,9 +276,11 @@ type Metrics struct {
 	Rows       int     `json:"rows"`
 	Answerable int     `json:"answerable"`
 	Top1Right  int     `json:"top1_right"`
+	Top3Right  int     `json:"top3_right"`
 	AutoFilled int     `json:"auto_filled"`
 	AutoRight  int     `json:"auto_right"`
 	Top1       float64 `json:"top1"`
+	Top3       float64 `json:"top3"`
 	Precision  float64 `json:"precision"`
 	Coverage   float64 `json:"coverage"`
 }
@@ -279,6 +297,9 @@ func Measure(outs []Outcome, threshold float64) Metrics {
 			if right {
 				m.Top1Right++
 			}
+			if o.InTop3() {
+				m.Top3Right++
+			}
 		}
 		if o.BestID != "" && o.Confidence >= threshold {
 			m.AutoFilled++
@@ -288,6 +309,7 @@ func Measure(outs []Outcome, threshold float64) Metrics {
 		}
 	}
 	m.Top1 = frac(m.Top1Right, m.Answerable)
+	m.Top3 = frac(m.Top3Right, m.Answerable)
 	m.Precision = frac(m.AutoRight, m.AutoFilled)
 	if m.AutoFilled == 0 {
 		m.Precision = 1

@@ -54,14 +54,14 @@ func TestSharedBenchFloor(t *testing.T) {
 func TestMeasure(t *testing.T) {
 	p := func(exp ...string) Pair { return Pair{Expected: exp} }
 	outs := []Outcome{
-		{Pair: p("a"), BestID: "a", Confidence: 0.9},      // right, auto
-		{Pair: p("a", "b"), BestID: "b", Confidence: 0.4}, // right, review
-		{Pair: p("c"), BestID: "d", Confidence: 0.8},      // wrong, auto
-		{Pair: p(), BestID: "e", Confidence: 0.7},         // NONE, auto: wrong
-		{Pair: p(), BestID: "e", Confidence: 0.1},         // NONE, review
+		{Pair: p("a"), BestID: "a", Confidence: 0.9},                               // right, auto
+		{Pair: p("a", "b"), BestID: "b", Confidence: 0.4},                          // right, review
+		{Pair: p("c"), BestID: "d", Confidence: 0.8, Top: []string{"d", "x", "c"}}, // wrong, auto; third suggestion right
+		{Pair: p(), BestID: "e", Confidence: 0.7},                                  // NONE, auto: wrong
+		{Pair: p(), BestID: "e", Confidence: 0.1},                                  // NONE, review
 	}
 	m := Measure(outs, 0.5)
-	want := Metrics{Rows: 5, Answerable: 3, Top1Right: 2, AutoFilled: 3, AutoRight: 1, Top1: 2.0 / 3, Precision: 1.0 / 3, Coverage: 1.0 / 3}
+	want := Metrics{Rows: 5, Answerable: 3, Top1Right: 2, Top3Right: 3, AutoFilled: 3, AutoRight: 1, Top1: 2.0 / 3, Top3: 1, Precision: 1.0 / 3, Coverage: 1.0 / 3}
 	if m != want {
 		t.Errorf("Measure = %+v, want %+v", m, want)
 	}
@@ -149,5 +149,28 @@ func TestRankingIndependentOfThreshold(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Run keeps the first three candidates, best first, for top-3.
+func TestRunKeepsTopThree(t *testing.T) {
+	set, err := Load(filepath.Join(ownSetsDir, "paraphrases", "pairs.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs := set.Run(func(es []*corpus.Entry, syn string) Matcher {
+		return match.New(es, match.DefaultConfig().WithSynonyms(syn))
+	})
+	three := 0
+	for _, o := range outs {
+		if len(o.Top) > 3 || o.BestID != "" && o.Top[0] != o.BestID {
+			t.Fatalf("%s: top %v, best %s", o.Pair.QueryID, o.Top, o.BestID)
+		}
+		if len(o.Top) == 3 {
+			three++
+		}
+	}
+	if m := Measure(outs, 0.55); three == 0 || m.Top3 < m.Top1 {
+		t.Errorf("%d rows with three candidates; top-3 %.3f under top-1 %.3f", three, m.Top3, m.Top1)
 	}
 }
