@@ -37,8 +37,8 @@ func newEvalCmd(io *iostreams) *cobra.Command {
 		Long: `Measure the matcher on labelled pairs (query, corpus, expected entry ids):
 top-1 accuracy, top-3 (the right entry among the first three candidates,
 the suggestions a review row offers), precision of the answers written
-without a review mark, and coverage, per direction and overall, beside two baselines
-(character-bigram BM25 and sahilm/fuzzy).
+without a review mark, and coverage, per direction and overall, beside
+two baselines (character-bigram BM25 and sahilm/fuzzy).
 ` + exitStatusHelp,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
