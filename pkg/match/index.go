@@ -49,7 +49,13 @@ type Index struct {
 	keys map[*corpus.Entry]entryKeys
 }
 
-type entryKeys struct{ answer, section string }
+// entryKeys: the answer is kept as a 64-bit hash of its folded key, since
+// it is only compared (an answer is often a paragraph, and 20,000 of them
+// folded were a tenth of the index).
+type entryKeys struct {
+	answer  uint64
+	section string
+}
 
 // New indexes the entries. Every question and alias becomes a document; the
 // token statistics (document frequency) count each entry once, so an entry
@@ -389,7 +395,7 @@ func foldKeys(e *corpus.Entry) entryKeys {
 
 // keysOf is foldKeys with the answer already folded.
 func keysOf(e *corpus.Entry, answer string) entryKeys {
-	k := entryKeys{answer: textnorm.KeyFolded(answer)}
+	k := entryKeys{answer: hashString(fnvOffset, textnorm.KeyFolded(answer))}
 	if e.Section != "" {
 		k.section = textnorm.Key(e.Section)
 	}
