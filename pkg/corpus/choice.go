@@ -30,15 +30,14 @@ func init() {
 // listNumber strips "1) " or "2. " in front of a dropdown value.
 var listNumber = regexp.MustCompile(`^\s*[0-9]+\s*[).:．）]\s*`)
 
+// choiceSpacing is what choiceKey drops: "n / a", "N/A" and "該当 なし"
+// are one value.
+var choiceSpacing = strings.NewReplacer(" ", "", "/", "", "　", "")
+
 // choiceKey folds a dropdown value for lookup. Dashes and symbols must
 // survive (they are answers of their own), so it cannot use textnorm.Key.
 func choiceKey(s string) string {
-	s = listNumber.ReplaceAllString(textnorm.Fold(s), "")
-	s = strings.NewReplacer(" ", "", "/", "", "　", "").Replace(s)
-	if s == "" {
-		return strings.TrimSpace(s)
-	}
-	return s
+	return choiceSpacing.Replace(listNumber.ReplaceAllString(textnorm.Fold(s), ""))
 }
 
 // ChoiceOf classifies one dropdown value; ok is false for values that are
