@@ -184,7 +184,6 @@ type Outcome struct {
 	Confidence float64
 	Score      float64
 	Auto       bool
-	RunnerUp   string
 	// Top holds the IDs of the first three candidates, the suggestions
 	// the review page offers (qfill's matcher only).
 	Top []string
@@ -197,6 +196,14 @@ type Outcome struct {
 // Right reports whether the best entry is one of the expected ids.
 func (o Outcome) Right() bool {
 	return slices.Contains(o.Pair.Expected, o.BestID)
+}
+
+// RunnerUp is the second candidate's ID, or "".
+func (o Outcome) RunnerUp() string {
+	if len(o.Top) < 2 {
+		return ""
+	}
+	return o.Top[1]
 }
 
 // InTop3 reports whether one of the first three candidates is expected
@@ -259,9 +266,6 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto, Signals: r.Signals(), Explain: r.Explain()}
 		if b := r.Best(); b != nil {
 			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score
-		}
-		if len(r.Candidates) > 1 {
-			o.RunnerUp = r.Candidates[1].Entry.ID
 		}
 		for _, c := range r.Candidates[:min(3, len(r.Candidates))] {
 			o.Top = append(o.Top, c.Entry.ID)

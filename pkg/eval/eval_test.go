@@ -143,9 +143,9 @@ func TestRankingIndependentOfThreshold(t *testing.T) {
 				if sa != sb {
 					t.Errorf("%s %s: signals %+v at 0.2, %+v at another threshold", file, a.Pair.QueryID, a.Signals, b.Signals)
 				}
-				if a.BestID != b.BestID || a.RunnerUp != b.RunnerUp || math.Abs(a.Confidence-b.Confidence) > 1e-9 {
+				if a.BestID != b.BestID || a.RunnerUp() != b.RunnerUp() || math.Abs(a.Confidence-b.Confidence) > 1e-9 {
 					t.Errorf("%s %s: %s/%s/%v at 0.2, %s/%s/%v at another threshold", file, a.Pair.QueryID,
-						a.BestID, a.RunnerUp, a.Confidence, b.BestID, b.RunnerUp, b.Confidence)
+						a.BestID, a.RunnerUp(), a.Confidence, b.BestID, b.RunnerUp(), b.Confidence)
 				}
 			}
 		}

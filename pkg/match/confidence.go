@@ -210,7 +210,7 @@ func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 		}
 		if q == nil {
 			q = ix.thes.IDs(pq)
-			for _, c := range ix.thes.IDs(prepare(cands[0].Wording)) {
+			for _, c := range ix.thes.IDs(cands[0].prepared()) {
 				if slices.Contains(q, c) {
 					both = append(both, c)
 				}
@@ -219,7 +219,7 @@ func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 				return false
 			}
 		}
-		has := ix.thes.IDs(prepare(o.Wording))
+		has := ix.thes.IDs(o.prepared())
 		for _, c := range both {
 			if !slices.Contains(has, c) {
 				o.lacks, marked = true, true

@@ -527,11 +527,11 @@ func (bp bestPair) conflict() (q, d string, ok bool) {
 func englishHead(s string) (start, end int, ok bool) {
 	var ws []engWord
 	for i := 0; i < len(s); {
-		for i < len(s) && !isWordByte(s[i]) {
+		for i < len(s) && !thesaurus.IsWordByte(s[i]) {
 			i++
 		}
 		j := i
-		for j < len(s) && isWordByte(s[j]) {
+		for j < len(s) && thesaurus.IsWordByte(s[j]) {
 			j++
 		}
 		if j > i {
@@ -663,8 +663,4 @@ func headTail(p string, s, e int) (int, int) {
 		n = 3
 	}
 	return e - len(string(rs[len(rs)-n:])), e
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }

@@ -52,6 +52,17 @@ type Candidate struct {
 	// pairs is the share of the query's word pairs the wording repeats
 	// (English rows in doubt only; see Config.PairHint).
 	pairs float64
+	// pw is Wording through prepare, made on first use (see prepared):
+	// the checks of a row in doubt each read it.
+	pw string
+}
+
+// prepared returns the wording through prepare, made once per candidate.
+func (c *Candidate) prepared() string {
+	if c.pw == "" {
+		c.pw = prepare(c.Wording)
+	}
+	return c.pw
 }
 
 // Result is the outcome of matching one query.
@@ -265,7 +276,7 @@ func (ix *Index) rankByPairs(pq string, cands []Candidate, q Query) bool {
 	}
 	for i := range cands {
 		n := 0
-		for p := range wordPairs(prepare(cands[i].Wording)) {
+		for p := range wordPairs(cands[i].prepared()) {
 			if qp[p] {
 				n++
 			}

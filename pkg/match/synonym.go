@@ -59,7 +59,7 @@ func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 	credit, a := ix.cfg.SynonymCredit, ix.cfg.QueryCoverage
 	changed := false
 	for i := range cands {
-		pd := prepare(cands[i].Wording)
+		pd := cands[i].prepared()
 		ds := ix.thes.Spans(pd)
 		shared := map[int]bool{}
 		extra := false

@@ -199,7 +199,7 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 			return
 		}
 		j := i + len(ref.term)
-		if ref.latin && j < len(s) && isWordByte(s[j]) {
+		if ref.latin && j < len(s) && IsWordByte(s[j]) {
 			k, ok := inflected(s, j)
 			if !ok {
 				return
@@ -216,7 +216,7 @@ func (t *Thesaurus) scan(orig string, found func(concept, start, end int)) {
 		for _, ref := range t.byFirst[r] {
 			try(ref, i)
 		}
-		if r < utf8.RuneSelf && (i == 0 || !isWordByte(s[i-1])) {
+		if r < utf8.RuneSelf && (i == 0 || !IsWordByte(s[i-1])) {
 			for _, ref := range t.wordFirst[r] {
 				try(ref, i)
 			}
@@ -314,7 +314,7 @@ func isLatin(s string) bool {
 // miss most of them; irregular forms (policies, kept) are listed.
 func inflected(s string, j int) (k int, ok bool) {
 	k = j
-	for k < len(s) && isWordByte(s[k]) {
+	for k < len(s) && IsWordByte(s[k]) {
 		k++
 	}
 	suffix := s[j:k]
@@ -332,6 +332,8 @@ func inflected(s string, j int) (k int, ok bool) {
 	return k, false
 }
 
-func isWordByte(b byte) bool {
+// IsWordByte reports whether b continues a Latin word of folded text (a
+// lower-case letter or a digit): what tells a whole word from part of one.
+func IsWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= '0' && b <= '9'
 }
