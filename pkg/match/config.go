@@ -88,12 +88,9 @@ type Config struct {
 	// confidence); 0 or 1 disables it.
 	OtherScriptRank float64
 	// PairHint adds to the rank of each candidate of an English row in
-	// doubt this times the share of the row's adjacent word pairs
-	// ("utility services", "security perimeters") that its wording
-	// repeats: of two wordings sharing as many words with the row, the
-	// one that keeps them together more likely asks the same thing. It
-	// changes the order only: the confidence is not raised by it (the
-	// checks after it judge the new best like any other); 0 disables it.
+	// doubt this times the share of the row's adjacent word pairs its
+	// wording repeats ("security perimeters" kept together): the order
+	// only, confidence is never raised by it; 0 disables it.
 	PairHint float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.

@@ -386,14 +386,10 @@ func (ix *Index) entryKeys(e *corpus.Entry) entryKeys {
 	if k, ok := ix.keys[e]; ok {
 		return k
 	}
-	return foldKeys(e)
-}
-
-func foldKeys(e *corpus.Entry) entryKeys {
 	return keysOf(e, textnorm.Fold(e.Answer))
 }
 
-// keysOf is foldKeys with the answer already folded.
+// keysOf returns an entry's keys, its answer already folded.
 func keysOf(e *corpus.Entry, answer string) entryKeys {
 	k := entryKeys{answer: hashString(fnvOffset, textnorm.KeyFolded(answer))}
 	if e.Section != "" {

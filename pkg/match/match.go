@@ -52,12 +52,11 @@ type Candidate struct {
 	// pairs is the share of the query's word pairs the wording repeats
 	// (English rows in doubt only; see Config.PairHint).
 	pairs float64
-	// pw is Wording through prepare, made on first use (see prepared):
-	// the checks of a row in doubt each read it.
-	pw string
+	pw    string // Wording through prepare: see prepared
 }
 
-// prepared returns the wording through prepare, made once per candidate.
+// prepared returns the wording through prepare, made once per candidate:
+// the checks of a row in doubt each read it.
 func (c *Candidate) prepared() string {
 	if c.pw == "" {
 		c.pw = prepare(c.Wording)
