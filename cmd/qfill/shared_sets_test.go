@@ -219,6 +219,7 @@ func TestSharedSets(t *testing.T) {
 		hecvat3 = "educause_hecvat_full_v3.06.xlsx"
 		hecvat4 = "educause_hecvat_v4_completed_TargetSolutions.xlsx"
 		caiq11  = "csa_caiq_v1.1_2011_template.xlsx"
+		caiq301 = "csa_caiq_v3.0.1_2017_template.xlsx"
 		caiq4   = "csa_caiq_v4.0.3_completed_WhitePact.xlsx"
 	)
 	sets := []sharedSet{
@@ -275,6 +276,13 @@ func TestSharedSets(t *testing.T) {
 		// patch management process -> endpoint patch changes go through
 		// change management), coverage 0%. Held out.
 		{name: "hecvat_v4_caiq_v4", queries: "educause_hecvat_v4.1.4_template.xlsx", answers: caiq4, floor: floors{top1: 0.26}, wrongAtMost: 1},
+		// The CAIQ v3.0.1 questions that v1.1 does not have, asked of the
+		// CAIQ v4 answers: the form pair of the hidden English set, so held
+		// out from every change. Measured blind on 2026-12-05: top-1 47.2%,
+		// precision 88.9% (8 of 9: all agreements, policies and processes
+		// reviewed yearly -> the continuity policies' yearly review),
+		// coverage 11.1%.
+		{name: "caiq_v301_v4", queries: caiq301, answers: caiq4, floor: floors{0.47, 0.88, 0.11}, wrongAtMost: 1},
 	}
 	for _, s := range sets {
 		dir := t.TempDir()
