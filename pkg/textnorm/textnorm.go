@@ -27,6 +27,10 @@ var kanaFold = strings.NewReplacer(
 	"ヵ", "カ", "ヶ", "ケ",
 )
 
+// kanaFoldFirst holds the first character of every kanaFold pattern:
+// most text has none, and checking is cheaper than the Replacer's walk.
+const kanaFoldFirst = "ヴァィゥェォヵヶ"
+
 // okuriganaPairs maps the spellings of common verb nouns that differ only in
 // their kana endings (取り扱い, 取扱い, 取扱) onto the shortest one. Checklists
 // from different writers use all of them, and character bigrams of 取り扱い
@@ -135,21 +139,59 @@ func foldOkurigana(s string) (string, bool) {
 // space collapsed to one space. Punctuation is kept; Tokens and the header
 // finder decide what to do with it.
 func Fold(s string) string {
-	out := foldOnce(s)
+	if out, ok := foldASCII(s); ok {
+		return out
+	}
+	n := norm.NFKC.String(s)
+	out := foldNormal(n)
 	// Removing a mark can bring a voicing mark next to its kana (ｻｰﾞｰ):
 	// then the text is no longer in normal form, and another pass composes
 	// it (and drops a long mark the composed kana now precedes), so that
-	// Fold is idempotent. Each pass only removes characters.
-	for i := 0; i < 4 && !norm.NFKC.IsNormalString(out); i++ {
+	// Fold is idempotent. Each pass only removes characters. Text the
+	// folds left as NFKC made it is normal already.
+	for i := 0; i < 4 && out != n && !norm.NFKC.IsNormalString(out); i++ {
 		out = foldOnce(out)
 	}
 	return out
 }
 
-func foldOnce(s string) string {
-	s = norm.NFKC.String(s)
+// foldASCII is Fold for text that is all ASCII (most English sheets and
+// corpora), where NFKC and the kana folds change nothing: lower case and
+// collapsed white space, without the Unicode tables' cost.
+func foldASCII(s string) (string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return "", false
+		}
+	}
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c >= '\t' && c <= '\r':
+			space = true
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, c)
+	}
+	return string(b), true
+}
+
+func foldOnce(s string) string { return foldNormal(norm.NFKC.String(s)) }
+
+// foldNormal is foldOnce after NFKC.
+func foldNormal(s string) string {
 	s = strings.ToLower(s)
-	s = kanaFold.Replace(s)
+	if strings.ContainsAny(s, kanaFoldFirst) {
+		s = kanaFold.Replace(s)
+	}
 	// A replacement can leave a new variant behind (持ち込みみ → 持込み):
 	// repeat until nothing changes, so that Fold stays idempotent. Every
 	// pass that changes the text shortens it, or (a homophone) leaves no

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestFold(t *testing.T) {
@@ -83,10 +85,23 @@ func FuzzFold(f *testing.F) {
 	for _, s := range []string{"サーバー", "ｻｰﾊﾞｰ", "1-2. Q?", "ヴ", "\xff\xfe", "ーーー", "状況について、具体的にご記入ください", "をご記入ください"} {
 		f.Add(s)
 	}
+	for _, s := range []string{"  Do YOU\tkeep\r\n LOGS?  ", "A-B / C_D", "\v\f", "x\x00y", "~Z@[`{"} {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a := Fold(s)
 		if utf8.ValidString(s) && !utf8.ValidString(a) {
 			t.Fatalf("Fold(%q) produced invalid UTF-8", s)
+		}
+		// The ASCII fast path folds as the general one does.
+		if _, ok := foldASCII(s); ok {
+			slow := foldOnce(s)
+			for i := 0; i < 4 && !norm.NFKC.IsNormalString(slow); i++ {
+				slow = foldOnce(slow)
+			}
+			if a != slow {
+				t.Fatalf("Fold(%q) = %q, the general path gives %q", s, a, slow)
+			}
 		}
 		// Folding is idempotent: a folded string is already canonical.
 		if b := Fold(a); b != a {
