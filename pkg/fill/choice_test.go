@@ -189,6 +189,36 @@ func TestMessagesInTheSheetsLanguage(t *testing.T) {
 	}
 }
 
+// A row under the threshold says which check lowered its confidence
+// most, when one took at least 0.05 off it, in the sheet's language.
+func TestReasonNamesTheLargestCut(t *testing.T) {
+	e := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか", Answer: "はい"}
+	trace := func(steps ...match.Step) match.Result {
+		return match.Result{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: steps[len(steps)-1].Conf, Trace: steps}
+	}
+	for _, tt := range []struct {
+		question string
+		res      match.Result
+		want     string
+	}{
+		{"How often are backups taken?", trace(match.Step{Signal: match.StepScore, Conf: 0.6}, match.Step{Signal: match.StepHead, Conf: 0.5}, match.Step{Signal: match.StepRival, Conf: 0.2}),
+			"confidence 0.200 is below the threshold; lowered most because another question of this sheet fits the entry better"},
+		{"How often are backups taken?", trace(match.Step{Signal: match.StepScore, Conf: 0.6}, match.Step{Signal: match.StepConflict, Conf: 0.45}, match.Step{Signal: match.StepRival, Conf: 0.4}),
+			"confidence 0.400 is below the threshold; lowered most because one side names a term the other lacks"},
+		// Cuts under 0.05, or by a re-ranking step, explain nothing.
+		{"How often are backups taken?", trace(match.Step{Signal: match.StepScore, Conf: 0.5}, match.Step{Signal: match.StepHead, Conf: 0.46}, match.Step{Signal: match.StepPairs, Conf: 0.3}),
+			"confidence 0.300 is below the threshold"},
+		{"バックアップの取得頻度を教えてください", trace(match.Step{Signal: match.StepScore, Conf: 0.5}, match.Step{Signal: match.StepHead, Conf: 0.35}),
+			"信頼度 0.350 がしきい値を下回っています（主に質問が尋ねている点に回答集の質問が触れていないため下がりました）"},
+	} {
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: tt.question, AnswerCell: "D2"}}}}}
+		items := Plan(wb, fixed{tt.res}, Options{})
+		if items[0].Status != StatusReview || items[0].Reason != tt.want {
+			t.Errorf("%v: %s %q, want review %q", tt.res.Trace, items[0].Status, items[0].Reason, tt.want)
+		}
+	}
+}
+
 // A filled row answers its further answer columns from the entry's
 // answers by column label, with a value the dropdown allows, and leaves
 // a cell that holds something.

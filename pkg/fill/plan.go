@@ -195,6 +195,9 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		}
 		if it.Reason == "" {
 			it.Reason = it.lang.f(i18n.MsgBelowThreshold, roundDown(res.Confidence))
+			if m, ok := largestCut(res.Trace); ok {
+				it.Reason += it.lang.f(i18n.MsgLoweredBy, it.lang.f(m))
+			}
 		}
 		cell := r.AnswerCell
 		if c, ok := r.MarkCells[value]; ok {
@@ -258,6 +261,29 @@ func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why m
 		return it.lang.f(i18n.MsgTied, why.Rival.ID)
 	}
 	return ""
+}
+
+// cutMessages name the checks that can lower a row's confidence, for a
+// reviewer: the similarity alone does not explain a row such a check
+// took far below it.
+var cutMessages = map[string]i18n.Msg{
+	match.StepHead:     i18n.MsgCutHead,
+	match.StepConflict: i18n.MsgCutConflict,
+	match.StepRival:    i18n.MsgCutRival,
+	match.StepLanguage: i18n.MsgCutLanguage,
+}
+
+// largestCut returns the message for the check of the trace that lowered
+// the confidence most, when one lowered it by at least 0.05.
+func largestCut(trace []match.Step) (msg i18n.Msg, ok bool) {
+	most := 0.05
+	for i := 1; i < len(trace); i++ {
+		m, named := cutMessages[trace[i].Signal]
+		if cut := trace[i-1].Conf - trace[i].Conf; named && cut > most-1e-9 {
+			msg, most, ok = m, cut, true
+		}
+	}
+	return msg, ok
 }
 
 // render decides the cell value for entry e in row r, the remarks text,

@@ -30,6 +30,11 @@ const (
 	MsgOtherLanguage
 	MsgTied
 	MsgBelowThreshold
+	MsgLoweredBy
+	MsgCutHead
+	MsgCutConflict
+	MsgCutRival
+	MsgCutLanguage
 	MsgNoChoice
 	MsgNoAllowedValue
 	MsgLeftBlank
@@ -55,6 +60,11 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgOtherLanguage:  {"entry %s is answered in another language than the question", "回答 %s は質問と別の言語で書かれています"},
 	MsgTied:           {"entry %s, with another answer, fits the question as well", "別の回答を持つ %s も同じくらい質問に合います"},
 	MsgBelowThreshold: {"confidence %.3f is below the threshold", "信頼度 %.3f がしきい値を下回っています"},
+	MsgLoweredBy:      {"; lowered most because %s", "（主に%sため下がりました）"},
+	MsgCutHead:        {"the entry does not mention what the question asks about", "質問が尋ねている点に回答集の質問が触れていない"},
+	MsgCutConflict:    {"one side names a term the other lacks", "片方にしかない語がある"},
+	MsgCutRival:       {"another question of this sheet fits the entry better", "このシートの別の質問の方がこの回答に合う"},
+	MsgCutLanguage:    {"the answer is in another language than the question", "回答が質問と別の言語で書かれている"},
 	MsgNoChoice:       {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
 	MsgNoAllowedValue: {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
 	MsgLeftBlank:      {"left blank by the reviewer", "確認者が空欄にしました"},
