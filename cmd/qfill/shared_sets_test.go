@@ -26,6 +26,9 @@ import (
 // shared files is copied into the project.
 type sharedSet struct {
 	name, queries, answers string
+	// bundled: the answers are this project's sample corpus (corpus/),
+	// not a questionnaire of ../shared.
+	bundled bool
 	// floor: the figures measured blind, before the set was used, rounded
 	// down, or the better ones a kept change brought since.
 	floor floors
@@ -134,12 +137,23 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	// question ID (HECVAT v4 repeats its general rows on every tab).
 	var entries []*corpus.Entry
 	ids := map[string]bool{}
-	for _, ob := range learn.Observe(s.answers, readWorkbook(t, filepath.Join(shared, s.answers))) {
-		if ob.QID == "" || ids[ob.QID] {
-			continue
+	if s.bundled {
+		c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
+		if err != nil {
+			t.Fatal(err)
 		}
-		ids[ob.QID] = true
-		entries = append(entries, &corpus.Entry{ID: ob.QID, Question: ob.Question, Answer: ob.Answer, Remarks: ob.Remarks, Choice: ob.Choice, Section: ob.Section})
+		for _, e := range c.Entries {
+			ids[e.ID] = true
+		}
+		entries = c.Entries
+	} else {
+		for _, ob := range learn.Observe(s.answers, readWorkbook(t, filepath.Join(shared, s.answers))) {
+			if ob.QID == "" || ids[ob.QID] {
+				continue
+			}
+			ids[ob.QID] = true
+			entries = append(entries, &corpus.Entry{ID: ob.QID, Question: ob.Question, Answer: ob.Answer, Remarks: ob.Remarks, Choice: ob.Choice, Section: ob.Section})
+		}
 	}
 	cdir := filepath.Join(dir, "corpus")
 	os.MkdirAll(cdir, 0o755)
@@ -283,6 +297,11 @@ func TestSharedSets(t *testing.T) {
 		// reviewed yearly -> the continuity policies' yearly review),
 		// coverage 11.1%.
 		{name: "caiq_v301_v4", queries: caiq301, answers: caiq4, floor: floors{0.47, 0.88, 0.11}, wrongAtMost: 1},
+		// Japanese text no rule was written from: the OWASP MASVS
+		// requirements asked of the bundled sample corpus; 70 of 84 have
+		// no right entry. Measured blind on 2026-12-05: top-1 57.1% (8 of
+		// 14), no row filled.
+		{name: "masvs_ja_bundled", queries: "owasp_masvs_checklist_ja_1.1.3.1.xlsx", bundled: true, floor: floors{top1: 0.57}},
 	}
 	for _, s := range sets {
 		dir := t.TempDir()
