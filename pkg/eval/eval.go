@@ -187,6 +187,10 @@ type Outcome struct {
 	// Top holds the IDs of the first three candidates, the suggestions
 	// the review page offers (qfill's matcher only).
 	Top []string
+	// SameAnswer: the best entry is not one of the expected ones but
+	// writes what one of them writes (choice, answer and remarks alike),
+	// so the filled sheet would read the same.
+	SameAnswer bool
 	// Signals are the matcher's measurements, and Explain its trace
 	// (qfill's matcher only).
 	Signals match.Signals
@@ -266,6 +270,7 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto, Signals: r.Signals(), Explain: r.Explain()}
 		if b := r.Best(); b != nil {
 			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score
+			o.SameAnswer = !o.Right() && writesAsExpected(b.Entry, s.Corpora[p.Corpus], p.Expected)
 		}
 		for _, c := range r.Candidates[:min(3, len(r.Candidates))] {
 			o.Top = append(o.Top, c.Entry.ID)
@@ -275,18 +280,32 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 	return out
 }
 
+// writesAsExpected reports whether e writes what an expected entry of
+// the corpus writes.
+func writesAsExpected(e *corpus.Entry, entries []*corpus.Entry, expected []string) bool {
+	for _, x := range entries {
+		if slices.Contains(expected, x.ID) && corpus.SameAnswer(e, x) && corpus.AnswerKey(e.Remarks) == corpus.AnswerKey(x.Remarks) {
+			return true
+		}
+	}
+	return false
+}
+
 // Metrics summarises outcomes; the fractions are in [0,1].
 type Metrics struct {
-	Rows       int     `json:"rows"`
-	Answerable int     `json:"answerable"`
-	Top1Right  int     `json:"top1_right"`
-	Top3Right  int     `json:"top3_right"`
-	AutoFilled int     `json:"auto_filled"`
-	AutoRight  int     `json:"auto_right"`
-	Top1       float64 `json:"top1"`
-	Top3       float64 `json:"top3"`
-	Precision  float64 `json:"precision"`
-	Coverage   float64 `json:"coverage"`
+	Rows       int `json:"rows"`
+	Answerable int `json:"answerable"`
+	Top1Right  int `json:"top1_right"`
+	Top3Right  int `json:"top3_right"`
+	AutoFilled int `json:"auto_filled"`
+	AutoRight  int `json:"auto_right"`
+	// AutoSameAnswer counts the wrong auto-fills that write what a right
+	// entry writes: wrong by entry, harmless on the sheet.
+	AutoSameAnswer int     `json:"auto_same_answer"`
+	Top1           float64 `json:"top1"`
+	Top3           float64 `json:"top3"`
+	Precision      float64 `json:"precision"`
+	Coverage       float64 `json:"coverage"`
 }
 
 // Measure computes metrics over outcomes, with auto-fill decided by
@@ -309,6 +328,9 @@ func Measure(outs []Outcome, threshold float64) Metrics {
 			m.AutoFilled++
 			if right {
 				m.AutoRight++
+			}
+			if o.SameAnswer {
+				m.AutoSameAnswer++
 			}
 		}
 	}

@@ -59,14 +59,15 @@ func TestMeasure(t *testing.T) {
 		{Pair: p("c"), BestID: "d", Confidence: 0.8, Top: []string{"d", "x", "c"}}, // wrong, auto; third suggestion right
 		{Pair: p(), BestID: "e", Confidence: 0.7},                                  // NONE, auto: wrong
 		{Pair: p(), BestID: "e", Confidence: 0.1},                                  // NONE, review
+		{Pair: p("f"), BestID: "g", Confidence: 0.6, SameAnswer: true},             // wrong, auto, writes f's answer
 	}
 	m := Measure(outs, 0.5)
-	want := Metrics{Rows: 5, Answerable: 3, Top1Right: 2, Top3Right: 3, AutoFilled: 3, AutoRight: 1, Top1: 2.0 / 3, Top3: 1, Precision: 1.0 / 3, Coverage: 1.0 / 3}
+	want := Metrics{Rows: 6, Answerable: 4, Top1Right: 2, Top3Right: 3, AutoFilled: 4, AutoRight: 1, AutoSameAnswer: 1, Top1: 2.0 / 4, Top3: 3.0 / 4, Precision: 1.0 / 4, Coverage: 1.0 / 4}
 	if m != want {
 		t.Errorf("Measure = %+v, want %+v", m, want)
 	}
-	if c, _ := BestCoverageAt(outs, 0.95); c != 1.0/3 {
-		t.Errorf("BestCoverageAt = %v, want 1/3", c)
+	if c, _ := BestCoverageAt(outs, 0.95); c != 1.0/4 {
+		t.Errorf("BestCoverageAt = %v, want 1/4", c)
 	}
 }
 
@@ -173,4 +174,30 @@ func TestRunKeepsTopThree(t *testing.T) {
 	if m := Measure(outs, 0.55); three == 0 || m.Top3 < m.Top1 {
 		t.Errorf("%d rows with three candidates; top-3 %.3f under top-1 %.3f", three, m.Top3, m.Top1)
 	}
+}
+
+// A wrong best entry that writes the same choice, answer and remarks as an
+// expected one is told apart from one that writes something else.
+func TestRunSameAnswer(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "a", Question: "q", Answer: "No", Choice: corpus.ChoiceNo, Remarks: "No yearly review yet."},
+		{ID: "b", Question: "q", Answer: "No", Choice: corpus.ChoiceNo, Remarks: "No yearly review yet."},
+		{ID: "c", Question: "q", Answer: "No", Choice: corpus.ChoiceNo, Remarks: "Reviewed when the code changes."},
+	}
+	set := &Set{Pairs: []Pair{{QueryID: "1", Query: "1", Corpus: "x", Expected: []string{"a"}}, {QueryID: "2", Query: "2", Corpus: "x", Expected: []string{"a"}}, {QueryID: "3", Query: "3", Corpus: "x"}},
+		Corpora: map[string][]*corpus.Entry{"x": es}}
+	picks := map[string]*corpus.Entry{"1": es[1], "2": es[2], "3": es[1]}
+	outs := set.Run(func([]*corpus.Entry, string) Matcher { return pick(picks) })
+	for i, want := range []bool{true, false, false} {
+		if outs[i].SameAnswer != want {
+			t.Errorf("pair %s -> %s: SameAnswer %v, want %v", outs[i].Pair.QueryID, outs[i].BestID, outs[i].SameAnswer, want)
+		}
+	}
+}
+
+// pick answers each query with the entry given for its text.
+type pick map[string]*corpus.Entry
+
+func (p pick) Match(q match.Query) match.Result {
+	return match.Result{Candidates: []match.Candidate{{Entry: p[q.Text], Score: 1}}, Confidence: 1, Auto: true}
 }
