@@ -132,3 +132,9 @@ func AnswerKey(s string) string { return textnorm.Key(s) }
 func SameAnswer(a, b *Entry) bool {
 	return a.Choice == b.Choice && AnswerKey(a.Answer) == AnswerKey(b.Answer)
 }
+
+// WritesAlike reports whether filling a row from a or from b writes the
+// same cells: the same answer and the same remarks.
+func WritesAlike(a, b *Entry) bool {
+	return SameAnswer(a, b) && AnswerKey(a.Remarks) == AnswerKey(b.Remarks)
+}

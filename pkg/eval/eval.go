@@ -284,7 +284,7 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 // the corpus writes.
 func writesAsExpected(e *corpus.Entry, entries []*corpus.Entry, expected []string) bool {
 	for _, x := range entries {
-		if slices.Contains(expected, x.ID) && corpus.SameAnswer(e, x) && corpus.AnswerKey(e.Remarks) == corpus.AnswerKey(x.Remarks) {
+		if slices.Contains(expected, x.ID) && corpus.WritesAlike(e, x) {
 			return true
 		}
 	}

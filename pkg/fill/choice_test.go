@@ -236,3 +236,22 @@ func TestExtraAnswers(t *testing.T) {
 		t.Errorf("writes:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A review comment's runner-up is the first candidate that writes
+// something else than the suggestion: one that writes the same cells is
+// no alternative.
+func TestRunnerUpWritesDifferently(t *testing.T) {
+	no := func(id string) *corpus.Entry {
+		return &corpus.Entry{ID: id, Question: "q", Answer: "No", Remarks: "No yearly review cadence yet."}
+	}
+	yes := &corpus.Entry{ID: "access-policy", Question: "q", Answer: "Yes", Remarks: "Reviewed every March."}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: "Are policies reviewed yearly?", AnswerCell: "D2"}}}}}
+	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: no("bk-policy"), Score: 0.5}, {Entry: no("log-policy"), Score: 0.49}, {Entry: yes, Score: 0.4}}, Confidence: 0.4}}, Options{})
+	c := items[0].writes[0].comment
+	if !strings.Contains(c, "Runner-up: access-policy (0.40)") {
+		t.Errorf("comment does not offer access-policy as the runner-up:\n%s", c)
+	}
+	if len(items[0].RunnersUp) != 2 {
+		t.Errorf("report lists %d runners-up, want both", len(items[0].RunnersUp))
+	}
+}

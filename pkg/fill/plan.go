@@ -8,6 +8,7 @@ package fill
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -32,6 +33,9 @@ const (
 type Alternative struct {
 	EntryID string  `json:"entry_id"`
 	Score   float64 `json:"score"`
+	// alike: the entry writes what the suggested one writes, so a review
+	// comment does not offer it as the alternative.
+	alike bool
 }
 
 // Item is the plan for one question row, and its line in the report.
@@ -175,7 +179,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		it.Trace = append(it.Trace, st)
 	}
 	for _, c := range res.Candidates[1:] {
-		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
+		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score), alike: corpus.WritesAlike(c.Entry, e)})
 	}
 	value, remarks, why := render(r, e, it.lang)
 	it.Answer, it.Remarks = e.Answer, remarks
@@ -365,8 +369,8 @@ func reviewComment(it *Item, e *corpus.Entry, value string) string {
 	var b strings.Builder
 	b.WriteString(l.f(i18n.MsgReview))
 	b.WriteString("\n" + l.f(i18n.MsgSuggested, e.ID, it.Score, it.Confidence))
-	if len(it.RunnersUp) > 0 {
-		b.WriteString("\n" + l.f(i18n.MsgRunnerUp, it.RunnersUp[0].EntryID, it.RunnersUp[0].Score))
+	if i := slices.IndexFunc(it.RunnersUp, func(a Alternative) bool { return !a.alike }); i >= 0 {
+		b.WriteString("\n" + l.f(i18n.MsgRunnerUp, it.RunnersUp[i].EntryID, it.RunnersUp[i].Score))
 	}
 	if it.Reason != "" {
 		b.WriteString("\n" + l.f(i18n.MsgWhy, it.Reason))

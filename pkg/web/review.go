@@ -10,6 +10,7 @@ import (
 	"mime"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -316,14 +317,19 @@ func (j *reviewJob) row(key string) ReviewRow {
 	for _, a := range p.RunnersUp {
 		ids = append(ids, a.EntryID)
 	}
+	// Two entries that write the same cells are one choice for the
+	// reviewer: the slot goes to the next entry that writes something
+	// else.
+	var shown []*corpus.Entry
 	for i, id := range ids {
 		if len(rr.Suggestions) == suggestionsShown {
 			break
 		}
 		e := j.snap.Entry(id)
-		if e == nil {
+		if e == nil || slices.ContainsFunc(shown, func(s *corpus.Entry) bool { return corpus.WritesAlike(s, e) }) {
 			continue
 		}
+		shown = append(shown, e)
 		sg := j.suggest(key, e)
 		if i == 0 {
 			sg.Score, sg.Confidence = p.Score, p.Confidence

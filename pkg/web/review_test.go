@@ -3,12 +3,14 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -477,5 +479,47 @@ func TestReviewLearnConcurrentAndCrossOrigin(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != http.StatusForbidden {
 		t.Errorf("review started from another origin: %d, want 403", res.StatusCode)
+	}
+}
+
+// Entries that would write the same cells are offered once: the slot goes
+// to the next entry that writes something else.
+func TestReviewSuggestionsWriteDifferently(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "corpus")
+	os.MkdirAll(dir, 0o755)
+	os.WriteFile(filepath.Join(dir, "c.yaml"), []byte(`entries:
+  - {id: bk-policy, question: "Is the backup policy reviewed yearly?", answer: "No", remarks: "No yearly review cadence yet."}
+  - {id: log-policy, question: "Is the logging policy reviewed yearly?", answer: "No", remarks: "No yearly review cadence yet."}
+  - {id: ir-policy, question: "Is the incident policy reviewed yearly?", answer: "No", remarks: "No yearly review cadence yet."}
+  - {id: access-policy, question: "Is the access policy reviewed yearly?", answer: "Yes", remarks: "Reviewed every March."}
+`), 0o644)
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "Question", "Answer"})
+	for i, q := range []string{"Are policies reviewed yearly?", "Where is the data center?", "Do you have a CSIRT?", "How are keys managed?", "Is there a status page?"} {
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{i + 1, q, ""})
+	}
+	path := filepath.Join(t.TempDir(), "q.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	cfg := match.DefaultConfig()
+	cfg.Threshold = 1.01 // every row for review
+	lib, err := NewLibrary(dir, cfg, "test corpus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer((&Server{Library: lib, MaxUpload: 4 << 20, Addr: "127.0.0.1:0"}).Handler())
+	t.Cleanup(ts.Close)
+	code, rr, raw := startReview(t, ts.URL, path)
+	if code != http.StatusOK || len(rr.Rows) == 0 || rr.Rows[0].Question != "Are policies reviewed yearly?" {
+		t.Fatalf("status %d: %s", code, raw)
+	}
+	var got []string
+	for _, s := range rr.Rows[0].Suggestions {
+		got = append(got, s.Answer)
+	}
+	slices.Sort(got)
+	if strings.Join(got, " ") != "No Yes" {
+		t.Errorf("suggested answers %v, want one No and the Yes", got)
 	}
 }
