@@ -179,7 +179,7 @@ func TestConfigSet(t *testing.T) {
 func BenchmarkMatch(b *testing.B) {
 	ix := New(entries(), DefaultConfig())
 	for _, bc := range []struct{ name, q string }{
-		{"sure", "バックアップデータは遠隔地のデータセンターに保管されていますか？"},
+		{"sure", "バックアップは遠隔地のデータセンターでも保管されていますか？"},
 		{"review", "サーバーは二重化構成で、障害時に自動で切り替わりますか？"},
 	} {
 		q := Query{Text: bc.q}
@@ -496,7 +496,7 @@ func TestAskHead(t *testing.T) {
 		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"},               // 方法 is light only as a word of its own
 		{"障害報告書のサンプルを提供できますか", "サンプル"},                  // 提供: handing over
 		{"パスワードの有効期限の設定", "有効期限"},                       // 設定: configuring
-		{"ログの信ぴょう性維持のため、サーバーの時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
+		{"ログを証拠として使えるよう、サーバーの時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
 		{"バックアップデータの復元テストを定期的に行っていますか", "復元テスト"},
 		{"ISO27001の認証を受けていますか", "認証"},
 		{"DDoS攻撃を受けた場合の対策を講じていますか", "対策"},
@@ -1191,7 +1191,7 @@ func TestWordPairs(t *testing.T) {
 		p    string
 		want []string
 	}{
-		{"are physical security perimeters implemented", []string{"physic secur", "secur perimet", "perimet implement"}},
+		{"are physical security perimeters maintained", []string{"physic secur", "secur perimet", "perimet maintain"}},
 		{"access to customer data", []string{"access custom", "custom data"}},        // stop words skipped
 		{"multi-factor for ids/ips", []string{"multi factor", "factor id", "id ip"}}, // hyphen and slash separate
 		{"logs, backups. keys", nil},                          // punctuation ends a run

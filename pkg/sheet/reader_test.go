@@ -237,7 +237,7 @@ func TestRepeatedHeadersUnlabelledQuestion(t *testing.T) {
 		nil,
 		[]string{"Documentation", "", "Vendor Answers", "Additional Information", "Guidance"},
 		[]string{"DOCU-01", "Have you undergone a SSAE 18 audit in the last year?", " "},
-		[]string{"DOCU-02", "Do you conform with a specific industry standard security framework?"},
+		[]string{"DOCU-02", "Do you follow a recognised security framework?"},
 		[]string{"", "", "", "", "", "End Table Data"},
 		[]string{"Application Security", "", "Vendor Answers", "Additional Information", "Guidance"},
 		[]string{"APPL-01", "Are access controls for institutional accounts based on structured rules?"},
