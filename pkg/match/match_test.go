@@ -1013,7 +1013,7 @@ func TestAssessorIsNotSupplier(t *testing.T) {
 	}{
 		{"Is the application penetration tested by an independent third party?", false, true},
 		{"Are penetration tests conducted by a third party?", false, true},
-		{"Do you have external third party services conduct penetration tests?", false, true},
+		{"Do you have external third party firms run penetration tests?", false, true},
 		{"Do you share customer data with third-party subprocessors?", true, false},
 		{"Do you engage third parties that process customer data?", true, false},
 	}

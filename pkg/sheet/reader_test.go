@@ -189,7 +189,7 @@ func TestMarkColumns(t *testing.T) {
 		nil,
 		[]string{"", "", "", "Yes", "No", "Not Applicable"},
 		[]string{"", "AIS-01.1", "Do you use industry standards to build in security?"},
-		[]string{"", "AIS-01.2", "Do you use an automated source code analysis tool?", "", "x"})
+		[]string{"", "AIS-01.2", "Is source code scanned by a tool before release?", "", "x"})
 	b.merge("CAIQ", "D1", "F2")
 	s := b.sheet("CAIQ")
 	if s.Layout.AnswerCol != 4 || len(s.Layout.MarkCols) != 3 || s.Layout.RemarksCol != 7 {
@@ -236,11 +236,11 @@ func TestRepeatedHeadersUnlabelledQuestion(t *testing.T) {
 		[]string{"Vendor security questionnaire"},
 		nil,
 		[]string{"Documentation", "", "Vendor Answers", "Additional Information", "Guidance"},
-		[]string{"DOCU-01", "Have you undergone a SSAE 18 audit in the last year?", " "},
+		[]string{"DOCU-01", "Was your service audited against SSAE 18 this year?", " "},
 		[]string{"DOCU-02", "Do you follow a recognised security framework?"},
 		[]string{"", "", "", "", "", "End Table Data"},
 		[]string{"Application Security", "", "Vendor Answers", "Additional Information", "Guidance"},
-		[]string{"APPL-01", "Are access controls for institutional accounts based on structured rules?"},
+		[]string{"APPL-01", "Do rules decide who may use the institution's accounts?"},
 		[]string{"Copyright © 2025 Someone. All rights reserved."},
 	)
 	s := b.sheet(sh)
