@@ -25,7 +25,7 @@ func entries() []*corpus.Entry {
 		{ID: "log", Question: "ログの保存期間は？", Answer: "1年"},
 		{ID: "en-enc", Question: "Is customer data encrypted at rest?", Answer: "Yes, AES-256"},
 		{ID: "en-pen", Question: "Do you conduct penetration tests?", Answer: "Yes, yearly"},
-		{ID: "dc", Question: "データセンターの所在地はどこですか？またその事業者は？", Answer: "東京"},
+		{ID: "dc", Question: "データセンターはどこにありますか？またその事業者は？", Answer: "東京"},
 	}
 }
 
@@ -124,7 +124,7 @@ func TestMarkLacks(t *testing.T) {
 		// Too far below the best to count: not read.
 		mk("far", "データのバックアップ方式を教えてください", 0.3),
 	}
-	ix.markLacks(prepare("遠隔バックアップは取得されていますか"), cands)
+	ix.markLacks(prepare("遠隔地へのバックアップは取得していますか"), cands)
 	for i, want := range []bool{false, true, false, true, false} {
 		if cands[i].lacks != want {
 			t.Errorf("%q: lacks %v, want %v", cands[i].Wording, cands[i].lacks, want)
@@ -132,7 +132,7 @@ func TestMarkLacks(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.LacksFactor = 1
-	New(entries(), cfg).markLacks(prepare("遠隔バックアップは取得されていますか"), cands)
+	New(entries(), cfg).markLacks(prepare("遠隔地へのバックアップは取得していますか"), cands)
 	if cands[1].lacks {
 		t.Error("LacksFactor 1 still marks runners-up")
 	}
@@ -488,7 +488,7 @@ func TestAskHead(t *testing.T) {
 		{"個人情報保護管理者の連絡先", "連絡先"},
 		{"計画停止の頻度", "頻度"},
 		{"ペネトレーションテストの結果の開示", "開示"},
-		{"アクセス制御、認証（センターシステム）", "認証"},
+		{"アクセス制御、認証（基盤システム）", "認証"},
 		{"データベースに格納されたデータは暗号化されていますか？", "暗号化"},
 		{"社員への個人情報保護研修を実施していますか", "個人情報保護研修"},
 		{"電話での問い合わせは可能ですか", "問合"},
@@ -496,7 +496,7 @@ func TestAskHead(t *testing.T) {
 		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"},               // 方法 is light only as a word of its own
 		{"障害報告書のサンプルを提供できますか", "サンプル"},                  // 提供: handing over
 		{"パスワードの有効期限の設定", "有効期限"},                       // 設定: configuring
-		{"ログを証拠として使えるよう、サーバーの時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
+		{"ログを証拠として使えるよう、各機器の時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
 		{"バックアップデータの復元テストを定期的に行っていますか", "復元テスト"},
 		{"ISO27001の認証を受けていますか", "認証"},
 		{"DDoS攻撃を受けた場合の対策を講じていますか", "対策"},
@@ -883,7 +883,7 @@ func TestCompoundTail(t *testing.T) {
 func TestCompoundBonus(t *testing.T) {
 	es := []*corpus.Entry{
 		{ID: "contact", Question: "障害発生時の連絡体制は整備されていますか？", Answer: "はい"},
-		{ID: "fire", Question: "火災感知・報知システムはありますか？", Answer: "はい、煙感知器を設置"},
+		{ID: "fire", Question: "火災を感知して知らせる設備はありますか？", Answer: "はい、煙感知器を設置"},
 		{ID: "ups", Question: "無停電電源装置はありますか？", Answer: "はい"},
 		{ID: "monitor", Question: "システムの稼働状況を監視していますか。", Answer: "はい、24時間"},
 	}
