@@ -79,8 +79,8 @@ type wrongJSON struct {
 	Chosen     string  `json:"chosen"`
 	Expected   string  `json:"expected"`
 	Confidence float64 `json:"confidence"`
-	// SameAnswer: the chosen entry writes what an expected one writes.
-	SameAnswer bool `json:"same_answer"`
+	// WritesRight: the chosen entry writes what an expected one writes.
+	WritesRight bool `json:"same_answer"`
 }
 
 func evalRun(opts *evalOptions) error {
@@ -165,7 +165,7 @@ func evalRun(opts *evalOptions) error {
 	var wrong []wrongJSON
 	for _, o := range outs {
 		if o.BestID != "" && o.Confidence >= th && !o.Right() {
-			wrong = append(wrong, wrongJSON{QueryID: o.Pair.QueryID, Query: o.Pair.Query, Chosen: o.BestID + " " + o.BestText, Expected: expected(o.Pair), Confidence: o.Confidence, SameAnswer: o.SameAnswer})
+			wrong = append(wrong, wrongJSON{QueryID: o.Pair.QueryID, Query: o.Pair.Query, Chosen: o.BestID + " " + o.BestText, Expected: expected(o.Pair), Confidence: o.Confidence, WritesRight: o.WritesRight})
 		}
 	}
 	if opts.json {
@@ -222,13 +222,13 @@ func evalRun(opts *evalOptions) error {
 	tw.Flush()
 
 	fmt.Fprintf(w, "\nwrong auto-fills: %d", len(wrong))
-	if overall.AutoSameAnswer > 0 {
-		fmt.Fprintf(w, " (writing what a right entry writes: %d)", overall.AutoSameAnswer)
+	if overall.AutoWritesRight > 0 {
+		fmt.Fprintf(w, " (writing what a right entry writes: %d)", overall.AutoWritesRight)
 	}
 	fmt.Fprintln(w)
 	for _, x := range wrong {
 		same := ""
-		if x.SameAnswer {
+		if x.WritesRight {
 			same = " (writes the same choice, answer and remarks)"
 		}
 		fmt.Fprintf(w, "  %s %q (%.2f)\n    chose    %s%s\n    expected %s\n", x.QueryID, x.Query, x.Confidence, x.Chosen, same, x.Expected)

@@ -187,10 +187,10 @@ type Outcome struct {
 	// Top holds the IDs of the first three candidates, the suggestions
 	// the review page offers (qfill's matcher only).
 	Top []string
-	// SameAnswer: the best entry is not one of the expected ones but
-	// writes what one of them writes (choice, answer and remarks alike),
-	// so the filled sheet would read the same.
-	SameAnswer bool
+	// WritesRight: the best entry is not one of the expected ones but
+	// writes what one of them writes (corpus.WritesAlike), so the filled
+	// sheet would read the same.
+	WritesRight bool
 	// Signals are the matcher's measurements, and Explain its trace
 	// (qfill's matcher only).
 	Signals match.Signals
@@ -233,8 +233,13 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		names = append(names, n)
 	}
 	sort.Strings(names)
+	byID := map[string]map[string]*corpus.Entry{}
 	for _, n := range names {
 		matchers[n] = build(s.Corpora[n], s.Synonyms[n])
+		byID[n] = make(map[string]*corpus.Entry, len(s.Corpora[n]))
+		for _, e := range s.Corpora[n] {
+			byID[n][e.ID] = e
+		}
 	}
 	// The queries of one direction are one checklist.
 	results := make([]match.Result, len(s.Pairs))
@@ -270,7 +275,10 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		o := Outcome{Pair: p, Confidence: r.Confidence, Auto: r.Auto, Signals: r.Signals(), Explain: r.Explain()}
 		if b := r.Best(); b != nil {
 			o.BestID, o.BestText, o.Score = b.Entry.ID, b.Entry.Question, b.Score
-			o.SameAnswer = !o.Right() && writesAsExpected(b.Entry, s.Corpora[p.Corpus], p.Expected)
+			o.WritesRight = !o.Right() && slices.ContainsFunc(p.Expected, func(id string) bool {
+				x, ok := byID[p.Corpus][id]
+				return ok && corpus.WritesAlike(b.Entry, x)
+			})
 		}
 		for _, c := range r.Candidates[:min(3, len(r.Candidates))] {
 			o.Top = append(o.Top, c.Entry.ID)
@@ -278,17 +286,6 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		out[i] = o
 	}
 	return out
-}
-
-// writesAsExpected reports whether e writes what an expected entry of
-// the corpus writes.
-func writesAsExpected(e *corpus.Entry, entries []*corpus.Entry, expected []string) bool {
-	for _, x := range entries {
-		if slices.Contains(expected, x.ID) && corpus.WritesAlike(e, x) {
-			return true
-		}
-	}
-	return false
 }
 
 // Metrics summarises outcomes; the fractions are in [0,1].
@@ -299,13 +296,13 @@ type Metrics struct {
 	Top3Right  int `json:"top3_right"`
 	AutoFilled int `json:"auto_filled"`
 	AutoRight  int `json:"auto_right"`
-	// AutoSameAnswer counts the wrong auto-fills that write what a right
+	// AutoWritesRight counts the wrong auto-fills that write what a right
 	// entry writes: wrong by entry, harmless on the sheet.
-	AutoSameAnswer int     `json:"auto_same_answer"`
-	Top1           float64 `json:"top1"`
-	Top3           float64 `json:"top3"`
-	Precision      float64 `json:"precision"`
-	Coverage       float64 `json:"coverage"`
+	AutoWritesRight int     `json:"auto_same_answer"`
+	Top1            float64 `json:"top1"`
+	Top3            float64 `json:"top3"`
+	Precision       float64 `json:"precision"`
+	Coverage        float64 `json:"coverage"`
 }
 
 // Measure computes metrics over outcomes, with auto-fill decided by
@@ -329,8 +326,8 @@ func Measure(outs []Outcome, threshold float64) Metrics {
 			if right {
 				m.AutoRight++
 			}
-			if o.SameAnswer {
-				m.AutoSameAnswer++
+			if o.WritesRight {
+				m.AutoWritesRight++
 			}
 		}
 	}

@@ -59,10 +59,10 @@ func TestMeasure(t *testing.T) {
 		{Pair: p("c"), BestID: "d", Confidence: 0.8, Top: []string{"d", "x", "c"}}, // wrong, auto; third suggestion right
 		{Pair: p(), BestID: "e", Confidence: 0.7},                                  // NONE, auto: wrong
 		{Pair: p(), BestID: "e", Confidence: 0.1},                                  // NONE, review
-		{Pair: p("f"), BestID: "g", Confidence: 0.6, SameAnswer: true},             // wrong, auto, writes f's answer
+		{Pair: p("f"), BestID: "g", Confidence: 0.6, WritesRight: true},            // wrong, auto, writes f's answer
 	}
 	m := Measure(outs, 0.5)
-	want := Metrics{Rows: 6, Answerable: 4, Top1Right: 2, Top3Right: 3, AutoFilled: 4, AutoRight: 1, AutoSameAnswer: 1, Top1: 2.0 / 4, Top3: 3.0 / 4, Precision: 1.0 / 4, Coverage: 1.0 / 4}
+	want := Metrics{Rows: 6, Answerable: 4, Top1Right: 2, Top3Right: 3, AutoFilled: 4, AutoRight: 1, AutoWritesRight: 1, Top1: 2.0 / 4, Top3: 3.0 / 4, Precision: 1.0 / 4, Coverage: 1.0 / 4}
 	if m != want {
 		t.Errorf("Measure = %+v, want %+v", m, want)
 	}
@@ -178,7 +178,7 @@ func TestRunKeepsTopThree(t *testing.T) {
 
 // A wrong best entry that writes the same choice, answer and remarks as an
 // expected one is told apart from one that writes something else.
-func TestRunSameAnswer(t *testing.T) {
+func TestRunWritesRight(t *testing.T) {
 	es := []*corpus.Entry{
 		{ID: "a", Question: "q", Answer: "No", Choice: corpus.ChoiceNo, Remarks: "No yearly review yet."},
 		{ID: "b", Question: "q", Answer: "No", Choice: corpus.ChoiceNo, Remarks: "No yearly review yet."},
@@ -189,8 +189,8 @@ func TestRunSameAnswer(t *testing.T) {
 	picks := map[string]*corpus.Entry{"1": es[1], "2": es[2], "3": es[1]}
 	outs := set.Run(func([]*corpus.Entry, string) Matcher { return pick(picks) })
 	for i, want := range []bool{true, false, false} {
-		if outs[i].SameAnswer != want {
-			t.Errorf("pair %s -> %s: SameAnswer %v, want %v", outs[i].Pair.QueryID, outs[i].BestID, outs[i].SameAnswer, want)
+		if outs[i].WritesRight != want {
+			t.Errorf("pair %s -> %s: WritesRight %v, want %v", outs[i].Pair.QueryID, outs[i].BestID, outs[i].WritesRight, want)
 		}
 	}
 }

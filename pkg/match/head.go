@@ -476,8 +476,8 @@ type bestPair struct {
 	th     *thesaurus.Thesaurus
 }
 
-func (ix *Index) pairOf(pq, wording string) bestPair {
-	pw := prepare(wording)
+// pairOf pairs the prepared query with a prepared wording.
+func (ix *Index) pairOf(pq, pw string) bestPair {
 	return bestPair{pq: pq, pw: pw, qs: ix.thes.Spans(pq), ds: ix.thes.Spans(pw), th: ix.thes}
 }
 

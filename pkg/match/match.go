@@ -180,7 +180,7 @@ func (ix *Index) Match(q Query) Result {
 	// wording that is the question itself or a row already at 0.
 	var bp bestPair
 	if conf > 0 && cands[0].lexical < 1-1e-6 {
-		bp = ix.pairOf(pq, cands[0].Wording)
+		bp = ix.pairOf(pq, cands[0].prepared())
 	}
 	conf, head := ix.checkHead(bp, cands, conf)
 	note := ""

@@ -847,7 +847,7 @@ func TestEnglishAgent(t *testing.T) {
 	} {
 		pq := prepare(q.text)
 		r := ix.Match(Query{Text: q.text})
-		h, ok := ix.headMatched(ix.pairOf(pq, r.Candidates[0].Wording))
+		h, ok := ix.headMatched(ix.pairOf(pq, prepare(r.Candidates[0].Wording)))
 		if !ok || (h.agent != "" && !h.agentMatched) != q.held {
 			t.Errorf("%q: agent %q matched %v, want held %v", q.text, h.agent, h.agentMatched, q.held)
 		}
@@ -1064,7 +1064,7 @@ func TestActorConflict(t *testing.T) {
 			t.Errorf("%q: auto %v (%.3f), want %v", tt.q, r.Auto, r.Confidence, tt.auto)
 		}
 	}
-	bp := ix.pairOf(prepare("Can backups be restored by customers?"), "Are restores from backup tested?")
+	bp := ix.pairOf(prepare("Can backups be restored by customers?"), prepare("Are restores from backup tested?"))
 	if q, d, ok := bp.conflict(); !ok || q == "" || d != "" {
 		t.Errorf("conflict = %q, %q, %v; want the query's actor term alone", q, d, ok)
 	}
