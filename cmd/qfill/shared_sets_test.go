@@ -261,25 +261,30 @@ func TestSharedSets(t *testing.T) {
 		// Measured blind on 2026-12-05: top-1 42.3%, precision 80.0% (4 of
 		// 5), coverage 15.4%. Since English heads earn no bonus: precision
 		// 100% (4 of 4). Since word pairs order English rows in doubt:
-		// top-1 46.2%.
-		{name: "caiq_v11_v4_b", queries: caiq11, answers: caiq4, floor: floors{0.46, 1, 0.15}},
+		// top-1 46.2%. Since rows of barely covered English sheets need 0.7:
+		// precision 100% (1 of 1), coverage 3.8%.
+		{name: "caiq_v11_v4_b", queries: caiq11, answers: caiq4, floor: floors{0.46, 1, 0.038}},
 		// Measured blind on 2026-12-05 (after the slash rule, before any
 		// other change): top-1 50.0%, precision 100% (4 of 4), coverage
 		// 16.7%. Held out until the word pairs (in fold for them): top-1
-		// 54.2% since.
-		{name: "caiq_v11_v4_c", queries: caiq11, answers: caiq4, floor: floors{0.54, 1, 0.16}},
+		// 54.2% since. Since rows of barely covered English sheets need 0.7:
+		// precision 100% (1 of 1), coverage 4.2%.
+		{name: "caiq_v11_v4_c", queries: caiq11, answers: caiq4, floor: floors{0.54, 1, 0.041}},
 		// Two questionnaire families: HECVAT v3 asked of the CAIQ v4
 		// answers. Measured blind on 2026-12-05: top-1 38.9%, precision
 		// 60.0% (3 of 5: a privacy-policy question to the policy's
 		// annual-review sibling, encryption in transport to the algorithms
 		// entry), coverage 16.7%. Since English heads earn no bonus:
-		// precision 66.7% (2 of 3), coverage 11.1%.
-		{name: "hecvat_caiq_v4", queries: hecvat3, answers: caiq4, floor: floors{0.38, 0.66, 0.11}, wrongAtMost: 1},
+		// precision 66.7% (2 of 3), coverage 11.1%. Since rows of barely
+		// covered English sheets need 0.7: the privacy-policy row alone is
+		// filled (0 of 1).
+		{name: "hecvat_caiq_v4", queries: hecvat3, answers: caiq4, floor: floors{top1: 0.38}, wrongAtMost: 1},
 		// HECVAT Lite asked of the CAIQ v4 answers, without the rows that
 		// repeat hecvat_caiq_v4's. Measured blind on 2026-12-05: top-1
 		// 30.8%, precision 100% (1 of 1), coverage 7.7%. Held out; the
 		// word pairs, measured once on it, took top-1 to 38.5%.
-		{name: "hecvat_lite_caiq_v4", queries: "educause_hecvat_lite_v2.11.xlsx", answers: caiq4, floor: floors{0.38, 1, 0.07}},
+		// Since rows of barely covered English sheets need 0.7: nothing filled.
+		{name: "hecvat_lite_caiq_v4", queries: "educause_hecvat_lite_v2.11.xlsx", answers: caiq4, floor: floors{top1: 0.38}},
 		// The VSAQ questions vsaq_hecvat_v4 leaves out, asked of the CAIQ
 		// v4 answers. Measured blind on 2026-12-05: top-1 38.5%, no row
 		// filled. Held out; the word pairs, measured once on it, moved
@@ -289,14 +294,17 @@ func TestSharedSets(t *testing.T) {
 		// 2026-12-05: top-1 26.7%, one row filled, wrongly (a documented
 		// patch management process -> endpoint patch changes go through
 		// change management), coverage 0%. Held out.
-		{name: "hecvat_v4_caiq_v4", queries: "educause_hecvat_v4.1.4_template.xlsx", answers: caiq4, floor: floors{top1: 0.26}, wrongAtMost: 1},
+		// Since rows of barely covered English sheets need 0.7: nothing filled.
+		{name: "hecvat_v4_caiq_v4", queries: "educause_hecvat_v4.1.4_template.xlsx", answers: caiq4, floor: floors{top1: 0.26}},
 		// The CAIQ v3.0.1 questions that v1.1 does not have, asked of the
 		// CAIQ v4 answers: the form pair of the hidden English set, so held
 		// out from every change. Measured blind on 2026-12-05: top-1 47.2%,
 		// precision 88.9% (8 of 9: all agreements, policies and processes
 		// reviewed yearly -> the continuity policies' yearly review),
 		// coverage 11.1%. Only that row has been looked at since.
-		{name: "caiq_v301_v4", queries: caiq301, answers: caiq4, floor: floors{0.47, 0.88, 0.11}, wrongAtMost: 1},
+		// Since rows of barely covered English sheets need 0.7: precision 100%
+		// (2 of 2), coverage 2.8%.
+		{name: "caiq_v301_v4", queries: caiq301, answers: caiq4, floor: floors{0.47, 1, 0.027}},
 		// OWASP SAMM's assessment questions asked of the CAIQ v4 answers:
 		// a second family pair no rule was written from. Measured blind on
 		// 2026-12-05: top-1 28.0% (7 of 25), top-3 48.0%, no row filled
@@ -307,19 +315,22 @@ func TestSharedSets(t *testing.T) {
 		// filled, wrongly (a dedicated incident response team -> whether
 		// the incident response team includes a privacy officer), coverage
 		// 0%. Held out; only that row has been looked at.
-		{name: "samm_hecvat_v4", queries: "owasp_samm_v2_assessment_toolbox.xlsx", answers: hecvat4, floor: floors{top1: 0.37}, wrongAtMost: 1},
+		// Since rows of barely covered English sheets need 0.7: nothing filled.
+		{name: "samm_hecvat_v4", queries: "owasp_samm_v2_assessment_toolbox.xlsx", answers: hecvat4, floor: floors{top1: 0.37}},
 		// Another fourth of the HECVAT v4 rows, asked of the CAIQ v4
 		// answers; 52 of 60 have no right entry. Measured blind on
 		// 2026-12-05: top-1 75.0% (6 of 8), precision 100% (1 of 1),
 		// coverage 12.5%, none of the 52 filled. Held out.
-		{name: "hecvat_v4_caiq_v4_b", queries: "educause_hecvat_v4.1.4_template.xlsx", answers: caiq4, floor: floors{0.75, 1, 0.125}},
+		// Since rows of barely covered English sheets need 0.7: nothing filled.
+		{name: "hecvat_v4_caiq_v4_b", queries: "educause_hecvat_v4.1.4_template.xlsx", answers: caiq4, floor: floors{top1: 0.75}},
 		// Every other CAIQ v4 question asked of the HECVAT v4 answers: the
 		// reverse pairing. Measured blind on 2026-12-05: top-1 24.0% (6 of
 		// 25), top-3 48.0%, precision 33.3% (1 of 3: key management roles
 		// -> whether the cloud provider can reach the keys; security
 		// awareness training -> privacy awareness training), coverage 4.0%.
 		// Held out; only those two rows have been looked at.
-		{name: "caiq_v4_hecvat_v4", queries: "csa_caiq_v4.0.3_official_template.xlsx", answers: hecvat4, floor: floors{top1: 0.24}, wrongAtMost: 2},
+		// Since rows of barely covered English sheets need 0.7: nothing filled.
+		{name: "caiq_v4_hecvat_v4", queries: "csa_caiq_v4.0.3_official_template.xlsx", answers: hecvat4, floor: floors{top1: 0.24}},
 		// Japanese text no rule was written from: the OWASP MASVS
 		// requirements asked of the bundled sample corpus; 70 of 84 have
 		// no right entry. Measured blind on 2026-12-05: top-1 57.1% (8 of

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/i18n"
+	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/xuri/excelize/v2"
 )
@@ -151,4 +154,20 @@ func rowOf(t *testing.T, res *Result, key string) sheet.Row {
 		t.Fatalf("no row %s", key)
 	}
 	return r
+}
+
+// A row held back because its English sheet is one the corpus barely
+// covers says so, with the sheet's median, in the sheet's language.
+func TestReasonUnfamiliar(t *testing.T) {
+	for _, l := range []Lang{English, Japanese} {
+		it := &Item{lang: l}
+		got := reason(it, sheet.Row{}, &corpus.Entry{ID: "x"}, nil, match.Reason{Check: match.CheckUnfamiliar, Median: 0.28})
+		if !strings.Contains(got, "0.28") {
+			t.Errorf("lang %v: reason %q does not give the median", l, got)
+		}
+	}
+	msg, ok := largestCut([]match.Step{{Signal: match.StepScore, Conf: 0.62}, {Signal: match.StepUnfamiliar, Conf: 0.5}})
+	if !ok || msg != i18n.MsgCutUnfamiliar {
+		t.Errorf("largestCut = %v, %v; want the unfamiliar-sheet message", msg, ok)
+	}
 }

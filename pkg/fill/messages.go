@@ -22,11 +22,8 @@ const (
 func SheetLang(s *sheet.Sheet) Lang {
 	ja := 0
 	for _, r := range s.Rows {
-		for _, c := range r.Question {
-			if textnorm.IsCJK(c) {
-				ja++
-				break
-			}
+		if textnorm.HasCJK(r.Question) {
+			ja++
 		}
 	}
 	if ja*2 > len(s.Rows) {

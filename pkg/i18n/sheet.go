@@ -35,6 +35,8 @@ const (
 	MsgCutConflict
 	MsgCutRival
 	MsgCutLanguage
+	MsgUnfamiliar
+	MsgCutUnfamiliar
 	MsgNoChoice
 	MsgNoAllowedValue
 	MsgLeftBlank
@@ -65,6 +67,8 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgCutConflict:    {"one side names a term the other lacks", "片方にしかない語がある"},
 	MsgCutRival:       {"another question of this sheet fits the entry better", "このシートの別の質問の方がこの回答に合う"},
 	MsgCutLanguage:    {"the answer is in another language than the question", "回答が質問と別の言語で書かれている"},
+	MsgUnfamiliar:     {"this sheet's English questions seldom match the corpus (median score %.2f), so only its surest rows are filled", "このシートの英語の質問は回答集とあまり一致しない（スコアの中央値 %.2f）ため、確実な行だけを記入します"},
+	MsgCutUnfamiliar:  {"this sheet's English questions seldom match the corpus", "このシートの英語の質問が回答集とあまり一致しない"},
 	MsgNoChoice:       {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
 	MsgNoAllowedValue: {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
 	MsgLeftBlank:      {"left blank by the reviewer", "確認者が空欄にしました"},

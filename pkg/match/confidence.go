@@ -69,16 +69,45 @@ func (ix *Index) checkLanguage(qs []Query, out []Result) {
 		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
 		if q != scriptNone && a != scriptNone && q != a {
 			out[i].checks.otherLanguage = true
-			wasAuto, was := out[i].Auto, out[i].Confidence
-			out[i].Confidence = math.Min(out[i].Confidence, ix.cfg.AmbiguityCap)
-			out[i].step(StepLanguage, was, out[i].Confidence, "")
-			out[i].Auto = out[i].Confidence >= ix.cfg.Threshold
 			// The head and the conflict say more than the language; the
 			// language, more than a tied rival.
-			if wasAuto && !out[i].Auto && (out[i].Why.Check == CheckNone || out[i].Why.Check == CheckTied) {
-				out[i].Why = Reason{Check: CheckLanguage}
-			}
+			ix.hold(&out[i], StepLanguage, "", Reason{Check: CheckLanguage}, out[i].Why.Check == CheckNone || out[i].Why.Check == CheckTied)
 		}
+	}
+}
+
+// checkUnfamiliar holds back the English rows of a checklist the corpus
+// barely covers (Config.UnfamiliarMedian) that are not sure beyond
+// UnfamiliarBar. Eight rows or fewer say nothing about the sheet.
+func (ix *Index) checkUnfamiliar(out []Result) {
+	var scores []float64
+	for _, r := range out {
+		if b := r.Best(); b != nil && r.english {
+			scores = append(scores, b.lexical)
+		}
+	}
+	if ix.cfg.UnfamiliarMedian == 0 || len(scores) <= 8 {
+		return
+	}
+	slices.Sort(scores)
+	med := (scores[(len(scores)-1)/2] + scores[len(scores)/2]) / 2
+	for i := range out {
+		if b := out[i].Best(); med < ix.cfg.UnfamiliarMedian && b != nil && out[i].english && out[i].Confidence < ix.cfg.UnfamiliarBar {
+			ix.hold(&out[i], StepUnfamiliar, fmt.Sprintf("sheet median %.2f", med), Reason{Check: CheckUnfamiliar, Median: med}, true)
+		}
+	}
+}
+
+// hold caps a row's confidence at AmbiguityCap for the signal, and gives
+// why as the reason when that took the row under the threshold and name
+// says no earlier reason outweighs it.
+func (ix *Index) hold(r *Result, signal, note string, why Reason, name bool) {
+	wasAuto, was := r.Auto, r.Confidence
+	r.Confidence = math.Min(was, ix.cfg.AmbiguityCap)
+	r.step(signal, was, r.Confidence, note)
+	r.Auto = r.Confidence >= ix.cfg.Threshold
+	if wasAuto && !r.Auto && name {
+		r.Why = why
 	}
 }
 
@@ -117,14 +146,13 @@ func scriptOf(s string, min int) script {
 	return scriptNone
 }
 
-// confidence turns the best score and its margin over the best rival that
-// would give a different answer into a confidence.
-func (ix *Index) confidence(c []Candidate) float64 {
-	return ix.confidenceOf(c, func(c Candidate) float64 { return c.Score })
-}
+// byScore is a candidate's score as ranked (lexical plus synonym credit).
+func byScore(c Candidate) float64 { return c.Score }
 
-// confidenceOf is confidence for the first candidate with the scores
-// score gives: the lexical ones, for a candidate synonym credit put first.
+// confidenceOf turns the first candidate's score and its margin over the
+// best rival that would give a different answer into a confidence, with
+// the scores score gives (byScore, or the lexical ones for a candidate
+// synonym credit put first).
 func (ix *Index) confidenceOf(c []Candidate, score func(Candidate) float64) float64 {
 	if len(c) == 0 {
 		return 0

@@ -2,7 +2,8 @@ package match
 
 import (
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/thesaurus"
@@ -83,6 +84,12 @@ type Config struct {
 	// another language than its question (see MatchAll); its confidence
 	// is capped at AmbiguityCap.
 	LanguageCheck bool
+	// UnfamiliarMedian and UnfamiliarBar: an English checklist whose best
+	// wordings score a median under UnfamiliarMedian is one the corpus
+	// barely covers, where the entry on a row's topic often asks something
+	// else; its English rows under confidence UnfamiliarBar are capped at
+	// AmbiguityCap. 0 disables it.
+	UnfamiliarMedian, UnfamiliarBar float64
 	// OtherScriptRank scales the score of a candidate in the other
 	// language than the query when candidates are ranked (not for
 	// confidence); 0 or 1 disables it.
@@ -133,6 +140,8 @@ func DefaultConfig() Config {
 		ConflictPenalty:   0.15,
 		CompoundBonus:     0.2,
 		LanguageCheck:     true,
+		UnfamiliarMedian:  0.4,
+		UnfamiliarBar:     0.7,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
 		LacksFactor:       0.8,
@@ -160,18 +169,13 @@ func (c *Config) Set(key string, v float64) error {
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "english_head_bonus": num(&c.EnglishHeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
-		"pair_hint":      num(&c.PairHint),
+		"pair_hint": num(&c.PairHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {
-		names := make([]string, 0, len(fields))
-		for k := range fields {
-			names = append(names, k)
-		}
-		sort.Strings(names)
-		return fmt.Errorf("unknown matcher setting %q (known: %s)", key, strings.Join(names, ", "))
+		return fmt.Errorf("unknown matcher setting %q (known: %s)", key, strings.Join(slices.Sorted(maps.Keys(fields)), ", "))
 	}
 	set(v)
 	return nil

@@ -72,6 +72,9 @@
 //	                                          of the sheet fits the entry better
 //	answer language   LanguageCheck           cap at AmbiguityCap when the         a Japanese answer to an
 //	                                          answer is in the other language      English question
+//	unfamiliar sheet  UnfamiliarMedian 0.4,   cap at AmbiguityCap for the English  SAMM asked of CAIQ
+//	                  UnfamiliarBar 0.7       rows under 0.7 of a sheet whose      answers (median 0.26)
+//	                                          median best score is under 0.4
 //
 // The head (head.go) is the noun that ends a Japanese question or label
 // once its closing is gone (連絡先 in 個人情報保護管理者の連絡先), or the
@@ -81,11 +84,12 @@
 // kept / stored) name one ask in other words.
 //
 // Each change of confidence is a Step of Result.Trace, named by its signal
-// (score, pairs, lacks, synonym, head, conflict, rival, language) with
-// the confidence after it; Result.Why is the one check that took a row
-// that would have been filled under the threshold. qfill eval --explain prints
-// the trace of every row. The word lists the checks read (light
-// predicates, ask words, English verbs) are data, in words.txt.
+// (score, pairs, lacks, synonym, head, conflict, rival, language,
+// unfamiliar) with the confidence after it; Result.Why is the one check
+// that took a row that would have been filled under the threshold. qfill
+// eval --explain prints the trace of every row. The word lists the checks
+// read (light predicates, ask words, English verbs) are data, in
+// words.txt.
 //
 // The settings are in Config, each with why it has its value; how each
 // was found and what was tried and rejected is in docs/matcher-history.md.

@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,7 +29,7 @@ func askRun(p string) (start, end int, whole, ok bool) {
 	if i := strings.Index(p, sentenceBreak); i >= 0 {
 		s = p[:i]
 	}
-	if noCJK(s) {
+	if !textnorm.HasCJK(s) {
 		start, end, ok = englishHead(s)
 		return start, end, false, ok
 	}
@@ -127,25 +126,24 @@ func coordinateHead(p string, start int) (s, e int, ok bool) {
 	return askHead(p[:i-size])
 }
 
-var (
-	englishAskOnce   sync.Once
-	englishAskTokens [][]token
-)
+// englishAskTokens are the groups of englishAsks as tokens.
+var englishAskTokens = func() (out [][]token) {
+	for _, g := range englishAsks {
+		out = append(out, tokensOf(strings.Join(g, " ")))
+	}
+	return out
+}()
+
+// tokensOf returns the tokens of s in order.
+func tokensOf(s string) (ts []token) {
+	textTokens(s, func(t token, _ float64, _, _ int) { ts = append(ts, t) })
+	return ts
+}
 
 // englishAskMatch reports whether the English head and a wording (its
 // tokens) name one ask in two of its words; words compare stemmed.
 func englishAskMatch(head string, wording []token) bool {
-	englishAskOnce.Do(func() {
-		for _, g := range englishAsks {
-			var ts []token
-			for _, w := range g {
-				textTokens(w, func(t token, _ float64, _, _ int) { ts = append(ts, t) })
-			}
-			englishAskTokens = append(englishAskTokens, ts)
-		}
-	})
-	var ht []token
-	textTokens(head, func(t token, _ float64, _, _ int) { ht = append(ht, t) })
+	ht := tokensOf(head)
 	for _, g := range englishAskTokens {
 		if slices.ContainsFunc(ht, func(t token) bool { return slices.Contains(g, t) }) &&
 			slices.ContainsFunc(wording, func(t token) bool { return slices.Contains(g, t) }) {
@@ -198,16 +196,6 @@ func trailingRun(s string) (start, end, n int) {
 		n++
 	}
 	return start, end, n
-}
-
-// noCJK reports whether s has no kanji or kana: an English question.
-func noCJK(s string) bool {
-	for _, r := range s {
-		if textnorm.IsCJK(r) {
-			return false
-		}
-	}
-	return true
 }
 
 // checkHead adjusts the confidence of the best candidate by the head
@@ -313,7 +301,7 @@ func (ix *Index) missed(conf float64, capped bool) float64 {
 // that an ambiguous topic holds back (see tiedRival).
 func (ix *Index) raise(cands []Candidate, conf, bonus float64) float64 {
 	conf = math.Min(conf+bonus, (conf+1)/2)
-	if ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil {
+	if ix.tiedRival(cands, byScore) != nil {
 		conf = math.Min(conf, ix.cfg.AmbiguityCap)
 	}
 	return conf
@@ -411,12 +399,11 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 		}
 		h.compound = true
 	}
-	h.english = noCJK(pq)
+	h.english = !textnorm.HasCJK(pq)
 	h.head = pq[hs:he]
 	// Wordings are short: a slice beats a map here, and a bigram wholly
 	// inside the head is the same token in the head alone.
-	var wt []token
-	textTokens(pw, func(t token, _ float64, _, _ int) { wt = append(wt, t) })
+	wt := tokensOf(pw)
 	heads := [][2]int{{hs, he}}
 	if cs, ce, ok := coordinateHead(pq, hs); ok && !h.compound {
 		heads = append(heads, [2]int{cs, ce})

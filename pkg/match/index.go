@@ -190,22 +190,13 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 // Threshold is the confidence at which answers are written without review.
 func (ix *Index) Threshold() float64 { return ix.cfg.Threshold }
 
-// Len returns the number of entries indexed.
-func (ix *Index) Len() int { return len(ix.entries) }
-
-// featurizePrepared turns a question, already through prepare, into
-// weighted tokens: character bigrams or stemmed words, plus thesaurus
-// concepts.
-func (ix *Index) featurizePrepared(p string) features {
-	return ix.tokenizeInto(p, nil, features{})
-}
-
-// tokenizeInto is featurizePrepared into f, cleared first (building the
-// index reuses one map per worker instead of growing one per wording),
-// recording where each token sits in p when at is not nil. Words inside
-// an example list ("(e.g., hardware, devices)", "（例：負荷分散装置など）")
-// count ExampleWeight: they illustrate the ask rather than state it, and a
-// stored question seldom lists the same examples.
+// tokenizeInto turns a question, already through prepare, into weighted
+// tokens (bigrams or stemmed words, and thesaurus concepts) in f, cleared
+// first (the index reuses one map per worker), recording where each token
+// sits in p when at is not nil. Words inside an example list ("(e.g.,
+// hardware, devices)", "（例：負荷分散装置など）") count ExampleWeight: they
+// illustrate the ask rather than state it, and a stored question seldom
+// lists the same examples.
 func (ix *Index) tokenizeInto(p string, at *[]located, f features) features {
 	clear(f)
 	var ex [][]int
@@ -312,11 +303,7 @@ func (ix *Index) score(qf features) []Candidate {
 			if acc.overlap[p.doc] == 0 {
 				acc.touched = append(acc.touched, p.doc)
 			}
-			pw := float64(p.w)
-			if w < pw {
-				pw = w
-			}
-			acc.overlap[p.doc] += pw
+			acc.overlap[p.doc] += math.Min(w, float64(p.w))
 		}
 	}
 	limit := ix.cfg.TopK + keep
@@ -367,15 +354,11 @@ func insertTop(top []Candidate, c Candidate, limit int) []Candidate {
 	top = append(top, Candidate{})
 	copy(top[i+1:], top[i:])
 	top[i] = c
-	if len(top) > limit {
-		top = top[:limit]
-	}
-	return top
+	return top[:min(len(top), limit)]
 }
 
-// sameAnswer treats two entries with the same answer as one: choosing
-// either writes the same cell, so they are not rivals.
-// sameAnswer is corpus.SameAnswer with the answer keys the index keeps.
+// sameAnswer is corpus.SameAnswer with the answer keys the index keeps:
+// two entries that write the same cell are not rivals.
 func (ix *Index) sameAnswer(a, b *corpus.Entry) bool {
 	return a.Choice == b.Choice && ix.entryKeys(a).answer == ix.entryKeys(b).answer
 }
@@ -391,11 +374,7 @@ func (ix *Index) entryKeys(e *corpus.Entry) entryKeys {
 
 // keysOf returns an entry's keys, its answer already folded.
 func keysOf(e *corpus.Entry, answer string) entryKeys {
-	k := entryKeys{answer: hashString(fnvOffset, textnorm.KeyFolded(answer))}
-	if e.Section != "" {
-		k.section = textnorm.Key(e.Section)
-	}
-	return k
+	return entryKeys{answer: hashString(fnvOffset, textnorm.KeyFolded(answer)), section: textnorm.Key(e.Section)}
 }
 
 // mainAsk returns the first sentence of a question that asks several

@@ -98,26 +98,24 @@ func (r Result) Best() *Candidate {
 // Match scores the query against every entry and decides the confidence.
 func (ix *Index) Match(q Query) Result {
 	pq := prepare(q.Text)
-	cands := ix.score(ix.featurizePrepared(pq))
-	english := noCJK(pq)
+	cands := ix.score(ix.tokenizeInto(pq, nil, features{}))
+	english := !textnorm.HasCJK(pq)
 	if len(cands) == 0 {
 		return Result{english: english}
 	}
 	for i := range cands {
 		cands[i].Score = math.Min(cands[i].Score, 1)
 		cands[i].lexical = cands[i].Score
-		cands[i].otherScript = noCJK(cands[i].Wording) != english
+		cands[i].otherScript = textnorm.HasCJK(cands[i].Wording) == english
 	}
 	ix.rank(cands, q)
-	if len(cands) > ix.cfg.TopK {
-		cands = cands[:ix.cfg.TopK]
-	}
-	conf := ix.confidence(cands)
+	cands = cands[:min(len(cands), ix.cfg.TopK)]
+	conf := ix.confidenceOf(cands, byScore)
 	var r Result
 	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f", cands[0].Score, ix.margin(cands)))
 	if ix.cfg.PairHint > 0 && english && conf < doubtBelow && ix.rankByPairs(pq, cands, q) {
 		was := conf
-		conf = math.Min(conf, ix.confidence(cands))
+		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
 		r.step(StepPairs, was, conf, "")
 	}
 	// The costly steps below run only for rows in doubt. "In doubt" is
@@ -126,7 +124,7 @@ func (ix *Index) Match(q Query) Result {
 	// whatever --threshold says; only Auto depends on it.
 	if conf < doubtBelow && ix.markLacks(pq, cands) {
 		was := conf
-		conf = ix.confidence(cands)
+		conf = ix.confidenceOf(cands, byScore)
 		r.step(StepLacks, was, conf, "")
 	}
 	// Synonym credit reorders the candidates, and makes a row surer only
@@ -152,7 +150,7 @@ func (ix *Index) Match(q Query) Result {
 				for i := range lex {
 					lex[i].lacks = false
 				}
-				conf = math.Min(ix.confidence(cands), ix.confidenceOf(lex, func(c Candidate) float64 { return c.lexical }))
+				conf = math.Min(ix.confidenceOf(cands, byScore), ix.confidenceOf(lex, func(c Candidate) float64 { return c.lexical }))
 			}
 			// A wording that names exactly the query's concepts, spelt
 			// with other terms (バックアップの保管期間 / データ保全の
@@ -206,7 +204,7 @@ func (ix *Index) Match(q Query) Result {
 		}
 	}
 	if conf == ix.cfg.AmbiguityCap {
-		found.tied = ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }) != nil
+		found.tied = ix.tiedRival(cands, byScore) != nil
 	}
 	r.Candidates, r.Confidence, r.english, r.margin, r.checks = cands, conf, english, ix.margin(cands), found
 	r.Auto = r.Confidence >= ix.cfg.Threshold
@@ -216,7 +214,7 @@ func (ix *Index) Match(q Query) Result {
 	} else if conflict != ([2]string{}) {
 		r.Why = Reason{Check: CheckConflict, Query: conflict[0], Wording: conflict[1]}
 	} else if conf == ix.cfg.AmbiguityCap {
-		if t := ix.tiedRival(cands, func(c Candidate) float64 { return c.Score }); t != nil {
+		if t := ix.tiedRival(cands, byScore); t != nil {
 			r.Why = Reason{Check: CheckTied, Rival: t.Entry}
 		}
 	}
@@ -227,10 +225,7 @@ func (ix *Index) Match(q Query) Result {
 // several places of one questionnaire) go to the entry learned from the
 // same question ID, then to the one from the same section.
 func (ix *Index) rank(cands []Candidate, q Query) {
-	section := ""
-	if q.Section != "" {
-		section = textnorm.Key(q.Section)
-	}
+	section := textnorm.Key(q.Section)
 	ties := make(map[*corpus.Entry]int, len(cands))
 	for i, c := range cands {
 		n := 0
@@ -311,5 +306,6 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 	wg.Wait()
 	ix.penaliseRivals(out)
 	ix.checkLanguage(qs, out)
+	ix.checkUnfamiliar(out)
 	return out
 }

@@ -97,7 +97,7 @@ func TestConfidenceMargin(t *testing.T) {
 		{"a rival lacking a shared concept counts less", []Candidate{mk("a", "x", 0.8), lacking(mk("b", "y", 0.75))}, 0.8},
 	}
 	for _, tt := range tests {
-		if got := ix.confidence(tt.cands); math.Abs(got-tt.want) > 1e-9 {
+		if got := ix.confidenceOf(tt.cands, byScore); math.Abs(got-tt.want) > 1e-9 {
 			t.Errorf("%s: confidence = %.4f, want %.4f", tt.name, got, tt.want)
 		}
 	}
@@ -1230,5 +1230,61 @@ func TestRankByPairs(t *testing.T) {
 	}
 	if ix.rankByPairs(prepare("バックアップ"), []Candidate{{Entry: es[0], Score: 0.5, Wording: es[0].Question}}, Query{}) {
 		t.Error("a query without Latin words has no pairs")
+	}
+}
+
+// An English sheet whose rows mostly find nothing close in the corpus is
+// one the corpus barely covers: its rows under UnfamiliarBar are held for
+// review. Japanese sheets, small sheets and the setting at 0 are left
+// alone.
+func TestUnfamiliarSheet(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "enc", Question: "Is customer data encrypted at rest?", Answer: "Yes, with AES-256 on every volume."},
+		{ID: "logs", Question: "Do you keep audit logs for a year?", Answer: "Yes, audit logs are kept for 13 months."},
+		{ID: "drp", Question: "Is the disaster recovery plan tested every year?", Answer: "Yes, with a failover drill each spring."},
+		{ID: "awareness", Question: "Do staff take security awareness training?", Answer: "Yes, every new hire and yearly after that."},
+		{ID: "geo", Question: "Are backups copied to another region?", Answer: "Yes, to a second region nightly."},
+		{ID: "bk-ja", Question: "バックアップを遠隔地に保管していますか？", Answer: "はい。大阪に保管しています。"},
+		{ID: "dc-ja", Question: "データセンターの所在地はどこですか？", Answer: "東京です。"},
+	}
+	moderate := Query{Text: "Is customer data encrypted when stored on disk?"}
+	identical := Query{Text: "Do you keep audit logs for a year?"}
+	others := []Query{
+		{Text: "Which data centre tier do you operate?"}, {Text: "How many staff work on the product?"},
+		{Text: "Do you publish a plan for new features?"}, {Text: "Who owns the customer relationship?"},
+		{Text: "Are training materials available in French?"}, {Text: "Is there a region-specific price list?"},
+		{Text: "What year was the company founded?"}, {Text: "Do you keep a register of suppliers' security?"},
+	}
+	sheet := append([]Query{moderate, identical}, others...)
+	off := DefaultConfig()
+	off.UnfamiliarMedian = 0
+	if r := New(es, off).MatchAll(sheet); !r[0].Auto || !r[1].Auto {
+		t.Fatalf("without the check: %.3f and %.3f; the test needs two rows that would be filled", r[0].Confidence, r[1].Confidence)
+	}
+	ix := New(es, DefaultConfig())
+	r := ix.MatchAll(sheet)
+	if r[0].Auto || r[0].Why.Check != CheckUnfamiliar || !strings.Contains(r[0].Explain(), StepUnfamiliar) {
+		t.Errorf("moderate row of an unfamiliar sheet: auto %v (%.3f), why %q, trace %s; want review for unfamiliar", r[0].Auto, r[0].Confidence, r[0].Why.Check, r[0].Explain())
+	}
+	if !r[1].Auto {
+		t.Errorf("a row sure beyond UnfamiliarBar was held back: %s", r[1].Explain())
+	}
+	// Eight rows say nothing about the sheet.
+	if small := ix.MatchAll(sheet[:8]); !small[0].Auto {
+		t.Errorf("an eight-row sheet was judged: %s", small[0].Explain())
+	}
+	// A Japanese sheet as poorly matched keeps its confidence.
+	ja := []Query{{Text: "取得したバックアップは遠隔地に保管していますか"}}
+	for _, q := range []string{"データの形式は？", "データ移行の手順は？", "センターの営業時間は？", "保管庫の鍵の管理は？", "所在地の変更予定は？", "保管期限は？", "遠隔操作の可否は？", "データ量の上限は？", "センター見学は可能ですか？"} {
+		ja = append(ja, Query{Text: q})
+	}
+	rj := ix.MatchAll(ja)
+	for _, x := range rj[1:] {
+		if b := x.Best(); b == nil || b.lexical >= 0.4 {
+			t.Fatalf("the Japanese sheet needs rows with a candidate under 0.4 (none: %v): %s", x.Best() == nil, x.Explain())
+		}
+	}
+	if !rj[0].Auto {
+		t.Errorf("Japanese row held back: %s", rj[0].Explain())
 	}
 }

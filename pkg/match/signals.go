@@ -29,7 +29,7 @@ func (r Result) Signals() Signals {
 	if b == nil {
 		return Signals{English: r.english}
 	}
-	s := Signals{
+	return Signals{
 		Confidence:    r.Confidence,
 		Score:         b.Score,
 		Lexical:       b.lexical,
@@ -42,7 +42,6 @@ func (r Result) Signals() Signals {
 		OtherLanguage: r.checks.otherLanguage,
 		English:       r.english,
 	}
-	return s
 }
 
 // margin is the best candidate's lead over the first with another answer.

@@ -12,7 +12,7 @@ type located struct {
 	start, end int
 }
 
-// featurizeAt is featurizePrepared that also records where each token sits
+// featurizeAt is tokenizeInto that also records where each token sits
 // in p, and weights the features as score does.
 func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 	var at []located

@@ -18,14 +18,15 @@ type Step struct {
 
 // The signals a Step names.
 const (
-	StepScore    = "score"    // similarity less the margin penalty, capped when tied
-	StepPairs    = "pairs"    // word pairs re-ranked an English row in doubt
-	StepLacks    = "lacks"    // runners-up that lack a concept count less
-	StepSynonym  = "synonym"  // synonym credit re-ranked or vouched
-	StepHead     = "head"     // the query's head named (bonus) or not (penalty, cap)
-	StepConflict = "conflict" // the wording names a concept the query does not, and the reverse
-	StepRival    = "rival"    // another row fits the entry better
-	StepLanguage = "language" // the answer is in the other language
+	StepScore      = "score"      // similarity less the margin penalty, capped when tied
+	StepPairs      = "pairs"      // word pairs re-ranked an English row in doubt
+	StepLacks      = "lacks"      // runners-up that lack a concept count less
+	StepSynonym    = "synonym"    // synonym credit re-ranked or vouched
+	StepHead       = "head"       // the query's head named (bonus) or not (penalty, cap)
+	StepConflict   = "conflict"   // the wording names a concept the query does not, and the reverse
+	StepRival      = "rival"      // another row fits the entry better
+	StepLanguage   = "language"   // the answer is in the other language
+	StepUnfamiliar = "unfamiliar" // an English row of a sheet the corpus barely knows
 )
 
 // Check names the check that kept a row from being filled (Reason.Check).
@@ -33,11 +34,12 @@ type Check string
 
 // The checks a Reason names.
 const (
-	CheckNone     Check = ""
-	CheckHead     Check = "head"
-	CheckConflict Check = "conflict"
-	CheckLanguage Check = "language"
-	CheckTied     Check = "tied"
+	CheckNone       Check = ""
+	CheckHead       Check = "head"
+	CheckConflict   Check = "conflict"
+	CheckLanguage   Check = "language"
+	CheckTied       Check = "tied"
+	CheckUnfamiliar Check = "unfamiliar"
 )
 
 // Reason is why a row that would have been filled was not: the one check
@@ -51,6 +53,8 @@ type Reason struct {
 	Query, Wording string
 	// Rival is the entry with another answer that fits as well.
 	Rival *corpus.Entry
+	// Median is the checklist's median score of an unfamiliar sheet.
+	Median float64
 }
 
 // step records a change of confidence (none when it did not change). A

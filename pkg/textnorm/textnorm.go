@@ -360,6 +360,12 @@ func IsCJK(r rune) bool {
 		unicode.Is(unicode.Katakana, r) || r == '々' || r == 'ー'
 }
 
+// HasCJK reports whether s has any kanji or kana: Japanese text, where
+// text without them is English or figures.
+func HasCJK(s string) bool {
+	return strings.ContainsFunc(s, IsCJK)
+}
+
 // Original returns the part of orig that folds to folded, as orig spells
 // it: ルール for the folded ルル, so that a message quotes the customer's
 // own words. It returns folded itself when no part of orig does.
