@@ -216,6 +216,9 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		}
 		c := outcomes[0].Result.Counts
 		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UISummary, jobs[0].Input, c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, jobs[0].Output))
+		if c.Unfamiliar > 0 {
+			fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UIUnfamiliar, c.Unfamiliar))
+		}
 		printWritten(opts)
 		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, corpusDesc))
 		return nil

@@ -85,15 +85,22 @@ func TestRealworldFills(t *testing.T) {
 	realworldGoldens(t, "filled rows", "fills", " (judge the new ones, then -update)", func(t *testing.T, in, _ string) string {
 		tmp := t.TempDir()
 		report := filepath.Join(tmp, "r.json")
-		code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", filepath.Join(tmp, "out.xlsx"), "--report", report)
+		code, stdout, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", filepath.Join(tmp, "out.xlsx"), "--report", report)
 		if code != 0 {
 			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var b strings.Builder
+		// The summary's line on rows held back because the corpus barely
+		// covers the sheet, where there is one.
+		for _, l := range strings.Split(stdout, "\n") {
+			if strings.Contains(l, "barely covers") {
+				fmt.Fprintln(&b, strings.TrimSpace(l))
+			}
 		}
 		var r review.Report
 		if err := json.Unmarshal(mustRead(t, report), &r); err != nil {
 			t.Fatal(err)
 		}
-		var b strings.Builder
 		for _, f := range r.Files {
 			for _, it := range f.Items {
 				if it.Status == fill.StatusFilled {

@@ -70,6 +70,9 @@ type Item struct {
 	writes []write
 	// lang is the language of its sheet's messages.
 	lang Lang
+	// unfamiliar: the matcher held the row back because the corpus
+	// barely covers its English sheet (match.CheckUnfamiliar).
+	unfamiliar bool
 }
 
 // write is one cell change.
@@ -196,6 +199,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		it.Reason = why
 		if it.Reason == "" {
 			it.Reason = reason(it, r, e, best, res.Why)
+			it.unfamiliar = res.Why.Check == match.CheckUnfamiliar
 		}
 		if it.Reason == "" {
 			it.Reason = it.lang.f(i18n.MsgBelowThreshold, roundDown(res.Confidence))
@@ -405,6 +409,9 @@ func roundDown(f float64) float64 {
 // Counts summarises items by status.
 type Counts struct {
 	Questions, Filled, Review, Unanswered, Kept int
+	// Unfamiliar counts the review rows that would have been filled but
+	// for the corpus barely covering their English sheet.
+	Unfamiliar int
 }
 
 // Count tallies items.
@@ -416,6 +423,9 @@ func Count(items []Item) Counts {
 			c.Filled++
 		case StatusReview:
 			c.Review++
+			if it.unfamiliar {
+				c.Unfamiliar++
+			}
 		case StatusUnanswered:
 			c.Unanswered++
 		case StatusKept:

@@ -15,6 +15,7 @@ const (
 	UITableHeader
 	UITotal
 	UITotalSkipped
+	UIUnfamiliar
 )
 
 var uiCatalogue = map[UIMsg][2]string{
@@ -26,6 +27,7 @@ var uiCatalogue = map[UIMsg][2]string{
 	UITableHeader:  {"file\tquestions\tfilled\treview\tunanswered\tkept\terror\t\n", "ファイル\t問\t記入\t要確認\t未回答\t既存\tエラー\t\n"},
 	UITotal:        {"total (%d files, %d failed)", "合計（%d ファイル、失敗 %d）"},
 	UITotalSkipped: {"total (%d files, %d failed, %d skipped)", "合計（%d ファイル、失敗 %d、中断で未処理 %d）"},
+	UIUnfamiliar:   {"  held for review as the corpus barely covers this English sheet: %d (review them, then qfill learn)\n", "  回答集がこの英語のシートをほとんど扱っていないため要確認に留めた行: %d（確認後に qfill learn）\n"},
 }
 
 // UI formats a result line in Japanese when ja is set, else in English.
