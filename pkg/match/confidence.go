@@ -99,14 +99,14 @@ func (ix *Index) checkUnfamiliar(out []Result) {
 }
 
 // hold caps a row's confidence at AmbiguityCap for the signal, and gives
-// why as the reason when that took the row under the threshold and name
-// says no earlier reason outweighs it.
-func (ix *Index) hold(r *Result, signal, note string, why Reason, name bool) {
+// why as the reason when that took the row under the threshold and
+// override says no reason given before outweighs it.
+func (ix *Index) hold(r *Result, signal, note string, why Reason, override bool) {
 	wasAuto, was := r.Auto, r.Confidence
 	r.Confidence = math.Min(was, ix.cfg.AmbiguityCap)
 	r.step(signal, was, r.Confidence, note)
 	r.Auto = r.Confidence >= ix.cfg.Threshold
-	if wasAuto && !r.Auto && name {
+	if wasAuto && !r.Auto && override {
 		r.Why = why
 	}
 }
