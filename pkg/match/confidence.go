@@ -90,17 +90,17 @@ func (ix *Index) checkUnfamiliar(out []Result) {
 		return
 	}
 	slices.Sort(scores)
-	med := (scores[(len(scores)-1)/2] + scores[len(scores)/2]) / 2
-	for i := range out {
-		if b := out[i].Best(); med < ix.cfg.UnfamiliarMedian && b != nil && out[i].english && out[i].Confidence < ix.cfg.UnfamiliarBar {
-			ix.hold(&out[i], StepUnfamiliar, fmt.Sprintf("sheet median %.2f", med), Reason{Check: CheckUnfamiliar, Median: med}, true)
+	if med := (scores[(len(scores)-1)/2] + scores[len(scores)/2]) / 2; med < ix.cfg.UnfamiliarMedian {
+		for i := range out {
+			if b := out[i].Best(); b != nil && out[i].english && out[i].Confidence < ix.cfg.UnfamiliarBar {
+				ix.hold(&out[i], StepUnfamiliar, fmt.Sprintf("sheet median %.2f", med), Reason{Check: CheckUnfamiliar, Median: med}, true)
+			}
 		}
 	}
 }
 
-// hold caps a row's confidence at AmbiguityCap for the signal, and gives
-// why as the reason when that took the row under the threshold and
-// override says no reason given before outweighs it.
+// hold caps a row's confidence at AmbiguityCap for the signal; why becomes
+// the reason if that took the row under the threshold and override allows.
 func (ix *Index) hold(r *Result, signal, note string, why Reason, override bool) {
 	wasAuto, was := r.Auto, r.Confidence
 	r.Confidence = math.Min(was, ix.cfg.AmbiguityCap)
