@@ -1,7 +1,9 @@
 package match
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/qfill/qfill/pkg/thesaurus"
 )
@@ -37,20 +39,18 @@ func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 //
 // The ranking uses it, and confidence only for a wording that names
 // exactly the query's concepts (sameConcepts, SynonymConfidence; see
-// Match): measured as a score for every confidence, it raised
-// default-threshold coverage but cost separability (oracle coverage down
-// on every set) and, from 0.65, precision.
-//
-// pq is the query through prepare.
+// Match). pq is the query through prepare.
 func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 	qs := ix.thes.Spans(pq)
 	if len(qs) == 0 {
 		return false
 	}
+	// Sums go in token order: map order would jitter a score's last bit.
 	qw, qat := ix.featurizeAt(pq)
+	qt := slices.Sorted(maps.Keys(qw))
 	var qnorm float64
-	for _, w := range qw {
-		qnorm += w
+	for _, t := range qt {
+		qnorm += qw[t]
 	}
 	inQuery := make(map[int]bool, len(qs))
 	for _, s := range qs {
@@ -77,17 +77,17 @@ func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 		dw, dat := ix.featurizeAt(pd)
 		qin, din := insideTerms(qat, qs, shared), insideTerms(dat, ds, shared)
 		var ov, dnorm, cq, cd float64
-		for t, w := range qw {
+		for _, t := range qt {
 			if x, ok := dw[t]; ok {
-				ov += math.Min(w, x)
+				ov += math.Min(qw[t], x)
 			} else if qin[t] {
-				cq += w * credit
+				cq += qw[t] * credit
 			}
 		}
-		for t, w := range dw {
-			dnorm += w
+		for _, t := range slices.Sorted(maps.Keys(dw)) {
+			dnorm += dw[t]
 			if _, ok := qw[t]; !ok && din[t] {
-				cd += w * credit
+				cd += dw[t] * credit
 			}
 		}
 		if qnorm == 0 || dnorm == 0 {
