@@ -85,7 +85,7 @@ func printSummary(ios *iostreams, rep *review.Report) {
 	tw := newTable(ios.Out)
 	fmt.Fprint(tw, ios.ui(i18n.UITableHeader))
 	var t review.Counts
-	failed, skipped := 0, 0
+	failed, skipped, unfamiliarFiles := 0, 0, 0
 	for _, f := range rep.Files {
 		c := f.Counts
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", filepath.ToSlash(f.Input), c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, oneLine(f.Error))
@@ -94,6 +94,10 @@ func printSummary(ios *iostreams, rep *review.Report) {
 		t.Review += c.Review
 		t.Unanswered += c.Unanswered
 		t.Kept += c.Kept
+		if c.Unfamiliar > 0 {
+			t.Unfamiliar += c.Unfamiliar
+			unfamiliarFiles++
+		}
 		switch {
 		case f.Error == batch.ErrSkipped.Error():
 			skipped++
@@ -107,4 +111,7 @@ func printSummary(ios *iostreams, rep *review.Report) {
 	}
 	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t\t\n", total, t.Questions, t.Filled, t.Review, t.Unanswered, t.Kept)
 	tw.Flush()
+	if t.Unfamiliar > 0 {
+		fmt.Fprint(ios.Out, ios.ui(i18n.UIUnfamiliarFiles, t.Unfamiliar, unfamiliarFiles))
+	}
 }

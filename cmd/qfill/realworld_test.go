@@ -111,3 +111,39 @@ func TestRealworldFills(t *testing.T) {
 		return b.String()
 	})
 }
+
+// TestBatchSummaryUnfamiliar: a folder's table ends with the rows held
+// because the corpus barely covers their English sheet, summed over the
+// files that have any (here CAIQ v1.1's 3 and HECVAT Lite's 1, pinned by
+// their .fills goldens; the Japanese template has none), and the JSON
+// report gives each file's count.
+func TestBatchSummaryUnfamiliar(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "realworld")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/realworld is not beside this checkout (it is in CI): skipping the batch summary of barely covered sheets")
+	}
+	in := t.TempDir()
+	for _, f := range []string{filepath.Join(dir, "csa_caiq_v1.1_2011_template.xlsx"), filepath.Join(dir, "educause_hecvat_lite_v2.11.xlsx"), templateJA} {
+		copyFile(t, f, in)
+	}
+	report := filepath.Join(t.TempDir(), "r.json")
+	code, stdout, stderr := qfill(t, "fill", in, "--corpus", repoCorpus, "-o", t.TempDir(), "--report", report)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if want := "held for review as the corpus barely covers their English sheets: 4 rows in 2 files"; !strings.Contains(stdout, want) {
+		t.Errorf("summary lacks %q:\n%s", want, stdout)
+	}
+	var r review.Report
+	if err := json.Unmarshal(mustRead(t, report), &r); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, f := range r.Files {
+		got[filepath.Base(f.Input)] = f.Counts.Unfamiliar
+	}
+	want := map[string]int{"csa_caiq_v1.1_2011_template.xlsx": 3, "educause_hecvat_lite_v2.11.xlsx": 1, "security_checklist_ja.xlsx": 0}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("report counts %v, want %v", got, want)
+	}
+}

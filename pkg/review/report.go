@@ -25,6 +25,9 @@ type Counts struct {
 	Review     int `json:"review"`
 	Unanswered int `json:"unanswered"`
 	Kept       int `json:"kept"`
+	// Unfamiliar counts the review rows held because the corpus barely
+	// covers their English sheet (fill.Counts).
+	Unfamiliar int `json:"unfamiliar,omitempty"`
 }
 
 // Report is the whole run.
@@ -42,7 +45,7 @@ func (r *Report) Add(res *fill.Result, err error) {
 		f.Items = []fill.Item{}
 	}
 	c := fill.Count(res.Items)
-	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept}
+	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept, Unfamiliar: c.Unfamiliar}
 	if err != nil {
 		f.Error = err.Error()
 		f.Output = ""
