@@ -303,7 +303,7 @@ func (ix *Index) score(qf features) []Candidate {
 			if acc.overlap[p.doc] == 0 {
 				acc.touched = append(acc.touched, p.doc)
 			}
-			acc.overlap[p.doc] += math.Min(w, float64(p.w))
+			acc.overlap[p.doc] += min(w, float64(p.w))
 		}
 	}
 	limit := ix.cfg.TopK + keep
