@@ -29,6 +29,11 @@ type sharedSet struct {
 	// bundled: the answers are this project's sample corpus (corpus/),
 	// not a questionnaire of ../shared.
 	bundled bool
+	// bench: the answers are this corpus of ../shared/bench (NAME.tsv,
+	// with its context file's sections), and the queries are the
+	// project's own, testdata/shared_sets/NAME/queries.tsv (id, section,
+	// question), not a questionnaire of ../shared.
+	bench string
 	// floor: the figures measured blind, before the set was used, rounded
 	// down, or the better ones a kept change brought since.
 	floor floors
@@ -137,7 +142,22 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	// question ID (HECVAT v4 repeats its general rows on every tab).
 	var entries []*corpus.Entry
 	ids := map[string]bool{}
-	if s.bundled {
+	switch {
+	case s.bench != "":
+		bench := filepath.Join("..", "..", "..", "shared", "bench")
+		es, err := corpus.LoadFile(filepath.Join(bench, s.bench+".tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sections := readTSV(t, filepath.Join(bench, "context_"+strings.TrimPrefix(s.bench, "corpus_")+".tsv"))
+		for _, e := range es {
+			ids[e.ID] = true
+			if sec := sections[e.ID]; len(sec) > 0 {
+				e.Section = sec[0]
+			}
+		}
+		entries = es
+	case s.bundled:
 		c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
 		if err != nil {
 			t.Fatal(err)
@@ -146,7 +166,7 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 			ids[e.ID] = true
 		}
 		entries = c.Entries
-	} else {
+	default:
 		for _, ob := range learn.Observe(s.answers, readWorkbook(t, filepath.Join(shared, s.answers))) {
 			if ob.QID == "" || ids[ob.QID] {
 				continue
@@ -168,9 +188,14 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 
 	questions := map[string]sheet.Row{}
 	var rows []sheet.Row
-	if strings.HasSuffix(s.queries, ".json") {
+	switch {
+	case s.bench != "":
+		for id, f := range readTSV(t, filepath.Join("..", "..", "testdata", "shared_sets", s.name, "queries.tsv")) {
+			rows = append(rows, sheet.Row{ID: id, Section: f[0], Question: f[1]})
+		}
+	case strings.HasSuffix(s.queries, ".json"):
 		rows = readVSAQ(t, filepath.Join(shared, s.queries))
-	} else {
+	default:
 		rows = readRows(t, filepath.Join(shared, s.queries))
 	}
 	for _, r := range rows {
@@ -346,6 +371,15 @@ func TestSharedSets(t *testing.T) {
 		// 14), no row filled. The traces of its 14 answerable rows were
 		// read after that, so it is a development set now.
 		{name: "masvs_ja_bundled", queries: "owasp_masvs_checklist_ja_1.1.3.1.xlsx", bundled: true, floor: floors{top1: 0.57}},
+		// A Japanese checklist written here (60 rows, in our own words,
+		// before the answers were read) asked of the bench's vendor C
+		// answers: the hidden Japanese set's shape. Labelled strictly
+		// before qfill ran on it; measured blind on 2026-12-06: top-1
+		// 82.6%, precision 83.3% (10 of 12), coverage 43.5%. The wrong
+		// fills: log retention from the camera recordings' retention;
+		// a third-party test on a schedule from whether testing is done
+		// (a doubtful pair, labelled NONE).
+		{name: "ja_checklist_bench003", bench: "corpus_003", floor: floors{0.82, 0.83, 0.43}, wrongAtMost: 2},
 	}
 	for _, s := range sets {
 		dir := t.TempDir()
@@ -378,4 +412,22 @@ func TestSharedSets(t *testing.T) {
 			t.Errorf("%s below its floor %+v", s.name, s.floor)
 		}
 	}
+}
+
+// readTSV reads a file of tab-separated lines after a header into a map
+// from the first field to the others.
+func readTSV(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]string{}
+	for n, line := range strings.Split(strings.TrimRight(string(data), "\n"), "\n") {
+		fs := strings.Split(strings.TrimRight(line, "\r"), "\t")
+		if n > 0 && len(fs) > 1 {
+			out[fs[0]] = fs[1:]
+		}
+	}
+	return out
 }
