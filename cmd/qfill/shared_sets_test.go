@@ -388,6 +388,11 @@ func TestSharedSets(t *testing.T) {
 		// strictly before qfill ran on it; measured blind on 2026-12-06:
 		// top-1 95.0%, precision 100% (10 of 10), coverage 50.0%.
 		{name: "ja_checklist_bench000", bench: "corpus_000", floor: floors{0.95, 1, 0.5}},
+		// A third (30 data-center rows, 6 answerable) asked of vendor B's
+		// label-style answers. Measured blind on 2026-12-06: top-1 83.3%,
+		// precision 100% (1 of 1), coverage 16.7%; none of the 24 rows
+		// without a right entry filled. Sealed: only its totals read.
+		{name: "ja_checklist_bench002", bench: "corpus_002", floor: floors{0.83, 1, 0.16}},
 	}
 	for _, s := range sets {
 		dir := t.TempDir()
