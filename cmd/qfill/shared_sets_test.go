@@ -307,6 +307,11 @@ func TestSharedSets(t *testing.T) {
 		// covered English sheets need 0.7: the privacy-policy row alone is
 		// filled (0 of 1).
 		{name: "hecvat_caiq_v4", queries: hecvat3, answers: caiq4, floor: floors{top1: 0.38}, wrongAtMost: 1},
+		// The last unused fourth of HECVAT v3.06, labelled after the
+		// check on barely covered English sheets. Measured blind on
+		// 2026-12-06: top-1 16.7% (2 of 12), top-3 41.7%, nothing filled,
+		// with or without the check. Sealed: only its totals read.
+		{name: "hecvat_caiq_v4_d", queries: hecvat3, answers: caiq4, floor: floors{top1: 0.16}},
 		// HECVAT Lite asked of the CAIQ v4 answers, without the rows that
 		// repeat hecvat_caiq_v4's. Measured blind on 2026-12-05: top-1
 		// 30.8%, precision 100% (1 of 1), coverage 7.7%. Held out; the
