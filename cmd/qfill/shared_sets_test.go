@@ -23,7 +23,8 @@ import (
 // in ../shared/realworld: the queries are one file's questions, the
 // corpus the other file's answered rows, and testdata/shared_sets/NAME
 // holds only the labels (query ID -> entry IDs), so no sentence of the
-// shared files is copied into the project.
+// shared files is copied into the project. (Or the queries are our own
+// and the corpus is one of ../shared/bench: see bench.)
 type sharedSet struct {
 	name, queries, answers string
 	// bundled: the answers are this project's sample corpus (corpus/),
@@ -194,6 +195,9 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	switch {
 	case s.bench != "":
 		for id, f := range readTSV(t, filepath.Join("..", "..", "testdata", "shared_sets", s.name, "queries.tsv")) {
+			if len(f) < 2 {
+				t.Fatalf("%s: query %s: want id, section, question", s.name, id)
+			}
 			rows = append(rows, sheet.Row{ID: id, Section: f[0], Question: f[1]})
 		}
 	case strings.HasSuffix(s.queries, ".json"):
