@@ -143,24 +143,31 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	// question ID (HECVAT v4 repeats its general rows on every tab).
 	var entries []*corpus.Entry
 	ids := map[string]bool{}
+	corpusName := "corpus"
 	switch {
 	case s.bench != "":
+		// The bench's own files, read by eval as the bench is (the
+		// context file gives the entries their sections).
 		bench := filepath.Join("..", "..", "..", "shared", "bench")
+		ctx := "context_" + strings.TrimPrefix(s.bench, "corpus_") + ".tsv"
+		for _, name := range []string{s.bench + ".tsv", ctx} {
+			data, err := os.ReadFile(filepath.Join(bench, name))
+			if name == ctx && os.IsNotExist(err) {
+				continue
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			os.WriteFile(filepath.Join(dir, name), data, 0o644)
+		}
 		es, err := corpus.LoadFile(filepath.Join(bench, s.bench+".tsv"))
 		if err != nil {
 			t.Fatal(err)
 		}
-		sections := map[string][]string{}
-		if ctx := filepath.Join(bench, "context_"+strings.TrimPrefix(s.bench, "corpus_")+".tsv"); fileExists(ctx) {
-			sections = readTSV(t, ctx)
-		}
 		for _, e := range es {
 			ids[e.ID] = true
-			if sec := sections[e.ID]; len(sec) > 0 {
-				e.Section = sec[0]
-			}
 		}
-		entries = es
+		corpusName = s.bench
 	case s.bundled:
 		c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
 		if err != nil {
@@ -179,16 +186,18 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 			entries = append(entries, &corpus.Entry{ID: ob.QID, Question: ob.Question, Answer: ob.Answer, Remarks: ob.Remarks, Choice: ob.Choice, Section: ob.Section})
 		}
 	}
-	cdir := filepath.Join(dir, "corpus")
-	os.MkdirAll(cdir, 0o755)
-	f, err := os.Create(filepath.Join(cdir, "answers.yaml"))
-	if err != nil {
-		t.Fatal(err)
+	if corpusName == "corpus" {
+		cdir := filepath.Join(dir, "corpus")
+		os.MkdirAll(cdir, 0o755)
+		f, err := os.Create(filepath.Join(cdir, "answers.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := corpus.WriteYAML(f, entries); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
 	}
-	if err := corpus.WriteYAML(f, entries); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
 
 	questions := map[string]sheet.Row{}
 	var rows []sheet.Row
@@ -246,7 +255,7 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 		if len(want) > 0 {
 			exp = strings.Join(want, "|")
 		}
-		fmt.Fprintf(&pairs, "q-%s\t%s\tcorpus\t%s\t\n", fs[0], clean.Replace(q.Question), exp)
+		fmt.Fprintf(&pairs, "q-%s\t%s\t%s\t%s\t\n", fs[0], clean.Replace(q.Question), corpusName, exp)
 		fmt.Fprintf(&context, "q-%s\t%s\n", fs[0], clean.Replace(q.Section))
 	}
 	p := filepath.Join(dir, "pairs.tsv")
@@ -460,9 +469,4 @@ func readTSV(t *testing.T, path string) map[string][]string {
 		}
 	}
 	return out
-}
-
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
