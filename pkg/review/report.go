@@ -44,7 +44,7 @@ func (r *Report) Add(res *fill.Result, err error) {
 	if f.Items == nil {
 		f.Items = []fill.Item{}
 	}
-	c := fill.Count(res.Items)
+	c := res.Counts // fill.Run counts the items as it plans them
 	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept, Unfamiliar: c.Unfamiliar}
 	if err != nil {
 		f.Error = err.Error()
