@@ -33,9 +33,6 @@ const (
 type Alternative struct {
 	EntryID string  `json:"entry_id"`
 	Score   float64 `json:"score"`
-	// alike: the entry writes what the suggested one writes, so a review
-	// comment does not offer it as the alternative.
-	alike bool
 }
 
 // Item is the plan for one question row, and its line in the report.
@@ -182,7 +179,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		it.Trace = append(it.Trace, st)
 	}
 	for _, c := range res.Candidates[1:] {
-		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score), alike: corpus.WritesAlike(c.Entry, e)})
+		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
 	}
 	value, remarks, why := render(r, e, it.lang)
 	it.Answer, it.Remarks = e.Answer, remarks
@@ -213,7 +210,11 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 			// "x" would go.
 			cell = c
 		}
-		it.writes = []write{{cell: cell, mark: true, comment: reviewComment(it, e, value)}}
+		// A runner-up that writes what the suggestion writes is no
+		// alternative to offer. Folding answers to compare them is costly,
+		// so it is done for review rows only.
+		rival := slices.IndexFunc(res.Candidates[1:], func(c match.Candidate) bool { return !corpus.WritesAlike(c.Entry, e) })
+		it.writes = []write{{cell: cell, mark: true, comment: reviewComment(it, e, value, rival)}}
 		return
 	}
 	it.Status = StatusFilled
@@ -371,13 +372,15 @@ func choiceRemarks(e *corpus.Entry, c corpus.Choice) string {
 	return text
 }
 
-func reviewComment(it *Item, e *corpus.Entry, value string) string {
+// reviewComment: rival is the index in it.RunnersUp of the runner-up to
+// offer, or -1.
+func reviewComment(it *Item, e *corpus.Entry, value string, rival int) string {
 	l := it.lang
 	var b strings.Builder
 	b.WriteString(l.f(i18n.MsgReview))
 	b.WriteString("\n" + l.f(i18n.MsgSuggested, e.ID, it.Score, it.Confidence))
-	if i := slices.IndexFunc(it.RunnersUp, func(a Alternative) bool { return !a.alike }); i >= 0 {
-		b.WriteString("\n" + l.f(i18n.MsgRunnerUp, it.RunnersUp[i].EntryID, it.RunnersUp[i].Score))
+	if rival >= 0 {
+		b.WriteString("\n" + l.f(i18n.MsgRunnerUp, it.RunnersUp[rival].EntryID, it.RunnersUp[rival].Score))
 	}
 	if it.Reason != "" {
 		b.WriteString("\n" + l.f(i18n.MsgWhy, it.Reason))
