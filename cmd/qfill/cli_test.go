@@ -145,6 +145,9 @@ func TestFillBadInput(t *testing.T) {
 		{"wrong password", []string{"fill", enc, "--corpus", repoCorpus, "--password", "no"}, "password does not open"},
 		{"no question column", []string{"fill", memo, "--corpus", repoCorpus}, "--question-col"},
 		{"bad corpus", []string{"fill", tmpl, "--corpus", badCorpus}, "bad.yaml:2: entry \"a\" has no answer"},
+		// The corpus loads while the input is read; its error still comes
+		// first, as when it was loaded before.
+		{"bad corpus and input", []string{"fill", notExcel, "--corpus", badCorpus}, "bad.yaml:2: entry \"a\" has no answer"},
 		{"bad synonyms", []string{"fill", tmpl, "--corpus", badSyn}, "synonyms.txt:1: want \"name: term, term, ...\""},
 		{"missing file", []string{"fill", filepath.Join(dir, "nope.xlsx"), "--corpus", repoCorpus}, "no such file"},
 		{"same file", []string{"fill", tmpl, "-o", tmpl, "--corpus", repoCorpus}, "never writes over"},

@@ -131,6 +131,43 @@ func loadMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*mat
 	return ix, fmt.Sprintf("%s (%s, %d entries)", path, from, len(c.Entries)), nil
 }
 
+// pendingMatcher is a corpus loaded and indexed in the background; it is
+// a fill.Readier.
+type pendingMatcher struct {
+	done chan struct{}
+	ix   *match.Index
+	desc string
+	err  error
+}
+
+// startMatcher finds the corpus (a missing one is an error at once) and
+// loads it in the background.
+func startMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*pendingMatcher, error) {
+	if _, _, err := findCorpus(flag); err != nil {
+		return nil, err
+	}
+	p := &pendingMatcher{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		p.ix, p.desc, p.err = loadMatcher(log, flag, threshold)
+	}()
+	return p, nil
+}
+
+func (p *pendingMatcher) Ready() error {
+	<-p.done
+	return p.err
+}
+
+// MatchAll leaves every row unanswered when the corpus failed to load;
+// fill.Run has stopped at Ready before that.
+func (p *pendingMatcher) MatchAll(qs []match.Query) []match.Result {
+	if p.Ready() != nil {
+		return make([]match.Result, len(qs))
+	}
+	return p.ix.MatchAll(qs)
+}
+
 func fillRun(ctx context.Context, opts *fillOptions) error {
 	ov, err := opts.layout.overrides("")
 	if err != nil {
@@ -153,9 +190,16 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	if len(inputs) == 0 {
 		return fmt.Errorf("no .xlsx, .xlsm or .xls files in %s", strings.Join(opts.inputs, ", "))
 	}
-	ix, corpusDesc, err := loadMatcher(opts.io.log, opts.corpus, opts.threshold)
+	// One file is read on one CPU while the corpus loads; a batch waits
+	// for the corpus, so that a broken one is one error, not one per file.
+	ix, err := startMatcher(opts.io.log, opts.corpus, opts.threshold)
 	if err != nil {
 		return err
+	}
+	if !single {
+		if err := ix.Ready(); err != nil {
+			return err
+		}
 	}
 	if single && opts.output != "" && isFolder(opts.output) {
 		// -o DIR/ with one file: the file goes into the folder.
@@ -179,8 +223,13 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	prog := newProgress(opts.io, len(jobs), single)
 	outcomes := batch.Run(ctx, jobs, ix, opts.jobs, prog.done)
 	prog.finish(ctx.Err() != nil)
+	// A broken corpus is reported before a broken input, as when the
+	// corpus was loaded first.
+	if err := ix.Ready(); err != nil {
+		return err
+	}
 
-	rep := &review.Report{Corpus: corpusDesc, Threshold: ix.Threshold()}
+	rep := &review.Report{Corpus: ix.desc, Threshold: ix.ix.Threshold()}
 	failed, skipped := 0, 0
 	for _, o := range outcomes {
 		err := o.Err
@@ -220,12 +269,12 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 			fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UIUnfamiliar, c.Unfamiliar))
 		}
 		printWritten(opts)
-		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, corpusDesc))
+		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, ix.desc))
 		return nil
 	}
 	printSummary(opts.io, rep)
 	printWritten(opts)
-	fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, corpusDesc))
+	fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, ix.desc))
 	if skipped > 0 {
 		return withStatus(exitInterrupted, fmt.Errorf("interrupted: %d of %d files written, %d skipped", len(jobs)-failed-skipped, len(jobs), skipped))
 	}

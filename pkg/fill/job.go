@@ -84,6 +84,11 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 		return res, err
 	}
 	res.Workbook = wb
+	if r, ok := m.(Readier); ok {
+		if err := r.Ready(); err != nil {
+			return res, err
+		}
+	}
 	res.Items = Plan(wb, m, j.Plan)
 	res.Counts = Count(res.Items)
 	changed, err := Apply(f.File, res.Items)

@@ -113,6 +113,13 @@ type Matcher interface {
 	MatchAll(qs []match.Query) []match.Result
 }
 
+// A Readier is a Matcher still being built while the workbook is read (a
+// large corpus takes as long to load as a large checklist). Run calls
+// Ready before planning; its error ends the job with nothing written.
+type Readier interface {
+	Ready() error
+}
+
 // Plan decides every question row of the workbook's checklists.
 func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 	if o.MinScore == 0 {
