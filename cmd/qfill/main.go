@@ -10,9 +10,10 @@ import (
 // gcPercent is the garbage collector's target unless the user sets GOGC.
 // At Go's default of 100 the heap grows to twice what is live before a
 // collection; corpus loading and indexing make a lot of short-lived
-// garbage, so 70 takes about a tenth off peak memory (`make bench`: 107
-// -> 97 MB at 20,000 entries) for a time change within run-to-run noise.
-const gcPercent = 70
+// garbage, and while one file is read the corpus is parsed beside it, so
+// 50 keeps peak memory near the floor's 3× (`make bench`, 20,000 entries)
+// for a time change within run-to-run noise.
+const gcPercent = 50
 
 func main() {
 	if os.Getenv("GOGC") == "" {
