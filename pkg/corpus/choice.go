@@ -17,8 +17,8 @@ var choiceWords = map[string]Choice{}
 
 func init() {
 	for c, words := range map[Choice][]string{
-		ChoiceYes: {"yes", "y", "はい", "○", "〇", "◯", "有", "あり", "有り", "対応済", "対応済み", "対応している", "実施済", "実施済み", "実施している", "可", "可能", "適合", "準拠", "pass", "compliant", "true", "済", "◎"},
-		ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "不可", "不可能", "不適合", "fail", "noncompliant", "false", "未"},
+		ChoiceYes: {"yes", "y", "はい", "○", "〇", "◯", "有", "あり", "有り", "対応済", "対応済み", "対応している", "実施済", "実施済み", "実施している", "あります", "可", "可能", "適合", "準拠", "pass", "compliant", "true", "済", "◎"},
+		ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "ありません", "不可", "不可能", "不適合", "fail", "noncompliant", "false", "未"},
 		ChoiceNA:  {"na", "n/a", "notapplicable", "該当なし", "該当無し", "対象外", "非該当", "適用外", "-", "－", "―", "ー", "none"},
 	} {
 		for _, w := range words {
@@ -89,8 +89,58 @@ func DeriveChoice(e *Entry) Choice {
 	if c, ok := ChoiceOf(m[1]); ok {
 		return c
 	}
+	if echoesYes(e.Question, e.Answer) {
+		return ChoiceYes
+	}
 	return ChoiceNone
 }
+
+// echoesYes reports whether a Japanese answer says yes by restating the
+// verb of its yes/no question (「脆弱性診断を実施していますか」「実施しています。」,
+// 「…の用意はありますか」「…があります」): its first sentence ends in that
+// verb, affirmative, and says nothing negative. An answer that only
+// describes ("異なる系統から電源が供給されています" for a question on
+// redundant power) derives nothing, and a dropdown row filled from it goes
+// to review.
+func echoesYes(question, answer string) bool {
+	q := textnorm.Fold(question)
+	if i := strings.IndexAny(q, "?？"); i >= 0 {
+		q = q[:i]
+	}
+	q = strings.TrimRight(q, " 。")
+	if !strings.HasSuffix(q, "か") || whWord.MatchString(q) {
+		return false
+	}
+	a := textnorm.Fold(answer)
+	if i := strings.IndexAny(a, "。\n"); i >= 0 {
+		a = a[:i]
+	}
+	a = trailingNote.ReplaceAllString(strings.TrimSpace(a), "")
+	if negation.MatchString(a) {
+		return false
+	}
+	m := affirmative.FindStringSubmatch(a)
+	if m == nil {
+		return false
+	}
+	stem := []rune(m[1] + m[2])
+	return strings.Contains(q, string(stem[len(stem)-2:]))
+}
+
+var (
+	// whWord: a question that asks what, where, when, which or how is
+	// not a yes/no question.
+	whWord = regexp.MustCompile(`何|どこ|いつ|どの|どう|どれ|誰|なぜ|いく[つら]`)
+	// negation anywhere in the sentence (ません, ない, 不可, 禁止, 未, 非,
+	// 対象外, 該当し…, a verb in ず, 除く) leaves the answer underived,
+	// however affirmative its end: 「…を除き、使用できません」 answers a
+	// question on a ban with yes.
+	negation = regexp.MustCompile(`ません|ない|無い|なし|無し|不可|禁止|未|非|対象外|該当|ず[、。]|ず$|除`)
+	// affirmative: a stem of two or more kanji or katakana, then する,
+	// される, できる or ある in the polite present, or です.
+	affirmative  = regexp.MustCompile(`(?:([\p{Han}\p{Katakana}ー]{2,})(?:を|が|は)?(?:し|され|さ|でき)?(?:て|で)?(?:い|お|あ)?(?:ります|ます)|([\p{Han}\p{Katakana}ー]{2,})です)$`)
+	trailingNote = regexp.MustCompile(`\s*[(（][^()（）]*[)）]$`)
+)
 
 // StripLeadingChoice removes a leading "はい。" or "Yes - " from an answer
 // whose choice is c, leaving the explanation.

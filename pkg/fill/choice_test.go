@@ -78,6 +78,26 @@ func TestPlanDecisions(t *testing.T) {
 	}
 }
 
+// An entry without a choice whose answer restates its question's verb
+// fills a はい/いいえ dropdown with はい and its text as remarks; one that
+// only describes goes to review.
+func TestPlanEchoedYes(t *testing.T) {
+	echo := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか？", Answer: "日次で取得しています。"}
+	describes := &corpus.Entry{ID: "dr", Question: "災害対策はされていますか？", Answer: "東京と大阪の2拠点で運用しています。"}
+	auto := func(e *corpus.Entry) match.Result {
+		return match.Result{Candidates: []match.Candidate{{Entry: e, Score: 0.9}}, Confidence: 0.9, Auto: true}
+	}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
+		{Row: 2, Question: "q1", AnswerCell: "C2", RemarksCell: "D2", Choices: []string{"はい", "いいえ", "該当なし"}},
+		{Row: 3, Question: "q2", AnswerCell: "C3", RemarksCell: "D3", Choices: []string{"はい", "いいえ", "該当なし"}},
+	}}}}
+	got := Writes(Plan(wb, fixed{auto(echo), auto(describes)}, Options{}))
+	want := []string{`S!C2 = "はい"`, `S!D2 = "日次で取得しています。"`, `S!C3 [review] [comment]`}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("writes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 // A row held back by the matcher's checks says which check, so the
 // reviewer knows what to look at.
 func TestReviewReasons(t *testing.T) {
