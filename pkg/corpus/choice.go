@@ -89,20 +89,22 @@ func DeriveChoice(e *Entry) Choice {
 	if c, ok := ChoiceOf(m[1]); ok {
 		return c
 	}
-	if echoesYes(e.Question, e.Answer) {
+	if saysYes(e.Question, e.Answer) {
 		return ChoiceYes
 	}
 	return ChoiceNone
 }
 
-// echoesYes reports whether a Japanese answer says yes by restating the
-// verb of its yes/no question (「脆弱性診断を実施していますか」「実施しています。」,
-// 「…の用意はありますか」「…があります」): its first sentence ends in that
-// verb, affirmative, and says nothing negative. An answer that only
-// describes ("異なる系統から電源が供給されています" for a question on
-// redundant power) derives nothing, and a dropdown row filled from it goes
-// to review.
-func echoesYes(question, answer string) bool {
+// saysYes reports whether a Japanese answer says yes to its yes/no
+// question without the word はい: its first sentence is affirmative (it
+// ends in ます or です), says nothing negative, and names something the
+// question names (「脆弱性診断を実施していますか」「年1回、外部の会社が実施して
+// います。」, 「DDoS攻撃への対策はありますか」「上位回線のDDoS緩和サービスを利用して
+// います」). An answer that only describes, in words of its own
+// (「異なる系統から電源が供給されています」 for a question on redundant
+// power), derives nothing, and a dropdown row filled from it goes to
+// review.
+func saysYes(question, answer string) bool {
 	q := textnorm.Fold(question)
 	if i := strings.IndexAny(q, "?？"); i >= 0 {
 		q = q[:i]
@@ -116,15 +118,26 @@ func echoesYes(question, answer string) bool {
 		a = a[:i]
 	}
 	a = trailingNote.ReplaceAllString(strings.TrimSpace(a), "")
-	if negation.MatchString(a) {
+	if negation.MatchString(a) || !(strings.HasSuffix(a, "ます") || strings.HasSuffix(a, "です")) {
 		return false
 	}
-	m := affirmative.FindStringSubmatch(a)
-	if m == nil {
-		return false
+	for _, m := range named.FindAllStringSubmatch(a, -1) {
+		w, n := []rune(m[0]), 0
+		switch {
+		case m[1] != "":
+			n = 2 // kanji: any two in a row (冗長化 / 冗長構成)
+		case m[2] != "":
+			n = 3 // katakana: three (ログ alone is everywhere)
+		default:
+			n = len(w) // Latin: the whole word
+		}
+		for i := 0; i+n <= len(w); i++ {
+			if strings.Contains(q, string(w[i:i+n])) {
+				return true
+			}
+		}
 	}
-	stem := []rune(m[1] + m[2])
-	return strings.Contains(q, string(stem[len(stem)-2:]))
+	return false
 }
 
 var (
@@ -136,9 +149,9 @@ var (
 	// however affirmative its end: 「…を除き、使用できません」 answers a
 	// question on a ban with yes.
 	negation = regexp.MustCompile(`ません|ない|無い|なし|無し|不可|禁止|未|非|対象外|該当|ず[、。]|ず$|除`)
-	// affirmative: a stem of two or more kanji or katakana, then する,
-	// される, できる or ある in the polite present, or です.
-	affirmative  = regexp.MustCompile(`(?:([\p{Han}\p{Katakana}ー]{2,})(?:を|が|は)?(?:し|され|さ|でき)?(?:て|で)?(?:い|お|あ)?(?:ります|ます)|([\p{Han}\p{Katakana}ー]{2,})です)$`)
+	// named: what a sentence names, as runs of kanji, of katakana, or of
+	// Latin letters and digits.
+	named        = regexp.MustCompile(`(\p{Han}{2,})|([\p{Katakana}ー]{3,})|[a-z][a-z0-9]+`)
 	trailingNote = regexp.MustCompile(`\s*[(（][^()（）]*[)）]$`)
 )
 

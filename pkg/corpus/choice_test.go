@@ -47,7 +47,7 @@ func TestDeriveChoice(t *testing.T) {
 		{Entry{Answer: "日本国内に保管しています"}, ChoiceNone},
 		{Entry{Answer: "Nothing to add"}, ChoiceNone},
 		{Entry{Answer: "ありません。利用していません。"}, ChoiceNo},
-		// An answer that restates its question's verb says yes.
+		// An affirmative answer that names what its question names says yes.
 		{Entry{Question: "ペネトレーションテストを実施していますか？", Answer: "実施しています。"}, ChoiceYes},
 		{Entry{Question: "ペネトレーションテストを実施していますか？", Answer: "年1回、外部の会社が実施しております（2019年から）。詳細は別紙。"}, ChoiceYes},
 		{Entry{Question: "ストレージは冗長化されていますか", Answer: "3拠点に冗長化されています"}, ChoiceYes},
@@ -55,13 +55,18 @@ func TestDeriveChoice(t *testing.T) {
 		{Entry{Question: "監査ログの保管場所はありますか？", Answer: "専用の保管場所があります。"}, ChoiceYes},
 		{Entry{Question: "利用者ごとに権限を設定できますか？", Answer: "画面ごとに設定できます。"}, ChoiceYes},
 		{Entry{Question: "請求書の再発行は可能ですか？", Answer: "管理画面から再発行が可能です。"}, ChoiceYes},
-		// Not a yes/no question, or another verb, or any negation: nothing.
+		{Entry{Question: "DDoS攻撃への対策はありますか？", Answer: "回線事業者のDDoS緩和サービスを利用しています。"}, ChoiceYes},
+		{Entry{Question: "ログインにSSOを使えますか？", Answer: "SAML方式のSSOに対応しています。"}, ChoiceYes},
+		// Not a yes/no question, nothing named in common, or any negation:
+		// nothing.
 		{Entry{Question: "ペネトレーションテストはどの頻度で実施していますか？", Answer: "年1回実施しています。"}, ChoiceNone},
 		{Entry{Question: "ペネトレーションテストの頻度は？", Answer: "年1回実施しています。"}, ChoiceNone},
 		{Entry{Question: "ペネトレーションテストを行っていますか？", Answer: "年1回実施しています。"}, ChoiceNone},
 		{Entry{Question: "ペネトレーションテストを実施していますか？", Answer: "現在は実施していません。"}, ChoiceNone},
 		{Entry{Question: "私物端末の持ち込みを制限していますか？", Answer: "承認した端末を除き、持ち込みを制限しています。"}, ChoiceNone},
 		{Entry{Question: "保守作業は委託していますか？", Answer: "委託は未定です。"}, ChoiceNone},
+		{Entry{Question: "電源は冗長化されていますか？", Answer: "異なる系統から給電されています。"}, ChoiceNone},
+		{Entry{Question: "ログの保管場所はありますか？", Answer: "専用のストレージがあります"}, ChoiceNone},
 		{Entry{Question: "Do you run penetration tests?", Answer: "We run penetration tests."}, ChoiceNone},
 	}
 	for _, tt := range tests {

@@ -78,10 +78,10 @@ func TestPlanDecisions(t *testing.T) {
 	}
 }
 
-// An entry without a choice whose answer restates its question's verb
+// An entry without a choice whose answer affirms what its question names
 // fills a はい/いいえ dropdown with はい and its text as remarks; one that
-// only describes goes to review.
-func TestPlanEchoedYes(t *testing.T) {
+// only describes, in words of its own, goes to review.
+func TestPlanAnswerSaysYes(t *testing.T) {
 	echo := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか？", Answer: "日次で取得しています。"}
 	describes := &corpus.Entry{ID: "dr", Question: "災害対策はされていますか？", Answer: "東京と大阪の2拠点で運用しています。"}
 	auto := func(e *corpus.Entry) match.Result {
