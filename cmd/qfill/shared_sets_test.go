@@ -419,6 +419,14 @@ func TestSharedSets(t *testing.T) {
 		// precision 100% (1 of 1), coverage 16.7%; none of the 24 rows
 		// without a right entry filled. Sealed: only its totals read.
 		{name: "ja_checklist_bench002", bench: "corpus_002", floor: floors{0.83, 1, 0.16}},
+		// Label-style rows ("項目名 説明", 40, written here) asked of
+		// vendor C's answers. Measured blind on 2026-12-06: top-1 89.2%,
+		// top-3 97.3%, precision 90.5% (19 of 21), coverage 51.4%. The two
+		// wrong fills are rows that ask two things (labelled NONE), each
+		// filled from an entry that answers one: the incident organisation
+		// without the reporting line, the servers' anti-virus for the
+		// operators' terminals.
+		{name: "ja_labels_bench003", bench: "corpus_003", floor: floors{0.89, 0.9, 0.51}, wrongAtMost: 2},
 	}
 	for _, s := range sets {
 		dir := t.TempDir()
