@@ -73,7 +73,10 @@ func TestFillTemplate(t *testing.T) {
 	if sha256.Sum256(mustRead(t, in)) != sum {
 		t.Error("input modified")
 	}
-	for _, want := range []string{"44 questions", "filled", "for review", "unanswered", "kept", out, "corpus: ", "report: " + report} {
+	// Two dropdown rows matched entries that name no value for it: the
+	// summary says which entries a choice would let fill them.
+	for _, want := range []string{"44 questions", "filled", "for review", "unanswered", "kept", out, "corpus: ", "report: " + report,
+		"held for review as their entries name no dropdown value: 2 (add choice: to dc-location, log-retention)"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("summary lacks %q:\n%s", want, stdout)
 		}
@@ -82,12 +85,15 @@ func TestFillTemplate(t *testing.T) {
 		Files []struct {
 			Input, Output, Error string
 			Items                []map[string]any
+			Counts               struct {
+				NoChoice int `json:"no_choice"`
+			}
 		}
 	}
 	if err := json.Unmarshal(mustRead(t, report), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if len(rep.Files) != 1 || rep.Files[0].Error != "" || len(rep.Files[0].Items) != 44 {
+	if len(rep.Files) != 1 || rep.Files[0].Error != "" || len(rep.Files[0].Items) != 44 || rep.Files[0].Counts.NoChoice != 2 {
 		t.Fatalf("report = %+v", rep)
 	}
 	for _, k := range []string{"sheet", "row", "question", "answer_cell", "status", "entry_id", "score"} {

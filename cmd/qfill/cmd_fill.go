@@ -268,6 +268,9 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		if c.Unfamiliar > 0 {
 			fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UIUnfamiliar, c.Unfamiliar))
 		}
+		if c.NoChoice > 0 {
+			fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UINoChoice, c.NoChoice, idList(fill.NoChoiceEntries(outcomes[0].Result.Items))))
+		}
 		printWritten(opts)
 		fmt.Fprint(opts.io.Out, opts.io.ui(i18n.UICorpus, ix.desc))
 		return nil

@@ -6,9 +6,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/qfill/qfill/pkg/batch"
+	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/review"
 	"github.com/vbauerster/mpb/v8"
@@ -85,7 +88,8 @@ func printSummary(ios *iostreams, rep *review.Report) {
 	tw := newTable(ios.Out)
 	fmt.Fprint(tw, ios.ui(i18n.UITableHeader))
 	var t review.Counts
-	failed, skipped, unfamiliarFiles := 0, 0, 0
+	failed, skipped, unfamiliarFiles, noChoiceFiles := 0, 0, 0, 0
+	var noChoice []string
 	for _, f := range rep.Files {
 		c := f.Counts
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", filepath.ToSlash(f.Input), c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, oneLine(f.Error))
@@ -97,6 +101,15 @@ func printSummary(ios *iostreams, rep *review.Report) {
 		if c.Unfamiliar > 0 {
 			t.Unfamiliar += c.Unfamiliar
 			unfamiliarFiles++
+		}
+		if c.NoChoice > 0 {
+			t.NoChoice += c.NoChoice
+			noChoiceFiles++
+			for _, id := range fill.NoChoiceEntries(f.Items) {
+				if !slices.Contains(noChoice, id) {
+					noChoice = append(noChoice, id)
+				}
+			}
 		}
 		switch {
 		case f.Error == batch.ErrSkipped.Error():
@@ -114,4 +127,15 @@ func printSummary(ios *iostreams, rep *review.Report) {
 	if t.Unfamiliar > 0 {
 		fmt.Fprint(ios.Out, ios.ui(i18n.UIUnfamiliarFiles, t.Unfamiliar, unfamiliarFiles))
 	}
+	if t.NoChoice > 0 {
+		fmt.Fprint(ios.Out, ios.ui(i18n.UINoChoiceFiles, t.NoChoice, noChoiceFiles, idList(noChoice)))
+	}
+}
+
+// idList names up to five entries, and how many more there are.
+func idList(ids []string) string {
+	if len(ids) <= 5 {
+		return strings.Join(ids, ", ")
+	}
+	return fmt.Sprintf("%s … (+%d)", strings.Join(ids[:5], ", "), len(ids)-5)
 }

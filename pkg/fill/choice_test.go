@@ -91,10 +91,15 @@ func TestPlanAnswerSaysYes(t *testing.T) {
 		{Row: 2, Question: "q1", AnswerCell: "C2", RemarksCell: "D2", Choices: []string{"はい", "いいえ", "該当なし"}},
 		{Row: 3, Question: "q2", AnswerCell: "C3", RemarksCell: "D3", Choices: []string{"はい", "いいえ", "該当なし"}},
 	}}}}
-	got := Writes(Plan(wb, fixed{auto(echo), auto(describes)}, Options{}))
+	items := Plan(wb, fixed{auto(echo), auto(describes)}, Options{})
+	got := Writes(items)
 	want := []string{`S!C2 = "はい"`, `S!D2 = "日次で取得しています。"`, `S!C3 [review] [comment]`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("writes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The summary names the entry that a choice would let fill its row.
+	if c, ids := Count(items), NoChoiceEntries(items); c.NoChoice != 1 || len(ids) != 1 || ids[0] != "dr" {
+		t.Errorf("no choice: %d rows, entries %v; want 1, [dr]", c.NoChoice, ids)
 	}
 }
 

@@ -70,6 +70,9 @@ type Item struct {
 	// unfamiliar: the matcher held the row back because the corpus
 	// barely covers its English sheet (match.CheckUnfamiliar).
 	unfamiliar bool
+	// noChoice: the row would have been filled, but its cell is a
+	// dropdown and the entry says none of its values.
+	noChoice bool
 }
 
 // write is one cell change.
@@ -201,6 +204,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
+		it.noChoice = res.Auto && why != "" && corpus.DeriveChoice(e) == corpus.ChoiceNone
 		if it.Reason == "" {
 			it.Reason = reason(it, r, e, best, res.Why)
 			it.unfamiliar = res.Why.Check == match.CheckUnfamiliar
@@ -422,6 +426,22 @@ type Counts struct {
 	// Unfamiliar counts the review rows that would have been filled but
 	// for the corpus barely covering their English sheet.
 	Unfamiliar int
+	// NoChoice counts the review rows that would have been filled but
+	// for a dropdown cell their entry names no value for.
+	NoChoice int
+}
+
+// NoChoiceEntries lists, once each and in row order, the entries that
+// would have filled a dropdown row had they a choice (Counts.NoChoice):
+// a `choice` on each fills those rows next time.
+func NoChoiceEntries(items []Item) []string {
+	var ids []string
+	for _, it := range items {
+		if it.noChoice && !slices.Contains(ids, it.EntryID) {
+			ids = append(ids, it.EntryID)
+		}
+	}
+	return ids
 }
 
 // Count tallies items.
@@ -435,6 +455,9 @@ func Count(items []Item) Counts {
 			c.Review++
 			if it.unfamiliar {
 				c.Unfamiliar++
+			}
+			if it.noChoice {
+				c.NoChoice++
 			}
 		case StatusUnanswered:
 			c.Unanswered++

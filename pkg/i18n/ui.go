@@ -17,6 +17,8 @@ const (
 	UITotalSkipped
 	UIUnfamiliar
 	UIUnfamiliarFiles
+	UINoChoice
+	UINoChoiceFiles
 )
 
 var uiCatalogue = map[UIMsg][2]string{
@@ -29,6 +31,8 @@ var uiCatalogue = map[UIMsg][2]string{
 	UITotal:           {"total (%d files, %d failed)", "合計（%d ファイル、失敗 %d）"},
 	UITotalSkipped:    {"total (%d files, %d failed, %d skipped)", "合計（%d ファイル、失敗 %d、中断で未処理 %d）"},
 	UIUnfamiliar:      {"  held for review as the corpus barely covers this English sheet: %d (review them, then qfill learn)\n", "  回答集がこの英語のシートをほとんど扱っていないため要確認に留めた行: %d（確認後に qfill learn）\n"},
+	UINoChoice:        {"  held for review as their entries name no dropdown value: %d (add choice: to %s)\n", "  回答集の回答にプルダウンの選択肢がないため要確認に留めた行: %d（%s に choice: を書けば記入されます）\n"},
+	UINoChoiceFiles:   {"held for review as their entries name no dropdown value: %d rows in %d files (add choice: to %s)\n", "回答集の回答にプルダウンの選択肢がないため要確認に留めた行: %d 行（%d ファイル。%s に choice: を書けば記入されます）\n"},
 	UIUnfamiliarFiles: {"held for review as the corpus barely covers their English sheets: %d rows in %d files (review them, then qfill learn)\n", "回答集が英語のシートをほとんど扱っていないため要確認に留めた行: %d 行（%d ファイル。確認後に qfill learn）\n"},
 }
 

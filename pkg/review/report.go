@@ -28,6 +28,9 @@ type Counts struct {
 	// Unfamiliar counts the review rows held because the corpus barely
 	// covers their English sheet (fill.Counts).
 	Unfamiliar int `json:"unfamiliar,omitempty"`
+	// NoChoice counts the review rows held because their entry names no
+	// value for the row's dropdown (fill.Counts).
+	NoChoice int `json:"no_choice,omitempty"`
 }
 
 // Report is the whole run.
@@ -45,7 +48,7 @@ func (r *Report) Add(res *fill.Result, err error) {
 		f.Items = []fill.Item{}
 	}
 	c := res.Counts // fill.Run counts the items as it plans them
-	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept, Unfamiliar: c.Unfamiliar}
+	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept, Unfamiliar: c.Unfamiliar, NoChoice: c.NoChoice}
 	if err != nil {
 		f.Error = err.Error()
 		f.Output = ""
