@@ -594,6 +594,8 @@ type colProfile struct {
 	avgLen  float64
 	asks    int // cells ending in a question mark
 	samples int
+	// distinct counts the different texts among the filled cells.
+	distinct int
 }
 
 // idPattern matches question IDs: "A&A-01.1", "AIS- 02.2", "1.10", "Q3",
@@ -603,6 +605,7 @@ var idPattern = regexp.MustCompile(`^(?i:[a-z][a-z0-9&]{0,11}(?:[-_ .]{0,2}[a-z0
 func profile(g *grid, h header, col int) colProfile {
 	var p colProfile
 	var total float64
+	seen := map[string]bool{}
 	end := min(len(g.cells), h.row+60)
 	for r := h.row + 1; r <= end; r++ {
 		p.samples++
@@ -611,6 +614,10 @@ func profile(g *grid, h header, col int) colProfile {
 			continue
 		}
 		p.filled++
+		if !seen[t] {
+			seen[t] = true
+			p.distinct++
+		}
 		n := len([]rune(t))
 		total += float64(n)
 		if n <= 24 && idPattern.MatchString(t) && strings.ContainsAny(t, "0123456789") {
@@ -696,9 +703,15 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 		return lay, "question and answer columns are the same"
 	}
 	// Item | description (項目 | 内容): the longer description wins above,
-	// but the item name comes first and both are read.
-	if left := lay.QuestionCol - 1; qc == 0 && left >= 1 && h.roles[left] == RoleQuestion && h.scores[lay.QuestionCol] < 0.9 && h.scores[left] <= h.scores[lay.QuestionCol] && left != lay.AnswerCol {
-		if pl, pq := prof(left), prof(lay.QuestionCol); pl.filled*2 >= pq.filled && pl.idLike*2 <= pl.filled {
+	// but the item name comes first and both are read. Beside a column
+	// that is plainly the question (項目 | 確認内容), the item name must be
+	// one of its own on every row, short, unlike its neighbours': a
+	// category repeated down a group says nothing of the row's ask.
+	if left := lay.QuestionCol - 1; qc == 0 && left >= 1 && h.roles[left] == RoleQuestion && h.scores[left] <= h.scores[lay.QuestionCol] && left != lay.AnswerCol {
+		pl, pq := prof(left), prof(lay.QuestionCol)
+		weak := h.scores[lay.QuestionCol] < 0.9 && pl.filled*2 >= pq.filled && pl.idLike*2 <= pl.filled
+		label := pl.filled >= pq.filled && pl.distinct*10 >= pl.filled*9 && pl.avgLen <= 20 && pl.idLike == 0
+		if weak || label {
 			lay.DetailCol, lay.QuestionCol = lay.QuestionCol, left
 		}
 	}

@@ -183,6 +183,38 @@ func TestItemAndDescription(t *testing.T) {
 	}
 }
 
+// Beside a column plainly headed as the question (確認内容), a short item
+// name of its own on every row is read with it; a category repeated down
+// the rows is not.
+func TestItemNameBesideQuestion(t *testing.T) {
+	tests := []struct {
+		name   string
+		items  [3]string
+		detail int
+		first  string
+	}{
+		{"item names", [3]string{"時刻同期", "操作ログ", "媒体管理"}, 3, "時刻同期\nサーバの時刻を外部の基準に合わせていますか"},
+		{"a category", [3]string{"運用", "運用", "運用"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
+		{"a name missing", [3]string{"時刻同期", "", "媒体管理"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(t, "S")
+			b.rows("S", 1, []string{"No.", "項目", "確認内容", "回答", "備考"},
+				[]string{"1", tt.items[0], "サーバの時刻を外部の基準に合わせていますか"},
+				[]string{"2", tt.items[1], "管理者の操作を記録して保管していますか"},
+				[]string{"3", tt.items[2], "USBメモリなど外部媒体の利用を制限していますか"})
+			s := b.sheet("S")
+			if s.Layout.AnswerCol != 4 || s.Layout.DetailCol != tt.detail {
+				t.Fatalf("layout = %+v, want detail column %d", s.Layout, tt.detail)
+			}
+			if got := s.Rows[0].Question; got != tt.first {
+				t.Errorf("question = %q, want %q", got, tt.first)
+			}
+		})
+	}
+}
+
 func TestMarkColumns(t *testing.T) {
 	b := newBook(t, "CAIQ")
 	b.rows("CAIQ", 1, []string{"", "Question ID", "Consensus Assessment Questions", "Consensus Assessment Answers", "", "", "Notes"},
