@@ -93,3 +93,68 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 		})
 	}
 }
+
+// TestLabelStyleWorkbook fills ja_labels_bench003's rows laid out in two
+// columns, an item name beside a description (No. | 項目 | 確認内容 | 回答 |
+// 備考), from vendor C's answers, and counts the rows filled without review
+// against the set's labels: the reader must read the item name with the
+// description.
+func TestLabelStyleWorkbook(t *testing.T) {
+	bench := filepath.Join("..", "..", "..", "shared", "bench")
+	if _, err := os.Stat(filepath.Join(bench, "corpus_003.tsv")); err != nil {
+		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the label-style workbook measurement")
+	}
+	set := filepath.Join("..", "..", "testdata", "shared_sets", "ja_labels_bench003")
+	expected := map[string][]string{}
+	for _, l := range readLines(t, filepath.Join(set, "labels.tsv"))[1:] {
+		c := strings.Split(l, "\t")
+		expected[c[0]] = strings.Split(c[1], "|")
+	}
+	x := excelize.NewFile()
+	x.SetSheetRow("Sheet1", "A1", &[]any{"No.", "項目", "確認内容", "回答", "備考"})
+	var ids []string
+	for _, l := range readLines(t, filepath.Join(set, "queries.tsv"))[1:] {
+		c := strings.Split(l, "\t")
+		item, detail, _ := strings.Cut(c[2], " ")
+		ids = append(ids, c[0])
+		x.SetSheetRow("Sheet1", fmt.Sprintf("A%d", len(ids)+1), &[]any{len(ids), item, detail})
+	}
+	buf, err := x.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := corpus.Load(filepath.Join(bench, "corpus_003.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Run(Job{Input: "labels.xlsx", Data: buf.Bytes()}, match.New(c.Entries, match.DefaultConfig()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	right, wrong := 0, 0
+	for _, it := range res.Items {
+		if it.Status != StatusFilled {
+			continue
+		}
+		if slices.Contains(expected[ids[it.Row-2]], it.EntryID) {
+			right++
+		} else {
+			wrong++
+		}
+	}
+	t.Logf("%d rows filled, %d right", right+wrong, right)
+	// As measured when the reader learned to read the item name: the two
+	// wrong fills are rows asking two things, labelled NONE.
+	if right < 19 || wrong > 2 {
+		t.Errorf("%d right and %d wrong fills, want at least 19 and at most 2", right, wrong)
+	}
+}
+
+func readLines(t *testing.T, path string) []string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+}
