@@ -70,21 +70,9 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			res, err := Run(Job{Input: tt.corpus + ".xlsx", Data: buf.Bytes()}, match.New(c.Entries, match.DefaultConfig()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			right, wrong := 0, 0
-			for _, it := range res.Items {
-				if it.Status != StatusFilled {
-					continue
-				}
-				if slices.Contains(strings.Split(pairs[it.Row-2].expected, "|"), it.EntryID) {
-					right++
-				} else {
-					wrong++
-					t.Errorf("row %d filled from %s, want %s", it.Row, it.EntryID, pairs[it.Row-2].expected)
-				}
+			right, wrong := countFills(t, buf.Bytes(), c.Entries, func(row int) []string { return strings.Split(pairs[row-2].expected, "|") })
+			if wrong > 0 {
+				t.Errorf("%d wrong fills, want none", wrong)
 			}
 			t.Logf("%s: %d rows filled, %d right", tt.corpus, right+wrong, right)
 			if right < tt.rightFloor {
@@ -127,21 +115,7 @@ func TestLabelStyleWorkbook(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := Run(Job{Input: "labels.xlsx", Data: buf.Bytes()}, match.New(c.Entries, match.DefaultConfig()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	right, wrong := 0, 0
-	for _, it := range res.Items {
-		if it.Status != StatusFilled {
-			continue
-		}
-		if slices.Contains(expected[ids[it.Row-2]], it.EntryID) {
-			right++
-		} else {
-			wrong++
-		}
-	}
+	right, wrong := countFills(t, buf.Bytes(), c.Entries, func(row int) []string { return expected[ids[row-2]] })
 	t.Logf("%d rows filled, %d right", right+wrong, right)
 	// As measured when the reader learned to read the item name: the two
 	// wrong fills are rows asking two things, labelled NONE.
@@ -157,4 +131,25 @@ func readLines(t *testing.T, path string) []string {
 		t.Fatal(err)
 	}
 	return strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+}
+
+// countFills fills the workbook and counts its rows filled without review
+// from an expected entry (right) or another (wrong).
+func countFills(t *testing.T, data []byte, entries []*corpus.Entry, expected func(row int) []string) (right, wrong int) {
+	t.Helper()
+	res, err := Run(Job{Input: "checklist.xlsx", Data: data}, match.New(entries, match.DefaultConfig()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range res.Items {
+		switch {
+		case it.Status != StatusFilled:
+		case slices.Contains(expected(it.Row), it.EntryID):
+			right++
+		default:
+			wrong++
+			t.Logf("row %d filled from %s, want %s", it.Row, it.EntryID, strings.Join(expected(it.Row), "|"))
+		}
+	}
+	return right, wrong
 }
