@@ -707,9 +707,9 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 	// that is plainly the question (項目 | 確認内容), the item name must be
 	// one of its own on every row, short, unlike its neighbours': a
 	// category repeated down a group says nothing of the row's ask.
-	if left := lay.QuestionCol - 1; qc == 0 && left >= 1 && h.roles[left] == RoleQuestion && h.scores[left] <= h.scores[lay.QuestionCol] && left != lay.AnswerCol {
+	if left := lay.QuestionCol - 1; qc == 0 && left >= 1 && (h.roles[left] == RoleQuestion || h.roles[left] == RoleCategory) && h.scores[left] <= h.scores[lay.QuestionCol] && left != lay.AnswerCol {
 		pl, pq := prof(left), prof(lay.QuestionCol)
-		weak := h.scores[lay.QuestionCol] < 0.9 && pl.filled*2 >= pq.filled && pl.idLike*2 <= pl.filled
+		weak := h.roles[left] == RoleQuestion && h.scores[lay.QuestionCol] < 0.9 && pl.filled*2 >= pq.filled && pl.idLike*2 <= pl.filled
 		label := pl.filled >= pq.filled && pl.distinct*10 >= pl.filled*9 && pl.avgLen <= 20 && pl.idLike == 0
 		if weak || label {
 			lay.DetailCol, lay.QuestionCol = lay.QuestionCol, left

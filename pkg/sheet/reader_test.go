@@ -188,19 +188,21 @@ func TestItemAndDescription(t *testing.T) {
 // the rows is not.
 func TestItemNameBesideQuestion(t *testing.T) {
 	tests := []struct {
-		name   string
-		items  [3]string
-		detail int
-		first  string
+		name, header string
+		items        [3]string
+		detail       int
+		first        string
 	}{
-		{"item names", [3]string{"時刻同期", "操作ログ", "媒体管理"}, 3, "時刻同期\nサーバの時刻を外部の基準に合わせていますか"},
-		{"a category", [3]string{"運用", "運用", "運用"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
-		{"a name missing", [3]string{"時刻同期", "", "媒体管理"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
+		{"item names", "項目", [3]string{"時刻同期", "操作ログ", "媒体管理"}, 3, "時刻同期\nサーバの時刻を外部の基準に合わせていますか"},
+		{"item names under a category header", "小項目", [3]string{"時刻同期", "操作ログ", "媒体管理"}, 3, "時刻同期\nサーバの時刻を外部の基準に合わせていますか"},
+		{"a category", "項目", [3]string{"運用", "運用", "運用"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
+		{"a category under a category header", "分類", [3]string{"運用", "運用", "運用"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
+		{"a name missing", "項目", [3]string{"時刻同期", "", "媒体管理"}, 0, "サーバの時刻を外部の基準に合わせていますか"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := newBook(t, "S")
-			b.rows("S", 1, []string{"No.", "項目", "確認内容", "回答", "備考"},
+			b.rows("S", 1, []string{"No.", tt.header, "確認内容", "回答", "備考"},
 				[]string{"1", tt.items[0], "サーバの時刻を外部の基準に合わせていますか"},
 				[]string{"2", tt.items[1], "管理者の操作を記録して保管していますか"},
 				[]string{"3", tt.items[2], "USBメモリなど外部媒体の利用を制限していますか"})
