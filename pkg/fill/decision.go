@@ -45,7 +45,7 @@ func Decide(it *Item, r sheet.Row, d Decision, o Options) error {
 	if e == nil {
 		return fmt.Errorf("a decision needs an entry, an answer or skip")
 	}
-	value, remarks, why := render(r, e, it.lang)
+	value, remarks, why, _ := render(r, e, it.lang)
 	if d.Choice != "" {
 		if len(r.Choices) == 0 {
 			if e.Answer == "" {

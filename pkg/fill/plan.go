@@ -191,7 +191,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	for _, c := range res.Candidates[1:] {
 		it.RunnersUp = append(it.RunnersUp, Alternative{EntryID: c.Entry.ID, Score: round(c.Score)})
 	}
-	value, remarks, why := render(r, e, it.lang)
+	value, remarks, why, noChoice := render(r, e, it.lang)
 	it.Answer, it.Remarks = e.Answer, remarks
 	if value != e.Answer {
 		it.Choice = value
@@ -204,7 +204,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	if !res.Auto || why != "" {
 		it.Status = StatusReview
 		it.Reason = why
-		it.noChoice = res.Auto && why != "" && corpus.DeriveChoice(e) == corpus.ChoiceNone
+		it.noChoice = res.Auto && noChoice
 		if it.Reason == "" {
 			it.Reason = reason(it, r, e, best, res.Why)
 			it.unfamiliar = res.Why.Check == match.CheckUnfamiliar
@@ -309,8 +309,6 @@ func largestCut(trace []match.Step) (msg i18n.Msg, ok bool) {
 	return msg, ok
 }
 
-// render decides the cell value for entry e in row r, the remarks text,
-// and a reason when the entry cannot be written there.
 // extraWrites answers a filled row's further answer columns (CAIQ v4's
 // SSRM Control Ownership) from the entry's answers by the same column
 // label: only an empty cell (or any with Overwrite), and only a value
@@ -342,28 +340,31 @@ func extraWrites(r sheet.Row, e *corpus.Entry, o Options) []write {
 	return out
 }
 
-func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string) {
+// render decides the cell value for entry e in row r, the remarks text,
+// and a reason when the entry cannot be written there; noChoice: the
+// reason is a dropdown the entry names no value for.
+func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {
 		if e.Answer == "" {
-			return string(e.Choice), remarks, ""
+			return string(e.Choice), remarks, "", false
 		}
-		return e.Answer, remarks, ""
+		return e.Answer, remarks, "", false
 	}
 	// A dropdown (or Yes | No | N/A mark columns): write one allowed
 	// value, and the full answer text as remarks.
 	if v, ok := matchAllowed(r.Choices, e.Answer); ok {
-		return v, remarks, ""
+		return v, remarks, "", false
 	}
 	c := corpus.DeriveChoice(e)
 	v, ok := corpus.PickChoice(r.Choices, c)
 	if !ok {
 		if c == corpus.ChoiceNone {
-			return "", remarks, lang.f(i18n.MsgNoChoice, strings.Join(r.Choices, " / "), e.ID)
+			return "", remarks, lang.f(i18n.MsgNoChoice, strings.Join(r.Choices, " / "), e.ID), true
 		}
-		return "", remarks, lang.f(i18n.MsgNoAllowedValue, strings.Join(r.Choices, " / "), c)
+		return "", remarks, lang.f(i18n.MsgNoAllowedValue, strings.Join(r.Choices, " / "), c), false
 	}
-	return v, choiceRemarks(e, c), ""
+	return v, choiceRemarks(e, c), "", false
 }
 
 // choiceRemarks is the remarks text beside a dropdown cell that says c:
@@ -420,15 +421,19 @@ func roundDown(f float64) float64 {
 	return math.Floor(f*1000+1e-9) / 1000
 }
 
-// Counts summarises items by status.
+// Counts summarises items by status; the JSON report carries them.
 type Counts struct {
-	Questions, Filled, Review, Unanswered, Kept int
+	Questions  int `json:"questions"`
+	Filled     int `json:"filled"`
+	Review     int `json:"review"`
+	Unanswered int `json:"unanswered"`
+	Kept       int `json:"kept"`
 	// Unfamiliar counts the review rows that would have been filled but
 	// for the corpus barely covering their English sheet.
-	Unfamiliar int
+	Unfamiliar int `json:"unfamiliar,omitempty"`
 	// NoChoice counts the review rows that would have been filled but
 	// for a dropdown cell their entry names no value for.
-	NoChoice int
+	NoChoice int `json:"no_choice,omitempty"`
 }
 
 // NoChoiceEntries lists, once each and in row order, the entries that

@@ -18,20 +18,8 @@ type File struct {
 	Items  []fill.Item `json:"items"`
 }
 
-// Counts are the per-status totals of a file.
-type Counts struct {
-	Questions  int `json:"questions"`
-	Filled     int `json:"filled"`
-	Review     int `json:"review"`
-	Unanswered int `json:"unanswered"`
-	Kept       int `json:"kept"`
-	// Unfamiliar counts the review rows held because the corpus barely
-	// covers their English sheet (fill.Counts).
-	Unfamiliar int `json:"unfamiliar,omitempty"`
-	// NoChoice counts the review rows held because their entry names no
-	// value for the row's dropdown (fill.Counts).
-	NoChoice int `json:"no_choice,omitempty"`
-}
+// Counts are the per-status totals of a file, as fill counted them.
+type Counts = fill.Counts
 
 // Report is the whole run.
 type Report struct {
@@ -47,8 +35,7 @@ func (r *Report) Add(res *fill.Result, err error) {
 	if f.Items == nil {
 		f.Items = []fill.Item{}
 	}
-	c := res.Counts // fill.Run counts the items as it plans them
-	f.Counts = Counts{Questions: c.Questions, Filled: c.Filled, Review: c.Review, Unanswered: c.Unanswered, Kept: c.Kept, Unfamiliar: c.Unfamiliar, NoChoice: c.NoChoice}
+	f.Counts = res.Counts // fill.Run counts the items as it plans them
 	if err != nil {
 		f.Error = err.Error()
 		f.Output = ""
