@@ -491,3 +491,32 @@ func TestUnknownFlagHint(t *testing.T) {
 		}
 	}
 }
+
+// eval --rows is one line of eight tab-separated fields per row, even
+// when an entry's question runs over several lines (CAIQ's do).
+func TestEvalRowsOneLinePerRow(t *testing.T) {
+	dir := t.TempDir()
+	yaml := "entries:\n  - id: BCR-01\n    question: |-\n      Is a business continuity plan established,\n      documented and tested?\n    answer: \"Yes\"\n"
+	if err := os.MkdirAll(filepath.Join(dir, "corpus"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "corpus", "answers.yaml"), []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pairs := "query_id\tquery_question\tcorpus\texpected_id\tnote\nQ1\tIs a business continuity plan documented and tested?\tcorpus\tBCR-01\t\n"
+	if err := os.WriteFile(filepath.Join(dir, "pairs.tsv"), []byte(pairs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := qfill(t, "eval", "--pairs", filepath.Join(dir, "pairs.tsv"), "--rows")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("%d lines, want 1: %q", len(lines), out)
+	}
+	f := strings.Split(lines[0], "\t")
+	if len(f) != 8 || f[0] != "right" || f[6] != "Is a business continuity plan established, documented and tested?" {
+		t.Errorf("row %q", f)
+	}
+}

@@ -156,7 +156,8 @@ func evalRun(opts *evalOptions) error {
 				fmt.Fprintf(opts.io.Out, "%s %s, %s %q -> %s (want %s): %s\n", o.Pair.QueryID, mark, state, o.Pair.Query, o.BestID, expected(o.Pair), o.Explain)
 				continue
 			}
-			fmt.Fprintf(opts.io.Out, "%s\t%.3f\t%.3f\t%s\t%s\t%s\t%s\t%s\n", mark, o.Confidence, o.Score, o.Pair.QueryID, o.Pair.Query, o.BestID, o.BestText, expected(o.Pair))
+			fmt.Fprintf(opts.io.Out, "%s\t%.3f\t%.3f\t%s\t%s\t%s\t%s\t%s\n", mark, o.Confidence, o.Score,
+				tsvField(o.Pair.QueryID), tsvField(o.Pair.Query), tsvField(o.BestID), tsvField(o.BestText), tsvField(expected(o.Pair)))
 		}
 		return nil
 	}
@@ -263,3 +264,9 @@ func printMetrics(w io.Writer, name string, m eval.Metrics) {
 }
 
 func pct(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
+
+// tsvField keeps a value on its line and in its column: questions read
+// from workbooks (CAIQ's among them) hold line breaks.
+func tsvField(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return r == '\t' || r == '\n' || r == '\r' }), " ")
+}
