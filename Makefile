@@ -5,7 +5,7 @@ STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
 GORELEASER  ?= github.com/goreleaser/goreleaser/v2@v2.17.0
 FUZZTIME    ?= 20s
 
-.PHONY: all build run test race test-browser lint cross release-snapshot bench fuzz templates quality clean
+.PHONY: all build run test race test-browser lint cross release-snapshot bench fuzz templates quality calibrate clean
 
 all: build
 
@@ -86,6 +86,17 @@ templates:
 # two agree with it.
 quality:
 	$(GO) test ./pkg/eval -run 'TestOwnPairsFloor|TestQualityTable' -update
+
+# Fit the confidence curves qfill ships (pkg/calib/curves.json: the
+# probability review comments show) on the own sets, the bench and the
+# sets built from ../shared/realworld, leaving out the four sealed sets
+# so that they measure the curves. Needs ../shared.
+SEALED = ja_checklist_bench000 ja_checklist_bench002 hecvat_lite_v4 hecvat_caiq_v4_d
+calibrate:
+	rm -rf build/calibrate
+	QFILL_SHARED_SETS_DIR=$(CURDIR)/build/calibrate $(GO) test ./cmd/qfill -run 'TestSharedSets$$' -count=1
+	cd build/calibrate && rm -rf $(SEALED)
+	$(GO) run ./cmd/qfill eval --fit testdata/eval,../shared/bench,build/calibrate --curves -o pkg/calib/curves.json
 
 clean:
 	rm -rf bin

@@ -27,6 +27,7 @@ type evalOptions struct {
 	cv, fit   []string
 	out       string
 	model     string
+	curves    bool
 }
 
 func newEvalCmd(io *iostreams) *cobra.Command {
@@ -55,6 +56,7 @@ two baselines (character-bigram BM25 and sahilm/fuzzy).
 	cmd.Flags().StringSliceVar(&opts.cv, "cv", nil, "cross-validate a fitted probability over the pairs files under these folders, one fold per file")
 	cmd.Flags().StringSliceVar(&opts.fit, "fit", nil, "fit the probability model on the pairs files under these folders and print it as JSON")
 	cmd.Flags().StringVarP(&opts.out, "output", "o", "", "with --fit: write the model to this file")
+	cmd.Flags().BoolVar(&opts.curves, "curves", false, "with --fit: fit the confidence curves (the probability review comments show) instead of the model")
 	cmd.Flags().StringVar(&opts.model, "model", "", "with --pairs: measure the probability of this fitted model (from --fit) instead of the matcher's confidence; --threshold is then a probability")
 	return cmd
 }

@@ -50,6 +50,9 @@ type cvJSON struct {
 	Rules               eval.Metrics            `json:"rules"`
 	RulesThreshold      float64                 `json:"rules_threshold"`
 	Files               map[string]eval.Metrics `json:"files"`
+	// Curve is the confidence curves' probability (what review comments
+	// show), measured out of fold.
+	Curve eval.Reliability `json:"curve"`
 }
 
 func cvRun(opts *evalOptions, cfg match.Config) error {
@@ -77,6 +80,7 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 		}
 	}
 	res.Rules, res.Calibrated = eval.Measure(allRules, cfg.Threshold), eval.Measure(allCal, th)
+	res.Curve = eval.Reliable(eval.CurvesHeldOut(groups))
 	if opts.json {
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
@@ -93,6 +97,15 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 		fmt.Fprintf(tw, "%.2f\t%d\t%s\t%s\t\n", t, m.AutoFilled, pct(m.Precision), pct(m.Coverage))
 	}
 	tw.Flush()
+	fmt.Fprintf(w, "\nout-of-fold confidence curves (the probability review comments show), %d rows, Brier score %.3f:\n", res.Curve.Rows, res.Curve.Brier)
+	tw = newTable(w)
+	fmt.Fprintln(tw, "probability from\trows\tpredicted\tright\t")
+	for _, b := range res.Curve.Bands {
+		if b.Rows > 0 {
+			fmt.Fprintf(tw, "%.2f\t%d\t%s\t%s\t\n", b.From, b.Rows, pct(b.Predicted), pct(b.Observed))
+		}
+	}
+	tw.Flush()
 	return nil
 }
 
@@ -107,9 +120,13 @@ func fitRun(opts *evalOptions, cfg match.Config) error {
 		ex = append(ex, eval.Examples(g.Outcomes)...)
 		names = append(names, shortPath(g.File))
 	}
-	m := calib.Fit(ex, calib.DefaultL2, names)
 	var b strings.Builder
-	if err := m.Write(&b); err != nil {
+	if opts.curves {
+		err = calib.FitCurves(ex, names).Write(&b)
+	} else {
+		err = calib.Fit(ex, calib.DefaultL2, names).Write(&b)
+	}
+	if err != nil {
 		return err
 	}
 	if opts.out == "" {

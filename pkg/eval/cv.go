@@ -91,3 +91,81 @@ func CrossValidate(groups []Group, l2 float64) []Group {
 	}
 	return out
 }
+
+// Scored is one held-out row: the probability a curve fitted without its
+// file gives it, and whether its best answer was right.
+type Scored struct {
+	P       float64
+	Right   bool
+	English bool
+}
+
+// CurvesHeldOut measures the confidence curves out of fold: every row
+// gets the probability of curves fitted on the other groups only.
+func CurvesHeldOut(groups []Group) []Scored {
+	var out []Scored
+	for k, g := range groups {
+		var train []calib.Example
+		for j, h := range groups {
+			if j != k {
+				train = append(train, Examples(h.Outcomes)...)
+			}
+		}
+		cs := calib.FitCurves(train, nil)
+		for _, ex := range Examples(g.Outcomes) {
+			out = append(out, Scored{P: cs.Probability(ex.Signals.English, ex.Signals.Confidence), Right: ex.Right, English: ex.Signals.English})
+		}
+	}
+	return out
+}
+
+// Reliability compares predicted and observed: per band of predicted
+// probability, the rows, their mean prediction and the share right; and
+// the Brier score (mean squared error of the prediction) over all rows.
+type Reliability struct {
+	Bands []ReliabilityBand `json:"bands"`
+	Brier float64           `json:"brier"`
+	Rows  int               `json:"rows"`
+}
+
+// ReliabilityBand is one band of predicted probability.
+type ReliabilityBand struct {
+	From      float64 `json:"from"`
+	Rows      int     `json:"rows"`
+	Predicted float64 `json:"predicted"`
+	Observed  float64 `json:"observed"`
+}
+
+// Reliable measures scored rows in bands of predicted probability.
+func Reliable(rows []Scored) Reliability {
+	edges := []float64{0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95}
+	r := Reliability{Bands: make([]ReliabilityBand, len(edges)), Rows: len(rows)}
+	for i, e := range edges {
+		r.Bands[i].From = e
+	}
+	for _, s := range rows {
+		i := len(edges) - 1
+		for i > 0 && s.P < edges[i] {
+			i--
+		}
+		b := &r.Bands[i]
+		b.Rows++
+		b.Predicted += s.P
+		y := 0.0
+		if s.Right {
+			y = 1
+			b.Observed++
+		}
+		r.Brier += (s.P - y) * (s.P - y)
+	}
+	for i := range r.Bands {
+		if n := float64(r.Bands[i].Rows); n > 0 {
+			r.Bands[i].Predicted /= n
+			r.Bands[i].Observed /= n
+		}
+	}
+	if len(rows) > 0 {
+		r.Brier /= float64(len(rows))
+	}
+	return r
+}
