@@ -1,9 +1,17 @@
-// Package calib turns the matcher's signals into a probability that the
-// best answer is right: a logistic regression per language over named
-// features, fitted on labelled pairs (qfill eval --fit) and measured out
-// of fold (qfill eval --cv), one fold per pairs file.
+// Package calib turns the matcher's output into a probability that the
+// best answer is right, two ways, both fitted on labelled pairs (qfill
+// eval --fit) and measured out of fold (qfill eval --cv), one fold per
+// pairs file:
 //
-//	p = 1 / (1 + exp(-(bias + Σ wᵢ·xᵢ)))
+//   - Curves (curve.go) map the matcher's confidence alone, per language:
+//     the share of right answers among measured rows of the same
+//     confidence band. Review comments and reports show it; being monotone
+//     in the confidence, it ranks rows as the confidence does.
+//
+//   - Model is a logistic regression per language over named signals,
+//     measured against the confidence by qfill eval --cv:
+//
+//     p = 1 / (1 + exp(-(bias + Σ wᵢ·xᵢ)))
 //
 // The fit is Newton's method on the L2-penalised log-likelihood, started
 // from zero: deterministic, no randomness, no network.

@@ -10,7 +10,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
+	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/i18n"
 	"github.com/qfill/qfill/pkg/match"
@@ -47,6 +49,9 @@ type Item struct {
 	EntryID    string  `json:"entry_id,omitempty"`
 	Score      float64 `json:"score"`
 	Confidence float64 `json:"confidence"`
+	// Probability is how often, in the measured sets, a best answer of
+	// this confidence was right (package calib's curves), in hundredths.
+	Probability float64 `json:"probability,omitempty"`
 	// Answer is what was written (filled) or suggested (review).
 	Answer string `json:"answer,omitempty"`
 	// Choice is the dropdown value written or suggested, if any.
@@ -98,6 +103,9 @@ type Options struct {
 	// as decided whatever the matcher found. A decision the row cannot
 	// take (a value its dropdown refuses) leaves the row as planned.
 	Decisions map[string]Decision
+	// Curves turn a confidence into Item.Probability; nil means the
+	// curves qfill ships.
+	Curves *calib.Curves
 }
 
 // DefaultMinScore: below this similarity the best entry shares only
@@ -130,6 +138,9 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 	}
 	if o.MinConfidence == 0 {
 		o.MinConfidence = DefaultMinConfidence
+	}
+	if o.Curves == nil {
+		o.Curves = shippedCurves()
 	}
 	var items []Item
 	var pending []int // items waiting for a match, in order
@@ -182,6 +193,9 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 	}
 	e := best.Entry
 	it.EntryID, it.Score, it.Confidence = e.ID, round(best.Score), roundDown(res.Confidence)
+	if p := o.Curves.Probability(res.Signals().English, res.Confidence); !math.IsNaN(p) {
+		it.Probability = math.Round(p*100) / 100
+	}
 	// Rounded as Confidence is: the last bits of a sum differ between
 	// two runs, and the report must not.
 	for _, st := range res.Trace {
@@ -391,6 +405,9 @@ func reviewComment(it *Item, e *corpus.Entry, value string, rival int) string {
 	var b strings.Builder
 	b.WriteString(l.f(i18n.MsgReview))
 	b.WriteString("\n" + l.f(i18n.MsgSuggested, e.ID, it.Score, it.Confidence))
+	if it.Probability > 0 {
+		b.WriteString(l.f(i18n.MsgProbability, int(math.Round(it.Probability*100))))
+	}
 	if rival >= 0 {
 		b.WriteString("\n" + l.f(i18n.MsgRunnerUp, it.RunnersUp[rival].EntryID, it.RunnersUp[rival].Score))
 	}
@@ -410,6 +427,9 @@ func reviewComment(it *Item, e *corpus.Entry, value string, rival int) string {
 	}
 	return b.String()
 }
+
+// shippedCurves reads the embedded curves once.
+var shippedCurves = sync.OnceValue(calib.Default)
 
 func round(f float64) float64 {
 	return float64(int(f*1000+0.5)) / 1000

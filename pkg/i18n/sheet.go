@@ -14,6 +14,7 @@ type Msg int
 const (
 	MsgReview Msg = iota
 	MsgSuggested
+	MsgProbability
 	MsgRunnerUp
 	MsgWhy
 	MsgEntryQuestion
@@ -46,6 +47,7 @@ const (
 var sheetCatalogue = map[Msg][2]string{
 	MsgReview:         {"qfill: please review.", "qfill: 要確認。"},
 	MsgSuggested:      {"Suggested: %s (score %.2f, confidence %.2f)", "候補: %s（スコア %.2f、信頼度 %.2f）"},
+	MsgProbability:    {"; at this confidence about %d%% of measured answers were right", "。この信頼度では、測定した回答の約 %d%% が正解でした"},
 	MsgRunnerUp:       {"Runner-up: %s (%.2f)", "次点: %s（%.2f）"},
 	MsgWhy:            {"Why: %s", "理由: %s"},
 	MsgEntryQuestion:  {"Entry question: %s", "回答集の質問: %s"},

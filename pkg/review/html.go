@@ -84,7 +84,7 @@ td.q{max-width:28rem}td.a{max-width:28rem;white-space:pre-wrap}
 {{end}}{{if .Answer}}{{.Answer}}{{else}}{{.Existing}}{{end}}{{if .Reason}}
 <span class="muted">{{.Reason}}</span>{{end}}</td>
 <td>{{.EntryID}}</td>
-<td>{{if .EntryID}}<span class="bar{{if lt .Confidence $.Threshold}} low{{end}}"><i style="width:{{pct .Confidence}}%"></i></span> {{printf "%.2f" .Confidence}}{{if .Trace}}<br><span class="muted trace">{{trace .Trace}}</span>{{end}}{{end}}</td>
+<td>{{if .EntryID}}<span class="bar{{if lt .Confidence $.Threshold}} low{{end}}"><i style="width:{{pct .Confidence}}%"></i></span> {{printf "%.2f" .Confidence}}{{if .Probability}} <span class="muted" title="測定したセットで、この信頼度の回答が正解だった割合 / share of measured answers at this confidence that were right">≈{{pct .Probability}}%</span>{{end}}{{if .Trace}}<br><span class="muted trace">{{trace .Trace}}</span>{{end}}{{end}}</td>
 <td><span class="badge b-{{.Status}}">{{.Status}}</span></td>
 <td>{{range .RunnersUp}}{{.EntryID}} ({{printf "%.2f" .Score}})<br>{{end}}</td>
 </tr>

@@ -76,6 +76,8 @@ type Suggestion struct {
 	// Confidence is the matcher's estimate for the entry it ranks first;
 	// it is not estimated for the others (0).
 	Confidence float64 `json:"confidence,omitempty"`
+	// Probability is fill.Item.Probability, for the first entry only.
+	Probability float64 `json:"probability,omitempty"`
 }
 
 // ReviewRow is one question row of a checklist under review.
@@ -332,7 +334,7 @@ func (j *reviewJob) row(key string) ReviewRow {
 		shown = append(shown, e)
 		sg := j.suggest(key, e)
 		if i == 0 {
-			sg.Score, sg.Confidence = p.Score, p.Confidence
+			sg.Score, sg.Confidence, sg.Probability = p.Score, p.Confidence, p.Probability
 		} else {
 			sg.Score = p.RunnersUp[i-1].Score
 		}

@@ -110,6 +110,9 @@ func pickRows(t *testing.T, rr ReviewResponse) (withChoice, needsChoice []Review
 		if !r.NeedsReview || len(r.Choices) == 0 || len(r.Suggestions) == 0 {
 			continue
 		}
+		if s := r.Suggestions[0]; s.Probability <= 0 || s.Probability >= 1 || (len(r.Suggestions) > 1 && r.Suggestions[1].Probability != 0) {
+			t.Errorf("row %d: suggestions' probabilities %v: want one in (0, 1) for the first only", r.Row, r.Suggestions)
+		}
 		if r.Suggestions[0].NeedsChoice {
 			needsChoice = append(needsChoice, r)
 		} else {
