@@ -2,16 +2,19 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"html"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/eval"
 	"github.com/qfill/qfill/pkg/learn"
@@ -40,6 +43,9 @@ type sharedSet struct {
 	floor floors
 	// wrongAtMost bounds the wrong fills in the same way.
 	wrongAtMost int
+	// sealed: only the set's totals are read, and nothing is fitted on
+	// it (the confidence curves leave it out), so it measures them.
+	sealed bool
 }
 
 type floors struct{ top1, precision, coverage float64 }
@@ -324,7 +330,7 @@ func TestSharedSets(t *testing.T) {
 		// check on barely covered English sheets. Measured blind on
 		// 2026-12-06: top-1 16.7% (2 of 12), top-3 41.7%, nothing filled,
 		// with or without the check. Sealed: only its totals read.
-		{name: "hecvat_caiq_v4_d", queries: hecvat3, answers: caiq4, floor: floors{top1: 0.16}},
+		{name: "hecvat_caiq_v4_d", queries: hecvat3, answers: caiq4, floor: floors{top1: 0.16}, sealed: true},
 		// HECVAT Lite asked of the CAIQ v4 answers, without the rows that
 		// repeat hecvat_caiq_v4's. Measured blind on 2026-12-05: top-1
 		// 30.8%, precision 100% (1 of 1), coverage 7.7%. Held out; the
@@ -338,7 +344,7 @@ func TestSharedSets(t *testing.T) {
 		// (22 of 26; no wrong fill writes the right answer), coverage
 		// 84.6%; 93.3% even at 0.8. Sealed: only its totals read, so it
 		// can judge an English change out of fold.
-		{name: "hecvat_lite_v4", queries: "educause_hecvat_lite_v2.11.xlsx", answers: hecvat4, floor: floors{0.88, 0.84, 0.84}, wrongAtMost: 4},
+		{name: "hecvat_lite_v4", queries: "educause_hecvat_lite_v2.11.xlsx", answers: hecvat4, floor: floors{0.88, 0.84, 0.84}, wrongAtMost: 4, sealed: true},
 		// The VSAQ questions vsaq_hecvat_v4 leaves out, asked of the CAIQ
 		// v4 answers. Measured blind on 2026-12-05: top-1 38.5%, no row
 		// filled. Held out; the word pairs, measured once on it, moved
@@ -413,12 +419,12 @@ func TestSharedSets(t *testing.T) {
 		// were read) asked of the bench's vendor A answers. Labelled
 		// strictly before qfill ran on it; measured blind on 2026-12-06:
 		// top-1 95.0%, precision 100% (10 of 10), coverage 50.0%.
-		{name: "ja_checklist_bench000", bench: "corpus_000", floor: floors{0.95, 1, 0.5}},
+		{name: "ja_checklist_bench000", bench: "corpus_000", floor: floors{0.95, 1, 0.5}, sealed: true},
 		// A third (30 data-center rows, 6 answerable) asked of vendor B's
 		// label-style answers. Measured blind on 2026-12-06: top-1 83.3%,
 		// precision 100% (1 of 1), coverage 16.7%; none of the 24 rows
 		// without a right entry filled. Sealed: only its totals read.
-		{name: "ja_checklist_bench002", bench: "corpus_002", floor: floors{0.83, 1, 0.16}},
+		{name: "ja_checklist_bench002", bench: "corpus_002", floor: floors{0.83, 1, 0.16}, sealed: true},
 		// Label-style rows ("項目名 説明", 40, written here) asked of
 		// vendor C's answers. Measured blind on 2026-12-06: top-1 89.2%,
 		// top-3 97.3%, precision 90.5% (19 of 21), coverage 51.4%. The two
@@ -428,6 +434,8 @@ func TestSharedSets(t *testing.T) {
 		// operators' terminals.
 		{name: "ja_labels_bench003", bench: "corpus_003", floor: floors{0.89, 0.9, 0.51}, wrongAtMost: 2},
 	}
+	var fitted []calib.Example
+	var fittedOn []string
 	for _, s := range sets {
 		dir := t.TempDir()
 		if keep := os.Getenv("QFILL_SHARED_SETS_DIR"); keep != "" {
@@ -442,6 +450,10 @@ func TestSharedSets(t *testing.T) {
 		outs := set.Run(func(es []*corpus.Entry, syn string) eval.Matcher {
 			return match.New(es, match.DefaultConfig().WithSynonyms(syn))
 		})
+		if !s.sealed {
+			fitted = append(fitted, eval.Examples(outs)...)
+			fittedOn = append(fittedOn, s.name+"/pairs.tsv")
+		}
 		m := eval.Measure(outs, match.DefaultConfig().Threshold)
 		t.Logf("%s: %d rows, %d answerable: top-1 %.1f%%, precision %.1f%% (%d of %d), coverage %.1f%%",
 			s.name, m.Rows, m.Answerable, 100*m.Top1, 100*m.Precision, m.AutoRight, m.AutoFilled, 100*m.Coverage)
@@ -458,6 +470,45 @@ func TestSharedSets(t *testing.T) {
 		if m.Top1 < s.floor.top1 || m.Precision < s.floor.precision || m.Coverage < s.floor.coverage {
 			t.Errorf("%s below its floor %+v", s.name, s.floor)
 		}
+	}
+	checkCurves(t, fitted, fittedOn)
+}
+
+// checkCurves fits the confidence curves on the own sets, the bench and
+// the unsealed sets above, and compares them with the ones qfill ships
+// (pkg/calib/curves.json); -update (make calibrate) rewrites those.
+func checkCurves(t *testing.T, fitted []calib.Example, fittedOn []string) {
+	files, err := eval.PairsFiles([]string{filepath.Join("..", "..", "testdata", "eval"), filepath.Join("..", "..", "..", "shared", "bench")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		set, err := eval.Load(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outs := set.Run(func(es []*corpus.Entry, syn string) eval.Matcher {
+			return match.New(es, match.DefaultConfig().WithSynonyms(syn))
+		})
+		fitted = append(fitted, eval.Examples(outs)...)
+		fittedOn = append(fittedOn, shortPath(f))
+	}
+	sort.Strings(fittedOn)
+	cs := calib.FitCurves(fitted, fittedOn)
+	path := filepath.Join("..", "..", "pkg", "calib", "curves.json")
+	if *update {
+		var b bytes.Buffer
+		if err := cs.Write(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("wrote %s: %d rows of %d pairs files", path, len(fitted), len(fittedOn))
+		return
+	}
+	if shipped := calib.Default(); !reflect.DeepEqual(shipped, cs) {
+		t.Errorf("%s is stale: the matcher's confidences on the measured sets have changed; run make calibrate", path)
 	}
 }
 
