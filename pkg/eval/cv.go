@@ -3,6 +3,7 @@ package eval
 import (
 	"bufio"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -95,9 +96,8 @@ func CrossValidate(groups []Group, l2 float64) []Group {
 // Scored is one held-out row: the probability a curve fitted without its
 // file gives it, and whether its best answer was right.
 type Scored struct {
-	P       float64
-	Right   bool
-	English bool
+	P     float64
+	Right bool
 }
 
 // CurvesHeldOut measures the confidence curves out of fold: every row
@@ -113,7 +113,10 @@ func CurvesHeldOut(groups []Group) []Scored {
 		}
 		cs := calib.FitCurves(train, nil)
 		for _, ex := range Examples(g.Outcomes) {
-			out = append(out, Scored{P: cs.Probability(ex.Signals.English, ex.Signals.Confidence), Right: ex.Right, English: ex.Signals.English})
+			// A language no other file has gets no curve: not measured.
+			if p := cs.Probability(ex.Signals.English, ex.Signals.Confidence); !math.IsNaN(p) {
+				out = append(out, Scored{P: p, Right: ex.Right})
+			}
 		}
 	}
 	return out
