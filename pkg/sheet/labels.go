@@ -1,8 +1,10 @@
 package sheet
 
 import (
+	"regexp"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
 	"github.com/sahilm/fuzzy"
 )
@@ -140,13 +142,41 @@ func init() {
 	}
 }
 
+// askToAnswer is a request to answer written where the answer goes
+// (「プルダウンから選択してください」「ご記入ください」, "Please choose"),
+// matched on the Key form.
+var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^(please)?(choose|select|enter|fill|answer)(one|anoption|youranswer|here|in)?$`)
+
 // IsPlaceholder reports whether an answer cell's text only waits for an
-// answer.
+// answer: empty, a known preset, a request to answer, a bare arrow (▼),
+// or the allowed values listed as a hint (「はい／いいえ」, "Yes/No").
 func IsPlaceholder(s string) bool {
-	if strings.TrimSpace(s) == "" {
+	if strings.Trim(s, " \t\r\n　▼▽↓⇩") == "" {
 		return true
 	}
-	return placeholderAnswers[textnorm.Key(s)]
+	k := textnorm.Key(s)
+	return placeholderAnswers[k] || askToAnswer.MatchString(k) || listsChoices(s)
+}
+
+// naSlash keeps "N/A" one value when values are split at slashes.
+var naSlash = strings.NewReplacer("N/A", "NA", "n/a", "na", "N/a", "Na", "Ｎ／Ａ", "NA")
+
+// listsChoices: two or more values, each a plain yes, no or n/a and no two
+// alike, between slashes or dots. No answer says both yes and no.
+func listsChoices(s string) bool {
+	parts := strings.FieldsFunc(naSlash.Replace(s), func(r rune) bool { return strings.ContainsRune("/／・|｜", r) })
+	if len(parts) < 2 {
+		return false
+	}
+	seen := map[corpus.Choice]bool{}
+	for _, p := range parts {
+		c, ok := corpus.ChoiceOf(p)
+		if !ok || seen[c] {
+			return false
+		}
+		seen[c] = true
+	}
+	return true
 }
 
 // defaultishAnswers are real answers that templates also use as a preset on

@@ -559,8 +559,10 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 	// label in the same column.
 	ansKey := textnorm.Key(g.text(best.row, lay.AnswerCol))
 	for r := lastHeader + 1; r <= len(g.cells); r++ {
+		// A row asking a question is no header, whatever its answer cell
+		// says: templates put hints such as 「はい／いいえ」 in every one.
 		t := g.text(r, lay.AnswerCol)
-		if t == "" {
+		if t == "" || asks(g.text(r, lay.QuestionCol)) {
 			continue
 		}
 		if ansKey != "" && textnorm.Key(t) == ansKey {
@@ -585,6 +587,12 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 		}
 	}
 	return lay, headers, ""
+}
+
+// asks reports whether a cell ends as a question does.
+func asks(t string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "か")
 }
 
 // colProfile describes the cells under a header in one column.
@@ -623,7 +631,7 @@ func profile(g *grid, h header, col int) colProfile {
 		if n <= 24 && idPattern.MatchString(t) && strings.ContainsAny(t, "0123456789") {
 			p.idLike++
 		}
-		if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "か") {
+		if asks(t) {
 			p.asks++
 		}
 	}
