@@ -56,6 +56,7 @@ type inspectSheet struct {
 	Remarks   string      `json:"remarks_col,omitempty"`
 	Category  []string    `json:"category_cols,omitempty"`
 	Marks     []string    `json:"mark_cols,omitempty"`
+	Mark      string      `json:"mark,omitempty"`
 	Extras    []string    `json:"extra_cols,omitempty"`
 	Questions int         `json:"questions"`
 	Answered  int         `json:"answered"`
@@ -87,6 +88,7 @@ func describe(s *sheet.Sheet, withRows bool) inspectSheet {
 		v.Marks = append(v.Marks, colName(c)+"="+label)
 	}
 	sort.Strings(v.Marks)
+	v.Mark = l.Mark
 	for c, label := range l.ExtraCols {
 		v.Extras = append(v.Extras, colName(c)+"="+label)
 	}
@@ -160,7 +162,7 @@ func inspectRun(opts *inspectOptions) error {
 			}
 			fmt.Fprintf(w, ", answer %s", s.Answer)
 			if len(s.Marks) > 0 {
-				fmt.Fprintf(w, " (x in %s)", strings.Join(s.Marks, ", "))
+				fmt.Fprintf(w, " (%s in %s)", s.Mark, strings.Join(s.Marks, ", "))
 			}
 			if s.Remarks != "" {
 				fmt.Fprintf(w, ", remarks %s", s.Remarks)

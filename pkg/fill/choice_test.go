@@ -280,3 +280,18 @@ func TestRunnerUpWritesDifferently(t *testing.T) {
 		t.Errorf("report lists %d runners-up, want both", len(items[0].RunnersUp))
 	}
 }
+
+// A filled Yes | No | N/A row gets the sheet's own mark in the chosen
+// column (Row.Mark, from the reader), or "x" when the reader gave none.
+func TestMarkInChosenColumn(t *testing.T) {
+	e := &corpus.Entry{ID: "e", Question: "q", Answer: "はい", Choice: corpus.ChoiceYes}
+	for _, tt := range []struct{ mark, want string }{{"○", `S!C5 = "○"`}, {"", `S!C5 = "x"`}} {
+		row := sheet.Row{Row: 5, Question: "q", AnswerCell: "C5", MarkCells: map[string]string{"はい": "C5", "いいえ": "D5", "該当なし": "E5"},
+			Choices: []string{"はい", "いいえ", "該当なし"}, Mark: tt.mark}
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+		if got := strings.Join(Writes(items), "\n"); got != tt.want {
+			t.Errorf("mark %q: writes %q, want %q", tt.mark, got, tt.want)
+		}
+	}
+}

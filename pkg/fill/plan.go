@@ -7,6 +7,7 @@
 package fill
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -253,7 +254,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, o Options) []write {
 	var ws []write
 	if r.MarkCells != nil {
-		ws = append(ws, write{cell: r.MarkCells[value], value: "x"})
+		ws = append(ws, write{cell: r.MarkCells[value], value: cmp.Or(r.Mark, "x")})
 	} else {
 		ws = append(ws, write{cell: r.AnswerCell, value: value})
 	}

@@ -77,3 +77,45 @@ func TestHintInHeaderAndEveryCell(t *testing.T) {
 		t.Fatalf("rows %+v, headers %v", s.Rows, s.Headers)
 	}
 }
+
+// はい | いいえ | 該当なし named in the header row itself, one column each:
+// the answer is a mark in one of them, the mark the sheet already uses,
+// and 備考 is the remarks column, not the answer.
+func TestFlatMarkColumns(t *testing.T) {
+	tests := []struct {
+		name string
+		rows [][]string
+		mark string
+	}{
+		{"japanese, one row marked", [][]string{
+			{"No.", "質問", "はい", "いいえ", "該当なし", "備考"},
+			{"1", "データは暗号化して保管していますか？"},
+			{"2", "バックアップを取得していますか？", "", "レ"},
+		}, "レ"},
+		{"japanese, none marked yet", [][]string{
+			{"No.", "質問", "はい", "いいえ", "該当なし", "備考"},
+			{"1", "データは暗号化して保管していますか？"},
+			{"2", "バックアップを取得していますか？"},
+		}, "○"},
+		{"english", [][]string{
+			{"ID", "Question", "Yes", "No", "N/A", "Comments"},
+			{"1", "Do you encrypt data at rest?"},
+			{"2", "Do you take backups?"},
+		}, "x"},
+	}
+	for _, tt := range tests {
+		b := newBook(t, "S")
+		b.rows("S", 1, tt.rows...)
+		s := b.sheet("S")
+		if s.Layout.AnswerCol != 3 || s.Layout.RemarksCol != 6 || len(s.Layout.MarkCols) != 3 || s.Layout.Mark != tt.mark {
+			t.Errorf("%s: layout %+v", tt.name, s.Layout)
+			continue
+		}
+		if len(s.Rows) != 2 || s.Rows[0].Answered || s.Rows[0].MarkCells[tt.rows[0][2]] != "C2" || s.Rows[0].Mark != tt.mark || s.Rows[0].RemarksCell != "F2" {
+			t.Errorf("%s: first row %+v", tt.name, s.Rows[0])
+		}
+	}
+	if s := (func() *Sheet { b := newBook(t, "S"); b.rows("S", 1, tests[0].rows...); return b.sheet("S") })(); !s.Rows[1].Answered || s.Rows[1].Answer != "いいえ" {
+		t.Errorf("the marked row reads %+v", s.Rows[1])
+	}
+}

@@ -78,6 +78,10 @@ type Layout struct {
 	// MarkCols is set when the answer is an "x" in one of several columns
 	// (Yes | No | Not Applicable); the map goes from column to choice label.
 	MarkCols map[int]string `json:"mark_cols,omitempty"`
+	// Mark is what goes in the chosen column: the mark the sheet's
+	// answered rows already use (○, x, X), or, on a sheet without any,
+	// ○ under Japanese labels and x under others.
+	Mark string `json:"mark,omitempty"`
 	// ExtraCols are further answer columns, from column to header label:
 	// a labelled column right of the question, of no other role, whose
 	// cells on the question rows take a dropdown the vendor fills (CAIQ
@@ -109,8 +113,10 @@ type Row struct {
 	// Choices lists the values a dropdown answer cell allows; empty means
 	// free text.
 	Choices []string `json:"choices,omitempty"`
-	// MarkCells maps a choice label to the cell that takes an "x" for it.
+	// MarkCells maps a choice label to the cell that takes a mark for it,
+	// and Mark is the mark (Layout.Mark).
 	MarkCells map[string]string `json:"mark_cells,omitempty"`
+	Mark      string            `json:"-"`
 	// Extras are the row's other answer cells (see Layout.ExtraCols).
 	Extras []Extra `json:"extras,omitempty"`
 }
@@ -461,6 +467,12 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides) error {
 		return err
 	}
 	s.Rows = readRows(f, g, s.Name, lay, headers, dvs)
+	if lay.MarkCols != nil {
+		s.Layout.Mark = sheetMark(g, lay, s.Rows)
+		for i := range s.Rows {
+			s.Rows[i].Mark = s.Layout.Mark
+		}
+	}
 	markPresetAnswers(s.Rows)
 	s.Layout.ExtraCols = extraCols(g, s.Layout, s.Rows, dvs)
 	for i := range s.Rows {
@@ -546,6 +558,9 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 		}
 	}
 	headers := []int{best.row}
+	if ac == 0 {
+		flatMarkCols(g, &lay, best.row)
+	}
 	lastHeader := findMarkCols(g, &lay, best.row)
 	// Stacked header rows: data starts below the last row that is still
 	// part of a header merge.
@@ -822,6 +837,65 @@ func findMarkCols(g *grid, lay *Layout, hr int) int {
 		}
 	}
 	return hr
+}
+
+// flatMarkCols detects Yes | No | N/A columns named in the header row
+// itself (No. | 質問 | はい | いいえ | 該当なし | 備考): adjacent labels right
+// of the question, each a different choice, yes and no among them. The
+// answer is then a mark in one of them, and a remarks-like column taken
+// for the answer becomes the remarks column.
+func flatMarkCols(g *grid, lay *Layout, hr int) {
+	if lay.MarkCols != nil || lay.QuestionCol == 0 {
+		return
+	}
+	for c := lay.QuestionCol + 1; c <= g.maxCol; c++ {
+		marks, seen := map[int]string{}, map[string]bool{}
+		for d := c; d <= g.maxCol; d++ {
+			t := g.text(hr, d)
+			ch := choiceOf(t)
+			if ch == "" || seen[ch] || g.covered(hr, d) {
+				break
+			}
+			marks[d], seen[ch] = t, true
+		}
+		if !seen[string(corpus.ChoiceYes)] || !seen[string(corpus.ChoiceNo)] {
+			continue
+		}
+		if _, inRun := marks[lay.AnswerCol]; !inRun {
+			if role, _ := classify(g.text(hr, lay.AnswerCol)); role == RoleRemarks && lay.RemarksCol == 0 {
+				lay.RemarksCol = lay.AnswerCol
+			}
+		}
+		lay.AnswerCol, lay.MarkCols = c, marks
+		return
+	}
+}
+
+// sheetMark is the mark most answered rows use in the mark columns (the
+// first in row order among equals), or the sheet's language's default.
+func sheetMark(g *grid, lay Layout, rows []Row) string {
+	count, best := map[string]int{}, ""
+	for _, r := range rows {
+		for _, c := range sortedCols(lay.MarkCols) {
+			t := strings.TrimSpace(g.text(r.Row, c))
+			if IsPlaceholder(t) || len([]rune(t)) > 2 {
+				continue
+			}
+			count[t]++
+			if best == "" || count[t] > count[best] {
+				best = t
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, label := range lay.MarkCols {
+		if textnorm.HasCJK(label) {
+			return "○"
+		}
+	}
+	return "x"
 }
 
 // choiceOf maps a label onto yes / no / n/a, or "".
