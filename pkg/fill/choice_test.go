@@ -295,3 +295,25 @@ func TestMarkInChosenColumn(t *testing.T) {
 		}
 	}
 }
+
+// A column headed 回答（はい／いいえ） without a dropdown takes the value
+// when the entry says one, its text in the remarks; an entry that says
+// none still fills the cell with its text.
+func TestHeaderHintChoices(t *testing.T) {
+	yes := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか？", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes}
+	loc := &corpus.Entry{ID: "loc", Question: "データセンターの所在地は？", Answer: "東京と大阪です。"}
+	for _, tt := range []struct {
+		e    *corpus.Entry
+		want string
+	}{
+		{yes, "S!C2 = \"はい\"\nS!D2 = \"毎日取得しています。\""},
+		{loc, "S!C2 = \"東京と大阪です。\""},
+	} {
+		row := sheet.Row{Row: 2, Question: "q", AnswerCell: "C2", RemarksCell: "D2", HintChoices: []string{"はい", "いいえ"}}
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: tt.e, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+		if got := strings.Join(Writes(items), "\n"); got != tt.want {
+			t.Errorf("%s: writes %q, want %q", tt.e.ID, got, tt.want)
+		}
+	}
+}

@@ -361,6 +361,13 @@ func extraWrites(r sheet.Row, e *corpus.Entry, o Options) []write {
 func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {
+		// The header names the values (回答（はい／いいえ）) but the cell
+		// takes any text: the value when the entry says one, else the text.
+		if c := corpus.DeriveChoice(e); len(r.HintChoices) > 0 && c != corpus.ChoiceNone {
+			if v, ok := corpus.PickChoice(r.HintChoices, c); ok {
+				return v, choiceRemarks(e, c), "", false
+			}
+		}
 		if e.Answer == "" {
 			return string(e.Choice), remarks, "", false
 		}

@@ -158,25 +158,54 @@ func IsPlaceholder(s string) bool {
 	return placeholderAnswers[k] || askToAnswer.MatchString(k) || listsChoices(s)
 }
 
-// naSlash keeps "N/A" one value when values are split at slashes.
-var naSlash = strings.NewReplacer("N/A", "NA", "n/a", "na", "N/a", "Na", "Ｎ／Ａ", "NA")
+// naSlash keeps "N/A" one value when values are split at slashes, and
+// naBack restores it.
+var (
+	naSlash = strings.NewReplacer("N/A", "N\x00A", "n/a", "n\x00a", "N/a", "N\x00a", "Ｎ／Ａ", "Ｎ\x00Ａ")
+	naBack  = strings.NewReplacer("\x00", "/")
+)
 
 // listsChoices: two or more values, each a plain yes, no or n/a and no two
 // alike, between slashes or dots. No answer says both yes and no.
 func listsChoices(s string) bool {
-	parts := strings.FieldsFunc(naSlash.Replace(s), func(r rune) bool { return strings.ContainsRune("/／・|｜", r) })
+	return choiceList(s) != nil
+}
+
+// choiceList splits s into the values it lists when it lists choices
+// (listsChoices), and returns nil otherwise.
+func choiceList(s string) []string {
+	parts := strings.FieldsFunc(naSlash.Replace(s), func(r rune) bool { return strings.ContainsRune("/／・|｜、,", r) })
 	if len(parts) < 2 {
-		return false
+		return nil
 	}
 	seen := map[corpus.Choice]bool{}
-	for _, p := range parts {
+	for i, p := range parts {
+		p = strings.TrimSpace(naBack.Replace(p))
 		c, ok := corpus.ChoiceOf(p)
 		if !ok || seen[c] {
-			return false
+			return nil
 		}
-		seen[c] = true
+		seen[c], parts[i] = true, p
 	}
-	return true
+	if !seen[corpus.ChoiceYes] || !seen[corpus.ChoiceNo] {
+		return nil
+	}
+	return parts
+}
+
+// headerBracket is the last bracketed part of a header label.
+var headerBracket = regexp.MustCompile(`[（(【\[]([^（()）【】\[\]]+)[）)】\]]\s*$`)
+
+// headerChoices are the values an answer column's header names, alone
+// (はい/いいえ) or in brackets after its label (回答（はい／いいえ）).
+func headerChoices(label string) []string {
+	if l := choiceList(label); l != nil {
+		return l
+	}
+	if m := headerBracket.FindStringSubmatch(strings.TrimSpace(label)); m != nil {
+		return choiceList(m[1])
+	}
+	return nil
 }
 
 // defaultishAnswers are real answers that templates also use as a preset on

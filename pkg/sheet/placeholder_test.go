@@ -1,6 +1,9 @@
 package sheet
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestIsPlaceholder(t *testing.T) {
 	tests := []struct {
@@ -117,5 +120,34 @@ func TestFlatMarkColumns(t *testing.T) {
 	}
 	if s := (func() *Sheet { b := newBook(t, "S"); b.rows("S", 1, tests[0].rows...); return b.sheet("S") })(); !s.Rows[1].Answered || s.Rows[1].Answer != "いいえ" {
 		t.Errorf("the marked row reads %+v", s.Rows[1])
+	}
+}
+
+func TestHeaderChoices(t *testing.T) {
+	for _, tt := range []struct {
+		label string
+		want  []string
+	}{
+		{"回答（はい／いいえ）", []string{"はい", "いいえ"}},
+		{"対応状況(○/×/－)", []string{"○", "×", "－"}},
+		{"Yes/No/N/A", []string{"Yes", "No", "N/A"}},
+		{"回答【はい・いいえ・該当なし】", []string{"はい", "いいえ", "該当なし"}},
+		{"回答", nil},
+		{"回答（必須）", nil},
+		{"回答（はい／該当なし）", nil},
+		{"Answer (Yes/No) — comments", nil},
+	} {
+		if got := headerChoices(tt.label); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("headerChoices(%q) = %q, want %q", tt.label, got, tt.want)
+		}
+	}
+	b := newBook(t, "S")
+	b.rows("S", 1,
+		[]string{"No.", "質問", "回答（はい／いいえ）", "備考"},
+		[]string{"1", "データは暗号化して保管していますか？"},
+		[]string{"2", "バックアップを取得していますか？"},
+	)
+	if r := b.sheet("S").Rows; len(r) != 2 || !reflect.DeepEqual(r[0].HintChoices, []string{"はい", "いいえ"}) {
+		t.Errorf("rows %+v", r)
 	}
 }

@@ -113,6 +113,11 @@ type Row struct {
 	// Choices lists the values a dropdown answer cell allows; empty means
 	// free text.
 	Choices []string `json:"choices,omitempty"`
+	// HintChoices are the values the answer column's header names for a
+	// cell without a dropdown (回答（はい／いいえ）, 対応状況（○/×）): the
+	// writer puts one there when the entry says which, and the text
+	// otherwise.
+	HintChoices []string `json:"hint_choices,omitempty"`
 	// MarkCells maps a choice label to the cell that takes a mark for it,
 	// and Mark is the mark (Layout.Mark).
 	MarkCells map[string]string `json:"mark_cells,omitempty"`
@@ -921,6 +926,7 @@ func isHeader(headers []int, r int) bool {
 }
 
 func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations) []Row {
+	hint := headerChoices(g.text(lay.HeaderRow, lay.AnswerCol))
 	var out []Row
 	section := ""
 	start := lay.HeaderRow + 1
@@ -1043,6 +1049,9 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 				if c, r0, err := excelize.CellNameToCoordinates(shared); err == nil {
 					row.Choices = dvs.choicesAt(c, r0)
 				}
+			}
+			if len(row.Choices) == 0 {
+				row.HintChoices = hint
 			}
 		}
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
