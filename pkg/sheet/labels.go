@@ -45,10 +45,10 @@ var labelTable = []struct {
 }{
 	{RoleID, 1, []string{"no", "no.", "№", "項番", "番号", "通番", "管理番号", "id", "#", "question id", "control id", "cid", "ref", "reference id", "item no", "mstg-id", "問番号", "質問番号", "項目番号", "整理番号", "ナンバー"}},
 	{RoleCategory, 0.9, []string{"分類", "カテゴリ", "カテゴリー", "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "区分", "領域", "分野", "domain", "category", "control domain", "section", "area", "control group", "stream", "カテゴリ名", "観点"}},
-	{RoleQuestion, 1, []string{"質問", "質問内容", "質問事項", "設問", "確認項目", "確認事項", "確認内容", "チェック項目", "チェック内容", "要件", "要求事項", "検証要件", "検証要件の内容", "評価項目", "点検項目", "管理策", "質問項目", "ヒアリング項目", "question", "questions", "consensus assessment questions", "requirement", "requirements", "security requirement", "query"}},
+	{RoleQuestion, 1, []string{"質問", "質問内容", "質問事項", "設問", "確認項目", "確認事項", "確認内容", "チェック項目", "チェック内容", "要件", "要求事項", "検証要件", "検証要件の内容", "評価項目", "点検項目", "管理策", "質問項目", "ヒアリング項目", "チェックポイント", "確認ポイント", "要求内容", "質問文", "question", "questions", "consensus assessment questions", "requirement", "requirements", "security requirement", "query"}},
 	{RoleQuestion, 0.7, []string{"項目", "内容", "チェックリスト", "control", "control specification", "test name", "objective", "objectives", "item", "criteria", "description of control", "control description"}},
 	{RoleDetail, 0.8, []string{"詳細", "説明", "内容説明", "具体的内容", "description", "details", "objectives", "解説"}},
-	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "回答(はい/いいえ)", "○×", "評価"}},
+	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "回答(はい/いいえ)", "○×", "評価", "記入欄", "ご記入欄", "貴社記入欄", "御社記入欄", "事業者記入欄", "ベンダー記入欄", "回答者記入欄", "準拠状況", "適合状況", "遵守状況", "supplier response"}},
 	{RoleRemarks, 1, []string{"備考", "補足", "補足説明", "コメント", "説明", "特記事項", "根拠", "回答補足", "備考欄", "補足事項", "理由", "詳細説明", "comment", "comments", "notes", "note", "remarks", "remark", "additional information", "explanation", "comments and notes", "evidence", "justification", "csp implementation description", "implementation description", "interview notes", "supporting information", "additional comments"}},
 	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority", "回答日", "ご回答日", "回答者", "ご回答者", "回答期限", "回答者名", "date completed", "completed by", "respondent"}},
 }
@@ -76,9 +76,21 @@ func classify(text string) (Role, float64) {
 	if len([]rune(text)) > maxLabelRunes {
 		return RoleNone, 0
 	}
-	k := textnorm.Key(text)
-	// Drop a parenthesised remark such as "(Optional/Recommended)" or
-	// "（はい／いいえ）"; the key keeps letters only, so cut at the word.
+	// A bracketed remark after the label ("(Optional/Recommended)",
+	// 「（はい／いいえ）」「（記入欄）」) qualifies it: the label alone decides
+	// when it is one.
+	if m := trailingBracket.FindStringIndex(text); m != nil && m[0] > 0 {
+		if role, sc := classifyKey(textnorm.Key(text[:m[0]])); sc >= 0.7 {
+			return role, sc
+		}
+	}
+	return classifyKey(textnorm.Key(text))
+}
+
+// trailingBracket is a bracketed part ending a header label.
+var trailingBracket = regexp.MustCompile(`\s*[（(【\[][^（()）【】\[\]]*[）)】\]]\s*$`)
+
+func classifyKey(k string) (Role, float64) {
 	if k == "" {
 		return RoleNone, 0
 	}

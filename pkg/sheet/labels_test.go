@@ -1,0 +1,40 @@
+package sheet
+
+import "testing"
+
+// Header labels as Japanese and English checklists write them.
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		label string
+		want  Role
+	}{
+		{"No.", RoleID},
+		{"項番", RoleID},
+		{"大項目", RoleCategory},
+		{"質問", RoleQuestion},
+		{"確認項目（質問）", RoleQuestion},
+		{"チェックポイント", RoleQuestion},
+		{"回答", RoleAnswer},
+		{"回答（はい／いいえ）", RoleAnswer},
+		{"対応状況（○/×）", RoleAnswer},
+		{"貴社記入欄", RoleAnswer},
+		{"事業者記入欄", RoleAnswer},
+		{"回答者記入欄", RoleAnswer},
+		{"準拠状況", RoleAnswer},
+		{"Vendor Response", RoleAnswer},
+		{"回答 (Yes/No)", RoleAnswer},
+		{"備考", RoleRemarks},
+		{"備考（記入欄）", RoleRemarks},
+		{"補足説明・根拠", RoleRemarks},
+		{"CSP Implementation Description (Optional/Recommended)", RoleRemarks},
+		{"Comments / Evidence", RoleRemarks},
+		{"回答者", RoleOther},
+		{"Guidance", RoleOther},
+		{"作成日：2026年12月1日 株式会社サンプル 情報システム部", RoleNone},
+	}
+	for _, tt := range tests {
+		if got, _ := classify(tt.label); got != tt.want {
+			t.Errorf("classify(%q) = %v, want %v", tt.label, got, tt.want)
+		}
+	}
+}
