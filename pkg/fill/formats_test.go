@@ -147,6 +147,20 @@ func TestSummarySheet(t *testing.T) {
 	if ok, link, _ := g.GetCellHyperLink(SummarySheetName, "B2"); !ok || !strings.HasPrefix(link, "'Questionnaire'!D") {
 		t.Errorf("B2 link = %v %q", ok, link)
 	}
+	// Each suggestion says how often answers of its confidence were
+	// right, as a percentage.
+	suggested := 0
+	for i, r := range rows[1:] {
+		if len(r) > 4 && r[4] != "" {
+			suggested++
+			if len(r) < 7 || !strings.HasSuffix(r[6], "%") {
+				t.Errorf("summary row %d: %q", i+2, r)
+			}
+		}
+	}
+	if suggested == 0 {
+		t.Error("no summary row has a suggestion")
+	}
 	// The customer's sheets read the same with or without the summary.
 	a, b := dump(t, plain.Bytes), dump(t, with.Bytes)
 	if !strings.HasPrefix(b, strings.SplitN(a, "== sheet \"Lists\"", 2)[0]) {
