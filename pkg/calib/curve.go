@@ -4,10 +4,14 @@ import (
 	"bytes"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
+	"strings"
 )
 
 // Edges are the lower edges of the confidence bands a Curve counts in.
@@ -47,11 +51,15 @@ func FitCurve(examples []Example) Curve {
 			c[b].Right++
 		}
 	}
-	// Pool adjacent violators over the smoothed shares, weighted by rows.
+	// Pool adjacent violators over the smoothed shares of the bands that
+	// have rows, weighted by rows.
 	type block struct{ from, to, rows, right int }
 	var blocks []block
 	share := func(b block) float64 { return (float64(b.right) + 1) / (float64(b.rows) + 2) }
 	for i, b := range c {
+		if b.Rows == 0 {
+			continue
+		}
 		blocks = append(blocks, block{i, i, b.Rows, b.Right})
 		for len(blocks) > 1 {
 			n := len(blocks)
@@ -62,9 +70,26 @@ func FitCurve(examples []Example) Curve {
 			blocks = append(blocks[:n-2], block{prev.from, last.to, prev.rows + last.rows, prev.right + last.right})
 		}
 	}
+	set := make([]bool, len(c))
 	for _, b := range blocks {
 		for i := b.from; i <= b.to; i++ {
-			c[i].P = share(b)
+			c[i].P, set[i] = share(b), true
+		}
+	}
+	// A band outside every block has no rows and says nothing: it reads as
+	// the band below it (never surer than the evidence); bands below the
+	// first with rows read as that one.
+	first := 0.5
+	if len(blocks) > 0 {
+		first = share(blocks[0])
+	}
+	for i := range c {
+		switch {
+		case set[i]:
+		case i > 0:
+			c[i].P = c[i-1].P
+		default:
+			c[i].P = first
 		}
 	}
 	return c
@@ -151,4 +176,54 @@ func ReadCurves(r io.Reader) (*Curves, error) {
 		}
 	}
 	return &cs, nil
+}
+
+// Cut is the lowest confidence at which every language's curve gives at
+// least p: the threshold that fills only rows whose answers were right at
+// least that often in the measured sets. ok is false when no band of some
+// language reaches p.
+func (cs *Curves) Cut(p float64) (cut float64, ok bool) {
+	if cs == nil || len(cs.Langs) == 0 {
+		return 0, false
+	}
+	for _, c := range cs.Langs {
+		i := slices.IndexFunc(c, func(b Band) bool { return b.P >= p })
+		if i < 0 {
+			return 0, false
+		}
+		cut = max(cut, c[i].From)
+	}
+	return cut, true
+}
+
+// Threshold reads a threshold as users write it: a confidence from 0 to
+// 1 ("0.55"), or a share of right answers ("95%"), which the shipped
+// curves turn into the confidence that reaches it in every language.
+func Threshold(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if pct, ok := strings.CutSuffix(s, "%"); ok {
+		p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+		if err != nil || math.IsNaN(p) || p <= 0 || p > 100 {
+			return 0, errors.New("want a share of right answers above 0% and at most 100%, e.g. 95%")
+		}
+		cut, ok := Default().Cut(p / 100)
+		if !ok {
+			return 0, fmt.Errorf("no confidence reaches %s right answers in the measured sets (the most is %s)", s, Default().best())
+		}
+		return cut, nil
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
+		return 0, errors.New("want a confidence from 0 to 1, or a share of right answers such as 95%")
+	}
+	return f, nil
+}
+
+// best is the highest share every language reaches, as a percentage.
+func (cs *Curves) best() string {
+	lo := 1.0
+	for _, c := range cs.Langs {
+		lo = min(lo, c[len(c)-1].P)
+	}
+	return strconv.FormatFloat(math.Floor(lo*1000)/10, 'f', -1, 64) + "%"
 }

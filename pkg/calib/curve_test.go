@@ -30,7 +30,7 @@ func TestFitCurve(t *testing.T) {
 		conf, want float64
 	}{
 		{0, 0.09}, {0.05, 0.09}, {0.0999, 0.09},
-		{0.1, 17.0 / 38}, {0.3, 17.0 / 38}, // empty bands take the pooled block after them
+		{0.1, 0.09}, {0.3, 0.09}, // empty bands read as the band below
 		{0.45, 17.0 / 38}, {0.5, 17.0 / 38}, {0.5499, 17.0 / 38},
 		{0.55, 38.0 / 40}, {0.95, 41.0 / 42}, {1, 41.0 / 42},
 	}
@@ -94,6 +94,49 @@ func TestDefaultCurves(t *testing.T) {
 		filled, held := cs.Probability(en, th), cs.Probability(en, 0.3)
 		if math.IsNaN(filled) || filled < 0.9 || held > 0.7 || held >= filled {
 			t.Errorf("english=%v: P(%.2f) = %.3f, P(0.3) = %.3f", en, th, filled, held)
+		}
+	}
+}
+
+func TestCutAndThreshold(t *testing.T) {
+	ja := append(append(rows(0.2, 48, 28), rows(0.6, 48, 46)...), rows(0.9, 98, 97)...) // 0.58, 0.94, 0.98
+	en := append(rows(0.2, 48, 8), rows(0.6, 98, 95)...)                                // 0.18, 0.96
+	for i := range en {
+		en[i].Signals.English = true
+	}
+	cs := FitCurves(append(ja, en...), nil)
+	for _, tt := range []struct {
+		p    float64
+		want float64
+		ok   bool
+	}{
+		{0.5, 0.6, true},  // ja reaches it at 0.2, en only at 0.6
+		{0.95, 0.9, true}, // en at 0.6, ja only at 0.9
+		{0.97, 0, false},  // en never does
+	} {
+		if got, ok := cs.Cut(tt.p); got != tt.want || ok != tt.ok {
+			t.Errorf("Cut(%v) = %v, %v; want %v, %v", tt.p, got, ok, tt.want, tt.ok)
+		}
+	}
+	ninety, _ := Default().Cut(0.9)
+	for _, tt := range []struct {
+		in   string
+		want float64
+		bad  bool
+	}{
+		{"0.55", 0.55, false},
+		{" 1 ", 1, false},
+		{"90%", ninety, false},
+		{"90 %", ninety, false},
+		{"100%", 0, true},
+		{"0%", 0, true},
+		{"1.5", 0, true},
+		{"high", 0, true},
+		{"NaN", 0, true},
+	} {
+		got, err := Threshold(tt.in)
+		if (err != nil) != tt.bad || !tt.bad && got != tt.want {
+			t.Errorf("Threshold(%q) = %v, %v", tt.in, got, err)
 		}
 	}
 }
