@@ -158,11 +158,13 @@ func TestFillBadInput(t *testing.T) {
 		{"bad synonyms", []string{"fill", tmpl, "--corpus", badSyn}, "synonyms.txt:1: want \"name: term, term, ...\""},
 		{"missing file", []string{"fill", filepath.Join(dir, "nope.xlsx"), "--corpus", repoCorpus}, "no such file"},
 		{"same file", []string{"fill", tmpl, "-o", tmpl, "--corpus", repoCorpus}, "never writes over"},
-		{"threshold over 1", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "want a number from 0 to 1"},
-		{"negative threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "-0.5"}, "want a number from 0 to 1"},
-		{"threshold not a number", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "NaN"}, "want a number from 0 to 1"},
-		{"eval threshold", []string{"eval", "--pairs", "x.tsv", "--threshold", "1.5"}, "want a number from 0 to 1"},
-		{"serve threshold", []string{"serve", "--threshold", "-1"}, "want a number from 0 to 1"},
+		{"threshold over 1", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "want a confidence from 0 to 1"},
+		{"negative threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "-0.5"}, "want a confidence from 0 to 1"},
+		{"threshold not a number", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "NaN"}, "want a confidence from 0 to 1"},
+		{"eval threshold", []string{"eval", "--pairs", "x.tsv", "--threshold", "1.5"}, "want a confidence from 0 to 1"},
+		{"serve threshold", []string{"serve", "--threshold", "-1"}, "want a confidence from 0 to 1"},
+		{"unreachable share", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "99.99%"}, "no confidence reaches 99.99% right answers"},
+		{"share over 100%", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "150%"}, "at most 100%"},
 		{"no workers", []string{"fill", tmpl, "--corpus", repoCorpus, "-j", "0"}, "want 1 or more"},
 		{"part limit", []string{"fill", tmpl, "--corpus", repoCorpus, "--max-part-mb", "0"}, "--max-part-mb 0"},
 		{"unzip limit", []string{"fill", tmpl, "--corpus", repoCorpus, "--max-unzip-mb", "-3"}, "--max-unzip-mb -3"},
@@ -542,5 +544,43 @@ func TestEvalRowsOneLinePerRow(t *testing.T) {
 	f := strings.Split(lines[0], "\t")
 	if len(f) != 8 || f[0] != "right" || f[6] != "Is a business continuity plan established, documented and tested?" {
 		t.Errorf("row %q", f)
+	}
+}
+
+// --threshold 97% fills only rows whose confidence reaches a band where
+// 97% of measured answers were right in every language: fewer than the
+// default, a subset of them.
+func TestThresholdAsShare(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFile(t, templateJA, dir)
+	fills := func(threshold ...string) map[string]bool {
+		t.Helper()
+		rep := filepath.Join(dir, "r.json")
+		args := append([]string{"fill", in, "--corpus", repoCorpus, "-o", filepath.Join(dir, "out.xlsx"), "--force", "--report", rep}, threshold...)
+		if code, _, stderr := qfill(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", threshold, code, stderr)
+		}
+		var r struct {
+			Files []struct{ Items []fill.Item }
+		}
+		if err := json.Unmarshal(mustRead(t, rep), &r); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, it := range r.Files[0].Items {
+			if it.Status == fill.StatusFilled {
+				got[it.AnswerCell] = true
+			}
+		}
+		return got
+	}
+	def, strict := fills(), fills("--threshold", "97%")
+	if len(strict) == 0 || len(strict) >= len(def) {
+		t.Fatalf("97%%: %d filled, default %d", len(strict), len(def))
+	}
+	for c := range strict {
+		if !def[c] {
+			t.Errorf("%s filled at 97%% but not by default", c)
+		}
 	}
 }

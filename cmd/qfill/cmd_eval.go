@@ -47,7 +47,7 @@ two baselines (character-bigram BM25 and sahilm/fuzzy).
 		},
 	}
 	cmd.Flags().StringVar(&opts.pairs, "pairs", "", "pairs file (TSV: query_id, query_question, corpus, expected_id, note)")
-	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1 (default: the matcher's; with --cv, a probability, default 0.95)")
+	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1, or a share of right answers such as 95% (default: the matcher's; with --cv or --model, a probability, default 0.95)")
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&opts.misses, "all-misses", false, "also list answerable rows left for review")
 	cmd.Flags().BoolVar(&opts.rows, "rows", false, "print every row's outcome as TSV and nothing else")
@@ -126,7 +126,7 @@ func evalRun(opts *evalOptions) error {
 		if err != nil {
 			return err
 		}
-		th = opts.threshold.or(defaultCalibratedThreshold)
+		th = opts.threshold.probability(defaultCalibratedThreshold)
 		for i := range outs {
 			if outs[i].BestID != "" {
 				outs[i].Confidence = m.Predict(outs[i].Signals)

@@ -60,7 +60,7 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 	if err != nil {
 		return err
 	}
-	th := opts.threshold.or(defaultCalibratedThreshold)
+	th := opts.threshold.probability(defaultCalibratedThreshold)
 	held := eval.CrossValidate(groups, calib.DefaultL2)
 	var allRules, allCal []eval.Outcome
 	res := cvJSON{CalibratedThreshold: th, RulesThreshold: cfg.Threshold, Files: map[string]eval.Metrics{}}

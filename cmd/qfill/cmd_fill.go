@@ -77,7 +77,7 @@ folder beside the qfill executable, else <user config dir>/qfill/corpus.
 	fs.StringVar(&opts.corpus, "corpus", "", "corpus file or folder (see above for the default)")
 	fs.StringVar(&opts.report, "report", "", "write a JSON report of every question to this file")
 	fs.StringVar(&opts.html, "html", "", "write a self-contained HTML report for reviewers to this file")
-	fs.Var(&opts.threshold, "threshold", fmt.Sprintf("confidence needed to fill without review, 0..1 (default %.2f)", match.DefaultConfig().Threshold))
+	fs.Var(&opts.threshold, "threshold", fmt.Sprintf("confidence needed to fill without review, 0..1, or the share of right answers it must reach in the measured sets, e.g. 95%% (default %.2f)", match.DefaultConfig().Threshold))
 	fs.BoolVar(&opts.overwrite, "overwrite", false, "replace answers already in the checklist")
 	fs.BoolVar(&opts.force, "force", false, "replace an output file that was edited since qfill wrote it, or that qfill did not write")
 	fs.BoolVar(&opts.summary, "summary-sheet", false, "add a sheet listing the rows to review, with links to their cells")

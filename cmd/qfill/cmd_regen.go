@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/qfill/qfill/internal/xlsxdump"
@@ -82,7 +83,10 @@ func regenBuild(opts *regenOptions, m *manifest.Manifest) ([]regenerated, map[st
 	var done []regenerated
 	for _, s := range m.Sheets {
 		cpath := m.CorpusOf(s)
-		key := fmt.Sprintf("%s|%v", cpath, s.Threshold)
+		key := cpath
+		if s.Threshold != nil {
+			key += "|" + strconv.FormatFloat(s.Threshold.Confidence, 'g', -1, 64)
+		}
 		ix := indexes[key]
 		if ix == nil {
 			c := corpora[cpath]
@@ -95,7 +99,7 @@ func regenBuild(opts *regenOptions, m *manifest.Manifest) ([]regenerated, map[st
 			}
 			cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
 			if s.Threshold != nil {
-				cfg.Threshold = *s.Threshold
+				cfg.Threshold = s.Threshold.Confidence
 			}
 			ix = match.New(c.Entries, cfg)
 			indexes[key] = ix

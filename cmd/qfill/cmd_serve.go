@@ -59,7 +59,7 @@ cannot upload a checklist and read your answers back.
 	}
 	cmd.Flags().StringVar(&opts.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	cmd.Flags().StringVar(&opts.corpus, "corpus", "", "corpus file or folder (default: as for fill)")
-	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1 (default: as for fill)")
+	cmd.Flags().Var(&opts.threshold, "threshold", "confidence needed to fill without review, 0..1, or a share of right answers such as 95% (default: as for fill)")
 	cmd.Flags().Int64Var(&opts.maxMB, "max-upload-mb", 32, "largest upload accepted, in MiB")
 	cmd.Flags().BoolVar(&opts.learn, "learn", false, "let the review page save decisions to the corpus (a corpus folder)")
 	return cmd

@@ -1,12 +1,11 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/spf13/cobra"
@@ -77,35 +76,51 @@ func (o *openFlags) check() error {
 	return nil
 }
 
-// thresholdFlag is a --threshold: a number from 0 to 1, refused when
-// parsed (exit 2, one line), and unset unless given, so that "not given"
-// needs no sentinel value.
+// thresholdFlag is a --threshold: a confidence from 0 to 1, or a share
+// of right answers ("95%") that the shipped confidence curves turn into
+// one (calib.Threshold); refused when parsed (exit 2, one line), and unset
+// unless given, so that "not given" needs no sentinel value.
 type thresholdFlag struct {
 	v   float64
 	set bool
+	// text is as given; share is the "95%" form as a fraction, or 0.
+	text  string
+	share float64
 }
 
-func (t *thresholdFlag) String() string {
-	if !t.set {
-		return ""
-	}
-	return strconv.FormatFloat(t.v, 'g', -1, 64)
-}
+func (t *thresholdFlag) String() string { return t.text }
 
 func (t *thresholdFlag) Set(s string) error {
-	f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
-		return errors.New("want a number from 0 to 1")
+	v, err := calib.Threshold(s)
+	if err != nil {
+		return err
 	}
-	t.v, t.set = f, true
+	t.v, t.set, t.text, t.share = v, true, strings.TrimSpace(s), 0
+	if pct, ok := strings.CutSuffix(t.text, "%"); ok {
+		f, _ := strconv.ParseFloat(strings.TrimSpace(pct), 64)
+		t.share = f / 100
+	}
 	return nil
 }
 
-func (t *thresholdFlag) Type() string { return "float" }
+func (t *thresholdFlag) Type() string { return "threshold" }
 
-// or returns the threshold given, else def.
+// or returns the threshold given, as a confidence, else def.
 func (t thresholdFlag) or(def float64) float64 {
 	if t.set {
+		return t.v
+	}
+	return def
+}
+
+// probability returns the threshold given where a fitted probability is
+// compared with it (eval --cv, --model): "95%" is 0.95 there, not a
+// confidence. A plain number is taken as it is.
+func (t thresholdFlag) probability(def float64) float64 {
+	switch {
+	case t.share > 0:
+		return t.share
+	case t.set:
 		return t.v
 	}
 	return def

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/sheet"
 	"gopkg.in/yaml.v3"
 )
@@ -20,16 +21,36 @@ const DefaultFile = "qfill.yaml"
 
 // Sheet is one standard answer sheet.
 type Sheet struct {
-	Template  string   `yaml:"template"`
-	Output    string   `yaml:"output"`
-	Report    string   `yaml:"report,omitempty"`
-	Corpus    string   `yaml:"corpus,omitempty"`
-	Threshold *float64 `yaml:"threshold,omitempty"`
-	Overwrite bool     `yaml:"overwrite,omitempty"`
-	Mapping   string   `yaml:"mapping,omitempty"`
+	Template  string     `yaml:"template"`
+	Output    string     `yaml:"output"`
+	Report    string     `yaml:"report,omitempty"`
+	Corpus    string     `yaml:"corpus,omitempty"`
+	Threshold *Threshold `yaml:"threshold,omitempty"`
+	Overwrite bool       `yaml:"overwrite,omitempty"`
+	Mapping   string     `yaml:"mapping,omitempty"`
 	// Layout overrides, as the fill flags (sheet, header_row,
 	// question_col, answer_col, remarks_col, id_col).
 	Layout sheet.Overrides `yaml:",inline"`
+}
+
+// Threshold is a sheet's threshold as written: a confidence ("0.7") or a
+// share of right answers ("95%"), read as --threshold reads it.
+type Threshold struct {
+	Text       string
+	Confidence float64
+}
+
+// UnmarshalYAML reads and checks the value (calib.Threshold).
+func (t *Threshold) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.ScalarNode {
+		return fmt.Errorf("line %d: threshold: want a confidence such as 0.7 or a share such as 95%%", n.Line)
+	}
+	v, err := calib.Threshold(n.Value)
+	if err != nil {
+		return fmt.Errorf("line %d: threshold %s: %w", n.Line, n.Value, err)
+	}
+	t.Text, t.Confidence = n.Value, v
+	return nil
 }
 
 // Manifest is a whole qfill.yaml. Paths in it are relative to its folder.
@@ -69,8 +90,6 @@ func Load(path string) (*Manifest, error) {
 			return nil, fmt.Errorf("manifest %s: sheet %d has no corpus (set corpus: at the top or on the sheet)", path, i+1)
 		case filepath.Clean(s.Template) == filepath.Clean(s.Output):
 			return nil, fmt.Errorf("manifest %s: sheet %d writes over its template", path, i+1)
-		case s.Threshold != nil && (*s.Threshold < 0 || *s.Threshold > 1):
-			return nil, fmt.Errorf("manifest %s: sheet %d: threshold %v is outside 0..1", path, i+1, *s.Threshold)
 		}
 		if j, dup := outs[filepath.Clean(s.Output)]; dup {
 			return nil, fmt.Errorf("manifest %s: sheets %d and %d write the same output %s", path, j+1, i+1, s.Output)

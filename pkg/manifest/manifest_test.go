@@ -25,3 +25,22 @@ func TestLayoutFields(t *testing.T) {
 		t.Errorf("misspelt field: %v", err)
 	}
 }
+
+// A threshold is a confidence or a share of right answers; anything else
+// is an error naming its line.
+func TestThreshold(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "qfill.yaml")
+	for value, want := range map[string]string{"0.7": "", "95%": "", "1.5": "line 4: threshold 1.5", "101%": "line 4: threshold 101%", "[1]": "line 4: threshold"} {
+		os.WriteFile(p, []byte("corpus: corpus\nsheets:\n  - template: t.xlsx\n    threshold: "+value+"\n    output: o.xlsx\n"), 0o644)
+		m, err := Load(p)
+		switch {
+		case want == "" && err != nil:
+			t.Errorf("%s: %v", value, err)
+		case want == "" && (m.Sheets[0].Threshold == nil || m.Sheets[0].Threshold.Confidence <= 0 || m.Sheets[0].Threshold.Text != value):
+			t.Errorf("%s: read as %+v", value, m.Sheets[0].Threshold)
+		case want != "" && (err == nil || !strings.Contains(err.Error(), want)):
+			t.Errorf("%s: error %v, want %q", value, err, want)
+		}
+	}
+}
