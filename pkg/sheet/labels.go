@@ -87,8 +87,9 @@ func classify(text string) (Role, float64) {
 	return classifyKey(textnorm.Key(text))
 }
 
-// trailingBracket is a bracketed part ending a header label.
-var trailingBracket = regexp.MustCompile(`\s*[（(【\[][^（()）【】\[\]]*[）)】\]]\s*$`)
+// trailingBracket is a bracketed part ending a header label; its group
+// is what the brackets hold.
+var trailingBracket = regexp.MustCompile(`\s*[（(【\[]([^（()）【】\[\]]*)[）)】\]]\s*$`)
 
 func classifyKey(k string) (Role, float64) {
 	if k == "" {
@@ -205,16 +206,13 @@ func choiceList(s string) []string {
 	return parts
 }
 
-// headerBracket is the last bracketed part of a header label.
-var headerBracket = regexp.MustCompile(`[（(【\[]([^（()）【】\[\]]+)[）)】\]]\s*$`)
-
 // headerChoices are the values an answer column's header names, alone
 // (はい/いいえ) or in brackets after its label (回答（はい／いいえ）).
 func headerChoices(label string) []string {
 	if l := choiceList(label); l != nil {
 		return l
 	}
-	if m := headerBracket.FindStringSubmatch(strings.TrimSpace(label)); m != nil {
+	if m := trailingBracket.FindStringSubmatch(label); m != nil {
 		return choiceList(m[1])
 	}
 	return nil
