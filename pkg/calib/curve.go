@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Edges are the lower edges of the confidence bands a Curve counts in.
@@ -143,14 +144,15 @@ func (cs *Curves) Probability(english bool, conf float64) float64 {
 //go:embed curves.json
 var curvesJSON []byte
 
-// Default returns the curves qfill ships (make calibrate fits them).
-func Default() *Curves {
+// Default returns the curves qfill ships (make calibrate fits them), read
+// once; callers share them and must not change them.
+var Default = sync.OnceValue(func() *Curves {
 	cs, err := ReadCurves(bytes.NewReader(curvesJSON))
 	if err != nil {
 		panic(fmt.Sprintf("embedded curves.json: %v", err)) // a build defect, caught by the tests
 	}
 	return cs
-}
+})
 
 // Write writes the curves as indented JSON.
 func (cs *Curves) Write(w io.Writer) error {

@@ -11,7 +11,6 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
@@ -141,7 +140,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		o.MinConfidence = DefaultMinConfidence
 	}
 	if o.Curves == nil {
-		o.Curves = shippedCurves()
+		o.Curves = calib.Default()
 	}
 	var items []Item
 	var pending []int // items waiting for a match, in order
@@ -435,9 +434,6 @@ func reviewComment(it *Item, e *corpus.Entry, value string, rival int) string {
 	}
 	return b.String()
 }
-
-// shippedCurves reads the embedded curves once.
-var shippedCurves = sync.OnceValue(calib.Default)
 
 func round(f float64) float64 {
 	return float64(int(f*1000+0.5)) / 1000
