@@ -42,43 +42,77 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 		}
 		byCorpus[c[2]] = append(byCorpus[c[2]], pair{c[1], c[3]})
 	}
-	for _, tt := range []struct {
-		corpus     string
-		rightFloor int
+	// The same rows in three layouts a Japanese checklist uses for a yes/no
+	// answer: a dropdown; one column per value, marked (the mark goes in
+	// the chosen column); and values named in the header of a free-text
+	// column (the value when the entry says one, else the text).
+	layouts := []struct {
+		name   string
+		header []any
+		build  func(x *excelize.File, rows int)
+		// answerIn says whether a filled row's write went where the layout
+		// wants it.
+		answerIn func(w write) bool
 	}{
-		{"corpus_000", 27}, // 43 answerable rows
-		{"corpus_003", 12}, // 41 answerable rows
-	} {
-		t.Run(tt.corpus, func(t *testing.T) {
-			c, err := corpus.Load(filepath.Join(bench, tt.corpus+".tsv"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			pairs := byCorpus[tt.corpus]
-			x := excelize.NewFile()
-			x.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問項目", "回答", "備考"})
-			for i, p := range pairs {
-				x.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{i + 1, p.question})
-			}
+		{"dropdown", []any{"No.", "質問項目", "回答", "備考"}, func(x *excelize.File, rows int) {
 			dv := excelize.NewDataValidation(true)
-			dv.Sqref = fmt.Sprintf("C2:C%d", len(pairs)+1)
+			dv.Sqref = fmt.Sprintf("C2:C%d", rows+1)
 			if err := dv.SetDropList([]string{"はい", "いいえ", "該当なし"}); err != nil {
 				t.Fatal(err)
 			}
 			x.AddDataValidation("Sheet1", dv)
-			buf, err := x.WriteToBuffer()
-			if err != nil {
-				t.Fatal(err)
-			}
-			right, wrong := countFills(t, buf.Bytes(), c.Entries, func(row int) []string { return strings.Split(pairs[row-2].expected, "|") })
-			if wrong > 0 {
-				t.Errorf("%d wrong fills, want none", wrong)
-			}
-			t.Logf("%s: %d rows filled, %d right", tt.corpus, right+wrong, right)
-			if right < tt.rightFloor {
-				t.Errorf("%d rows filled right, want at least %d", right, tt.rightFloor)
-			}
-		})
+		}, func(w write) bool {
+			return strings.HasPrefix(w.cell, "C") && slices.Contains([]string{"はい", "いいえ", "該当なし"}, w.value)
+		}},
+		{"mark columns", []any{"No.", "質問項目", "はい", "いいえ", "該当なし", "備考"}, nil,
+			func(w write) bool { return strings.ContainsAny(w.cell[:1], "CDE") && w.value == "○" }},
+		{"values in the header", []any{"No.", "質問項目", "回答（はい／いいえ）", "備考"}, nil,
+			func(w write) bool { return strings.HasPrefix(w.cell, "C") && w.value != "" }},
+	}
+	for _, tt := range []struct {
+		corpus string
+		// rightFloor and wrongMax per layout, as measured; the
+		// header-hint layout fills as a free-text column does, with the
+		// bench's one wrong fill.
+		rightFloor, wrongMax []int
+	}{
+		{"corpus_000", []int{27, 27, 32}, []int{0, 0, 1}}, // 43 answerable rows
+		{"corpus_003", []int{12, 12, 29}, []int{0, 0, 0}}, // 41 answerable rows
+	} {
+		c, err := corpus.Load(filepath.Join(bench, tt.corpus+".tsv"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pairs := byCorpus[tt.corpus]
+		for li, lay := range layouts {
+			t.Run(tt.corpus+"/"+lay.name, func(t *testing.T) {
+				x := excelize.NewFile()
+				x.SetSheetRow("Sheet1", "A1", &lay.header)
+				for i, p := range pairs {
+					x.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+2), &[]any{i + 1, p.question})
+				}
+				if lay.build != nil {
+					lay.build(x, len(pairs))
+				}
+				buf, err := x.WriteToBuffer()
+				if err != nil {
+					t.Fatal(err)
+				}
+				items, right, wrong := fillCount(t, buf.Bytes(), c.Entries, func(row int) []string { return strings.Split(pairs[row-2].expected, "|") })
+				if wrong > tt.wrongMax[li] {
+					t.Errorf("%d wrong fills, want at most %d", wrong, tt.wrongMax[li])
+				}
+				t.Logf("%s, %s: %d rows filled, %d right", tt.corpus, lay.name, right+wrong, right)
+				if right < tt.rightFloor[li] {
+					t.Errorf("%d rows filled right, want at least %d", right, tt.rightFloor[li])
+				}
+				for _, it := range items {
+					if it.Status == StatusFilled && (len(it.writes) == 0 || !lay.answerIn(it.writes[0])) {
+						t.Errorf("row %d: answer written as %+v", it.Row, it.writes)
+					}
+				}
+			})
+		}
 	}
 }
 
@@ -137,6 +171,13 @@ func readLines(t *testing.T, path string) []string {
 // from an expected entry (right) or another (wrong).
 func countFills(t *testing.T, data []byte, entries []*corpus.Entry, expected func(row int) []string) (right, wrong int) {
 	t.Helper()
+	_, right, wrong = fillCount(t, data, entries, expected)
+	return right, wrong
+}
+
+// fillCount is countFills with the filled items.
+func fillCount(t *testing.T, data []byte, entries []*corpus.Entry, expected func(row int) []string) (items []Item, right, wrong int) {
+	t.Helper()
 	res, err := Run(Job{Input: "checklist.xlsx", Data: data}, match.New(entries, match.DefaultConfig()))
 	if err != nil {
 		t.Fatal(err)
@@ -151,5 +192,5 @@ func countFills(t *testing.T, data []byte, entries []*corpus.Entry, expected fun
 			t.Logf("row %d filled from %s, want %s", it.Row, it.EntryID, strings.Join(expected(it.Row), "|"))
 		}
 	}
-	return right, wrong
+	return res.Items, right, wrong
 }
