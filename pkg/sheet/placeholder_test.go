@@ -151,3 +151,27 @@ func TestHeaderChoices(t *testing.T) {
 		t.Errorf("rows %+v", r)
 	}
 }
+
+// A second answer column naming the answer's content, right of the one
+// that takes a value, receives the text; the customer's 備考 is left
+// alone. Without one, 備考 is the remarks column as before.
+func TestAnswerDetailColumn(t *testing.T) {
+	for _, tt := range []struct {
+		header      []string
+		answer, rem int
+	}{
+		{[]string{"No.", "質問", "対応可否（○/×）", "回答内容", "備考"}, 3, 4},
+		{[]string{"ID", "Question", "Answer", "Answer Details", "Comments"}, 3, 4},
+		{[]string{"No.", "質問", "はい", "いいえ", "該当なし", "回答内容", "備考"}, 3, 6},
+		{[]string{"No.", "質問", "回答", "備考"}, 3, 4},
+		{[]string{"No.", "質問", "回答", "担当者", "備考"}, 3, 5},
+	} {
+		b := newBook(t, "S")
+		b.rows("S", 1, tt.header,
+			[]string{"1", "データは暗号化して保管していますか？"},
+			[]string{"2", "バックアップを取得していますか？"})
+		if l := b.sheet("S").Layout; l.AnswerCol != tt.answer || l.RemarksCol != tt.rem {
+			t.Errorf("%q: answer %d, remarks %d; want %d, %d", tt.header, l.AnswerCol, l.RemarksCol, tt.answer, tt.rem)
+		}
+	}
+}

@@ -566,6 +566,9 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 	if ac == 0 {
 		flatMarkCols(g, &lay, best.row)
 	}
+	if rc == 0 {
+		answerDetailCol(g, &lay, best.row)
+	}
 	lastHeader := findMarkCols(g, &lay, best.row)
 	// Stacked header rows: data starts below the last row that is still
 	// part of a header merge.
@@ -902,6 +905,30 @@ func sheetMark(g *grid, lay Layout, rows []Row) string {
 	}
 	return "x"
 }
+
+// answerDetailCol finds a second answer column that holds the answer's
+// text beside one that takes a value (対応可否（○/×） | 回答内容 | 備考,
+// Answer | Answer Details | Comments): the text goes there, and the
+// customer's own remarks column is left alone.
+func answerDetailCol(g *grid, lay *Layout, hr int) {
+	last := g.maxCol
+	if lay.RemarksCol > lay.AnswerCol {
+		last = lay.RemarksCol - 1
+	}
+	for c := lay.AnswerCol + 1; c <= last; c++ {
+		if _, mark := lay.MarkCols[c]; mark {
+			continue
+		}
+		t := g.text(hr, c)
+		if role, sc := classify(t); role == RoleAnswer && sc >= 0.6 && answerDetail.MatchString(textnorm.Key(t)) {
+			lay.RemarksCol = c
+			return
+		}
+	}
+}
+
+// answerDetail: a label naming the answer's content or explanation.
+var answerDetail = regexp.MustCompile(`内容|説明|詳細|具体|補足|理由|details?|explanation|description|text`)
 
 // choiceOf maps a label onto yes / no / n/a, or "".
 func choiceOf(s string) string {
