@@ -84,7 +84,15 @@ func classify(text string) (Role, float64) {
 			return role, sc
 		}
 	}
-	return classifyKey(textnorm.Key(text))
+	role, sc := classifyKey(textnorm.Key(text))
+	switch {
+	case sc < 0.6 && headerChoices(text) != nil:
+		// A column headed by the values it takes ("Compliant (Y/N)").
+		return RoleAnswer, 0.9
+	case sc == 0 && strings.TrimSpace(text) == "#", sc == 0 && strings.TrimSpace(text) == "＃":
+		return RoleID, 1 // the key drops the sign
+	}
+	return role, sc
 }
 
 // trailingBracket is a bracketed part ending a header label; its group

@@ -165,6 +165,7 @@ func TestAnswerDetailColumn(t *testing.T) {
 		{[]string{"No.", "質問", "はい", "いいえ", "該当なし", "回答内容", "備考"}, 3, 6},
 		{[]string{"No.", "質問", "回答", "備考"}, 3, 4},
 		{[]string{"No.", "質問", "回答", "担当者", "備考"}, 3, 5},
+		{[]string{"#", "Requirement", "Compliant (Y/N)", "Vendor Comments"}, 3, 4},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, tt.header,
