@@ -166,6 +166,8 @@ func TestAnswerDetailColumn(t *testing.T) {
 		{[]string{"No.", "質問", "回答", "備考"}, 3, 4},
 		{[]string{"No.", "質問", "回答", "担当者", "備考"}, 3, 5},
 		{[]string{"#", "Requirement", "Compliant (Y/N)", "Vendor Comments"}, 3, 4},
+		{[]string{"通番", "チェック項目", "実施状況", "実施内容", "備考"}, 3, 4},
+		{[]string{"No.", "要求事項", "対応", "説明"}, 3, 4},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, tt.header,
