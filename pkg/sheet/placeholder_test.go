@@ -178,3 +178,26 @@ func TestAnswerDetailColumn(t *testing.T) {
 		}
 	}
 }
+
+// An answer header merged over two columns with sub-headers: the value
+// column is the answer, the text column the remarks, and the values a
+// sub-header names are the hint.
+func TestSplitAnswerHeader(t *testing.T) {
+	for _, tt := range []struct {
+		sub  []string
+		hint []string
+	}{
+		{[]string{"", "", "選択", "記述", ""}, nil},
+		{[]string{"", "", "はい/いいえ", "内容", ""}, []string{"はい", "いいえ"}},
+	} {
+		b := newBook(t, "S")
+		b.rows("S", 1, []string{"No.", "質問", "回答", "", "備考"}, tt.sub,
+			[]string{"1", "データは暗号化して保管していますか？"},
+			[]string{"2", "バックアップを取得していますか？"})
+		b.must(b.f.MergeCell("S", "C1", "D1"))
+		s := b.sheet("S")
+		if l := s.Layout; l.AnswerCol != 3 || l.RemarksCol != 4 || len(s.Rows) != 2 || s.Rows[0].Row != 3 || !reflect.DeepEqual(s.Rows[0].HintChoices, tt.hint) {
+			t.Errorf("%q: layout %+v, rows %+v", tt.sub, l, s.Rows)
+		}
+	}
+}

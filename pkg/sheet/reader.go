@@ -570,6 +570,9 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 		answerDetailCol(g, &lay, best.row)
 	}
 	lastHeader := findMarkCols(g, &lay, best.row)
+	if lay.MarkCols == nil && ac == 0 {
+		lastHeader = max(lastHeader, splitAnswerCols(g, &lay, best.row, rc == 0))
+	}
 	// Stacked header rows: data starts below the last row that is still
 	// part of a header merge.
 	if a, ok := g.area[[2]int{best.row, lay.AnswerCol}]; ok && a[2] > lastHeader {
@@ -847,6 +850,41 @@ func findMarkCols(g *grid, lay *Layout, hr int) int {
 	return hr
 }
 
+// splitAnswerCols reads sub-headers under an answer header merged over
+// several columns that are no Yes | No | N/A marks (回答 over 選択 | 記述,
+// or over はい/いいえ | 内容): the column for the value is the answer, and
+// one naming the answer's text takes it as remarks. It returns the
+// sub-header row, or hr.
+func splitAnswerCols(g *grid, lay *Layout, hr int, setRemarks bool) int {
+	a, ok := g.area[[2]int{hr, lay.AnswerCol}]
+	if !ok || a[3] == a[1] {
+		return hr
+	}
+	for r := hr + 1; r <= min(hr+2, len(g.cells)); r++ {
+		value, text := 0, 0
+		for c := a[1]; c <= a[3]; c++ {
+			t := g.text(r, c)
+			role, sc := classify(t)
+			switch {
+			case t == "":
+			case value == 0 && (headerChoices(t) != nil || role == RoleAnswer && sc >= 0.6 && !answerDetail.MatchString(textnorm.Key(t))):
+				value = c
+			case text == 0 && answerDetail.MatchString(textnorm.Key(t)):
+				text = c
+			}
+		}
+		if value == 0 || text == 0 {
+			continue
+		}
+		lay.AnswerCol = value
+		if setRemarks {
+			lay.RemarksCol = text
+		}
+		return r
+	}
+	return hr
+}
+
 // flatMarkCols detects Yes | No | N/A columns named in the header row
 // itself (No. | 質問 | はい | いいえ | 該当なし | 備考): adjacent labels right
 // of the question, each a different choice, yes and no among them. The
@@ -928,7 +966,7 @@ func answerDetailCol(g *grid, lay *Layout, hr int) {
 }
 
 // answerDetail: a label naming the answer's content or explanation.
-var answerDetail = regexp.MustCompile(`内容|説明|詳細|具体|補足|理由|details?|explanation|description|text`)
+var answerDetail = regexp.MustCompile(`内容|説明|詳細|具体|補足|理由|記述|details?|explanation|description|text`)
 
 // choiceOf maps a label onto yes / no / n/a, or "".
 func choiceOf(s string) string {
@@ -953,7 +991,12 @@ func isHeader(headers []int, r int) bool {
 }
 
 func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations) []Row {
-	hint := headerChoices(g.text(lay.HeaderRow, lay.AnswerCol))
+	var hint []string
+	for _, h := range headers {
+		if hint = headerChoices(g.text(h, lay.AnswerCol)); hint != nil {
+			break
+		}
+	}
 	var out []Row
 	section := ""
 	start := lay.HeaderRow + 1
