@@ -119,6 +119,11 @@ func classifyKey(k string) (Role, float64) {
 			consider(l, l.weight*0.8*coverage(l.key, k))
 		}
 	}
+	// 〜項目 and 〜内容 name what a row is about (サービスレベル項目, 対策項目,
+	// 規定内容) however the label begins.
+	if bestScore < 0.6 && (strings.HasSuffix(k, "項目") || strings.HasSuffix(k, "内容")) && len([]rune(k)) <= 10 {
+		return RoleQuestion, 0.6
+	}
 	if bestScore > 0 {
 		return best, bestScore
 	}

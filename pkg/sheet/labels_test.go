@@ -14,6 +14,8 @@ func TestClassify(t *testing.T) {
 		{"質問", RoleQuestion},
 		{"確認項目（質問）", RoleQuestion},
 		{"チェックポイント", RoleQuestion},
+		{"サービスレベル項目", RoleQuestion},
+		{"規定内容", RoleQuestion},
 		{"回答", RoleAnswer},
 		{"回答（はい／いいえ）", RoleAnswer},
 		{"対応状況（○/×）", RoleAnswer},

@@ -201,3 +201,18 @@ func TestSplitAnswerHeader(t *testing.T) {
 		}
 	}
 }
+
+// An SLA table (種別 | サービスレベル項目 | 規定内容 | 測定単位 | 設定例 |
+// 回答): the item name is read with its description.
+func TestSLAItemAndDescription(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1,
+		[]string{"種別", "サービスレベル項目", "規定内容", "測定単位", "設定例", "回答"},
+		[]string{"可用性", "サービス稼働率", "サービスを利用できる時間の割合", "％", "99.9%以上"},
+		[]string{"可用性", "計画停止予定通知", "定期的な保守停止に関する事前連絡確認", "有無", "1か月前に通知"},
+	)
+	s := b.sheet("S")
+	if l := s.Layout; l.QuestionCol != 2 || l.DetailCol != 3 || l.AnswerCol != 6 || len(s.Rows) != 2 || s.Rows[0].Question != "サービス稼働率\nサービスを利用できる時間の割合" {
+		t.Errorf("layout %+v, rows %+v", l, s.Rows)
+	}
+}
