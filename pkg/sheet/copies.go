@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -66,4 +67,30 @@ func skipCopies(f *excelize.File, wb *Workbook) {
 func refersTo(formula, sheet string) bool {
 	quoted := "'" + strings.ReplaceAll(sheet, "'", "''") + "'!"
 	return strings.Contains(formula, quoted) || !strings.ContainsAny(sheet, " -'") && strings.Contains(formula, sheet+"!")
+}
+
+// exampleSheet: a sheet name that says it shows how to answer (記入例,
+// 回答例, 見本, Example, Sample).
+var exampleSheet = regexp.MustCompile(`(?i)記入例|回答例|記載例|見本|サンプル|example|sample`)
+
+// skipExamples leaves alone the checklists whose sheet names say they are
+// examples when the workbook has another checklist: the customer shows
+// how to answer there, and the answers go on the other sheet.
+func skipExamples(wb *Workbook) {
+	var examples []*Sheet
+	others := 0
+	for _, s := range wb.Checklists() {
+		if exampleSheet.MatchString(s.Name) {
+			examples = append(examples, s)
+		} else {
+			others++
+		}
+	}
+	if others == 0 {
+		return
+	}
+	for _, s := range examples {
+		s.Skipped = "an example sheet (its name says so); the checklist is on another sheet (--sheet to fill it)"
+		s.Rows = nil
+	}
 }

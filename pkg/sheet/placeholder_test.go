@@ -216,3 +216,40 @@ func TestSLAItemAndDescription(t *testing.T) {
 		t.Errorf("layout %+v, rows %+v", l, s.Rows)
 	}
 }
+
+// A 記入例 sheet beside the checklist is left alone; alone, or chosen
+// with --sheet, it is read.
+func TestExampleSheetSkipped(t *testing.T) {
+	rows := [][]string{
+		{"No.", "質問", "回答", "備考"},
+		{"1", "データは暗号化して保管していますか？"},
+		{"2", "バックアップを取得していますか？"},
+	}
+	b := newBook(t, "記入例")
+	b.rows("記入例", 1, rows...)
+	if s := b.sheet("記入例"); len(s.Rows) != 2 {
+		t.Fatalf("an example sheet alone: %+v", s)
+	}
+	if _, err := b.f.NewSheet("回答"); err != nil {
+		t.Fatal(err)
+	}
+	b.rows("回答", 1, rows...)
+	wb, err := Read(b.f, Overrides{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs := wb.Checklists(); len(cs) != 1 || cs[0].Name != "回答" {
+		t.Errorf("checklists %v", sheetNames(cs))
+	}
+	if wb, err = Read(b.f, Overrides{Sheet: "記入例"}); err != nil || len(wb.Checklists()) != 1 || wb.Checklists()[0].Name != "記入例" {
+		t.Errorf("--sheet 記入例: %v", err)
+	}
+}
+
+func sheetNames(ss []*Sheet) []string {
+	var out []string
+	for _, s := range ss {
+		out = append(out, s.Name)
+	}
+	return out
+}

@@ -218,6 +218,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 	}
 	if ov.Sheet == "" {
 		skipCopies(f, wb)
+		skipExamples(wb)
 	}
 	if len(wb.Checklists()) == 0 {
 		var tried []string
