@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/calib"
@@ -91,15 +90,11 @@ type thresholdFlag struct {
 func (t *thresholdFlag) String() string { return t.text }
 
 func (t *thresholdFlag) Set(s string) error {
-	v, err := calib.Threshold(s)
+	v, share, err := calib.Threshold(s)
 	if err != nil {
 		return err
 	}
-	t.v, t.set, t.text, t.share = v, true, strings.TrimSpace(s), 0
-	if pct, ok := strings.CutSuffix(t.text, "%"); ok {
-		f, _ := strconv.ParseFloat(strings.TrimSpace(pct), 64)
-		t.share = f / 100
-	}
+	t.v, t.share, t.set, t.text = v, share, true, strings.TrimSpace(s)
 	return nil
 }
 

@@ -201,24 +201,25 @@ func (cs *Curves) Cut(p float64) (cut float64, ok bool) {
 // Threshold reads a threshold as users write it: a confidence from 0 to
 // 1 ("0.55"), or a share of right answers ("95%"), which the shipped
 // curves turn into the confidence that reaches it in every language.
-func Threshold(s string) (float64, error) {
+// share is the "95%" form as a fraction (0.95), or 0 for a confidence.
+func Threshold(s string) (conf, share float64, err error) {
 	s = strings.TrimSpace(s)
 	if pct, ok := strings.CutSuffix(s, "%"); ok {
 		p, err := strconv.ParseFloat(strings.TrimSpace(pct), 64)
 		if err != nil || math.IsNaN(p) || p <= 0 || p > 100 {
-			return 0, errors.New("want a share of right answers above 0% and at most 100%, e.g. 95%")
+			return 0, 0, errors.New("want a share of right answers above 0% and at most 100%, e.g. 95%")
 		}
 		cut, ok := Default().Cut(p / 100)
 		if !ok {
-			return 0, fmt.Errorf("no confidence reaches %s right answers in the measured sets (the most is %s)", s, Default().best())
+			return 0, 0, fmt.Errorf("no confidence reaches %s right answers in the measured sets (the most is %s)", s, Default().best())
 		}
-		return cut, nil
+		return cut, p / 100, nil
 	}
 	f, err := strconv.ParseFloat(s, 64)
 	if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
-		return 0, errors.New("want a confidence from 0 to 1, or a share of right answers such as 95%")
+		return 0, 0, errors.New("want a confidence from 0 to 1, or a share of right answers such as 95%")
 	}
-	return f, nil
+	return f, 0, nil
 }
 
 // best is the highest share every language reaches, as a percentage.

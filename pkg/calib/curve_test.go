@@ -134,7 +134,7 @@ func TestCutAndThreshold(t *testing.T) {
 		{"high", 0, true},
 		{"NaN", 0, true},
 	} {
-		got, err := Threshold(tt.in)
+		got, _, err := Threshold(tt.in)
 		if (err != nil) != tt.bad || !tt.bad && got != tt.want {
 			t.Errorf("Threshold(%q) = %v, %v", tt.in, got, err)
 		}

@@ -45,7 +45,7 @@ func (t *Threshold) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: threshold: want a confidence such as 0.7 or a share such as 95%%", n.Line)
 	}
-	v, err := calib.Threshold(n.Value)
+	v, _, err := calib.Threshold(n.Value)
 	if err != nil {
 		return fmt.Errorf("line %d: threshold %s: %w", n.Line, n.Value, err)
 	}

@@ -181,7 +181,7 @@ func IsPlaceholder(s string) bool {
 		return true
 	}
 	k := textnorm.Key(s)
-	return placeholderAnswers[k] || askToAnswer.MatchString(k) || listsChoices(s)
+	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil
 }
 
 // naSlash keeps "N/A" one value when values are split at slashes, and
@@ -191,14 +191,10 @@ var (
 	naBack  = strings.NewReplacer("\x00", "/")
 )
 
-// listsChoices: two or more values, each a plain yes, no or n/a and no two
-// alike, between slashes or dots. No answer says both yes and no.
-func listsChoices(s string) bool {
-	return choiceList(s) != nil
-}
-
-// choiceList splits s into the values it lists when it lists choices
-// (listsChoices), and returns nil otherwise.
+// choiceList splits s into the values it lists when it lists choices: two
+// or more values, each a plain yes, no or n/a and no two alike, yes and
+// no among them, between slashes or dots (no answer says both yes and
+// no); it returns nil otherwise.
 func choiceList(s string) []string {
 	parts := strings.FieldsFunc(naSlash.Replace(s), func(r rune) bool { return strings.ContainsRune("/／・|｜、,", r) })
 	if len(parts) < 2 {
