@@ -431,8 +431,18 @@ func TestSharedSets(t *testing.T) {
 		// wrong fills are rows that ask two things (labelled NONE), each
 		// filled from an entry that answers one: the incident organisation
 		// without the reporting line, the servers' anti-virus for the
-		// operators' terminals.
-		{name: "ja_labels_bench003", bench: "corpus_003", floor: floors{0.89, 0.9, 0.51}, wrongAtMost: 2},
+		// operators' terminals. Since the head check reads the item name
+		// (built on this set, so in fold): 21 of 21, coverage 56.8%.
+		{name: "ja_labels_bench003", bench: "corpus_003", floor: floors{0.89, 1, 0.56}},
+		// Label-style rows again (40, written here), asked of vendor A's
+		// answers; written and labelled after the item-name head check
+		// was built, to measure it. Measured blind on 2026-12-06, once
+		// each: without the check top-1 95.8%, precision 83.3% (5 of 6),
+		// coverage 20.8%; with it precision 90.0% (9 of 10), coverage
+		// 37.5%. The wrong fill, in both: an earthquake-proofing row from
+		// the entry asking whether the building is dedicated (its answer
+		// says nothing of earthquakes; labelled NONE as doubtful).
+		{name: "ja_labels_bench000", bench: "corpus_000", floor: floors{0.95, 0.9, 0.37}, wrongAtMost: 1, sealed: true},
 	}
 	var fitted []calib.Example
 	var fittedOn []string
@@ -461,6 +471,9 @@ func TestSharedSets(t *testing.T) {
 		for _, o := range outs {
 			if o.Auto && !o.Right() {
 				wrong++
+				if s.sealed {
+					continue // a sealed set's totals only
+				}
 				t.Logf("  wrong fill: %s -> %s (want %s)", o.Pair.QueryID, o.BestID, strings.Join(o.Pair.Expected, "|"))
 			}
 		}

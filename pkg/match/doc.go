@@ -81,7 +81,8 @@
 // verb or participle an English question asks about ("How often are
 // access rights reviewed?"); light predicates (実施, 可能, 導入, provide)
 // step back to the noun before them, and ask-word groups (保管 / 保存,
-// kept / stored) name one ask in other words.
+// kept / stored) name one ask in other words. In a label-style row (項目 |
+// 内容 joined) the item name's head is checked, where it has one.
 //
 // Each change of confidence is a Step of Result.Trace, named by its signal
 // (score, pairs, lacks, synonym, head, conflict, rival, language,

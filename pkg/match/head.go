@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -56,6 +57,22 @@ func askRun(p string) (start, end int, whole, ok bool) {
 		// compoundTail checks its last word instead.
 		return start, end, start == 0, true
 	}
+}
+
+// queryHead returns the head headMatched checks, and whether it is the
+// last word of a query that is one compound (compoundTail): in a
+// label-style row, the item name's where it has one (textnorm.ItemName).
+func queryHead(pq string) (start, end int, compound, ok bool) {
+	first, _, _ := strings.Cut(pq, sentenceBreak)
+	for _, p := range []string{textnorm.ItemName(first), pq} {
+		if start, end, ok := askHead(p); ok {
+			return start, end, false, true
+		}
+		if start, end, ok := compoundTail(p); ok {
+			return start, end, true, true
+		}
+	}
+	return 0, 0, false, false
 }
 
 // compoundTail returns the last word of a query that is one compound
@@ -206,10 +223,6 @@ func trailingRun(s string) (start, end, n int) {
 // the head is an English participle (head is then the missing text).
 // A query that is one compound gets CompoundBonus or nothing; one
 // without a head keeps its confidence.
-//
-// Built after a set written blind (privacy) filled
-// 個人情報保護管理者の連絡先 with the appointment entry at 0.62: the topic
-// compound matched whole and outweighed the two characters of the ask.
 func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float64, string) {
 	if ix.cfg.HeadBonus == 0 && ix.cfg.HeadPenalty == 0 && ix.cfg.HeadCap == 0 || conf <= 0 {
 		return conf, ""
@@ -392,13 +405,11 @@ func englishAgent(p string, end int) (start, stop int, ok bool) {
 // for its last word. ok is false where the query has no head to check.
 func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 	pq, pw := bp.pq, bp.pw
-	hs, he, ok := askHead(pq)
+	hs, he, compound, ok := queryHead(pq)
 	if !ok {
-		if hs, he, ok = compoundTail(pq); !ok {
-			return h, false
-		}
-		h.compound = true
+		return h, false
 	}
+	h.compound = compound
 	h.english = !textnorm.HasCJK(pq)
 	h.head = pq[hs:he]
 	// Wordings are short: a slice beats a map here, and a bigram wholly
@@ -513,18 +524,8 @@ func (bp bestPair) conflict() (q, d string, ok bool) {
 // English questions have no head.
 func englishHead(s string) (start, end int, ok bool) {
 	var ws []engWord
-	for i := 0; i < len(s); {
-		for i < len(s) && !thesaurus.IsWordByte(s[i]) {
-			i++
-		}
-		j := i
-		for j < len(s) && thesaurus.IsWordByte(s[j]) {
-			j++
-		}
-		if j > i {
-			ws = append(ws, engWord{s[i:j], i, j})
-		}
-		i = j
+	for _, x := range englishWord.FindAllStringIndex(s, -1) {
+		ws = append(ws, engWord{s[x[0]:x[1]], x[0], x[1]})
 	}
 	// "Do you …", and "How often do you …", "What … do you …": the verb
 	// after the subject is the ask.
@@ -573,6 +574,9 @@ func englishHead(s string) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
+// englishWord is a run of the bytes thesaurus.IsWordByte accepts.
+var englishWord = regexp.MustCompile(`[a-z0-9]+`)
+
 // engWord is one word of an English question and its byte range.
 type engWord struct {
 	w    string
@@ -610,14 +614,7 @@ func englishVerb(ws []engWord) (start, end int, ok bool) {
 // englishAfterParticiple reports whether w can follow a predicate
 // participle: a preposition, an adverb, a conjunction or a particle.
 func englishAfterParticiple(w string) bool {
-	switch w {
-	case "to", "in", "on", "at", "by", "for", "with", "within", "from", "off", "over", "under",
-		"after", "before", "during", "against", "into", "across", "via", "as", "using", "through",
-		"and", "or", "out", "up", "away", "when", "if", "so", "per", "regularly", "daily",
-		"weekly", "monthly", "annually", "yearly":
-		return true
-	}
-	return strings.HasSuffix(w, "ly")
+	return afterParticiple[w] || strings.HasSuffix(w, "ly")
 }
 
 // tailMinRunes is the length from which a head is a compound whose last

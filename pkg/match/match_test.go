@@ -550,6 +550,7 @@ func TestHeadCheck(t *testing.T) {
 		{ID: "policy", Question: "Do you maintain an information security policy that is reviewed annually?", Answer: "Yes"},
 		{ID: "cctv", Question: "監視カメラは設置されていますか？", Answer: "はい"},
 		{ID: "bkret", Question: "バックアップの保管期間は？", Answer: "30日間"},
+		{ID: "bktake", Question: "データバックアップは行っていますか？", Answer: "毎日取得"},
 	}
 	off := DefaultConfig()
 	off.HeadBonus, off.HeadPenalty, off.HeadCap = 0, 0, 0
@@ -576,6 +577,11 @@ func TestHeadCheck(t *testing.T) {
 		// 保管場所 against 保管期間: the wording has the head's first part
 		// with another last word, another measure of the thing: capped.
 		{"バックアップの保管場所", "bkret", 0, true},
+		// A label-style row: the item name's head (バックアップ) is
+		// checked, not the phrase's (頻度), which a wording seldom names.
+		{"データのバックアップ 取得の有無と頻度", "bktake", DefaultConfig().HeadBonus, false},
+		// Without the name, the phrase's head is checked.
+		{"データのバックアップの取得の有無と頻度", "bktake", -off.Threshold, true},
 	}
 	for _, tt := range tests {
 		lex := New(es, off).Match(Query{Text: tt.q})

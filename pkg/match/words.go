@@ -30,6 +30,7 @@ var (
 	englishWh            = wordSet("english_wh")
 	irregularParticiples = wordSet("irregular_participles")
 	lightParticiples     = wordSet("light_participles")
+	afterParticiple      = wordSet("after_participle")
 	englishStop          = wordSet("english_stop")
 )
 

@@ -313,6 +313,25 @@ func StripEnding(s string) string {
 	return trimOne(trimOne(s, politeEndings), labelFrames)
 }
 
+// ItemName returns the item name that opens a label-style question in
+// folded text (データのバックアップ 取得の有無と頻度: the cells of 項目 |
+// 内容 joined), or "" for any other. The name says what is asked; the
+// phrase after it says more of it. The name is 2 to 15 characters of a
+// compound, its words joined by の or ・; the phrase starts in Japanese
+// (接続元 IP アドレスの制限 is one phrase, spaced around the Latin) and
+// has a verb or particle other than の.
+func ItemName(s string) string {
+	name, rest, ok := strings.Cut(s, " ")
+	first, _ := utf8.DecodeRuneInString(rest)
+	if !ok || !itemName.MatchString(name) || !IsCJK(first) ||
+		!strings.ContainsFunc(rest, func(r rune) bool { return unicode.In(r, unicode.Hiragana) && r != 'の' }) {
+		return ""
+	}
+	return name
+}
+
+var itemName = regexp.MustCompile(`^[\p{Han}\p{Katakana}ー々a-z0-9の・]{1,14}[\p{Han}\p{Katakana}ー々]$`)
+
 // trimOne removes the first of endings that s ends with, keeping at least
 // two characters: "か" alone is not a closing, nor "の有無" a label.
 func trimOne(s string, endings []string) string {

@@ -163,3 +163,32 @@ func TestOriginal(t *testing.T) {
 		t.Errorf("no match: %q", got)
 	}
 }
+
+// A label-style row (項目 | 内容 joined) opens with an item name: a short
+// compound, then a phrase in Japanese with a verb or particle.
+func TestItemName(t *testing.T) {
+	tests := []struct{ q, want string }{
+		{"データのバックアップ 取得の有無と頻度", "データのバックアップ"},
+		{"特権IDの棚卸 管理者権限を持つIDの定期的な見直し", "特権IDの棚卸"},
+		{"DDoS対策 大量の通信による攻撃への備え", "DDoS対策"},
+		{"計画停止\n定期メンテナンスの頻度と事前通知の時期を記載してください", "計画停止"}, // the reader joins the cells with a newline
+		{"接続元 IP アドレスの制限は可能ですか", ""},                   // the phrase starts in Latin: one sentence spaced
+		{"特権 ID の利用者は限定されていますか", ""},                   // so does this
+		{"外部記憶媒体 USBメモリ等の利用制限", ""},                    // no verb or particle after it: a noun phrase
+		{"サーバの 時刻同期", ""},                              // a name ends in a compound
+		{"鍵 管理しているか", ""},                              // one character is no name
+		{"情報セキュリティ管理体制の整備と運用状況の定期的な確認 内容", ""},         // too long for a name
+		{"Access control: are accounts reviewed", ""},
+		{"バックアップ", ""},
+	}
+	for _, tt := range tests {
+		p := Fold(tt.q)
+		want := tt.want
+		if want != "" {
+			want = Fold(want)
+		}
+		if got := ItemName(p); got != want {
+			t.Errorf("ItemName(%q) = %q (folded %q), want %q", tt.q, got, p, want)
+		}
+	}
+}
