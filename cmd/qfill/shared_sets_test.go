@@ -443,6 +443,13 @@ func TestSharedSets(t *testing.T) {
 		// the entry asking whether the building is dedicated (its answer
 		// says nothing of earthquakes; labelled NONE as doubtful).
 		{name: "ja_labels_bench000", bench: "corpus_000", floor: floors{0.95, 0.9, 0.37}, wrongAtMost: 1, sealed: true},
+		// Fifty questions written here the way a customer asks them,
+		// asked of vendor C's answers; written and labelled to measure a
+		// check on frequencies before the verb (毎日取得, 年1回以上実施),
+		// which was then dropped. Measured blind on 2026-12-06: top-1
+		// 80.6%, top-3 96.8%, precision 88.9% (16 of 18), coverage 51.6%;
+		// with that check 16 of 19.
+		{name: "ja_questions_bench003", bench: "corpus_003", floor: floors{0.8, 0.88, 0.51}, wrongAtMost: 2, sealed: true},
 	}
 	var fitted []calib.Example
 	var fittedOn []string
