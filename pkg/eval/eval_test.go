@@ -41,7 +41,7 @@ func TestSharedBenchFloor(t *testing.T) {
 	if _, err := os.Stat(p); err != nil {
 		t.Skip("../shared/bench is not beside this checkout (it is in CI): skipping the shared benchmark")
 	}
-	m := checkFloors(t, p, floors{0.95, 0.97, 0.80})
+	m := checkFloors(t, p, floors{0.94, 0.97, 0.80})
 	// The baselines must stay below qfill, so the margin in docs/quality.md holds.
 	set, _ := Load(p)
 	bm := Measure(set.Run(func(es []*corpus.Entry, _ string) Matcher { return NewBM25(es) }), 2)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"unicode"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -66,8 +65,8 @@ func (ix *Index) checkLanguage(qs []Query, out []Result) {
 		if b == nil {
 			continue
 		}
-		q, a := scriptOf(qs[i].Text, 1), scriptOf(b.Entry.Answer, 2)
-		if q != scriptNone && a != scriptNone && q != a {
+		q, a := textnorm.ScriptOf(qs[i].Text, 1), textnorm.ScriptOf(b.Entry.Answer, 2)
+		if q != textnorm.ScriptNone && a != textnorm.ScriptNone && q != a {
 			out[i].checks.otherLanguage = true
 			// The head and the conflict say more than the language; the
 			// language, more than a tied rival.
@@ -109,41 +108,6 @@ func (ix *Index) hold(r *Result, signal, note string, why Reason, override bool)
 	if wasAuto && !r.Auto && override {
 		r.Why = why
 	}
-}
-
-type script int
-
-const (
-	scriptNone script = iota
-	scriptEnglish
-	scriptJapanese
-)
-
-// scriptOf tells Japanese text (any kana or kanji) from English (at least
-// min words of three or more Latin letters with a lower-case one), and
-// both from codes and figures (SSO, AES-256, 99.9%). Answers need two
-// such words ("Yes, we do"): a bare "Yes" fits a Japanese sheet too.
-func scriptOf(s string, min int) script {
-	words := 0
-	run, lower := 0, false
-	for _, r := range s + " " {
-		if textnorm.IsCJK(r) {
-			return scriptJapanese
-		}
-		if r < 0x250 && unicode.IsLetter(r) {
-			run++
-			lower = lower || unicode.IsLower(r)
-			continue
-		}
-		if run >= 3 && lower {
-			words++
-		}
-		run, lower = 0, false
-	}
-	if words >= min {
-		return scriptEnglish
-	}
-	return scriptNone
 }
 
 // byScore is a candidate's score as ranked (lexical plus synonym credit).

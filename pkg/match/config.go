@@ -99,6 +99,10 @@ type Config struct {
 	// wording repeats ("security perimeters" kept together): the order
 	// only, confidence is never raised by it; 0 disables it.
 	PairHint float64
+	// AnswerHint adds to the rank of each candidate of a row in doubt
+	// this times the share of the query's weight its entry's answer and
+	// remarks repeat: the order only, as PairHint; 0 disables it.
+	AnswerHint float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
 	ExampleWeight float64
@@ -144,6 +148,7 @@ func DefaultConfig() Config {
 		UnfamiliarBar:     0.7,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
+		AnswerHint:        0.2,
 		LacksFactor:       0.8,
 		Thesaurus:         thesaurus.Default(),
 	}
@@ -169,7 +174,7 @@ func (c *Config) Set(key string, v float64) error {
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "english_head_bonus": num(&c.EnglishHeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
-		"pair_hint": num(&c.PairHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar),
+		"pair_hint": num(&c.PairHint), "answer_hint": num(&c.AnswerHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 	}

@@ -52,7 +52,10 @@ type Candidate struct {
 	// pairs is the share of the query's word pairs the wording repeats
 	// (English rows in doubt only; see Config.PairHint).
 	pairs float64
-	pw    string // Wording through prepare: see prepared
+	// answers is the share of the query's weight the entry's answer and
+	// remarks repeat (rows in doubt only; see Config.AnswerHint).
+	answers float64
+	pw      string // Wording through prepare: see prepared
 }
 
 // prepared returns the wording through prepare, made once per candidate:
@@ -117,6 +120,12 @@ func (ix *Index) Match(q Query) Result {
 		was := conf
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
 		r.step(StepPairs, was, conf, "")
+	}
+	if ix.cfg.AnswerHint > 0 && conf < doubtBelow {
+		ix.rankByAnswers(pq, cands, q)
+		was := conf
+		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
+		r.step(StepAnswers, was, conf, "")
 	}
 	// The costly steps below run only for rows in doubt. "In doubt" is
 	// measured against the default threshold, not the user's, so that
@@ -244,7 +253,7 @@ func (ix *Index) rank(cands []Candidate, q Query) {
 	// checkLanguage), and the suggestion should be one the reviewer can
 	// send on.
 	key := func(c Candidate) float64 {
-		k := c.Score + ix.cfg.PairHint*c.pairs
+		k := c.Score + ix.cfg.PairHint*c.pairs + ix.cfg.AnswerHint*c.answers
 		if c.otherScript && ix.cfg.OtherScriptRank > 0 {
 			return k * ix.cfg.OtherScriptRank
 		}
@@ -279,6 +288,27 @@ func (ix *Index) rankByPairs(pq string, cands []Candidate, q Query) bool {
 	}
 	ix.rank(cands, q)
 	return true
+}
+
+// rankByAnswers ranks the candidates again with the share of the query's
+// weight each entry's answer and remarks repeat: of two wordings that say
+// as much, the one whose answer speaks of what the row asks (DDoS対策
+// against an entry on attacks answered "DDoS Protection") comes first.
+func (ix *Index) rankByAnswers(pq string, cands []Candidate, q Query) {
+	qf, af := ix.tokenizeInto(pq, nil, features{}), features{}
+	total := 0.0
+	for t, tf := range qf {
+		total += ix.weight(t, tf)
+	}
+	for i := range cands {
+		ix.tokenizeInto(prepare(cands[i].Entry.Answer+"。"+cands[i].Entry.Remarks), nil, af)
+		for t, tf := range qf {
+			if af[t] > 0 {
+				cands[i].answers += ix.weight(t, tf) / total
+			}
+		}
+	}
+	ix.rank(cands, q)
 }
 
 // MatchAll matches the questions of one checklist together. A customer's

@@ -955,30 +955,6 @@ func TestAskSynonymMatch(t *testing.T) {
 	}
 }
 
-func TestScriptOf(t *testing.T) {
-	tests := []struct {
-		s    string
-		min  int
-		want script
-	}{
-		{"はい。サイバー保険に加入しています。", 2, scriptJapanese},
-		{"Yes, with a limit of USD 5 million.", 2, scriptEnglish},
-		{"Yes", 2, scriptNone}, // a bare Yes fits a Japanese sheet too
-		{"Yes, annually.", 2, scriptEnglish},
-		{"Is MFA enforced?", 1, scriptEnglish},
-		{"ISO/IEC27001:2013", 1, scriptNone}, // a code fits either language
-		{"99.9%", 1, scriptNone},
-		{"SSO", 1, scriptNone},
-		{"SAML連携によるSSO", 1, scriptJapanese},
-		{"", 1, scriptNone},
-	}
-	for _, tt := range tests {
-		if got := scriptOf(tt.s, tt.min); got != tt.want {
-			t.Errorf("scriptOf(%q, %d) = %v, want %v", tt.s, tt.min, got, tt.want)
-		}
-	}
-}
-
 // An answer in another language than its question is not written without
 // review, however well the questions match; a code or a figure fits both.
 func TestLanguageCheck(t *testing.T) {
@@ -1292,5 +1268,28 @@ func TestUnfamiliarSheet(t *testing.T) {
 	}
 	if !rj[0].Auto {
 		t.Errorf("Japanese row held back: %s", rj[0].Explain())
+	}
+}
+
+// A row in doubt is ordered by how much of it each entry's answer repeats
+// too (AnswerHint): of two entries worded alike, the one whose answer
+// speaks of DDoS comes first for a DDoS row; the confidence is not raised.
+func TestAnswerHint(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "a-waf", Question: "攻撃への対策はありますか？", Answer: "WAFを導入しています。"},
+		{ID: "b-ddos", Question: "攻撃への対策はありますか？", Answer: "DDoS対策サービスを導入しています。"},
+	}
+	q := Query{Text: "DDoS攻撃への対策はありますか"}
+	off := DefaultConfig()
+	off.AnswerHint = 0
+	without, with := New(es, off).Match(q), New(es, DefaultConfig()).Match(q)
+	if b := without.Best(); b == nil || b.Entry.ID != "a-waf" {
+		t.Fatalf("without the hint: best %v, want a-waf (the tie goes to the first ID)", b)
+	}
+	if b := with.Best(); b == nil || b.Entry.ID != "b-ddos" {
+		t.Errorf("with the hint: best %v, want b-ddos", b)
+	}
+	if with.Confidence > without.Confidence || with.Auto {
+		t.Errorf("confidence %.3f (auto %v) with the hint, %.3f without: the hint must not raise it", with.Confidence, with.Auto, without.Confidence)
 	}
 }

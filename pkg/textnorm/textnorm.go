@@ -379,6 +379,42 @@ func IsCJK(r rune) bool {
 		unicode.Is(unicode.Katakana, r) || r == '々' || r == 'ー'
 }
 
+// Script is the language a text is written in, as ScriptOf tells it.
+type Script int
+
+const (
+	ScriptNone Script = iota
+	ScriptEnglish
+	ScriptJapanese
+)
+
+// ScriptOf tells Japanese text (any kana or kanji) from English (at least
+// min words of three or more Latin letters with a lower-case one), and
+// both from codes and figures (SSO, AES-256, 99.9%). Answers need two
+// such words ("Yes, we do"): a bare "Yes" fits a Japanese sheet too.
+func ScriptOf(s string, min int) Script {
+	words := 0
+	run, lower := 0, false
+	for _, r := range s + " " {
+		if IsCJK(r) {
+			return ScriptJapanese
+		}
+		if r < 0x250 && unicode.IsLetter(r) {
+			run++
+			lower = lower || unicode.IsLower(r)
+			continue
+		}
+		if run >= 3 && lower {
+			words++
+		}
+		run, lower = 0, false
+	}
+	if words >= min {
+		return ScriptEnglish
+	}
+	return ScriptNone
+}
+
 // HasCJK reports whether s has any kanji or kana: Japanese text, where
 // text without them is English or figures.
 func HasCJK(s string) bool {

@@ -192,3 +192,27 @@ func TestItemName(t *testing.T) {
 		}
 	}
 }
+
+func TestScriptOf(t *testing.T) {
+	tests := []struct {
+		s    string
+		min  int
+		want Script
+	}{
+		{"はい。サイバー保険に加入しています。", 2, ScriptJapanese},
+		{"Yes, with a limit of USD 5 million.", 2, ScriptEnglish},
+		{"Yes", 2, ScriptNone}, // a bare Yes fits a Japanese sheet too
+		{"Yes, annually.", 2, ScriptEnglish},
+		{"Is MFA enforced?", 1, ScriptEnglish},
+		{"ISO/IEC27001:2013", 1, ScriptNone}, // a code fits either language
+		{"99.9%", 1, ScriptNone},
+		{"SSO", 1, ScriptNone},
+		{"SAML連携によるSSO", 1, ScriptJapanese},
+		{"", 1, ScriptNone},
+	}
+	for _, tt := range tests {
+		if got := ScriptOf(tt.s, tt.min); got != tt.want {
+			t.Errorf("ScriptOf(%q, %d) = %v, want %v", tt.s, tt.min, got, tt.want)
+		}
+	}
+}
