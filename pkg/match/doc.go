@@ -86,12 +86,11 @@
 // 内容 joined) the item name's head is checked, where it has one.
 //
 // Each change of confidence is a Step of Result.Trace, named by its signal
-// (score, pairs, lacks, synonym, head, conflict, rival, language,
+// (score, pairs, answers, lacks, synonym, head, conflict, rival, language,
 // unfamiliar) with the confidence after it; Result.Why is the one check
 // that took a row that would have been filled under the threshold. qfill
 // eval --explain prints the trace of every row. The word lists the checks
-// read (light predicates, ask words, English verbs) are data, in
-// words.txt.
+// read (light predicates, ask words, English verbs) are in words.txt.
 //
 // The settings are in Config, each with why it has its value; how each
 // was found and what was tried and rejected is in docs/matcher-history.md.

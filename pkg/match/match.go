@@ -300,7 +300,7 @@ func (ix *Index) rankByAnswers(pq string, cands []Candidate, q Query) {
 	for t, tf := range qf {
 		total += ix.weight(t, tf)
 	}
-	for i := range cands {
+	for i := 0; i < len(cands) && total > 0; i++ {
 		ix.tokenizeInto(prepare(cands[i].Entry.Answer+"。"+cands[i].Entry.Remarks), nil, af)
 		for t, tf := range qf {
 			if af[t] > 0 {
