@@ -23,8 +23,8 @@
 // first sentence of a question that asks several things, at
 // MainAskFactor) is a document. Token weight = (1 + ln tf) × idf^IDFPower,
 // BM25's idf over entries; with AnswerStats the answers count in the
-// document frequencies (a word every answer uses is generic), but answers
-// are never scored.
+// document frequencies (a word every answer uses is generic); answers are
+// not scored, and only order the candidates of rows in doubt (below).
 //
 // Score: with ov = Σ min(w_q, w_d) over shared tokens and |q|, |d| the
 // total weights,
