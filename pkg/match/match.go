@@ -101,7 +101,8 @@ func (r Result) Best() *Candidate {
 // Match scores the query against every entry and decides the confidence.
 func (ix *Index) Match(q Query) Result {
 	pq := prepare(q.Text)
-	cands := ix.score(ix.tokenizeInto(pq, nil, features{}))
+	qf := ix.tokenizeInto(pq, nil, features{})
+	cands := ix.score(qf)
 	english := !textnorm.HasCJK(pq)
 	if len(cands) == 0 {
 		return Result{english: english}
@@ -122,7 +123,7 @@ func (ix *Index) Match(q Query) Result {
 		r.step(StepPairs, was, conf, "")
 	}
 	if ix.cfg.AnswerHint > 0 && conf < doubtBelow {
-		ix.rankByAnswers(pq, cands, q)
+		ix.rankByAnswers(qf, cands, q)
 		was := conf
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
 		r.step(StepAnswers, was, conf, "")
@@ -294,8 +295,8 @@ func (ix *Index) rankByPairs(pq string, cands []Candidate, q Query) bool {
 // weight each entry's answer and remarks repeat: of two wordings that say
 // as much, the one whose answer speaks of what the row asks (DDoS対策
 // against an entry on attacks answered "DDoS Protection") comes first.
-func (ix *Index) rankByAnswers(pq string, cands []Candidate, q Query) {
-	qf, af := ix.tokenizeInto(pq, nil, features{}), features{}
+func (ix *Index) rankByAnswers(qf features, cands []Candidate, q Query) {
+	af := features{}
 	total := 0.0
 	for t, tf := range qf {
 		total += ix.weight(t, tf)
