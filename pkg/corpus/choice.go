@@ -3,6 +3,7 @@ package corpus
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/textnorm"
 )
@@ -97,13 +98,16 @@ func DeriveChoice(e *Entry) Choice {
 
 // saysYes reports whether a Japanese answer says yes to its yes/no
 // question without the word はい: its first sentence is affirmative (it
-// ends in ます or です), says nothing negative, and names something the
+// ends in ます or です), says nothing negative, planned or conditional, and either is
+// short (「実施しています」「規定されています」「年1回受けています」: too short
+// to describe a condition or an alternative) or names something the
 // question names (「脆弱性診断を実施していますか」「年1回、外部の会社が実施して
 // います。」, 「DDoS攻撃への対策はありますか」「上位回線のDDoS緩和サービスを利用して
-// います」). An answer that only describes, in words of its own
-// (「異なる系統から電源が供給されています」 for a question on redundant
-// power), derives nothing, and a dropdown row filled from it goes to
-// review.
+// います」). A longer answer in words of its own (「必要な対策がとられるよう
+// 設計され、運用されています」 for a question on separate rooms,
+// 「メールとWebフォームのみで受け付けています」 for one on support by
+// telephone) may describe something else than what was asked, so it
+// derives nothing, and a dropdown row filled from it goes to review.
 func saysYes(question, answer string) bool {
 	q := textnorm.Fold(question)
 	if i := strings.IndexAny(q, "?？"); i >= 0 {
@@ -118,8 +122,11 @@ func saysYes(question, answer string) bool {
 		a = a[:i]
 	}
 	a = trailingNote.ReplaceAllString(strings.TrimSpace(a), "")
-	if negation.MatchString(a) || !(strings.HasSuffix(a, "ます") || strings.HasSuffix(a, "です")) {
+	if negation.MatchString(a) || hedge.MatchString(a) || !(strings.HasSuffix(a, "ます") || strings.HasSuffix(a, "です")) {
 		return false
+	}
+	if utf8.RuneCountInString(a) <= bareAffirmative {
+		return true
 	}
 	for _, m := range named.FindAllStringSubmatch(a, -1) {
 		w, n := []rune(m[0]), 0
@@ -149,11 +156,21 @@ var (
 	// however affirmative its end: 「…を除き、使用できません」 answers a
 	// question on a ban with yes.
 	negation = regexp.MustCompile(`ません|ない|無い|なし|無し|不可|禁止|未|非|対象外|該当|ず[、。]|ず$|除`)
+	// hedge: a plan, a consideration or a "varies by" (予定, 検討,
+	// 〜により異なります) is no yes, however affirmative its end. 一部,
+	// 〜となります and 〜いただけます are not hedges: 「一部の業務を委託して
+	// います」 says yes to outsourcing, 「上限までご利用いただけます」 yes to a
+	// limit.
+	hedge = regexp.MustCompile(`予定|検討|により異なり`)
 	// named: what a sentence names, as runs of kanji, of katakana, or of
 	// Latin letters and digits.
 	named        = regexp.MustCompile(`(\p{Han}{2,})|([\p{Katakana}ー]{3,})|[a-z][a-z0-9]+`)
 	trailingNote = regexp.MustCompile(`\s*[(（][^()（）]*[)）]$`)
 )
+
+// bareAffirmative is the longest first sentence, in characters, that says
+// yes on its own: 「異なる系統から給電されています」 is 15.
+const bareAffirmative = 15
 
 // StripLeadingChoice removes a leading "はい。" or "Yes - " from an answer
 // whose choice is c, leaving the explanation.

@@ -57,16 +57,29 @@ func TestDeriveChoice(t *testing.T) {
 		{Entry{Question: "請求書の再発行は可能ですか？", Answer: "管理画面から再発行が可能です。"}, ChoiceYes},
 		{Entry{Question: "DDoS攻撃への対策はありますか？", Answer: "回線事業者のDDoS緩和サービスを利用しています。"}, ChoiceYes},
 		{Entry{Question: "ログインにSSOを使えますか？", Answer: "SAML方式のSSOに対応しています。"}, ChoiceYes},
-		// Not a yes/no question, nothing named in common, or any negation:
-		// nothing.
+		// A short affirmative says yes without naming anything: it has no
+		// room for a condition or an alternative.
+		{Entry{Question: "ペネトレーションテストを行っていますか？", Answer: "年1回実施しています。"}, ChoiceYes},
+		{Entry{Question: "管理者アカウントの棚卸はしていますか？", Answer: "実施しています。(四半期ごと)"}, ChoiceYes},
+		{Entry{Question: "パスワードポリシーはありますか？", Answer: "規定されています。内容は非公開です。"}, ChoiceYes},
+		{Entry{Question: "電源は冗長化されていますか？", Answer: "異なる系統から給電されています。"}, ChoiceYes},
+		{Entry{Question: "ログの保管場所はありますか？", Answer: "専用のストレージがあります"}, ChoiceYes},
+		// Not a yes/no question, or any negation: nothing.
 		{Entry{Question: "ペネトレーションテストはどの頻度で実施していますか？", Answer: "年1回実施しています。"}, ChoiceNone},
 		{Entry{Question: "ペネトレーションテストの頻度は？", Answer: "年1回実施しています。"}, ChoiceNone},
-		{Entry{Question: "ペネトレーションテストを行っていますか？", Answer: "年1回実施しています。"}, ChoiceNone},
 		{Entry{Question: "ペネトレーションテストを実施していますか？", Answer: "現在は実施していません。"}, ChoiceNone},
 		{Entry{Question: "私物端末の持ち込みを制限していますか？", Answer: "承認した端末を除き、持ち込みを制限しています。"}, ChoiceNone},
 		{Entry{Question: "保守作業は委託していますか？", Answer: "委託は未定です。"}, ChoiceNone},
-		{Entry{Question: "電源は冗長化されていますか？", Answer: "異なる系統から給電されています。"}, ChoiceNone},
-		{Entry{Question: "ログの保管場所はありますか？", Answer: "専用のストレージがあります"}, ChoiceNone},
+		// A longer one in words of its own may describe something else.
+		{Entry{Question: "サーバ室と執務室は分離されていますか？", Answer: "必要な対策がとられるよう設計され、運用されています。"}, ChoiceNone},
+		{Entry{Question: "問い合わせは電話でも受け付けていますか？", Answer: "メールとWebフォームのみで受け付けています。"}, ChoiceNone},
+		// A plan, a consideration or a "varies by" is not yes, even where
+		// the answer names what the question names.
+		{Entry{Question: "脆弱性診断を実施していますか？", Answer: "脆弱性診断の実施を検討しています。"}, ChoiceNone},
+		{Entry{Question: "多要素認証に対応していますか？", Answer: "来年度に対応予定です。"}, ChoiceNone},
+		{Entry{Question: "アクセスログを保管していますか？", Answer: "保管期間はプランにより異なります。"}, ChoiceNone},
+		// A part of the work outsourced is yes to outsourcing.
+		{Entry{Question: "業務を外部に委託していますか？", Answer: "一部の開発業務を委託しています。"}, ChoiceYes},
 		{Entry{Question: "Do you run penetration tests?", Answer: "We run penetration tests."}, ChoiceNone},
 	}
 	for _, tt := range tests {
