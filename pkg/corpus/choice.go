@@ -98,10 +98,10 @@ func DeriveChoice(e *Entry) Choice {
 
 // saysYes reports whether a Japanese answer says yes to its yes/no
 // question without the word はい: its first sentence is affirmative (it
-// ends in ます or です), says nothing negative, planned or conditional, and either is
-// short (「実施しています」「規定されています」「年1回受けています」: too short
-// to describe a condition or an alternative) or names something the
-// question names (「脆弱性診断を実施していますか」「年1回、外部の会社が実施して
+// ends in ます or です), says nothing negative, planned or conditional,
+// and either is short (「実施しています」「規定されています」「年1回受けて
+// います」: too short to describe a condition or an alternative) or names
+// something the question names (「脆弱性診断を実施していますか」「年1回、外部の会社が実施して
 // います。」, 「DDoS攻撃への対策はありますか」「上位回線のDDoS緩和サービスを利用して
 // います」). A longer answer in words of its own (「必要な対策がとられるよう
 // 設計され、運用されています」 for a question on separate rooms,
