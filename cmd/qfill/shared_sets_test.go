@@ -39,7 +39,7 @@ type sharedSet struct {
 	// question), not a questionnaire of ../shared.
 	bench string
 	// own: the queries are the project's own (queries.tsv, as for bench)
-	// and the answers are the questionnaire answers names.
+	// and the answers those of the questionnaire named by answers.
 	own bool
 	// vendorQueries: with bench, the queries are the questions of this
 	// other corpus of ../shared/bench (its context file's sections), not
@@ -147,6 +147,20 @@ func readVSAQ(t *testing.T, glob string) []sheet.Row {
 	return rows
 }
 
+// benchDir is ../shared/bench, seen from this package.
+var benchDir = filepath.Join("..", "..", "..", "shared", "bench")
+
+// contextFile names the section file of a bench corpus (corpus_003 →
+// context_003.tsv); not every corpus has one.
+func contextFile(corpusName string) string {
+	return "context_" + strings.TrimPrefix(corpusName, "corpus_") + ".tsv"
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
 // buildSharedSet writes the set's pairs.tsv and corpus into dir and
 // returns the pairs file.
 func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
@@ -161,10 +175,9 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	case s.bench != "":
 		// The bench's own files, read by eval as the bench is (the
 		// context file gives the entries their sections).
-		bench := filepath.Join("..", "..", "..", "shared", "bench")
-		ctx := "context_" + strings.TrimPrefix(s.bench, "corpus_") + ".tsv"
+		ctx := contextFile(s.bench)
 		for _, name := range []string{s.bench + ".tsv", ctx} {
-			data, err := os.ReadFile(filepath.Join(bench, name))
+			data, err := os.ReadFile(filepath.Join(benchDir, name))
 			if name == ctx && os.IsNotExist(err) {
 				continue
 			}
@@ -173,7 +186,7 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 			}
 			os.WriteFile(filepath.Join(dir, name), data, 0o644)
 		}
-		es, err := corpus.LoadFile(filepath.Join(bench, s.bench+".tsv"))
+		es, err := corpus.LoadFile(filepath.Join(benchDir, s.bench+".tsv"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -216,12 +229,11 @@ func buildSharedSet(t *testing.T, s sharedSet, dir string) string {
 	var rows []sheet.Row
 	switch {
 	case s.vendorQueries != "":
-		bench := filepath.Join("..", "..", "..", "shared", "bench")
 		sections := map[string][]string{}
-		if ctx := filepath.Join(bench, "context_"+strings.TrimPrefix(s.vendorQueries, "corpus_")+".tsv"); func() bool { _, err := os.Stat(ctx); return err == nil }() {
+		if ctx := filepath.Join(benchDir, contextFile(s.vendorQueries)); fileExists(ctx) {
 			sections = readTSV(t, ctx)
 		}
-		for id, f := range readTSV(t, filepath.Join(bench, s.vendorQueries+".tsv")) {
+		for id, f := range readTSV(t, filepath.Join(benchDir, s.vendorQueries+".tsv")) {
 			r := sheet.Row{ID: id, Question: f[0]}
 			if sec := sections[id]; len(sec) > 0 {
 				r.Section = sec[0]
@@ -576,7 +588,7 @@ func TestSharedSets(t *testing.T) {
 // the unsealed sets above, and compares them with the ones qfill ships
 // (pkg/calib/curves.json); -update (make calibrate) rewrites those.
 func checkCurves(t *testing.T, fitted []calib.Example, fittedOn []string) {
-	files, err := eval.PairsFiles([]string{filepath.Join("..", "..", "testdata", "eval"), filepath.Join("..", "..", "..", "shared", "bench")})
+	files, err := eval.PairsFiles([]string{filepath.Join("..", "..", "testdata", "eval"), benchDir})
 	if err != nil {
 		t.Fatal(err)
 	}
