@@ -171,3 +171,19 @@ func TestReasonUnfamiliar(t *testing.T) {
 		t.Errorf("largestCut = %v, %v; want the unfamiliar-sheet message", msg, ok)
 	}
 }
+
+// A row held back because its entry answers "not applicable" to another
+// wording names the entry, in the sheet's language.
+func TestReasonInapplicable(t *testing.T) {
+	for _, l := range []Lang{English, Japanese} {
+		it := &Item{lang: l}
+		got := reason(it, sheet.Row{}, &corpus.Entry{ID: "cons-enc"}, nil, match.Reason{Check: match.CheckInapplicable})
+		if !strings.Contains(got, "cons-enc") {
+			t.Errorf("lang %v: reason %q does not name the entry", l, got)
+		}
+	}
+	msg, ok := largestCut([]match.Step{{Signal: match.StepScore, Conf: 0.78}, {Signal: match.StepInapplicable, Conf: 0.5}})
+	if !ok || msg != i18n.MsgCutInapplicable {
+		t.Errorf("largestCut = %v, %v; want the not-applicable message", msg, ok)
+	}
+}

@@ -295,6 +295,8 @@ func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why m
 		return it.lang.f(i18n.MsgTied, why.Rival.ID)
 	case match.CheckUnfamiliar:
 		return it.lang.f(i18n.MsgUnfamiliar, why.Median)
+	case match.CheckInapplicable:
+		return it.lang.f(i18n.MsgInapplicable, e.ID)
 	}
 	return ""
 }
@@ -303,11 +305,12 @@ func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why m
 // reviewer: the similarity alone does not explain a row such a check
 // took far below it.
 var cutMessages = map[string]i18n.Msg{
-	match.StepHead:       i18n.MsgCutHead,
-	match.StepConflict:   i18n.MsgCutConflict,
-	match.StepRival:      i18n.MsgCutRival,
-	match.StepLanguage:   i18n.MsgCutLanguage,
-	match.StepUnfamiliar: i18n.MsgCutUnfamiliar,
+	match.StepHead:         i18n.MsgCutHead,
+	match.StepConflict:     i18n.MsgCutConflict,
+	match.StepRival:        i18n.MsgCutRival,
+	match.StepLanguage:     i18n.MsgCutLanguage,
+	match.StepUnfamiliar:   i18n.MsgCutUnfamiliar,
+	match.StepInapplicable: i18n.MsgCutInapplicable,
 }
 
 // largestCut returns the message for the check of the trace that lowered

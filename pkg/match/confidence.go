@@ -27,8 +27,7 @@ func (ix *Index) penaliseRivals(out []Result) {
 	if ix.cfg.RivalPenalty == 0 {
 		return
 	}
-	// bestFor[entry] = the highest lexical score any question gives the
-	// entry: confidence stays on lexical evidence (see Match).
+	// The best lexical score any question gives each entry (see Match).
 	bestFor := map[*corpus.Entry]float64{}
 	for _, r := range out {
 		for _, c := range r.Candidates {
@@ -51,26 +50,25 @@ func (ix *Index) penaliseRivals(out []Result) {
 	}
 }
 
-// checkLanguage holds back a row whose answer is written in another
-// language than its question: a Japanese answer pasted into an English
-// questionnaire (or the reverse) is no answer the customer can send on,
-// however well the questions match. Text with neither kana nor kanji nor
-// an English word (SSO, ISO/IEC 27001, 99.9%) fits either language.
-func (ix *Index) checkLanguage(qs []Query, out []Result) {
-	if !ix.cfg.LanguageCheck {
-		return
-	}
+// checkAnswers holds back a row whose best answer cannot be sent as it is:
+// one in the other language (text with neither kana nor kanji nor an
+// English word, SSO or 99.9%, fits either), or a "not applicable" that
+// denies the entry's own premise (no consultant holds the data), which a
+// row its wording does not nearly repeat (InapplicableBar) need not share.
+func (ix *Index) checkAnswers(qs []Query, out []Result) {
 	for i := range out {
 		b := out[i].Best()
 		if b == nil {
 			continue
 		}
-		q, a := textnorm.ScriptOf(qs[i].Text, 1), textnorm.ScriptOf(b.Entry.Answer, 2)
-		if q != textnorm.ScriptNone && a != textnorm.ScriptNone && q != a {
+		if q, a := textnorm.ScriptOf(qs[i].Text, 1), textnorm.ScriptOf(b.Entry.Answer, 2); ix.cfg.LanguageCheck && q != textnorm.ScriptNone && a != textnorm.ScriptNone && q != a {
 			out[i].checks.otherLanguage = true
 			// The head and the conflict say more than the language; the
 			// language, more than a tied rival.
 			ix.hold(&out[i], StepLanguage, "", Reason{Check: CheckLanguage}, out[i].Why.Check == CheckNone || out[i].Why.Check == CheckTied)
+		}
+		if out[i].Confidence > ix.cfg.AmbiguityCap && b.lexical < ix.cfg.InapplicableBar && corpus.DeriveChoice(b.Entry) == corpus.ChoiceNA {
+			ix.hold(&out[i], StepInapplicable, "", Reason{Check: CheckInapplicable}, true)
 		}
 	}
 }

@@ -9,9 +9,8 @@ import (
 	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
-// Config holds the matcher's settings. The package documentation gives the
-// measurements behind each default; callers pass a Config rather than
-// change globals.
+// Config holds the matcher's settings; docs/matcher-history.md has the
+// measurements behind each default.
 type Config struct {
 	// Threshold is the confidence at or above which an answer is written
 	// without a review mark.
@@ -41,22 +40,19 @@ type Config struct {
 	// IDFPower raises the rarity weight: above 1, rare words (the topic)
 	// count for more against common ones (期間, 管理, policy).
 	IDFPower float64
-	// SynonymCredit is the share of its weight a token counts as matched
-	// when it spells a thesaurus term of a concept both sides name and the
-	// other side spells that concept differently (see creditSynonyms).
-	// It reorders candidates, and counts towards confidence only as
-	// SynonymConfidence allows; 0 disables it.
+	// SynonymCredit is the share of its weight a token spelling a thesaurus
+	// term counts as matched where the other side spells the concept
+	// otherwise (creditSynonyms): it reorders candidates, and counts towards
+	// confidence only as SynonymConfidence allows; 0 disables it.
 	SynonymCredit float64
 	// SynonymConfidence is the share of synonym credit that counts towards
 	// confidence, for candidates whose wording names exactly the concepts
 	// the query names (see Match); 0 keeps confidence lexical.
 	SynonymConfidence float64
-	// AmbiguityRatio and AmbiguityCap: when a rival with another answer
-	// matches at least as much of the query as the best wording and
-	// scores at least AmbiguityRatio of it, the best wins only by saying
-	// less besides, and confidence is capped at AmbiguityCap (below the
-	// threshold, so the row goes to review); 0 disables it. Identical
-	// wordings are not such rivals.
+	// AmbiguityRatio and AmbiguityCap: a rival with another answer that
+	// covers as much of the query and scores AmbiguityRatio of the best
+	// (the best wins only by saying less besides) caps confidence at
+	// AmbiguityCap, under the threshold; 0 disables it.
 	AmbiguityRatio, AmbiguityCap float64
 	// LacksFactor scales the score of a runner-up that lacks a thesaurus
 	// concept the query and the best wording both name, where it counts
@@ -84,12 +80,15 @@ type Config struct {
 	// another language than its question (see MatchAll); its confidence
 	// is capped at AmbiguityCap.
 	LanguageCheck bool
-	// UnfamiliarMedian and UnfamiliarBar: an English checklist whose best
-	// wordings score a median under UnfamiliarMedian is one the corpus
-	// barely covers, where the entry on a row's topic often asks something
-	// else; its English rows under confidence UnfamiliarBar are capped at
-	// AmbiguityCap. 0 disables it.
+	// UnfamiliarMedian and UnfamiliarBar: in an English checklist whose
+	// best wordings score a median under UnfamiliarMedian (the corpus barely
+	// covers it; a row's topic often asks something else there), rows under
+	// UnfamiliarBar are capped at AmbiguityCap; 0 disables it.
 	UnfamiliarMedian, UnfamiliarBar float64
+	// InapplicableBar: a row whose best entry answers n/a (該当なし) is
+	// capped at AmbiguityCap unless its wording scores this much without
+	// synonym credit, a near-copy of the row; 0 disables it.
+	InapplicableBar float64
 	// OtherScriptRank scales the score of a candidate in the other
 	// language than the query when candidates are ranked (not for
 	// confidence); 0 or 1 disables it.
@@ -146,6 +145,7 @@ func DefaultConfig() Config {
 		LanguageCheck:     true,
 		UnfamiliarMedian:  0.4,
 		UnfamiliarBar:     0.7,
+		InapplicableBar:   0.8,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
 		AnswerHint:        0.2,
@@ -174,7 +174,7 @@ func (c *Config) Set(key string, v float64) error {
 		"synonym_credit": num(&c.SynonymCredit), "example_weight": num(&c.ExampleWeight), "synonym_confidence": num(&c.SynonymConfidence), "ambiguity_cap": num(&c.AmbiguityCap), "ambiguity_ratio": num(&c.AmbiguityRatio),
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "english_head_bonus": num(&c.EnglishHeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
-		"pair_hint": num(&c.PairHint), "answer_hint": num(&c.AnswerHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar),
+		"pair_hint": num(&c.PairHint), "answer_hint": num(&c.AnswerHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar), "inapplicable_bar": num(&c.InapplicableBar),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 	}

@@ -73,6 +73,9 @@
 //	                                          of the sheet fits the entry better
 //	answer language   LanguageCheck           cap at AmbiguityCap when the         a Japanese answer to an
 //	                                          answer is in the other language      English question
+//	not applicable    InapplicableBar 0.8     cap at AmbiguityCap when the entry   "Is customer data encrypted
+//	                                          answers n/a and its wording scores   at rest?" against the n/a
+//	                                          under 0.8 (not a near-copy)          consultant's-data entry
 //	unfamiliar sheet  UnfamiliarMedian 0.4,   cap at AmbiguityCap for the English  SAMM asked of CAIQ
 //	                  UnfamiliarBar 0.7       rows under 0.7 of a sheet whose      answers (median 0.26)
 //	                                          median best score is under 0.4
@@ -87,9 +90,9 @@
 //
 // Each change of confidence is a Step of Result.Trace, named by its signal
 // (score, pairs, answers, lacks, synonym, head, conflict, rival, language,
-// unfamiliar) with the confidence after it; Result.Why is the one check
-// that took a row that would have been filled under the threshold. qfill
-// eval --explain prints the trace of every row. The word lists the checks
+// inapplicable, unfamiliar) with the confidence after it; Result.Why is
+// the one check that took a row that would have been filled under the
+// threshold. qfill eval --explain prints the trace of every row. The word lists the checks
 // read (light predicates, ask words, English verbs) are in words.txt.
 //
 // The settings are in Config, each with why it has its value; how each
@@ -98,10 +101,8 @@
 //
 // # Worked example
 //
-// Query 「バックアップは遠隔地に保管していますか」 against the entry
-// 「バックアップデータを別拠点に保管していますか」: the bigrams of
-// バックアップ and 保管 match; 遠隔地 and 別拠点 both name the concept
-// offsite, whose token matches at ConceptWeight. The head is 保管
-// (していますか is the closing), named by the wording: + HeadBonus. No
-// rival with another answer is near, so the row is filled.
+// 「バックアップは遠隔地に保管していますか」 against 「バックアップデータを別拠点に
+// 保管していますか」: the bigrams of バックアップ and 保管 match, 遠隔地 and 別拠点
+// name the concept offsite (ConceptWeight), the head 保管 is named (+
+// HeadBonus), and no rival with another answer is near: filled.
 package match

@@ -266,9 +266,8 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 		}
 		return ix.raise(cands, conf, ix.cfg.CompoundBonus), ""
 	}
-	// English heads were once left uncapped (kept / stored say the same);
-	// with those in englishAsks, "Do you test your plan?" against "Do you
-	// have a plan?" needs the cap as much as a Japanese head does.
+	// "Do you test your plan?" against "Do you have a plan?" needs the
+	// cap as a Japanese head does (englishAsks joins kept and stored).
 	if !h.matched {
 		return ix.missed(conf, true), h.head
 	}

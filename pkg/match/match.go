@@ -251,7 +251,7 @@ func (ix *Index) rank(cands []Candidate, q Query) {
 	// An English question is better served by an English entry that
 	// scores nearly as well as a Japanese one (and the reverse): the
 	// other language's answer is never written unreviewed anyway (see
-	// checkLanguage), and the suggestion should be one the reviewer can
+	// checkAnswers), and the suggestion should be one the reviewer can
 	// send on.
 	key := func(c Candidate) float64 {
 		k := c.Score + ix.cfg.PairHint*c.pairs + ix.cfg.AnswerHint*c.answers
@@ -336,7 +336,7 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 	}
 	wg.Wait()
 	ix.penaliseRivals(out)
-	ix.checkLanguage(qs, out)
+	ix.checkAnswers(qs, out)
 	ix.checkUnfamiliar(out)
 	return out
 }

@@ -1293,3 +1293,31 @@ func TestAnswerHint(t *testing.T) {
 		t.Errorf("confidence %.3f (auto %v) with the hint, %.3f without: the hint must not raise it", with.Confidence, with.Auto, without.Confidence)
 	}
 }
+
+// An entry answered "not applicable" fills only a near-copy of its
+// question: the premise it denies (a consultant holding the data) need not
+// be the reworded row's. A plain answer from the same wording is filled.
+func TestInapplicableEntry(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "cons-enc", Question: "Is the data encrypted (at rest) while in the consultant's possession?", Answer: "N/A", Remarks: "We provide no consulting services."},
+		{ID: "dr-plan", Question: "Do you have a documented disaster recovery plan?", Answer: "Yes, tested every spring."},
+	}
+	reworded := Query{Text: "Is customer data encrypted at rest?"}
+	off := DefaultConfig()
+	off.InapplicableBar = 0
+	if r := New(es, off).MatchAll([]Query{reworded}); !r[0].Auto || r[0].Best().Entry.ID != "cons-enc" {
+		t.Fatalf("without the check: %s; the test needs a reworded row that would be filled from the n/a entry", r[0].Explain())
+	}
+	// Each row is a sheet of its own: two rows asking for one entry are
+	// rivals, which is another check.
+	ix := New(es, DefaultConfig())
+	if r := ix.MatchAll([]Query{reworded}); r[0].Auto || r[0].Why.Check != CheckInapplicable || !strings.Contains(r[0].Explain(), StepInapplicable) {
+		t.Errorf("reworded row, n/a entry: auto %v, why %q, trace %s; want review for inapplicable", r[0].Auto, r[0].Why.Check, r[0].Explain())
+	}
+	if r := ix.MatchAll([]Query{{Text: "Is the data encrypted at rest while in the consultant's possession?"}}); !r[0].Auto {
+		t.Errorf("near-copy of the n/a entry's question held back: %s", r[0].Explain())
+	}
+	if r := ix.MatchAll([]Query{{Text: "Do you have a documented disaster recovery plan?"}}); !r[0].Auto {
+		t.Errorf("a plain answer held back: %s", r[0].Explain())
+	}
+}

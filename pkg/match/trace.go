@@ -18,16 +18,17 @@ type Step struct {
 
 // The signals a Step names.
 const (
-	StepScore      = "score"      // similarity less the margin penalty, capped when tied
-	StepPairs      = "pairs"      // word pairs re-ranked an English row in doubt
-	StepAnswers    = "answers"    // the entries' answers re-ranked a row in doubt
-	StepLacks      = "lacks"      // runners-up that lack a concept count less
-	StepSynonym    = "synonym"    // synonym credit re-ranked or vouched
-	StepHead       = "head"       // the query's head named (bonus) or not (penalty, cap)
-	StepConflict   = "conflict"   // the wording names a concept the query does not, and the reverse
-	StepRival      = "rival"      // another row fits the entry better
-	StepLanguage   = "language"   // the answer is in the other language
-	StepUnfamiliar = "unfamiliar" // an English row of a sheet the corpus barely knows
+	StepScore        = "score"        // similarity less the margin penalty, capped when tied
+	StepPairs        = "pairs"        // word pairs re-ranked an English row in doubt
+	StepAnswers      = "answers"      // the entries' answers re-ranked a row in doubt
+	StepLacks        = "lacks"        // runners-up that lack a concept count less
+	StepSynonym      = "synonym"      // synonym credit re-ranked or vouched
+	StepHead         = "head"         // the query's head named (bonus) or not (penalty, cap)
+	StepConflict     = "conflict"     // the wording names a concept the query does not, and the reverse
+	StepRival        = "rival"        // another row fits the entry better
+	StepLanguage     = "language"     // the answer is in the other language
+	StepUnfamiliar   = "unfamiliar"   // an English row of a sheet the corpus barely knows
+	StepInapplicable = "inapplicable" // a "not applicable" answer to a reworded question
 )
 
 // Check names the check that kept a row from being filled (Reason.Check).
@@ -35,12 +36,13 @@ type Check string
 
 // The checks a Reason names.
 const (
-	CheckNone       Check = ""
-	CheckHead       Check = "head"
-	CheckConflict   Check = "conflict"
-	CheckLanguage   Check = "language"
-	CheckTied       Check = "tied"
-	CheckUnfamiliar Check = "unfamiliar"
+	CheckNone         Check = ""
+	CheckHead         Check = "head"
+	CheckConflict     Check = "conflict"
+	CheckLanguage     Check = "language"
+	CheckTied         Check = "tied"
+	CheckUnfamiliar   Check = "unfamiliar"
+	CheckInapplicable Check = "inapplicable"
 )
 
 // Reason is why a row that would have been filled was not: the one check
