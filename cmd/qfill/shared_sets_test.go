@@ -547,6 +547,12 @@ func TestSharedSets(t *testing.T) {
 		// read after: two are "N/A" answers of the consultant and HIPAA
 		// sections, which the not-applicable check now holds: 4 of 7.
 		{name: "en_customer_hecvat_v4", own: true, queries: "en_customer_caiq_v4", answers: hecvat4, floor: floors{0.48, 0.57, 0.10}, wrongAtMost: 3},
+		// Fifty more customer questions, written after the HECVAT v4
+		// answers had been read (48 answerable), labelled after the check
+		// on "not applicable" answers was built. Measured blind on
+		// 2026-12-06: top-1 72.9% (BM25 64.6%), precision 94.4% (17 of
+		// 18), coverage 35.4%; without that check 17 of 20.
+		{name: "en_customer2_hecvat_v4", own: true, answers: hecvat4, floor: floors{0.72, 0.94, 0.35}, wrongAtMost: 1, sealed: true},
 		// Two directions the bench does not label: vendor A's and vendor
 		// C's own sheets asked of vendor B's label-style answers (17 of 38
 		// and 27 of 80 answerable). The texts were read by earlier
