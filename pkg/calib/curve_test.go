@@ -84,7 +84,7 @@ func TestCurvesRoundTrip(t *testing.T) {
 
 // The shipped curves: both languages, rising, and a filled row at the
 // default threshold reads well above a held one. English rows just above
-// the threshold read 87.5% since a customer's questionnaire asked of a
+// the threshold read under 90%: a customer's questionnaire asked of a
 // vendor's HECVAT answers is among the fitted sets.
 func TestDefaultCurves(t *testing.T) {
 	cs := Default()
