@@ -76,18 +76,33 @@ func run(qfillBin, floorBin, dir string, nEntries, nQuestions, runs int) error {
 	fmt.Printf("# qfill benchmark\n\nmachine: %s/%s, %d CPUs, %s\n", runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
 	fmt.Printf("data: %d corpus entries (%d KB YAML), checklist of %d questions\n\n", nEntries, info.Size()/1024, nQuestions)
 
-	floorT, floorM, err := measure(runs, floorBin, checklist, filepath.Join(dir, "floor.xlsx"))
-	if err != nil {
-		return fmt.Errorf("floor: %w", err)
-	}
 	// An output left by an earlier run, which qfill's ledger does not
 	// know on this machine, would be refused (fill keeps a file it did
 	// not write); the first run writes it anew.
 	os.Remove(filepath.Join(dir, "filled.xlsx"))
-	qT, qM, err := measure(runs, qfillBin, "fill", checklist, "-o", filepath.Join(dir, "filled.xlsx"), "--corpus", corpusFile)
-	if err != nil {
-		return fmt.Errorf("qfill: %w", err)
+	// The two programs take turns, so that a machine that speeds up or
+	// slows down during the run (shared CPUs do) moves both: each round
+	// gives a ratio of its own, and their range says how far to trust the
+	// ratio of the best times.
+	floor := program{bin: floorBin, args: []string{checklist, filepath.Join(dir, "floor.xlsx")}}
+	filled := program{bin: qfillBin, args: []string{"fill", checklist, "-o", filepath.Join(dir, "filled.xlsx"), "--corpus", corpusFile}}
+	lo, hi := 0.0, 0.0
+	for i := 0; i < runs; i++ {
+		ft, err := floor.run()
+		if err != nil {
+			return fmt.Errorf("floor: %w", err)
+		}
+		qt, err := filled.run()
+		if err != nil {
+			return fmt.Errorf("qfill: %w", err)
+		}
+		r := float64(qt) / float64(ft)
+		if i == 0 || r < lo {
+			lo = r
+		}
+		hi = max(hi, r)
 	}
+	floorT, floorM, qT, qM := floor.best, floor.peak>>10, filled.best, filled.peak>>10
 	fmt.Println("## Whole process (best of", runs, "runs; peak RSS)")
 	fmt.Println()
 	fmt.Println("| program | wall time | peak memory |")
@@ -95,6 +110,7 @@ func run(qfillBin, floorBin, dir string, nEntries, nQuestions, runs int) error {
 	fmt.Printf("| floor (excelize: open, read rows, write %d cells, save) | %s | %d MB |\n", nQuestions, floorT.Round(time.Millisecond), floorM>>10)
 	fmt.Printf("| qfill fill (load + index %d entries, read, match, write) | %s | %d MB |\n", nEntries, qT.Round(time.Millisecond), qM>>10)
 	fmt.Printf("| **ratio qfill / floor** | **%.2f×** (target ≤ 2×) | **%.2f×** (target ≤ 3×) |\n\n", float64(qT)/float64(floorT), float64(qM)/float64(floorM))
+	fmt.Printf("The programs ran in turn, %d rounds; the ratio of each round's times: %.2f× to %.2f×.\n\n", runs, lo, hi)
 
 	// Matching alone, in process, on the same data.
 	base, big, qs, err := generate("", nEntries, nQuestions)
@@ -187,28 +203,31 @@ func generate(dir string, nEntries, nQuestions int) (base, big []*corpus.Entry, 
 	return c.Entries, big, qs, writeChecklist(filepath.Join(dir, "checklist.xlsx"), qs)
 }
 
-// measure runs a program and returns its best wall time and its largest
-// peak resident memory (bytes) over runs.
-func measure(runs int, bin string, args ...string) (time.Duration, int64, error) {
-	var best time.Duration
-	var peak int64
-	for i := 0; i < runs; i++ {
-		cmd := exec.Command(bin, args...)
-		cmd.Stdout, cmd.Stderr = nil, nil
-		t0 := time.Now()
-		out, err := cmd.CombinedOutput()
-		d := time.Since(t0)
-		if err != nil {
-			return 0, 0, fmt.Errorf("%v: %s", err, out)
-		}
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss*1024 > peak {
-			peak = ru.Maxrss * 1024 // Linux reports KB
-		}
-		if best == 0 || d < best {
-			best = d
-		}
+// program is one of the measured commands, with its best wall time and its
+// largest peak resident memory (bytes) over the runs so far.
+type program struct {
+	bin  string
+	args []string
+	best time.Duration
+	peak int64
+}
+
+// run runs the program once and returns its wall time.
+func (p *program) run() (time.Duration, error) {
+	cmd := exec.Command(p.bin, p.args...)
+	t0 := time.Now()
+	out, err := cmd.CombinedOutput()
+	d := time.Since(t0)
+	if err != nil {
+		return 0, fmt.Errorf("%v: %s", err, out)
 	}
-	return best, peak >> 10, nil
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && ru.Maxrss*1024 > p.peak {
+		p.peak = ru.Maxrss * 1024 // Linux reports KB
+	}
+	if p.best == 0 || d < p.best {
+		p.best = d
+	}
+	return d, nil
 }
 
 var topics = []string{"本番環境", "検証環境", "管理画面", "モバイルアプリ", "API", "バッチ処理", "外部連携", "帳票", "通知機能", "ファイル共有",
