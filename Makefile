@@ -60,12 +60,13 @@ release-snapshot:
 
 # Go benchmarks, then the whole-process comparison against the excelize
 # floor (see BENCHMARKS.md); results go to stdout and .bench/results.md.
+# BEFORE=path/to/older/qfill runs an earlier build in turn with them.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	$(GO) build -o bin/qfill ./cmd/qfill
 	$(GO) build -o bin/benchfloor ./internal/benchfloor
 	@mkdir -p .bench
-	$(GO) run ./internal/benchrun -qfill bin/qfill -floor bin/benchfloor -dir .bench | tee .bench/results.md
+	$(GO) run ./internal/benchrun -qfill bin/qfill -floor bin/benchfloor -dir .bench $(if $(BEFORE),-before $(BEFORE)) | tee .bench/results.md
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
