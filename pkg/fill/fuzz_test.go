@@ -1,0 +1,138 @@
+package fill
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/sheet"
+)
+
+const fuzzSheetPart = "xl/worksheets/sheet1.xml"
+
+// replacePart returns pkg with one part's bytes replaced.
+func replacePart(tb testing.TB, pkg []byte, name string, data []byte) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if f.Name == name {
+			w.Write(data)
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			tb.Fatal(err)
+		}
+		io.Copy(w, rc)
+		rc.Close()
+	}
+	if err := zw.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func zipPart(tb testing.TB, pkg []byte, name string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if f.Name == name {
+			rc, err := f.Open()
+			if err != nil {
+				tb.Fatal(err)
+			}
+			defer rc.Close()
+			b, err := io.ReadAll(rc)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			return b
+		}
+	}
+	tb.Fatalf("no part %s", name)
+	return nil
+}
+
+var (
+	fuzzIndexOnce sync.Once
+	fuzzIndex     *match.Index
+)
+
+// FuzzFill runs the whole fill (read, match, plan, write the answers,
+// comments and summary sheet, patch the package) on a real template whose
+// worksheet XML is mutated: the writer meets the merges, validations,
+// comments and odd cells the reader's fuzz target feeds the reader. A
+// workbook qfill cannot fill must end in an error of one line; one it
+// fills must come out as a package excelize opens again, with the input's
+// sheets in the input's order.
+func FuzzFill(f *testing.F) {
+	base, err := os.ReadFile(filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, fn := range templates(f) {
+		b, err := os.ReadFile(fn)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(zipPart(f, b, fuzzSheetPart))
+	}
+	f.Fuzz(func(t *testing.T, sheetXML []byte) {
+		fuzzIndexOnce.Do(func() { fuzzIndex = sampleIndex(t) })
+		data := replacePart(t, base, fuzzSheetPart, sheetXML)
+		in, err := sheet.OpenBytes(data, "fuzz.xlsx", sheet.OpenOptions{})
+		if err != nil {
+			return
+		}
+		want := in.GetSheetList()
+		in.Close()
+		res, err := Run(Job{
+			Input:        "fuzz.xlsx",
+			Data:         data,
+			Open:         sheet.OpenOptions{UnzipLimit: 32 << 20, XMLLimit: 8 << 20},
+			Layout:       sheet.Overrides{MaxRows: 5000},
+			SummarySheet: true,
+		}, fuzzIndex)
+		if err != nil {
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("error of more than one line: %q", err)
+			}
+			if errors.Is(err, ErrInternal) {
+				t.Fatalf("panic inside the fill: %v", err)
+			}
+			return
+		}
+		if res.Bytes == nil {
+			t.Fatal("no error and no package")
+		}
+		out, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
+		if err != nil {
+			t.Fatalf("the filled package does not open: %v", err)
+		}
+		defer out.Close()
+		got := out.GetSheetList()
+		if len(got) < len(want) || !slices.Equal(got[:len(want)], want) {
+			t.Fatalf("sheets %v, want %v first", got, want)
+		}
+	})
+}
