@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -196,6 +198,105 @@ func TestRealworldLearnReproduces(t *testing.T) {
 				tc.completed, same, total, 100*float64(same)/float64(total), notAllowed)
 			if len(missed) > 0 {
 				t.Errorf("not reproduced:\n  %s", strings.Join(missed, "\n  "))
+			}
+		})
+	}
+}
+
+// A vendor learns its completed questionnaire of one version and fills a
+// customer's workbook of another, end to end (reader, matcher, dropdowns,
+// shared answer cells, writer, report), scored against the labels of the
+// cross-version sets (testdata/shared_sets): the figure a pairs file
+// cannot give, since a right entry is written only where the customer's
+// cell can take its answer. Floors are the figures first measured
+// (2026-12-06).
+func TestRealworldCrossVersionWorkbook(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "realworld")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/realworld is not beside this checkout (it is in CI): skipping the cross-version workbooks")
+	}
+	for _, tc := range []struct {
+		completed, template string
+		sets                []string
+		right, wrongAtMost  int
+	}{
+		// HECVAT v4 answers filling a HECVAT Full v3.06 workbook: 160
+		// labelled rows are answerable; 34 of them have an N/A answer
+		// that the row's Yes/No dropdown does not offer, and 10 answer
+		// cells hold the template's own text.
+		{"educause_hecvat_v4_completed_TargetSolutions.xlsx", "educause_hecvat_full_v3.06.xlsx", []string{"hecvat_v3_v4", "hecvat_v3_v4_b", "hecvat_v3_v4_c"}, 113, 2},
+		// CAIQ v4 answers filling a CAIQ v1.1 workbook, whose answer
+		// cells are mostly shared by several questions (merged), and a
+		// CAIQ v3.0.1 one (sealed: totals only).
+		{"csa_caiq_v4.0.3_completed_WhitePact.xlsx", "csa_caiq_v1.1_2011_template.xlsx", []string{"caiq_v11_v4", "caiq_v11_v4_b", "caiq_v11_v4_c"}, 2, 0},
+		{"csa_caiq_v4.0.3_completed_WhitePact.xlsx", "csa_caiq_v3.0.1_2017_template.xlsx", []string{"caiq_v301_v4"}, 1, 0},
+	} {
+		t.Run(tc.template, func(t *testing.T) {
+			c := filepath.Join(t.TempDir(), "corpus")
+			os.MkdirAll(c, 0o755)
+			if code, out, stderr := qfill(t, "learn", filepath.Join(dir, tc.completed), "--corpus", c); code != 0 {
+				t.Fatalf("learn: exit %d\n%s%s", code, out, stderr)
+			}
+			tmp := t.TempDir()
+			report := filepath.Join(tmp, "report.json")
+			if code, _, stderr := qfill(t, "fill", filepath.Join(dir, tc.template), "--corpus", c, "-o", filepath.Join(tmp, "filled.xlsx"), "--report", report); code != 0 {
+				t.Fatal(stderr)
+			}
+			// Every labelled row, answerable or not: a NONE row filled is
+			// a wrong answer sent.
+			labels := map[string][]string{}
+			answerable := 0
+			for _, set := range tc.sets {
+				data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "shared_sets", set, "labels.tsv"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				for i, line := range strings.Split(string(data), "\n") {
+					if f := strings.Split(line, "\t"); i > 0 && len(f) >= 2 {
+						labels[f[0]] = strings.Split(f[1], "|")
+						if f[1] != "NONE" {
+							answerable++
+						}
+					}
+				}
+			}
+			data, err := os.ReadFile(report)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rep struct {
+				Files []struct {
+					Items []struct {
+						ID      string `json:"id"`
+						Status  string `json:"status"`
+						EntryID string `json:"entry_id"`
+					} `json:"items"`
+				} `json:"files"`
+			}
+			if err := json.Unmarshal(data, &rep); err != nil || len(rep.Files) != 1 {
+				t.Fatalf("report: %v", err)
+			}
+			right, wrong, seen := 0, 0, 0
+			for _, it := range rep.Files[0].Items {
+				want, ok := labels[it.ID]
+				if !ok {
+					continue
+				}
+				seen++
+				if it.Status == "filled" {
+					if slices.Contains(want, it.EntryID) {
+						right++
+					} else {
+						wrong++
+					}
+				}
+			}
+			if seen != len(labels) {
+				t.Errorf("the report has %d of the %d labelled rows", seen, len(labels))
+			}
+			t.Logf("%s from %s: %d answerable rows: %d filled right, %d wrong", tc.template, tc.completed, answerable, right, wrong)
+			if right < tc.right || wrong > tc.wrongAtMost {
+				t.Errorf("%d right (first measured %d), %d wrong (at most %d)", right, tc.right, wrong, tc.wrongAtMost)
 			}
 		})
 	}
