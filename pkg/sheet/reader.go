@@ -1111,7 +1111,10 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			row.Choices = markLabels(lay.MarkCols)
 		} else {
 			row.Answer = g.spanText(r, lay.AnswerCol)
-			row.Answered = !IsPlaceholder(row.Answer)
+			// A template that writes the item's own name where its value
+			// goes ("Vendor Contact Name" beside Vendor Contact Name)
+			// marks the cell to fill: no answer repeats its question.
+			row.Answered = !IsPlaceholder(row.Answer) && textnorm.Key(row.Answer) != textnorm.Key(q)
 			if fm, _ := f.GetCellFormula(name, row.AnswerCell); fm != "" {
 				row.Locked = true
 			}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -553,6 +554,25 @@ func TestPresetAnswers(t *testing.T) {
 				t.Errorf("%d rows answered, want %d", n, tt.answered)
 			}
 		})
+	}
+}
+
+// A template that writes each item's own name in its value cell waits for
+// the values; a value that only shares words with its item is an answer.
+func TestItemNameAsPlaceholder(t *testing.T) {
+	s := newBook(t, "Vendor").rows("Vendor", 1,
+		[]string{"ID", "Question", "Answer"},
+		[]string{"GN-01", "Vendor Contact Name", "Vendor Contact Name"},
+		[]string{"GN-02", "Vendor Contact Title", "vendor contact title "},
+		[]string{"GN-03", "Product Name", "Product Name: Acme Cloud"},
+		[]string{"GN-04", "Vendor Name", "Acme Inc."},
+	).sheet("Vendor")
+	var got []bool
+	for _, r := range s.Rows {
+		got = append(got, r.Answered)
+	}
+	if want := []bool{false, false, true, true}; !slices.Equal(got, want) {
+		t.Errorf("answered %v, want %v", got, want)
 	}
 }
 
