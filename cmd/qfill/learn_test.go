@@ -222,9 +222,9 @@ func TestRealworldCrossVersionWorkbook(t *testing.T) {
 	}{
 		// HECVAT v4 answers filling a HECVAT Full v3.06 workbook: 160
 		// labelled rows are answerable; 34 of them have an N/A answer
-		// that the row's Yes/No dropdown does not offer, and 6 answer
-		// cells hold the template's example text.
-		{"educause_hecvat_v4_completed_TargetSolutions.xlsx", "educause_hecvat_full_v3.06.xlsx", []string{"hecvat_v3_v4", "hecvat_v3_v4_b", "hecvat_v3_v4_c"}, 115, 2},
+		// that the row's Yes/No dropdown does not offer, and 5 answer
+		// cells describe what goes there.
+		{"educause_hecvat_v4_completed_TargetSolutions.xlsx", "educause_hecvat_full_v3.06.xlsx", []string{"hecvat_v3_v4", "hecvat_v3_v4_b", "hecvat_v3_v4_c"}, 116, 2},
 		// CAIQ v4 answers filling a CAIQ v1.1 workbook, whose answer
 		// cells are mostly shared by several questions (merged), and a
 		// CAIQ v3.0.1 one (sealed: totals only).

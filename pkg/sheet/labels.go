@@ -173,15 +173,22 @@ func init() {
 // matched on the Key form.
 var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^(please)?(choose|select|enter|fill|answer)(one|anoption|youranswer|here|in)?$`)
 
+// exampleText is a template's example of what goes in the cell, not an
+// answer: text that opens as an example ("e.g., CRM, LMS", 「例：」), or a
+// link to a host no one can own (the reserved example domains and TLDs of
+// RFC 2606, or a top-level "domain": https://www.vendor.domain/vpat).
+var exampleText = regexp.MustCompile(`(?i)^\s*(e\.\s?g\.|(記入)?例\s*[:：)）]|[(（]例[)）])|^\s*https?://[^/\s]*(\bexample\.(com|net|org)|\.(example|invalid|test|domain))(:\d+)?(/\S*)?\s*$`)
+
 // IsPlaceholder reports whether an answer cell's text only waits for an
 // answer: empty, a known preset, a request to answer, a bare arrow (▼),
-// or the allowed values listed as a hint (「はい／いいえ」, "Yes/No").
+// the allowed values listed as a hint (「はい／いいえ」, "Yes/No"), or an
+// example (exampleText).
 func IsPlaceholder(s string) bool {
 	if strings.Trim(s, " \t\r\n　▼▽↓⇩") == "" {
 		return true
 	}
 	k := textnorm.Key(s)
-	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil
+	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil || exampleText.MatchString(s)
 }
 
 // naSlash keeps "N/A" one value when values are split at slashes, and

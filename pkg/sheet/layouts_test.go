@@ -26,6 +26,12 @@ func TestIsPlaceholder(t *testing.T) {
 		{"はい／いいえ", true},
 		{"はい・いいえ・該当なし", true},
 		{"Yes/No/N/A", true},
+		{"e.g., CRM, LMS, SaaS, IaaS", true},
+		{"例：ISMS認証", true},
+		{"（例）年1回", true},
+		{"https://www.vendor.domain/privacynotice", true},
+		{"http://www.example.com/privacy", true},
+		{"https://portal.acme.example/", true},
 		// Answers, even short ones.
 		{"はい", false},
 		{"-", false},
@@ -36,6 +42,10 @@ func TestIsPlaceholder(t *testing.T) {
 		{"回答済み", false},
 		{"選択肢Aを採用", false},
 		{"記入例を参照", false},
+		{"Egress filtering is in place, e.g. on every subnet", false},
+		{"例外はありません", false},
+		{"https://www.acme.com/privacy", false},
+		{"See https://www.example.com/privacy for our policy", false},
 		{"ISO/IEC 27001", false},
 		{"入力値を検証しています", false},
 	}
