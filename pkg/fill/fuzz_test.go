@@ -1,10 +1,8 @@
 package fill
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,64 +12,12 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/qfill/qfill/internal/ziptest"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 )
 
 const fuzzSheetPart = "xl/worksheets/sheet1.xml"
-
-// replacePart returns pkg with one part's bytes replaced.
-func replacePart(tb testing.TB, pkg []byte, name string, data []byte) []byte {
-	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Store})
-		if err != nil {
-			tb.Fatal(err)
-		}
-		if f.Name == name {
-			w.Write(data)
-			continue
-		}
-		rc, err := f.Open()
-		if err != nil {
-			tb.Fatal(err)
-		}
-		io.Copy(w, rc)
-		rc.Close()
-	}
-	if err := zw.Close(); err != nil {
-		tb.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func zipPart(tb testing.TB, pkg []byte, name string) []byte {
-	zr, err := zip.NewReader(bytes.NewReader(pkg), int64(len(pkg)))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			rc, err := f.Open()
-			if err != nil {
-				tb.Fatal(err)
-			}
-			defer rc.Close()
-			b, err := io.ReadAll(rc)
-			if err != nil {
-				tb.Fatal(err)
-			}
-			return b
-		}
-	}
-	tb.Fatalf("no part %s", name)
-	return nil
-}
 
 var (
 	fuzzIndexOnce sync.Once
@@ -95,11 +41,11 @@ func FuzzFill(f *testing.F) {
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(zipPart(f, b, fuzzSheetPart))
+		f.Add(ziptest.Part(f, b, fuzzSheetPart))
 	}
 	f.Fuzz(func(t *testing.T, sheetXML []byte) {
 		fuzzIndexOnce.Do(func() { fuzzIndex = sampleIndex(t) })
-		data := replacePart(t, base, fuzzSheetPart, sheetXML)
+		data := ziptest.Replace(t, base, fuzzSheetPart, sheetXML)
 		in, err := sheet.OpenBytes(data, "fuzz.xlsx", sheet.OpenOptions{})
 		if err != nil {
 			return
