@@ -225,6 +225,9 @@ func TestRealworldCrossVersionWorkbook(t *testing.T) {
 		// that the row's Yes/No dropdown does not offer, and 5 answer
 		// cells describe what goes there.
 		{"educause_hecvat_v4_completed_TargetSolutions.xlsx", "educause_hecvat_full_v3.06.xlsx", []string{"hecvat_v3_v4", "hecvat_v3_v4_b", "hecvat_v3_v4_c"}, 116, 2},
+		// HECVAT Lite v2.11, the rows it words otherwise than Full (sealed:
+		// totals only).
+		{"educause_hecvat_v4_completed_TargetSolutions.xlsx", "educause_hecvat_lite_v2.11.xlsx", []string{"hecvat_lite_v4"}, 18, 3},
 		// CAIQ v4 answers filling a CAIQ v1.1 workbook, whose answer
 		// cells are mostly shared by several questions (merged), and a
 		// CAIQ v3.0.1 one (sealed: totals only).
