@@ -447,6 +447,10 @@ func scanHeader(g *grid, r int, answerGiven bool) header {
 }
 
 var (
+	// exampleRow marks a template's worked example: a bracketed or
+	// labelled 記入例 / 例 / Example opening the question, or a first cell
+	// that says only that (例, 記入例, 例1, Example).
+	exampleRow = regexp.MustCompile(`(?i)^\s*([（(【\[]\s*(記入例|回答例|記載例|例|example|sample)\s*[0-9０-９]*\s*[）)】\]]|(記入例|回答例|記載例)|例\s*[0-9０-９]*\s*$|(example|sample)\s*[0-9]*\s*([:：]|$))`)
 	// endMarkers end a table or are footers, never questions.
 	endMarker = regexp.MustCompile(`(?i)^(end table data|end of standard|end of (the )?(questionnaire|table|list)|以上|―以上―|-以上-)$|copyright|all rights reserved|^©|^\(c\) `)
 	// hyperlinkText pulls the label out of HYPERLINK("url","label").
@@ -1061,6 +1065,11 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if endMarker.MatchString(strings.TrimSpace(q)) || (id != "" && endMarker.MatchString(id)) {
 			continue
 		}
+		// A template's worked example (例 | （記入例）… | 例：はい) shows how
+		// to answer; its answer is the customer's and must stay.
+		if exampleRow.MatchString(q) || exampleRow.MatchString(firstCell(g, r, lay)) {
+			continue
+		}
 		// A cell merged across the answer column is a heading or a note,
 		// not a question with a place for its answer. An answer area merged
 		// down over several questions (CAIQ v1.1) is shared by them.
@@ -1211,6 +1220,17 @@ func rowLead(g *grid, r int, lay Layout) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// firstCell is the row's first text left of its question, where a
+// template numbers its rows or marks an example.
+func firstCell(g *grid, r int, lay Layout) string {
+	for c := 1; c < lay.QuestionCol; c++ {
+		if t := strings.TrimSpace(g.text(r, c)); t != "" && !g.covered(r, c) {
+			return t
+		}
+	}
+	return ""
 }
 
 // rowSection joins the category cells of the row (a merged category cell

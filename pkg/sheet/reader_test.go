@@ -576,6 +576,24 @@ func TestItemNameAsPlaceholder(t *testing.T) {
 	}
 }
 
+// A template's worked example is not a question: its example answer (an
+// example, so a placeholder) must not make qfill write over it.
+func TestExampleRowsAreNotQuestions(t *testing.T) {
+	s := newBook(t, "Q").rows("Q", 1,
+		[]string{"No.", "質問", "回答"},
+		[]string{"例", "パスワードは8文字以上ですか", "はい（12文字以上）"},
+		[]string{"", "（記入例）パスワードは8文字以上ですか", "例：はい、12文字以上です"},
+		[]string{"Example", "Are passwords at least 8 characters?", "e.g. Yes"},
+		[]string{"1", "例外処理の手順を定めていますか", ""},
+		[]string{"2", "Is sample data deleted after testing?", ""},
+		[]string{"3", "バックアップを取得していますか", ""},
+	).sheet("Q")
+	want := []string{"例外処理の手順を定めていますか", "Is sample data deleted after testing?", "バックアップを取得していますか"}
+	if got := questions(s); !slices.Equal(got, want) {
+		t.Errorf("questions %q, want %q", got, want)
+	}
+}
+
 // A sheet whose questions are copied by formula from another checklist
 // (guidance beside each question, as HECVAT's Analyst Reference) is no
 // sheet to answer; one that looks its questions up from a hidden sheet
