@@ -151,3 +151,19 @@ func FuzzOpenPackage(f *testing.F) {
 		emptyDir(t, tmp)
 	})
 }
+
+// An error that quotes the file stays one short line, and still unwraps.
+func TestQuotingErrors(t *testing.T) {
+	base := errors.New("expected element <worksheet> in name space http://a\n\n\r\tb but have c")
+	q := quoting{base}
+	if got, want := q.Error(), "expected element <worksheet> in name space http://a b but have c"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if !errors.Is(q, base) {
+		t.Error("errors.Is does not see the quoted error")
+	}
+	long := quoting{errors.New(strings.Repeat("名", 1000))}
+	if n := len([]rune(long.Error())); n != quoteLimit+1 {
+		t.Errorf("a long quote is %d characters, want %d", n, quoteLimit+1)
+	}
+}

@@ -213,7 +213,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 				// The XML decoder's bare EOF says nothing to a user.
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
 			}
-			return nil, fmt.Errorf("sheet %q: %w", name, err)
+			return nil, fmt.Errorf("sheet %q: %w", name, quoting{err})
 		}
 	}
 	if ov.Sheet == "" {
