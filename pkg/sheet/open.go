@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode"
 
 	"github.com/richardlehane/mscfb"
 	"github.com/xuri/excelize/v2"
@@ -212,22 +211,4 @@ func cfbKind(r io.ReaderAt) string {
 		}
 	}
 	return "xls"
-}
-
-// quoting is an error whose text quotes the file: the XML decoder names
-// the element or namespace it found, which a hostile file makes as long
-// and as many lines as it likes. Its text is one line of at most
-// quoteLimit characters; errors.Is and errors.As still see the error.
-type quoting struct{ err error }
-
-const quoteLimit = 300
-
-func (q quoting) Unwrap() error { return q.err }
-
-func (q quoting) Error() string {
-	s := strings.Join(strings.FieldsFunc(q.err.Error(), func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
-	if r := []rune(s); len(r) > quoteLimit {
-		s = string(r[:quoteLimit]) + "…"
-	}
-	return s
 }

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -1220,6 +1221,24 @@ func rowLead(g *grid, r int, lay Layout) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// quoting is an error whose text quotes the file: the XML decoder names
+// the element or namespace it found, which a hostile file makes as long
+// and as many lines as it likes. Its text is one line of at most
+// quoteLimit characters; errors.Is and errors.As still see the error.
+type quoting struct{ err error }
+
+const quoteLimit = 300
+
+func (q quoting) Unwrap() error { return q.err }
+
+func (q quoting) Error() string {
+	s := strings.Join(strings.FieldsFunc(q.err.Error(), func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
+	if r := []rune(s); len(r) > quoteLimit {
+		s = string(r[:quoteLimit]) + "…"
+	}
+	return s
 }
 
 // firstCell is the row's first text left of its question, where a
