@@ -101,7 +101,11 @@ func Load(path string) (*Set, error) {
 		p := Pair{QueryID: get("query_id"), Query: get("query_question"), Corpus: get("corpus"), Note: get("note"), Line: line}
 		p.Section = sections[p.QueryID]
 		if exp := get("expected_id"); exp != "" && !strings.EqualFold(exp, "NONE") {
-			p.Expected = strings.Split(exp, "|")
+			for _, id := range strings.Split(exp, "|") {
+				if id = strings.TrimSpace(id); id != "" {
+					p.Expected = append(p.Expected, id)
+				}
+			}
 		}
 		if p.Query == "" || p.Corpus == "" {
 			return nil, fmt.Errorf("%s:%d: query_question and corpus are required", path, line)

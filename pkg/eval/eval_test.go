@@ -3,6 +3,7 @@ package eval
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -76,7 +77,7 @@ func TestLoadBOMAndCRLF(t *testing.T) {
 	dir := t.TempDir()
 	bom := "\ufeff"
 	os.WriteFile(filepath.Join(dir, "pairs.tsv"), []byte(bom+"Query_ID\tquery_question\tcorpus\texpected_id\tnote\r\n"+
-		"q1\tバックアップは取得していますか\tc\ta\t\r\nq2\t社員食堂はありますか\tc\tnone\t\r\n"), 0o644)
+		"q1\tバックアップは取得していますか\tc\ta | b\t\r\nq2\t社員食堂はありますか\tc\tnone\t\r\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "c.tsv"), []byte(bom+"id\tquestion\tanswer\r\na\tバックアップを取得していますか？\t毎日取得しています。\r\nb\t通信は暗号化されていますか？\tTLS 1.2 以上です。\r\n"), 0o644)
 	s, err := Load(filepath.Join(dir, "pairs.tsv"))
 	if err != nil {
@@ -84,6 +85,9 @@ func TestLoadBOMAndCRLF(t *testing.T) {
 	}
 	if len(s.Pairs) != 2 || len(s.Corpora["c"]) != 2 {
 		t.Fatalf("got %d pairs, %d entries; want 2 and 2", len(s.Pairs), len(s.Corpora["c"]))
+	}
+	if got := s.Pairs[0].Expected; !slices.Equal(got, []string{"a", "b"}) {
+		t.Errorf("expected ids %q, want a and b without the spaces around |", got)
 	}
 	if s.Pairs[1].Expected != nil {
 		t.Errorf("lower-case none should mean no right entry, got %v", s.Pairs[1].Expected)
