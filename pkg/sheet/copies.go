@@ -69,9 +69,12 @@ func refersTo(formula, sheet string) bool {
 	return strings.Contains(formula, quoted) || !strings.ContainsAny(sheet, " -'") && strings.Contains(formula, sheet+"!")
 }
 
+// exampleWords name a worked example, in a sheet's name and in a row.
+const exampleWords = `記入例|回答例|記載例`
+
 // exampleSheet: a sheet name that says it shows how to answer (記入例,
 // 回答例, 見本, Example, Sample).
-var exampleSheet = regexp.MustCompile(`(?i)記入例|回答例|記載例|見本|サンプル|example|sample`)
+var exampleSheet = regexp.MustCompile(`(?i)` + exampleWords + `|見本|サンプル|example|sample`)
 
 // skipExamples leaves alone the checklists whose sheet names say they are
 // examples when the workbook has another checklist: the customer shows

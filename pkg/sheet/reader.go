@@ -451,7 +451,7 @@ var (
 	// exampleRow marks a template's worked example: a bracketed or
 	// labelled 記入例 / 例 / Example opening the question, or a first cell
 	// that says only that (例, 記入例, 例1, Example).
-	exampleRow = regexp.MustCompile(`(?i)^\s*([（(【\[]\s*(記入例|回答例|記載例|例|example|sample)\s*[0-9０-９]*\s*[）)】\]]|(記入例|回答例|記載例)|例\s*[0-9０-９]*\s*$|(example|sample)\s*[0-9]*\s*([:：]|$))`)
+	exampleRow = regexp.MustCompile(`(?i)^\s*([（(【\[]\s*(` + exampleWords + `|例|example|sample)\s*[0-9０-９]*\s*[）)】\]]|(` + exampleWords + `)|例\s*[0-9０-９]*\s*$|(example|sample)\s*[0-9]*\s*([:：]|$))`)
 	// endMarkers end a table or are footers, never questions.
 	endMarker = regexp.MustCompile(`(?i)^(end table data|end of standard|end of (the )?(questionnaire|table|list)|以上|―以上―|-以上-)$|copyright|all rights reserved|^©|^\(c\) `)
 	// hyperlinkText pulls the label out of HYPERLINK("url","label").
