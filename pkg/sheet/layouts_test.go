@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -178,6 +179,7 @@ func TestAnswerDetailColumn(t *testing.T) {
 		{[]string{"#", "Requirement", "Compliant (Y/N)", "Vendor Comments"}, 3, 4},
 		{[]string{"通番", "チェック項目", "実施状況", "実施内容", "備考"}, 3, 4},
 		{[]string{"No.", "要求事項", "対応", "説明"}, 3, 4},
+		{[]string{"No.", "チェック項目", "実施の有無", "具体的な実施内容"}, 3, 4},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, tt.header,
@@ -262,4 +264,26 @@ func sheetNames(ss []*Sheet) []string {
 		out = append(out, s.Name)
 	}
 	return out
+}
+
+// An evaluation sheet gives the criteria beside each item (評価項目 |
+// 評価基準 | 自己評価): the criteria are the customer's text and belong to
+// the question; the self-assessment is the answer.
+func TestCriteriaBesideItem(t *testing.T) {
+	for _, header := range [][]string{
+		{"No.", "評価項目", "評価基準", "自己評価", "根拠・説明"},
+		{"No.", "確認項目", "確認の観点", "回答", "備考"},
+	} {
+		b := newBook(t, "S")
+		b.rows("S", 1, header,
+			[]string{"1", "情報セキュリティ方針", "方針が文書化され、年1回以上見直されていること"},
+			[]string{"2", "バックアップ", "日次で取得し、遠隔地に保管していること"})
+		s := b.sheet("S")
+		if l := s.Layout; l.QuestionCol != 2 || l.DetailCol != 3 || l.AnswerCol != 4 || l.RemarksCol != 5 {
+			t.Errorf("%q: question %d, detail %d, answer %d, remarks %d; want 2, 3, 4, 5", header, l.QuestionCol, l.DetailCol, l.AnswerCol, l.RemarksCol)
+		}
+		if len(s.Rows) != 2 || s.Rows[0].Answered || !strings.Contains(s.Rows[0].Question, "年1回以上見直されて") {
+			t.Errorf("%q: rows %+v; want two unanswered rows whose question holds the criteria", header, s.Rows)
+		}
+	}
 }
