@@ -48,9 +48,26 @@ func ChoiceOf(value string) (Choice, bool) {
 	if k == "na" || k == "n/a" {
 		return ChoiceNA, true
 	}
-	c, ok := choiceWords[k]
-	return c, ok
+	if c, ok := choiceWords[k]; ok {
+		return c, true
+	}
+	// A value and its gloss (○（対応済み）, はい：実施している, 対象外 (N/A))
+	// is that value when the gloss says the same; a gloss that qualifies it
+	// (はい（一部）) leaves it unread.
+	if m := glossed.FindStringSubmatch(value); m != nil {
+		gloss := m[2] + m[3]
+		a, okA := choiceWords[choiceKey(m[1])]
+		b, okB := choiceWords[choiceKey(gloss)]
+		if okA && okB && a == b {
+			return a, true
+		}
+	}
+	return ChoiceNone, false
 }
+
+// glossed splits a dropdown value into a word and its gloss, in brackets or
+// after a colon.
+var glossed = regexp.MustCompile(`^\s*([^（(:：]+?)\s*(?:[（(]\s*([^（()）]+?)\s*[）)]|[:：]\s*(.+?))\s*$`)
 
 // PickChoice returns the one allowed value that means c. It fails when no
 // value means c, or when several do and none is plainer than the others.

@@ -18,6 +18,14 @@ func TestPickChoice(t *testing.T) {
 		{[]string{"対応済", "未対応"}, ChoiceNo, "未対応", true},
 		{[]string{"1) Yes", "2) No", "3) Both modes available", "4) N/A"}, ChoiceYes, "1) Yes", true},
 		{[]string{"Pass", "Fail", "N/A"}, ChoiceYes, "Pass", true},
+		// A value glossed by the same value.
+		{[]string{"○（対応済み）", "△（一部対応）", "×（未対応）", "－（対象外）"}, ChoiceYes, "○（対応済み）", true},
+		{[]string{"○（対応済み）", "△（一部対応）", "×（未対応）", "－（対象外）"}, ChoiceNA, "－（対象外）", true},
+		{[]string{"はい：実施している", "いいえ：実施していない"}, ChoiceNo, "いいえ：実施していない", true},
+		{[]string{"Yes (Y)", "No (N)", "Not applicable (N/A)"}, ChoiceNA, "Not applicable (N/A)", true},
+		// A gloss that qualifies the value is no plain answer.
+		{[]string{"はい（一部）", "いいえ"}, ChoiceYes, "", false},
+		{[]string{"Yes (for some applications)", "No"}, ChoiceYes, "", false},
 		// Several kinds of yes: no single plain answer, so review.
 		{[]string{"No", "Yes, for some applications", "Yes, for most"}, ChoiceYes, "", false},
 		{[]string{"Tier I", "Tier II"}, ChoiceYes, "", false},
