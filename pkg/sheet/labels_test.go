@@ -39,6 +39,13 @@ func TestClassify(t *testing.T) {
 		{"#", RoleID},
 		{"Compliance Notes", RoleRemarks},
 		{"回答者", RoleOther},
+		{"当社確認欄", RoleOther},
+		{"当社記入欄", RoleOther},
+		{"当社コメント", RoleOther},
+		{"弊社評価", RoleOther},
+		{"当社回答", RoleAnswer},
+		{"委託先記入欄", RoleAnswer},
+		{"Reviewer Comments", RoleOther},
 		{"Guidance", RoleOther},
 		{"作成日：2026年12月1日 株式会社サンプル 情報システム部", RoleNone},
 	}

@@ -180,6 +180,10 @@ func TestAnswerDetailColumn(t *testing.T) {
 		{[]string{"通番", "チェック項目", "実施状況", "実施内容", "備考"}, 3, 4},
 		{[]string{"No.", "要求事項", "対応", "説明"}, 3, 4},
 		{[]string{"No.", "チェック項目", "実施の有無", "具体的な実施内容"}, 3, 4},
+		// The customer's own columns take nothing.
+		{[]string{"No.", "質問", "回答", "当社確認欄", "当社コメント"}, 3, 0},
+		{[]string{"No.", "質問", "委託先記入欄", "当社記入欄"}, 3, 0},
+		{[]string{"No.", "Question", "Response", "Reviewer Comments"}, 3, 0},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, tt.header,
