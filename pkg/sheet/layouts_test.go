@@ -134,6 +134,41 @@ func TestFlatMarkColumns(t *testing.T) {
 	}
 }
 
+// Mark columns that are the header's only answer label, with columns for
+// a partial or unknown answer among them (IPA's 5分でできる自社診断:
+// 実施している | 一部実施している | 実施していない | わからない).
+func TestMarkColumnsWithoutOtherLabels(t *testing.T) {
+	for _, tt := range []struct {
+		header []string
+		marks  int
+	}{
+		{[]string{"No.", "質問", "はい", "いいえ", "該当なし"}, 3},
+		{[]string{"No", "診断内容", "実施している", "一部実施している", "実施していない", "わからない"}, 4},
+		{[]string{"#", "Question", "Yes", "Partial", "No", "N/A"}, 4},
+	} {
+		b := newBook(t, "S")
+		b.rows("S", 1, tt.header,
+			[]string{"1", "データは暗号化して保管していますか？"},
+			[]string{"2", "バックアップを取得していますか？", "", "", "○"})
+		s := b.sheet("S")
+		if s.Skipped != "" || s.Layout.QuestionCol != 2 || s.Layout.AnswerCol != 3 || len(s.Layout.MarkCols) != tt.marks {
+			t.Errorf("%q: skipped %q, layout %+v", tt.header, s.Skipped, s.Layout)
+			continue
+		}
+		if len(s.Rows) != 2 || s.Rows[0].Answered || !s.Rows[1].Answered || s.Rows[1].Answer != tt.header[4] {
+			t.Errorf("%q: rows %+v", tt.header, s.Rows)
+		}
+	}
+	// A short label after yes and no that is no answer value ends the run.
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"No.", "質問", "はい", "いいえ", "担当者"},
+		[]string{"1", "データは暗号化して保管していますか？"},
+		[]string{"2", "バックアップを取得していますか？"})
+	if m := b.sheet("S").Layout.MarkCols; len(m) != 2 {
+		t.Errorf("marks %v; want はい and いいえ only", m)
+	}
+}
+
 func TestHeaderChoices(t *testing.T) {
 	for _, tt := range []struct {
 		label string

@@ -425,6 +425,21 @@ func scanHeader(g *grid, r int, answerGiven bool) header {
 	if filled == 0 || long > filled/2 {
 		return header{row: r}
 	}
+	// A header that names the answer only by its values, one column each
+	// (診断項目 | 実施している | 一部実施している | 実施していない):
+	// the first of them is the answer.
+	named := false
+	for _, role := range h.roles {
+		named = named || role == RoleAnswer
+	}
+	if !named {
+		for c := 1; c <= len(g.cells[r-1]); c++ {
+			if markRun(g, r, c) != nil {
+				h.roles[c], h.scores[c] = RoleAnswer, 0.8
+				break
+			}
+		}
+	}
 	has := map[Role]bool{}
 	for c, role := range h.roles {
 		if !has[role] && role != RoleOther {
@@ -901,16 +916,8 @@ func flatMarkCols(g *grid, lay *Layout, hr int) {
 		return
 	}
 	for c := lay.QuestionCol + 1; c <= g.maxCol; c++ {
-		marks, seen := map[int]string{}, map[string]bool{}
-		for d := c; d <= g.maxCol; d++ {
-			t := g.text(hr, d)
-			ch := choiceOf(t)
-			if ch == "" || seen[ch] || g.covered(hr, d) {
-				break
-			}
-			marks[d], seen[ch] = t, true
-		}
-		if !seen[string(corpus.ChoiceYes)] || !seen[string(corpus.ChoiceNo)] {
+		marks := markRun(g, hr, c)
+		if marks == nil {
 			continue
 		}
 		if _, inRun := marks[lay.AnswerCol]; !inRun {
@@ -922,6 +929,29 @@ func flatMarkCols(g *grid, lay *Layout, hr int) {
 		return
 	}
 }
+
+// markRun reads the header labels from column c rightwards that name the
+// values of a mark answer: each a different choice, or a partial or
+// unknown answer (一部実施している, わからない, Partial) that no entry
+// writes, with yes and no among them. It is nil when there is no such run.
+func markRun(g *grid, r, c int) map[int]string {
+	marks, seen := map[int]string{}, map[string]bool{}
+	for d := c; d <= g.maxCol; d++ {
+		t := g.text(r, d)
+		ch := choiceOf(t)
+		if t == "" || g.covered(r, d) || seen[ch] && ch != "" || ch == "" && !partialMark.MatchString(textnorm.Key(t)) {
+			break
+		}
+		marks[d], seen[ch] = t, true
+	}
+	if !seen[string(corpus.ChoiceYes)] || !seen[string(corpus.ChoiceNo)] {
+		return nil
+	}
+	return marks
+}
+
+// partialMark: a mark column for an answer between yes and no, or none.
+var partialMark = regexp.MustCompile(`^(一部|部分的|わからない|分からない|不明|未定|検討中|partial|partly|unknown|planned|inprogress|don'?tknow)`)
 
 // sheetMark is the mark most answered rows use in the mark columns (the
 // first in row order among equals), or the sheet's language's default.
