@@ -46,6 +46,10 @@ func TestClassify(t *testing.T) {
 		{"当社回答", RoleAnswer},
 		{"委託先記入欄", RoleAnswer},
 		{"Reviewer Comments", RoleOther},
+		{"Implemented?", RoleAnswer},
+		{"In Place?", RoleAnswer},
+		{"Compliance Status", RoleAnswer},
+		{"Choice", RoleAnswer},
 		{"Guidance", RoleOther},
 		{"作成日：2026年12月1日 株式会社サンプル 情報システム部", RoleNone},
 	}
