@@ -296,6 +296,26 @@ func TestMarkInChosenColumn(t *testing.T) {
 	}
 }
 
+// Mark columns for a partial or unknown answer are read but never marked:
+// a yes goes to 実施している, a no to 実施していない, and an entry that
+// says neither leaves the row for review.
+func TestMarkBesidePartialColumns(t *testing.T) {
+	marks := map[string]string{"実施している": "C5", "一部実施している": "D5", "実施していない": "E5", "わからない": "F5"}
+	choices := []string{"実施している", "一部実施している", "実施していない", "わからない"}
+	for _, tt := range []struct {
+		c    corpus.Choice
+		want string
+	}{{corpus.ChoiceYes, `S!C5 = "○"`}, {corpus.ChoiceNo, `S!E5 = "○"`}, {corpus.ChoiceNA, "S!C5 [review] [comment]"}} {
+		e := &corpus.Entry{ID: "e", Question: "q", Answer: "回答です。", Choice: tt.c}
+		row := sheet.Row{Row: 5, Question: "q", AnswerCell: "C5", MarkCells: marks, Choices: choices, Mark: "○"}
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+		if got := strings.Join(Writes(items), "\n"); got != tt.want || tt.c == corpus.ChoiceNA && items[0].Status != StatusReview {
+			t.Errorf("choice %q: writes %q (status %s), want %q", tt.c, got, items[0].Status, tt.want)
+		}
+	}
+}
+
 // A column headed 回答（はい／いいえ） without a dropdown takes the value
 // when the entry says one, its text in the remarks; an entry that says
 // none still fills the cell with its text.
