@@ -297,15 +297,16 @@ func TestMarkInChosenColumn(t *testing.T) {
 }
 
 // Mark columns for a partial or unknown answer are read but never marked:
-// a yes goes to 実施している, a no to 実施していない, and an entry that
-// says neither leaves the row for review.
+// a yes goes to 実施している, a no to 実施していない (the text, with no
+// remarks column, in a comment), and an entry that says neither leaves the
+// row for review.
 func TestMarkBesidePartialColumns(t *testing.T) {
 	marks := map[string]string{"実施している": "C5", "一部実施している": "D5", "実施していない": "E5", "わからない": "F5"}
 	choices := []string{"実施している", "一部実施している", "実施していない", "わからない"}
 	for _, tt := range []struct {
 		c    corpus.Choice
 		want string
-	}{{corpus.ChoiceYes, `S!C5 = "○"`}, {corpus.ChoiceNo, `S!E5 = "○"`}, {corpus.ChoiceNA, "S!C5 [review] [comment]"}} {
+	}{{corpus.ChoiceYes, `S!C5 = "○" [comment]`}, {corpus.ChoiceNo, `S!E5 = "○" [comment]`}, {corpus.ChoiceNA, "S!C5 [review] [comment]"}} {
 		e := &corpus.Entry{ID: "e", Question: "q", Answer: "回答です。", Choice: tt.c}
 		row := sheet.Row{Row: 5, Question: "q", AnswerCell: "C5", MarkCells: marks, Choices: choices, Mark: "○"}
 		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
