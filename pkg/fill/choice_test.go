@@ -317,6 +317,23 @@ func TestMarkBesidePartialColumns(t *testing.T) {
 	}
 }
 
+// An answer longer than a cell holds goes to review: excelize would write
+// only its first 32,767 characters.
+func TestAnswerLongerThanACell(t *testing.T) {
+	for _, tt := range []struct {
+		n      int
+		status Status
+	}{{32767, StatusFilled}, {32768, StatusReview}} {
+		e := &corpus.Entry{ID: "e", Question: "q", Answer: strings.Repeat("あ", tt.n)}
+		row := sheet.Row{Row: 2, Question: "q", AnswerCell: "C2"}
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 1}}, Confidence: 1, Auto: true}}, Options{})
+		if items[0].Status != tt.status || tt.status == StatusReview && !strings.Contains(items[0].Reason, "longer than a cell holds") {
+			t.Errorf("%d characters: %s (%s), want %s", tt.n, items[0].Status, items[0].Reason, tt.status)
+		}
+	}
+}
+
 // A column headed 回答（はい／いいえ） without a dropdown takes the value
 // when the entry says one, its text in the remarks; an entry that says
 // none still fills the cell with its text.

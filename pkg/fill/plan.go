@@ -11,6 +11,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
@@ -18,6 +19,7 @@ import (
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/xuri/excelize/v2"
 )
 
 // Status is what happened to one question row.
@@ -361,6 +363,26 @@ func extraWrites(r sheet.Row, e *corpus.Entry, o Options) []write {
 // and a reason when the entry cannot be written there; noChoice: the
 // reason is a dropdown the entry names no value for.
 func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
+	value, remarks, why, noChoice = renderCell(r, e, lang)
+	// A cell holds 32,767 UTF-16 units, and excelize cuts a longer text
+	// short without a word: half an answer must not go out as the answer.
+	if why == "" && max(utf16Len(value), utf16Len(remarks)) > excelize.TotalCellChars {
+		return "", remarks, lang.f(i18n.MsgTooLong, e.ID, excelize.TotalCellChars), false
+	}
+	return value, remarks, why, noChoice
+}
+
+// utf16Len is the length of s as Excel counts it.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// renderCell is render without the check on the cell's length.
+func renderCell(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {
 		// The header names the values (回答（はい／いいえ）) but the cell

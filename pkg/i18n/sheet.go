@@ -40,6 +40,7 @@ const (
 	MsgCutUnfamiliar
 	MsgNoChoice
 	MsgNoAllowedValue
+	MsgTooLong
 	MsgLeftBlank
 	MsgReviewed
 	MsgInapplicable
@@ -75,6 +76,7 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgCutUnfamiliar:   {"this sheet's English questions seldom match the corpus", "このシートの英語の質問が回答集とあまり一致しない"},
 	MsgNoChoice:        {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
 	MsgNoAllowedValue:  {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
+	MsgTooLong:         {"entry %s is longer than a cell holds (%d characters)", "回答 %s はセルに入る長さ（%d 文字）を超えています"},
 	MsgLeftBlank:       {"left blank by the reviewer", "確認者が空欄にしました"},
 	MsgReviewed:        {"decided by the reviewer", "確認者が決めました"},
 	MsgInapplicable:    {"entry %s answers \"not applicable\" to a question worded otherwise: check that its premise holds here", "回答 %s は別の言い回しの質問への「該当なし」です。その前提がこの質問にも当てはまるか確認してください"},
