@@ -76,6 +76,11 @@ func classify(text string) (Role, float64) {
 	if len([]rune(text)) > maxLabelRunes {
 		return RoleNone, 0
 	}
+	// A column asked of one answer ("If no, please explain", 「はい」の
+	// 場合は具体的な内容) is where the answer is explained.
+	if explainsAnswer.MatchString(strings.ToLower(text)) {
+		return RoleRemarks, 0.9
+	}
 	// A bracketed remark after the label ("(Optional/Recommended)",
 	// 「（はい／いいえ）」「（記入欄）」) qualifies it: the label alone decides
 	// when it is one.
@@ -97,6 +102,10 @@ func classify(text string) (Role, float64) {
 	}
 	return role, sc
 }
+
+// explainsAnswer: a header that asks for something on one answer, or for
+// an explanation of it.
+var explainsAnswer = regexp.MustCompile(`(はい|いいえ|○|〇|×|yes|no)[」』"']?\s*の場合|^if (yes|no|not|so)\b|\bif (yes|no)\s*[,;:]|please (describe|explain|specify)|代替策|代替手段`)
 
 // customerOwn: a column the customer keeps for itself (当社確認欄, 当社記入欄,
 // 当社コメント: in its own sheet the customer is 当社, the vendor 貴社), which
