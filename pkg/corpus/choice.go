@@ -19,7 +19,7 @@ var choiceWords = map[string]Choice{}
 func init() {
 	for c, words := range map[Choice][]string{
 		ChoiceYes: {"yes", "y", "はい", "○", "〇", "◯", "有", "あり", "有り", "対応済", "対応済み", "対応している", "実施済", "実施済み", "実施している", "あります", "可", "可能", "適合", "準拠", "pass", "compliant", "true", "済", "◎"},
-		ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "ありません", "不可", "不可能", "不適合", "fail", "noncompliant", "false", "未"},
+		ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "ありません", "不可", "不可能", "不適合", "非準拠", "非適合", "未準拠", "fail", "noncompliant", "false", "未"},
 		ChoiceNA:  {"na", "n/a", "notapplicable", "該当なし", "該当無し", "対象外", "非該当", "適用外", "-", "－", "―", "ー", "none"},
 	} {
 		for _, w := range words {

@@ -48,7 +48,7 @@ var labelTable = []struct {
 	{RoleQuestion, 1, []string{"質問", "質問内容", "質問事項", "設問", "確認項目", "確認事項", "確認内容", "チェック項目", "チェック内容", "要件", "要求事項", "検証要件", "検証要件の内容", "評価項目", "点検項目", "管理策", "質問項目", "ヒアリング項目", "チェックポイント", "確認ポイント", "要求内容", "質問文", "question", "questions", "consensus assessment questions", "requirement", "requirements", "security requirement", "query"}},
 	{RoleQuestion, 0.7, []string{"項目", "内容", "チェックリスト", "control", "control specification", "test name", "objective", "objectives", "item", "criteria", "description of control", "control description"}},
 	{RoleDetail, 0.8, []string{"詳細", "説明", "内容説明", "具体的内容", "description", "details", "objectives", "解説", "評価基準", "判断基準", "判定基準", "評価の観点", "確認の観点", "確認のポイント"}},
-	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "implemented", "in place", "compliant", "compliance status", "choice", "selection", "回答(はい/いいえ)", "○×", "評価", "記入欄", "ご記入欄", "貴社記入欄", "御社記入欄", "事業者記入欄", "ベンダー記入欄", "回答者記入欄", "準拠状況", "適合状況", "遵守状況", "supplier response", "対応", "実施内容", "対応内容", "委託先記入欄", "委託先回答", "受託者記入欄", "受託者回答", "自己評価", "自己評価結果", "自己点検結果", "実施の有無", "対応の有無", "導入の有無"}},
+	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "implemented", "in place", "compliant", "compliance status", "choice", "selection", "回答(はい/いいえ)", "○×", "評価", "記入欄", "ご記入欄", "貴社記入欄", "御社記入欄", "事業者記入欄", "ベンダー記入欄", "回答者記入欄", "準拠状況", "適合状況", "遵守状況", "supplier response", "対応", "実施内容", "対応内容", "委託先記入欄", "委託先回答", "受託者記入欄", "受託者回答", "現状", "現在の状況", "準拠", "準拠性", "適合", "適合性", "充足状況", "対応有無", "自己評価", "自己評価結果", "自己点検結果", "実施の有無", "対応の有無", "導入の有無"}},
 	{RoleRemarks, 1, []string{"備考", "補足", "補足説明", "コメント", "説明", "特記事項", "根拠", "回答補足", "回答の補足", "回答に関する補足", "根拠資料", "備考欄", "補足事項", "理由", "詳細説明", "comment", "comments", "notes", "note", "remarks", "remark", "additional information", "explanation", "comments and notes", "evidence", "justification", "csp implementation description", "implementation description", "interview notes", "supporting information", "additional comments"}},
 	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority", "回答日", "ご回答日", "回答者", "ご回答者", "回答期限", "回答者名", "date completed", "completed by", "respondent", "reviewer comments", "reviewer notes", "assessor comments", "assessor notes", "for internal use", "for internal use only", "internal use only"}},
 }
@@ -92,6 +92,9 @@ func classify(text string) (Role, float64) {
 	if customerOwn.MatchString(textnorm.Key(text)) {
 		return RoleOther, 1
 	}
+	if vendorOwn.MatchString(textnorm.Key(text)) {
+		return RoleAnswer, 0.95
+	}
 	role, sc := classifyKey(textnorm.Key(text))
 	switch {
 	case sc < 0.6 && headerChoices(text) != nil:
@@ -105,13 +108,17 @@ func classify(text string) (Role, float64) {
 
 // explainsAnswer: a header that asks for something on one answer, or for
 // an explanation of it.
-var explainsAnswer = regexp.MustCompile(`(はい|いいえ|○|〇|×|yes|no)[」』"']?\s*の場合|^if (yes|no|not|so)\b|\bif (yes|no)\s*[,;:]|please (describe|explain|specify)|代替策|代替手段`)
+var explainsAnswer = regexp.MustCompile(`(はい|いいえ|○|〇|×|yes|no)[」』"']?\s*の場合|の場合の(理由|説明|内容|代替)|^if (yes|no|not|so)\b|\bif (yes|no)\s*[,;:]|please (describe|explain|specify)|代替策|代替手段`)
 
 // customerOwn: a column the customer keeps for itself (当社確認欄, 当社記入欄,
 // 当社コメント: in its own sheet the customer is 当社, the vendor 貴社), which
 // no answer may go into. 当社回答 is not one: it heads a vendor's own
 // answer sheet, which learn reads.
 var customerOwn = regexp.MustCompile(`^(当社|弊社)(の)?(確認|使用|記入|評価|判定|コメント|備考|チェック|メモ|担当|処理)`)
+
+// vendorOwn: the column for the vendor's own state (貴社の状況, 御社の対応状況,
+// 委託先の実施状況): the answer.
+var vendorOwn = regexp.MustCompile(`^(貴社|御社|委託先|受託者|事業者)(の|での)?(状況|現状|対応|実施|回答|記入)`)
 
 // trailingBracket is a bracketed part ending a header label; its group
 // is what the brackets hold.

@@ -145,6 +145,7 @@ func TestMarkColumnsWithoutOtherLabels(t *testing.T) {
 		{[]string{"No.", "質問", "はい", "いいえ", "該当なし"}, 3},
 		{[]string{"No", "診断内容", "実施している", "一部実施している", "実施していない", "わからない"}, 4},
 		{[]string{"#", "Question", "Yes", "Partial", "No", "N/A"}, 4},
+		{[]string{"No.", "確認項目", "準拠", "非準拠", "対象外"}, 3},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, tt.header,
