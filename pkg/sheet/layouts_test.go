@@ -328,3 +328,39 @@ func TestCriteriaBesideItem(t *testing.T) {
 		}
 	}
 }
+
+// Each header wording the reader knows, laid out as No. | question |
+// answer | remarks with the others kept plain: the columns it names are
+// found, whatever its neighbours say.
+func TestHeaderVocabulary(t *testing.T) {
+	ja := [][]string{
+		{"質問", "確認項目", "確認事項", "確認内容", "チェック項目", "要求事項", "評価項目", "設問", "質問内容", "セキュリティ要件", "管理策", "診断内容"},
+		{"回答", "ご回答", "回答欄", "貴社記入欄", "委託先記入欄", "貴社の状況", "対応状況", "実施状況", "準拠状況", "準拠", "適合性", "現状", "可否", "実施の有無", "自己評価", "回答（はい／いいえ）", "対応状況（○：対応済 △：一部対応 ×：未対応）"},
+		{"備考", "補足", "補足説明", "コメント", "回答補足", "回答に関する補足・根拠資料", "「はい」の場合は具体的な内容をご記入ください", "非準拠の場合の理由", "補足事項（任意）"},
+	}
+	en := [][]string{
+		{"Question", "Questions", "Requirement", "Security Question", "Question/Request", "Control Question", "Assessment Question"},
+		{"Answer", "Response", "Vendor Response", "Supplier Response (Y/N/NA)", "Yes/No", "Compliant?", "Implemented?", "In Place?", "Choice", "Status"},
+		{"Comments", "Notes", "Remarks", "Additional Information", "Explanation", "Justification", "If No, please explain", "Vendor Comments"},
+	}
+	for _, lang := range []struct {
+		words [][]string
+		rows  [][]string
+	}{
+		{ja, [][]string{{"1", "データは暗号化して保管していますか？"}, {"2", "バックアップを取得していますか？"}}},
+		{en, [][]string{{"1", "Do you encrypt data at rest?"}, {"2", "Do you take backups?"}}},
+	} {
+		for role, words := range lang.words {
+			for _, w := range words {
+				header := []string{"No.", lang.words[0][0], lang.words[1][0], lang.words[2][0]}
+				header[role+1] = w
+				b := newBook(t, "S")
+				b.rows("S", 1, append([][]string{header}, lang.rows...)...)
+				s := b.sheet("S")
+				if l := s.Layout; s.Skipped != "" || l.QuestionCol != 2 || l.AnswerCol != 3 || l.RemarksCol != 4 || l.DetailCol != 0 {
+					t.Errorf("%q: skipped %q, question %d, answer %d, remarks %d, detail %d; want 2, 3, 4, 0", header, s.Skipped, l.QuestionCol, l.AnswerCol, l.RemarksCol, l.DetailCol)
+				}
+			}
+		}
+	}
+}
