@@ -187,7 +187,8 @@ func init() {
 		"choose", "choose an item", "click to select", "vendor name", "mm/dd/yyyy", "yyyy/mm/dd",
 		"555-555-5555", "see instructions tab for guidance", "tbd", "todo", "to be completed",
 		"選択してください", "選択", "未回答", "未記入", "記入してください", "回答してください", "プルダウンから選択",
-		"ここに回答", "ここに記入",
+		"ここに回答", "ここに記入", "ここに入力", "未入力", "要回答", "要記入", "回答欄", "記入欄", "回答を入力", "回答を記入",
+		"click here to enter text", "click or tap here to enter text", "type here", "answer here", "response here", "your answer",
 	} {
 		placeholderAnswers[textnorm.Key(w)] = true
 	}
@@ -196,7 +197,7 @@ func init() {
 // askToAnswer is a request to answer written where the answer goes
 // (「プルダウンから選択してください」「ご記入ください」, "Please choose"),
 // matched on the Key form.
-var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^(please)?(choose|select|enter|fill|answer)(one|anoption|youranswer|here|in)?$`)
+var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^(please)?(choose|select|enter|fill|answer|type)(one|anoption|youranswer|yourresponse|response|text|here|in)?$`)
 
 // exampleText is a template's example of what goes in the cell, not an
 // answer: text that opens as an example ("e.g., CRM, LMS", 「例：」), or a

@@ -33,6 +33,13 @@ func TestIsPlaceholder(t *testing.T) {
 		{"https://www.vendor.domain/privacynotice", true},
 		{"http://www.example.com/privacy", true},
 		{"https://portal.acme.example/", true},
+		{"未入力", true},
+		{"（回答欄）", true},
+		{"回答を入力", true},
+		{"ここに入力", true},
+		{"Click here to enter text.", true},
+		{"Enter response", true},
+		{"Type here", true},
 		// Answers, even short ones.
 		{"はい", false},
 		{"-", false},
@@ -49,6 +56,8 @@ func TestIsPlaceholder(t *testing.T) {
 		{"See https://www.example.com/privacy for our policy", false},
 		{"ISO/IEC 27001", false},
 		{"入力値を検証しています", false},
+		{"回答欄に記載のとおり", false},
+		{"Typed passwords are masked", false},
 	}
 	for _, tt := range tests {
 		if got := IsPlaceholder(tt.cell); got != tt.want {
