@@ -934,9 +934,11 @@ func flatMarkCols(g *grid, lay *Layout, hr int) {
 // values of a mark answer: each a different choice, or a partial or
 // unknown answer (一部実施している, わからない, Partial) that no entry
 // writes, with yes and no among them. It is nil when there is no such run.
+// A run is at most maxMarks long, so that a row of partial labels costs
+// no more than a row of anything else.
 func markRun(g *grid, r, c int) map[int]string {
 	marks, seen := map[int]string{}, map[string]bool{}
-	for d := c; d <= g.maxCol; d++ {
+	for d := c; d <= g.maxCol && d < c+maxMarks; d++ {
 		t := g.text(r, d)
 		ch := choiceOf(t)
 		if t == "" || g.covered(r, d) || seen[ch] && ch != "" || ch == "" && !partialMark.MatchString(textnorm.Key(t)) {
@@ -949,6 +951,10 @@ func markRun(g *grid, r, c int) map[int]string {
 	}
 	return marks
 }
+
+// maxMarks bounds a run of mark columns: yes, no, n/a and a few partial
+// or unknown answers.
+const maxMarks = 8
 
 // partialMark: a mark column for an answer between yes and no, or none.
 var partialMark = regexp.MustCompile(`^(一部|部分的|わからない|分からない|不明|未定|検討中|partial|partly|unknown|planned|inprogress|don'?tknow)`)
