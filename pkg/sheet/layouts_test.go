@@ -225,6 +225,10 @@ func TestAnswerDetailColumn(t *testing.T) {
 		{[]string{"通番", "チェック項目", "実施状況", "実施内容", "備考"}, 3, 4},
 		{[]string{"No.", "要求事項", "対応", "説明"}, 3, 4},
 		{[]string{"No.", "チェック項目", "実施の有無", "具体的な実施内容"}, 3, 4},
+		{[]string{"#", "設問内容", "回答区分", "回答内容"}, 3, 4},
+		{[]string{"No.", "質問", "回答区分", "詳細"}, 3, 4},
+		{[]string{"No.", "質問", "選択肢", "自由記述"}, 3, 4},
+		{[]string{"ID", "Question", "Answer", "Description"}, 3, 4},
 		{[]string{"No.", "確認内容", "回答", "回答に関する補足・根拠資料", "当社評価"}, 3, 4},
 		// The customer's own columns take nothing.
 		{[]string{"No.", "質問", "回答", "当社確認欄", "当社コメント"}, 3, 0},

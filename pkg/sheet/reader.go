@@ -988,8 +988,8 @@ func sheetMark(g *grid, lay Layout, rows []Row) string {
 
 // answerDetailCol finds a second answer column that holds the answer's
 // text beside one that takes a value (対応可否（○/×） | 回答内容 | 備考,
-// Answer | Answer Details | Comments): the text goes there, and the
-// customer's own remarks column is left alone.
+// Answer | Answer Details | Comments, 回答区分 | 詳細): the text goes
+// there, and the customer's own remarks column is left alone.
 func answerDetailCol(g *grid, lay *Layout, hr int) {
 	last := g.maxCol
 	if lay.RemarksCol > lay.AnswerCol {
@@ -1000,7 +1000,7 @@ func answerDetailCol(g *grid, lay *Layout, hr int) {
 			continue
 		}
 		t := g.text(hr, c)
-		if role, sc := classify(t); role == RoleAnswer && sc >= 0.6 && answerDetail.MatchString(textnorm.Key(t)) {
+		if role, sc := classify(t); (role == RoleAnswer || role == RoleDetail) && sc >= 0.6 && answerDetail.MatchString(textnorm.Key(t)) {
 			lay.RemarksCol = c
 			return
 		}
