@@ -217,6 +217,47 @@ func IsPlaceholder(s string) bool {
 	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil || exampleText.MatchString(s)
 }
 
+// describesItem reports whether an English answer cell only describes the
+// value its item takes ("Short Description of the Service" beside Service
+// Description, "Support Contact E-mail Address" beside Support Contact
+// Email): every word of the item, and besides them only words that
+// describe a value. A value has a digit, an @ or a link, or a word of its
+// own (a product's name).
+func describesItem(answer, item string) bool {
+	if textnorm.HasCJK(answer) || strings.ContainsAny(answer, "@0123456789:/") {
+		return false
+	}
+	aw, iw := labelWords(answer), labelWords(item)
+	if len(iw) == 0 || len(aw) > len(iw)+4 {
+		return false
+	}
+	for w := range iw {
+		if !aw[w] {
+			return false
+		}
+	}
+	for w := range aw {
+		if !iw[w] && !valueWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// labelWords are the words of an English label, folded (E-mail = Email).
+func labelWords(s string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(s, "-", "")), func(r rune) bool { return r < 'a' || r > 'z' }) {
+		out[w] = true
+	}
+	return out
+}
+
+// valueWords describe a value without giving one.
+var valueWords = map[string]bool{"information": true, "info": true, "brief": true, "short": true, "description": true,
+	"address": true, "details": true, "version": true, "number": true, "full": true, "of": true, "the": true,
+	"and": true, "a": true, "an": true, "your": true, "here": true, "enter": true, "for": true}
+
 // naSlash keeps "N/A" one value when values are split at slashes, and
 // naBack restores it.
 var (

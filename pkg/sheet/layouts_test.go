@@ -377,3 +377,27 @@ func TestHeaderVocabulary(t *testing.T) {
 		}
 	}
 }
+
+// A template's description of the value an item takes is no answer; a
+// value is.
+func TestDescribesItem(t *testing.T) {
+	for _, tt := range []struct {
+		answer, item string
+		want         bool
+	}{
+		{"Service Name and Version Information", "Service Name", true},
+		{"Short Description of the Service", "Service Description", true},
+		{"Support Contact E-mail Address", "Support Contact Email", true},
+		{"Support Contact Phone Number", "Support Contact Phone", true},
+		{"Acme Service Desk 4.2", "Service Name", false},
+		{"support@acme.example", "Support Contact Email", false},
+		{"Acme Cloud Platform", "Service Name", false},
+		{"Name of the service owner", "Service Name", false},
+		{"Hosted service for course scheduling", "Service Description", false},
+		{"サービス名", "サービス名", false},
+	} {
+		if got := describesItem(tt.answer, tt.item); got != tt.want {
+			t.Errorf("describesItem(%q, %q) = %v, want %v", tt.answer, tt.item, got, tt.want)
+		}
+	}
+}

@@ -1158,9 +1158,11 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		} else {
 			row.Answer = g.spanText(r, lay.AnswerCol)
 			// A template that writes the item's own name where its value
-			// goes ("Vendor Contact Name" beside Vendor Contact Name)
-			// marks the cell to fill: no answer repeats its question.
-			row.Answered = !IsPlaceholder(row.Answer) && textnorm.Key(row.Answer) != textnorm.Key(q)
+			// goes ("Vendor Contact Name" beside Vendor Contact Name), or
+			// describes the value ("Service Name and Version Information"
+			// beside Service Name), marks the cell to fill: no answer
+			// repeats its question.
+			row.Answered = !IsPlaceholder(row.Answer) && textnorm.Key(row.Answer) != textnorm.Key(q) && !describesItem(row.Answer, q)
 			if fm, _ := f.GetCellFormula(name, row.AnswerCell); fm != "" {
 				row.Locked = true
 			}
