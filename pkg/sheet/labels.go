@@ -78,7 +78,7 @@ func classify(text string) (Role, float64) {
 	}
 	// A column asked of one answer ("If no, please explain", 「はい」の
 	// 場合は具体的な内容) is where the answer is explained.
-	if explainsAnswer.MatchString(strings.ToLower(text)) {
+	if explainsAnswer.MatchString(textnorm.Fold(text)) {
 		return RoleRemarks, 0.9
 	}
 	// A bracketed remark after the label ("(Optional/Recommended)",

@@ -58,6 +58,7 @@ func TestClassify(t *testing.T) {
 		{"具体的な対策内容（「はい」の場合）", RoleRemarks},
 		{"いいえの場合の代替策", RoleRemarks},
 		{"If No, please explain", RoleRemarks},
+		{"ＩＦ ＮＯ， ＰＬＥＡＳＥ ＥＸＰＬＡＩＮ", RoleRemarks},
 		{"If yes, please describe; if no, explain why", RoleRemarks},
 		{"Answer (if applicable)", RoleAnswer},
 		{"In Place?", RoleAnswer},
