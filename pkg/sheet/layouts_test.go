@@ -401,3 +401,44 @@ func TestDescribesItem(t *testing.T) {
 		}
 	}
 }
+
+// Every answer cell pre-filled with the values to pick from, and a first
+// question asked as a request (〜を教えてください。): the first row is a
+// question, not a second header row.
+func TestRequestRowUnderHeader(t *testing.T) {
+	for _, first := range []string{"データセンターの所在地を教えてください。", "Describe your backup process."} {
+		b := newBook(t, "S")
+		b.rows("S", 1, []string{"No.", "質問", "回答", "備考"},
+			[]string{"1", first, "はい／いいえ／該当なし"},
+			[]string{"2", "バックアップを取得していますか？", "はい／いいえ／該当なし"},
+			[]string{"3", "ログを保存していますか？", "はい／いいえ／該当なし"})
+		s := b.sheet("S")
+		if len(s.Headers) != 1 || len(s.Rows) != 3 || s.Rows[0].Question != first || s.Rows[0].Answered {
+			t.Errorf("%q: headers %v, %d rows, first %+v", first, s.Headers, len(s.Rows), s.Rows[0])
+		}
+	}
+}
+
+// A column listing the options beside the answer column (質問 | 選択肢 |
+// 回答): the answer label wins, and the options stay the customer's.
+func TestOptionsColumnBesideAnswer(t *testing.T) {
+	for _, header := range [][]string{
+		{"No.", "質問", "選択肢", "回答", "備考"},
+		{"No.", "Question", "Choices", "Answer", "Comments"},
+	} {
+		b := newBook(t, "S")
+		b.rows("S", 1, header,
+			[]string{"1", "データは暗号化して保管していますか？", "はい／いいえ／該当なし"},
+			[]string{"2", "バックアップを取得していますか？", "はい／いいえ／該当なし"})
+		if l := b.sheet("S").Layout; l.AnswerCol != 4 || l.RemarksCol != 5 {
+			t.Errorf("%q: answer %d, remarks %d; want 4, 5", header, l.AnswerCol, l.RemarksCol)
+		}
+	}
+	// Alone, the options label names the answer column.
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"Q#", "Question", "Choice", "Justification"},
+		[]string{"1", "Do you encrypt data at rest?"}, []string{"2", "Do you take backups?"})
+	if l := b.sheet("S").Layout; l.AnswerCol != 3 || l.RemarksCol != 4 {
+		t.Errorf("Choice alone: answer %d, remarks %d; want 3, 4", l.AnswerCol, l.RemarksCol)
+	}
+}

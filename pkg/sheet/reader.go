@@ -637,10 +637,16 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 }
 
 // asks reports whether a cell ends as a question does.
+// A request is a question too (〜を教えてください。, 〜ですか。, "Describe
+// your backup process.").
 func asks(t string) bool {
-	t = strings.TrimSpace(t)
-	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "か")
+	t = strings.TrimRight(strings.TrimSpace(t), "。.．")
+	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "か") ||
+		request.MatchString(t)
 }
+
+// request: a sentence that asks for an answer without a question mark.
+var request = regexp.MustCompile(`(ください|下さい|願います|お願いします)$|^(?i:(please )?(describe|explain|provide|list|specify|state|indicate|outline|identify)) `)
 
 // colProfile describes the cells under a header in one column.
 type colProfile struct {
