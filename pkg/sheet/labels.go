@@ -53,7 +53,7 @@ var labelTable = []struct {
 	// (質問 | 選択肢 | 回答), and then the answer label must win.
 	{RoleAnswer, 0.8, []string{"選択肢", "choice", "choices", "selection", "options"}},
 	{RoleRemarks, 1, []string{"備考", "補足", "補足説明", "コメント", "説明", "特記事項", "根拠", "回答補足", "回答の補足", "回答に関する補足", "根拠資料", "自由記述", "自由記入", "記述欄", "備考欄", "補足事項", "理由", "詳細説明", "comment", "comments", "notes", "note", "remarks", "remark", "additional information", "explanation", "comments and notes", "evidence", "justification", "csp implementation description", "implementation description", "interview notes", "supporting information", "additional comments"}},
-	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority", "回答日", "ご回答日", "回答者", "ご回答者", "回答期限", "回答者名", "date completed", "completed by", "respondent", "reviewer comments", "reviewer notes", "assessor comments", "assessor notes", "for internal use", "for internal use only", "internal use only"}},
+	{RoleOther, 1, []string{"guidance", "analyst notes", "analyst", "score", "scoring", "weight", "rating", "level", "level 1", "level 2", "mapping", "test procedure", "テスト手順", "参考", "参照", "reference", "references", "ssrm control ownership", "csc responsibilities", "owner", "担当", "担当者", "期限", "date", "version", "レベル1", "レベル2", "重要度", "priority", "回答日", "ご回答日", "回答者", "ご回答者", "回答期限", "回答者名", "date completed", "completed by", "respondent", "回答例", "記入例", "記載例", "回答の例", "reviewer comments", "reviewer notes", "assessor comments", "assessor notes", "for internal use", "for internal use only", "internal use only"}},
 }
 
 var labels []label
@@ -137,10 +137,21 @@ func classifyKey(k string) (Role, float64) {
 			best, bestScore, bestLen = l.role, score, len(l.key)
 		}
 	}
+	// A label's own wording beats any word inside a longer one.
+	for _, l := range labels {
+		if k == l.key {
+			consider(l, l.weight)
+		}
+	}
+	if bestScore > 0 {
+		return best, bestScore
+	}
 	for _, l := range labels {
 		switch {
-		case k == l.key:
-			consider(l, l.weight)
+		case strings.HasSuffix(k, l.key) && textnorm.HasCJK(l.key) && len([]rune(l.key)) >= 2:
+			// A Japanese compound ends in what it is: 自己評価の根拠 is
+			// a 根拠, セキュリティ要件 a 要件.
+			consider(l, l.weight*0.9)
 		case len(l.key) >= 2 && strings.HasPrefix(k, l.key):
 			consider(l, l.weight*0.85*coverage(l.key, k))
 		case len(l.key) >= 3 && strings.Contains(k, l.key):
