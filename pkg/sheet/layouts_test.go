@@ -353,8 +353,8 @@ func TestHeaderVocabulary(t *testing.T) {
 	}
 	en := [][]string{
 		{"Question", "Questions", "Requirement", "Security Question", "Question/Request", "Control Question", "Assessment Question"},
-		{"Answer", "Response", "Vendor Response", "Supplier Response (Y/N/NA)", "Yes/No", "Compliant?", "Implemented?", "In Place?", "Choice", "Status"},
-		{"Comments", "Notes", "Remarks", "Additional Information", "Explanation", "Justification", "If No, please explain", "Vendor Comments", "Description", "Answer Details"},
+		{"Answer", "Response", "Vendor Response", "Supplier Response (Y/N/NA)", "Yes/No", "Compliant?", "Implemented?", "In Place?", "Choice", "Status", "Selected Answer", "Current State", "Self-Assessment"},
+		{"Comments", "Notes", "Remarks", "Additional Information", "Explanation", "Justification", "If No, please explain", "Vendor Comments", "Description", "Answer Details", "Rationale"},
 	}
 	for _, lang := range []struct {
 		words [][]string
@@ -425,6 +425,7 @@ func TestOptionsColumnBesideAnswer(t *testing.T) {
 	for _, header := range [][]string{
 		{"No.", "質問", "選択肢", "回答", "備考"},
 		{"No.", "Question", "Choices", "Answer", "Comments"},
+		{"ID", "Question", "Answer Options", "Selected Answer", "Notes"},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, header,
