@@ -211,7 +211,7 @@ func init() {
 // askToAnswer is a request to answer written where the answer goes
 // (「プルダウンから選択してください」「ご記入ください」, "Please choose"),
 // matched on the Key form.
-var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^(please)?(choose|select|enter|fill|answer|type)(one|anoption|youranswer|yourresponse|response|text|here|in)?$`)
+var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^[^。]{1,20}を(ご|お)?(記入|入力|選択|回答)(して)?(ください|下さい)$|^(please)?(choose|select|enter|fill|answer|type)(one|anoption|youranswer|yourresponse|response|text|here|in)?$`)
 
 // exampleText is a template's example of what goes in the cell, not an
 // answer: text that opens as an example ("e.g., CRM, LMS", 「例：」), or a

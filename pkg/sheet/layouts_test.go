@@ -40,6 +40,8 @@ func TestIsPlaceholder(t *testing.T) {
 		{"Click here to enter text.", true},
 		{"Enter response", true},
 		{"Type here", true},
+		{"会社名をご記入ください", true},
+		{"（該当するものを選択してください）", true},
 		// Answers, even short ones.
 		{"はい", false},
 		{"-", false},
@@ -58,6 +60,9 @@ func TestIsPlaceholder(t *testing.T) {
 		{"入力値を検証しています", false},
 		{"回答欄に記載のとおり", false},
 		{"Typed passwords are masked", false},
+		{"詳細はお問い合わせください", false},
+		{"別紙をご参照ください", false},
+		{"IDとパスワードを入力", false},
 	}
 	for _, tt := range tests {
 		if got := IsPlaceholder(tt.cell); got != tt.want {
