@@ -238,7 +238,7 @@ func IsPlaceholder(s string) bool {
 // describe a value. A value has a digit, an @ or a link, or a word of its
 // own (a product's name).
 func describesItem(answer, item string) bool {
-	if textnorm.HasCJK(answer) || strings.ContainsAny(answer, "@0123456789:/") {
+	if len(answer) > 2*len(item)+60 || textnorm.HasCJK(answer) || strings.ContainsAny(answer, "@0123456789:/") {
 		return false
 	}
 	aw, iw := labelWords(answer), labelWords(item)
