@@ -120,8 +120,9 @@ var explainsAnswer = regexp.MustCompile(`(はい|いいえ|○|〇|×|yes|no)[�
 var customerOwn = regexp.MustCompile(`^(当社|弊社)(の)?(確認|使用|記入|評価|判定|コメント|備考|チェック|メモ|担当|処理)`)
 
 // vendorOwn: the column for the vendor's own state (貴社の状況, 御社の対応状況,
-// 委託先の実施状況): the answer.
-var vendorOwn = regexp.MustCompile(`^(貴社|御社|委託先|受託者|事業者)(の|での)?(状況|現状|対応|実施|回答|記入)`)
+// 委託先の実施状況): the answer. What the vendor is to do (委託先の実施事項)
+// is the question.
+var vendorOwn = regexp.MustCompile(`^(貴社|御社|委託先|受託者|事業者)(の|での)?(状況|現状|対応状況|実施状況|対応|実施|回答|回答欄|記入欄|対応方針|取組状況|取り組み状況)$`)
 
 // trailingBracket is a bracketed part ending a header label; its group
 // is what the brackets hold.
@@ -158,9 +159,9 @@ func classifyKey(k string) (Role, float64) {
 			consider(l, l.weight*0.8*coverage(l.key, k))
 		}
 	}
-	// 〜項目 and 〜内容 name what a row is about (サービスレベル項目, 対策項目,
+	// 〜項目, 〜内容 and 〜事項 name what a row is about (サービスレベル項目, 対策項目, 対応事項,
 	// 規定内容) however the label begins.
-	if bestScore < 0.6 && (strings.HasSuffix(k, "項目") || strings.HasSuffix(k, "内容")) && len([]rune(k)) <= 10 {
+	if bestScore < 0.6 && (strings.HasSuffix(k, "項目") || strings.HasSuffix(k, "内容") || strings.HasSuffix(k, "事項")) && len([]rune(k)) <= 10 {
 		return RoleQuestion, 0.6
 	}
 	if bestScore > 0 {

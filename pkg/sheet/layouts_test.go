@@ -235,6 +235,9 @@ func TestAnswerDetailColumn(t *testing.T) {
 		{[]string{"No.", "質問", "選択肢", "自由記述"}, 3, 4},
 		{[]string{"ID", "Question", "Answer", "Description"}, 3, 4},
 		{[]string{"No.", "確認内容", "回答", "回答に関する補足・根拠資料", "当社評価"}, 3, 4},
+		// What the vendor is to do is the question, not its answer.
+		{[]string{"No.", "委託先の実施事項", "実施状況", "備考"}, 3, 4},
+		{[]string{"No.", "事業者の対応事項", "回答", "備考"}, 3, 4},
 		// The customer's own columns take nothing.
 		{[]string{"No.", "質問", "回答", "当社確認欄", "当社コメント"}, 3, 0},
 		{[]string{"No.", "質問", "委託先記入欄", "当社記入欄"}, 3, 0},
