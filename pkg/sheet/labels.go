@@ -79,9 +79,10 @@ func classify(text string) (Role, float64) {
 	if len([]rune(text)) > maxLabelRunes {
 		return RoleNone, 0
 	}
+	folded := textnorm.Fold(text)
 	// A column asked of one answer ("If no, please explain", 「はい」の
 	// 場合は具体的な内容) is where the answer is explained.
-	if explainsAnswer.MatchString(textnorm.Fold(text)) {
+	if explainsAnswer.MatchString(folded) {
 		return RoleRemarks, 0.9
 	}
 	// A bracketed remark after the label ("(Optional/Recommended)",
@@ -92,13 +93,14 @@ func classify(text string) (Role, float64) {
 			return role, sc
 		}
 	}
-	if customerOwn.MatchString(textnorm.Key(text)) {
+	k := textnorm.KeyFolded(folded)
+	if customerOwn.MatchString(k) {
 		return RoleOther, 1
 	}
-	if vendorOwn.MatchString(textnorm.Key(text)) {
+	if vendorOwn.MatchString(k) {
 		return RoleAnswer, 0.95
 	}
-	role, sc := classifyKey(textnorm.Key(text))
+	role, sc := classifyKey(k)
 	switch {
 	case sc < 0.6 && headerChoices(text) != nil:
 		// A column headed by the values it takes ("Compliant (Y/N)").
