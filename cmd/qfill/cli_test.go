@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/output"
 	"github.com/rs/zerolog"
 	"github.com/xuri/excelize/v2"
 )
@@ -582,5 +584,18 @@ func TestThresholdAsShare(t *testing.T) {
 		if !def[c] {
 			t.Errorf("%s filled at 97%% but not by default", c)
 		}
+	}
+}
+
+// A missing input and an output that cannot be written both carry
+// fs.ErrNotExist; only the first is the input's fault.
+func TestExplainInputErrMissing(t *testing.T) {
+	missing := &fs.PathError{Op: "open", Path: "in.xlsx", Err: fs.ErrNotExist}
+	if got := explainInputErr("in.xlsx", missing).Error(); got != "in.xlsx: no such file" {
+		t.Errorf("missing input: %q", got)
+	}
+	unwritable := &output.WriteError{Path: "/out/a.xlsx", Err: fs.ErrNotExist}
+	if got := explainInputErr("in.xlsx", unwritable).Error(); got != "in.xlsx: cannot write /out/a.xlsx: file does not exist" {
+		t.Errorf("unwritable output: %q", got)
 	}
 }

@@ -319,7 +319,10 @@ func writeReport(path string, rep *review.Report) error {
 // column, keeps the suggestion of the override flags.
 func explainInputErr(in string, err error) error {
 	var limit *sheet.LimitError
+	var write *output.WriteError
 	switch {
+	case errors.As(err, &write):
+		return fmt.Errorf("%s: %w", in, write)
 	case errors.Is(err, output.ErrEdited), errors.Is(err, output.ErrNotQfill):
 		return fmt.Errorf("%s: %w; pass --force to replace it", in, err)
 	case errors.As(err, &limit) && limit.Ratio > 0:

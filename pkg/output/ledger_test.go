@@ -2,8 +2,10 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +59,22 @@ func TestCheckDistinct(t *testing.T) {
 	}
 	if err := CheckDistinct(in, filepath.Join(dir, "out.xlsx")); err != nil {
 		t.Errorf("another file: %v", err)
+	}
+}
+
+// A folder that vanished under the output is the output's fault, and the
+// message names the output, not the temporary file beside it.
+func TestWriteAtomicNamesTheOutput(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "gone", "answers.xlsx")
+	err := WriteAtomic(out, []byte("x"))
+	var we *WriteError
+	if !errors.As(err, &we) || we.Path != out {
+		t.Fatalf("err = %v, want a WriteError for %s", err, out)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("err = %v, want it to be fs.ErrNotExist", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, ".qfill-") || !strings.HasPrefix(msg, "cannot write "+out+": ") {
+		t.Errorf("message %q, want \"cannot write %s: ...\" without the temporary name", msg, out)
 	}
 }

@@ -6,7 +6,7 @@ package output
 
 import (
 	"errors"
-	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -14,13 +14,33 @@ import (
 // ErrSameFile is returned when the output would replace the input.
 var ErrSameFile = errors.New("output is the input file: qfill never writes over a customer's file (choose another -o)")
 
+// WriteError is a failure to write an output file. It names the output,
+// so that a caller does not take a missing folder for a missing input.
+type WriteError struct {
+	Path string
+	Err  error
+}
+
+func (e *WriteError) Error() string { return "cannot write " + e.Path + ": " + e.Err.Error() }
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// writeErr drops the temporary file's name, which means nothing to the user.
+func writeErr(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return &WriteError{Path: path, Err: err}
+}
+
 // WriteAtomic writes data to path through a temporary file in the same
 // folder and a rename.
 func WriteAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, ".qfill-*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write output: %w", err)
+		return writeErr(path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -29,19 +49,19 @@ func WriteAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return writeErr(path, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return writeErr(path, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return writeErr(path, err)
 	}
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return writeErr(path, err)
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return writeErr(path, err)
 	}
 	return nil
 }
