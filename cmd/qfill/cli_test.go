@@ -159,6 +159,7 @@ func TestFillBadInput(t *testing.T) {
 		{"bad corpus and input", []string{"fill", notExcel, "--corpus", badCorpus}, "bad.yaml:2: entry \"a\" has no answer"},
 		{"bad synonyms", []string{"fill", tmpl, "--corpus", badSyn}, "synonyms.txt:1: want \"name: term, term, ...\""},
 		{"missing file", []string{"fill", filepath.Join(dir, "nope.xlsx"), "--corpus", repoCorpus}, "no such file"},
+		{"missing corpus", []string{"fill", tmpl, "--corpus", filepath.Join(dir, "answers")}, "answers: no such file or folder"},
 		{"same file", []string{"fill", tmpl, "-o", tmpl, "--corpus", repoCorpus}, "never writes over"},
 		{"threshold over 1", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "7"}, "want a confidence from 0 to 1"},
 		{"negative threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "-0.5"}, "want a confidence from 0 to 1"},

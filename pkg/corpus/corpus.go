@@ -10,6 +10,7 @@ package corpus
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -254,6 +255,9 @@ func Load(path string) (*Corpus, error) {
 // them all instead of stopping at the first.
 func LoadLoose(path string) (*Corpus, error) {
 	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("corpus %s: no such file or folder", path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
