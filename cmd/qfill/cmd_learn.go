@@ -64,32 +64,32 @@ func learnRun(opts *learnOptions) error {
 	if opts.prefer != "" && opts.prefer != "new" && opts.prefer != "old" {
 		return fmt.Errorf("--prefer %q: want new or old", opts.prefer)
 	}
+	// A vendor's first learn names the folder to start; it is made only
+	// when there is something to save, so a bad input leaves nothing behind.
+	newFolder := false
 	if opts.corpus != "" && !corpusFile(opts.corpus) && !opts.dryRun {
-		if _, err := os.Stat(opts.corpus); errors.Is(err, os.ErrNotExist) {
-			// A vendor's first learn names the folder to start.
-			if err := os.MkdirAll(opts.corpus, 0o755); err != nil {
-				return fmt.Errorf("cannot create the corpus folder: %w", err)
-			}
-			fmt.Fprintf(opts.io.ErrOut, "created the corpus folder %s\n", opts.corpus)
-		}
+		_, err := os.Stat(opts.corpus)
+		newFolder = errors.Is(err, os.ErrNotExist)
 	}
-	cpath, _, err := findCorpus(opts.corpus)
-	if err != nil {
-		return err
-	}
-	c, err := corpus.Load(cpath)
-	if err != nil {
-		// A new, empty corpus folder is where a vendor starts: learning
-		// fills it.
-		if st, serr := os.Stat(cpath); serr == nil && st.IsDir() && emptyCorpusDir(cpath) {
-			c, err = &corpus.Corpus{}, nil
-		} else {
+	c, cpath := &corpus.Corpus{}, opts.corpus
+	if !newFolder {
+		var err error
+		if cpath, _, err = findCorpus(opts.corpus); err != nil {
 			return err
+		}
+		if c, err = corpus.Load(cpath); err != nil {
+			// A new, empty corpus folder is where a vendor starts: learning
+			// fills it.
+			if st, serr := os.Stat(cpath); serr == nil && st.IsDir() && emptyCorpusDir(cpath) {
+				c = &corpus.Corpus{}
+			} else {
+				return err
+			}
 		}
 	}
 	into := opts.into
 	if into == "" {
-		if st, err := os.Stat(cpath); err == nil && st.IsDir() {
+		if st, err := os.Stat(cpath); newFolder || err == nil && st.IsDir() {
 			into = filepath.Join(cpath, "learned.yaml")
 		} else {
 			return fmt.Errorf("the corpus is one file: name the file for new entries with --into")
@@ -135,6 +135,12 @@ func learnRun(opts *learnOptions) error {
 	}
 	fmt.Fprintln(opts.io.Out)
 	if !opts.dryRun {
+		if newFolder {
+			if err := os.MkdirAll(cpath, 0o755); err != nil {
+				return fmt.Errorf("cannot create the corpus folder: %w", err)
+			}
+			fmt.Fprintf(opts.io.ErrOut, "created the corpus folder %s\n", cpath)
+		}
 		ch, err := learn.Save(c.Entries, actions, into)
 		if err != nil {
 			return err

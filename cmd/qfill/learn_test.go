@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -350,5 +352,19 @@ func TestLearnIntoNewFolder(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(newCorpus, "learned.yaml")); err != nil {
 		t.Error(err)
+	}
+}
+
+// A learn that fails on its input leaves no new corpus folder behind.
+func TestLearnBadInputMakesNoFolder(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "notes.xlsx")
+	os.WriteFile(bad, []byte("just text"), 0o644)
+	newCorpus := filepath.Join(dir, "answers")
+	if code, _, stderr := qfill(t, "learn", bad, "--corpus", newCorpus); code != 2 || !strings.Contains(stderr, "not an Excel workbook") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(newCorpus); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("corpus folder after a failed learn: %v", err)
 	}
 }
