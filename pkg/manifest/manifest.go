@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/calib"
@@ -76,7 +77,7 @@ func Load(path string) (*Manifest, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(m); err != nil {
-		return nil, fmt.Errorf("manifest %s: %s", path, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, fmt.Errorf("manifest %s: %s", path, yamlMessage(err))
 	}
 	if len(m.Sheets) == 0 {
 		return nil, fmt.Errorf("manifest %s: no sheets listed", path)
@@ -97,6 +98,36 @@ func Load(path string) (*Manifest, error) {
 		outs[filepath.Clean(s.Output)] = i
 	}
 	return m, nil
+}
+
+var (
+	unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+	wrongKind    = regexp.MustCompile("cannot unmarshal !!(\\w+) (`[^`]*` )?into \\S+")
+)
+
+// yamlMessage makes yaml.v3's error one line in the manifest's terms: its
+// type errors come as "unmarshal errors:" and a line per error, naming Go
+// types the user never wrote.
+func yamlMessage(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		if n := len(te.Errors) - 1; n > 0 {
+			msg += fmt.Sprintf(" (and %d more)", n)
+		}
+	}
+	msg = unknownField.ReplaceAllString(msg, "unknown field $1")
+	return wrongKind.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := wrongKind.FindStringSubmatch(m)
+		switch {
+		case sub[2] != "":
+			return "unexpected value " + strings.TrimSpace(sub[2])
+		case sub[1] == "seq":
+			return "unexpected list"
+		}
+		return "unexpected mapping"
+	})
 }
 
 // Abs resolves a manifest path against the manifest's folder.

@@ -44,3 +44,27 @@ func TestThreshold(t *testing.T) {
 		}
 	}
 }
+
+// yaml.v3's type errors span lines and name Go types; the manifest's
+// error is one line in the file's own terms.
+func TestLoadErrorOneLine(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "qfill.yaml")
+	for _, tt := range []struct{ text, want string }{
+		{"templates:\n  - a.xlsx\n", "line 1: unknown field templates"},
+		{"sheets: 3\n", "line 1: unexpected value `3`"},
+		{"a,b\n", "line 1: unexpected value `a,b`"},
+		{"corpus:\n  a: b\nsheets:\n  - x\n", "line 2: unexpected mapping (and 1 more)"},
+		{"sheets: [\n", "line 1: did not find expected node content"},
+	} {
+		os.WriteFile(p, []byte(tt.text), 0o644)
+		_, err := Load(p)
+		if err == nil {
+			t.Errorf("%q: no error", tt.text)
+			continue
+		}
+		if got := err.Error(); got != "manifest "+p+": "+tt.want {
+			t.Errorf("%q: %q, want \"manifest %s: %s\"", tt.text, got, p, tt.want)
+		}
+	}
+}
