@@ -89,6 +89,8 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown field", "u.yaml", "entries:\n  - id: a\n    questoin: q\n", "u.yaml:3: unknown field \"questoin\""},
 		{"bad date", "t.yaml", "entries:\n  - {id: a, question: q, answer: x, updated: yesterday}\n", "t.yaml:2: entry \"a\": updated \"yesterday\" is not a date"},
 		{"syntax", "s.yaml", "entries:\n  - id: [\n", "s.yaml:"},
+		{"list for text", "l.yaml", "entries:\n  - id: a\n    question: [q]\n    answer: x\n", "l.yaml:3: question: want text"},
+		{"text for a list", "a.yaml", "entries:\n  - id: a\n    question: q\n    answer: x\n    aliases: q2\n", "a.yaml:5: aliases: want a list of text"},
 		{"csv header", "h.csv", "id,text\n1,2\n", "h.csv:1: header has no \"question\" column"},
 		{"tsv missing answer", "m.tsv", "id\tquestion\tanswer\nx\tq\t\n", "m.tsv:2: entry \"x\" has no answer"},
 	}

@@ -61,7 +61,7 @@ func loadYAML(path string) ([]*Entry, error) {
 		}
 		e := &Entry{}
 		if err := n.Decode(e); err != nil {
-			return nil, &Error{File: path, Line: n.Line, Msg: yamlErrMsg(err)}
+			return nil, decodeErr(path, n, err)
 		}
 		e.File, e.Line = path, n.Line
 		if err := normaliseEntry(e); err != nil {
@@ -80,6 +80,27 @@ func yamlErrLine(err error) int {
 		_, _ = fmt.Sscanf(msg[i:], "line %d", &line)
 	}
 	return line
+}
+
+// decodeErr names the field whose value has the wrong shape: yaml.v3 says
+// only "line N: cannot unmarshal !!seq into string".
+func decodeErr(path string, entry *yaml.Node, err error) error {
+	line := yamlErrLine(err)
+	for i := 0; i+1 < len(entry.Content); i += 2 {
+		k, v := entry.Content[i], entry.Content[i+1]
+		if v.Line != line {
+			continue
+		}
+		want := "text"
+		switch k.Value {
+		case "aliases", "tags":
+			want = "a list of text"
+		case "extra", "source":
+			want = "a mapping"
+		}
+		return &Error{File: path, Line: line, Msg: fmt.Sprintf("%s: want %s", k.Value, want)}
+	}
+	return &Error{File: path, Line: entry.Line, Msg: yamlErrMsg(err)}
 }
 
 func yamlErrMsg(err error) string {
