@@ -333,6 +333,11 @@ func TestFillFolders(t *testing.T) {
 	if errs != 1 || !strings.Contains(stdout, "1 failed") {
 		t.Errorf("errors = %d; stdout:\n%s", errs, stdout)
 	}
+	// The table's and the progress line's file column names the file; the
+	// error beside it does not name it again.
+	if strings.Count(stdout, "broken.xlsx") != 1 || strings.Count(stderr, "broken.xlsx") != 1 {
+		t.Errorf("broken.xlsx named more than once a line:\n%s%s", stdout, stderr)
+	}
 	if _, err := os.Stat(filepath.Join(out, "broken.xlsx")); err == nil {
 		t.Error("broken file has an output")
 	}

@@ -62,7 +62,7 @@ func newProgress(io *iostreams, total int, single bool) *progress {
 			case errors.Is(o.Err, batch.ErrSkipped):
 				status = "skipped"
 			case o.Err != nil:
-				status = "error: " + oneLine(explainInputErr(o.Job.Input, o.Err).Error())
+				status = "error: " + withoutFile(o.Job.Input, explainInputErr(o.Job.Input, o.Err).Error())
 			}
 			fmt.Fprintf(io.ErrOut, "[%d/%d] %s: %s\n", n, total, o.Job.Input, status)
 		}
@@ -83,6 +83,12 @@ func (pr *progress) finish(interrupted bool) {
 	pr.p.Wait()
 }
 
+// withoutFile is a file's error on one line, without the file's name where
+// the line already shows it.
+func withoutFile(in, msg string) string {
+	return oneLine(strings.TrimPrefix(msg, in+": "))
+}
+
 // printSummary writes the per-file table that ends a batch.
 func printSummary(ios *iostreams, rep *review.Report) {
 	tw := newTable(ios.Out)
@@ -92,7 +98,7 @@ func printSummary(ios *iostreams, rep *review.Report) {
 	var noChoice []string
 	for _, f := range rep.Files {
 		c := f.Counts
-		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", filepath.ToSlash(f.Input), c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, oneLine(f.Error))
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%s\t\n", filepath.ToSlash(f.Input), c.Questions, c.Filled, c.Review, c.Unanswered, c.Kept, withoutFile(f.Input, f.Error))
 		t.Questions += c.Questions
 		t.Filled += c.Filled
 		t.Review += c.Review

@@ -51,13 +51,16 @@ func (t *table) Flush() error {
 			widths[i] = max(widths[i], runewidth.StringWidth(c))
 		}
 	}
-	var out strings.Builder
+	var out, line strings.Builder
 	for _, r := range t.rows {
+		line.Reset()
 		for i, c := range r[:len(r)-1] {
-			out.WriteString(c)
-			out.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)+2))
+			line.WriteString(c)
+			line.WriteString(strings.Repeat(" ", widths[i]-runewidth.StringWidth(c)+2))
 		}
-		out.WriteString(r[len(r)-1])
+		line.WriteString(r[len(r)-1])
+		// An empty last cell would leave the padding of the one before.
+		out.WriteString(strings.TrimRight(line.String(), " "))
 		out.WriteString("\n")
 	}
 	t.rows = nil

@@ -34,6 +34,9 @@ func TestTableDisplayWidth(t *testing.T) {
 			t.Errorf("column at %d, want %d:\n%s", at, col, b.String())
 		}
 		col = at
+		if strings.HasSuffix(l, " ") {
+			t.Errorf("line ends in spaces: %q", l)
+		}
 	}
 }
 
