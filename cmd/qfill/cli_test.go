@@ -165,6 +165,7 @@ func TestFillBadInput(t *testing.T) {
 		{"negative threshold", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "-0.5"}, "want a confidence from 0 to 1"},
 		{"threshold not a number", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "NaN"}, "want a confidence from 0 to 1"},
 		{"eval threshold", []string{"eval", "--pairs", "x.tsv", "--threshold", "1.5"}, "want a confidence from 0 to 1"},
+		{"missing pairs", []string{"eval", "--pairs", filepath.Join(dir, "pairs.tsv")}, "pairs " + filepath.Join(dir, "pairs.tsv") + ": no such file"},
 		{"serve threshold", []string{"serve", "--threshold", "-1"}, "want a confidence from 0 to 1"},
 		{"unreachable share", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "99.99%"}, "no confidence reaches 99.99% right answers"},
 		{"share over 100%", []string{"fill", tmpl, "--corpus", repoCorpus, "--threshold", "150%"}, "at most 100%"},

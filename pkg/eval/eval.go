@@ -12,7 +12,9 @@ package eval
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -60,6 +62,9 @@ type Set struct {
 // Load reads a pairs file and every corpus it names.
 func Load(path string) (*Set, error) {
 	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("pairs %s: no such file", path)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("pairs: %w", err)
 	}
