@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -449,5 +450,60 @@ func TestOptionsColumnBesideAnswer(t *testing.T) {
 		[]string{"1", "Do you encrypt data at rest?"}, []string{"2", "Do you take backups?"})
 	if l := b.sheet("S").Layout; l.AnswerCol != 3 || l.RemarksCol != 4 {
 		t.Errorf("Choice alone: answer %d, remarks %d; want 3, 4", l.AnswerCol, l.RemarksCol)
+	}
+}
+
+// A numbered row above numbered sub-items (2 above 2-1, 2-2) that does not
+// ask is their part's title, not a question; a parent that asks, one
+// already answered and one with no sub-items stay questions.
+func TestParentRowAboveSubItems(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"No.", "質問", "回答", "備考"},
+		[]string{"1", "認証・アクセス管理について"},
+		[]string{"1-1", "多要素認証に対応していますか？"},
+		[]string{"1-2", "アクセスログを保管していますか？"},
+		[]string{"2", "情報セキュリティ方針を定めていますか"},
+		[]string{"2-1", "方針は経営層が承認していますか？"},
+		[]string{"3.", "データセンター"},
+		[]string{"3.1", "建物は耐震構造ですか？"},
+		[]string{"4", "バックアップ", "日次で取得"},
+		[]string{"4-1", "復旧手順を試験していますか？"},
+		[]string{"5", "暗号化"},
+		[]string{"10", "鍵の管理"},
+		[]string{"A.1", "Physical security"},
+		[]string{"A.1.2", "Are visitors escorted?"})
+	var got []string
+	sections := map[string]string{}
+	for _, r := range b.sheet("S").Rows {
+		got = append(got, r.ID)
+		sections[r.ID] = r.Section
+	}
+	want := []string{"1-1", "1-2", "2", "2-1", "3.1", "4", "4-1", "5", "10", "A.1.2"}
+	if !slices.Equal(got, want) {
+		t.Errorf("question rows %v, want %v", got, want)
+	}
+	if !strings.Contains(sections["1-2"], "認証・アクセス管理について") || !strings.Contains(sections["A.1.2"], "Physical security") {
+		t.Errorf("sections %v: the parent rows do not name their part", sections)
+	}
+}
+
+func TestParentID(t *testing.T) {
+	for _, tt := range []struct {
+		parent, child string
+		want          bool
+	}{
+		{"2", "2-1", true},
+		{"3.", "3.1", true},
+		{"A.1", "A.1.2", true},
+		{"1", "1．2", false}, // a full-width stop is not read as an ID
+		{"1", "10", false},
+		{"1", "1-", false},
+		{"1", "2-1", false},
+		{"APPL-01", "APPL-011", false},
+		{"", "1-1", false},
+	} {
+		if got := parentID(tt.parent, tt.child); got != tt.want {
+			t.Errorf("parentID(%q, %q) = %v, want %v", tt.parent, tt.child, got, tt.want)
+		}
 	}
 }

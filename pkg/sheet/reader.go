@@ -1131,6 +1131,11 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			section = q
 			continue
 		}
+		// "2 データセンターについて" above 2-1, 2-2 names their part.
+		if id != "" && !asks(q) && looksLikeHeading(g, r, lay, q) && parentID(id, nextID(g, r, lay)) {
+			section = q
+			continue
+		}
 		if idRequired && !isQuestionID(id) {
 			if looksLikeHeading(g, r, lay, q) {
 				section = q
@@ -1239,6 +1244,27 @@ func markLabels(m map[int]string) []string {
 		out[i] = m[c]
 	}
 	return out
+}
+
+// nextID is the ID of the next row below r that has one.
+func nextID(g *grid, r int, lay Layout) string {
+	for n := r + 1; n <= len(g.cells); n++ {
+		if id := strings.TrimSpace(g.text(n, lay.IDCol)); id != "" {
+			return id
+		}
+	}
+	return ""
+}
+
+// parentID reports whether child numbers an item under parent: 2 and 2-1,
+// 3. and 3.1, A.1 and A.1.2.
+func parentID(parent, child string) bool {
+	p := strings.TrimRight(parent, ".)．")
+	if p == "" || !isQuestionID(child) || !strings.HasPrefix(child, p) {
+		return false
+	}
+	rest := []rune(child[len(p):])
+	return len(rest) > 1 && strings.ContainsRune("-.‐－_ ", rest[0])
 }
 
 // looksLikeHeading tells a section title from a question on a sheet with an
