@@ -507,3 +507,42 @@ func TestParentID(t *testing.T) {
 		}
 	}
 }
+
+// Titles marked ■ or 【】 and notes marked ※ in the question column are
+// not questions; on a sheet that bullets every item with ■ the items are.
+func TestTitleAndNoteRows(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"質問", "回答", "備考"},
+		[]string{"■ 組織的対策"},
+		[]string{"情報セキュリティ方針を定めていますか？"},
+		[]string{"【アクセス管理】"},
+		[]string{"【必須】多要素認証に対応していますか？"},
+		[]string{"■アクセスログを保管していますか？"},
+		[]string{"第3章 物理的対策"},
+		[]string{"データセンターの建物は耐震構造ですか？"},
+		[]string{"[Backups]"},
+		[]string{"Do you take daily backups?"},
+		[]string{"※ご不明な点は営業担当までお問い合わせください。"},
+		[]string{"（注）該当しない場合は空欄のままで結構です。"})
+	var got []string
+	for _, r := range b.sheet("S").Rows {
+		got = append(got, r.Question)
+	}
+	want := []string{"情報セキュリティ方針を定めていますか？", "【必須】多要素認証に対応していますか？", "■アクセスログを保管していますか？", "データセンターの建物は耐震構造ですか？", "Do you take daily backups?"}
+	if !slices.Equal(got, want) {
+		t.Errorf("questions %q, want %q", got, want)
+	}
+	if rows := b.sheet("S").Rows; len(rows) == len(want) && !strings.Contains(rows[1].Section, "アクセス管理") {
+		t.Errorf("section of the row under 【アクセス管理】: %q", rows[1].Section)
+	}
+
+	bullets := newBook(t, "S")
+	bullets.rows("S", 1, []string{"確認項目", "回答", "備考"},
+		[]string{"■ パスワードポリシー"},
+		[]string{"■ 多要素認証"},
+		[]string{"■ アクセスログの保管"},
+		[]string{"■ バックアップ"})
+	if n := len(bullets.sheet("S").Rows); n != 4 {
+		t.Errorf("every item bulleted with ■: %d questions, want 4", n)
+	}
+}

@@ -467,6 +467,11 @@ var (
 	// labelled 記入例 / 例 / Example opening the question, or a first cell
 	// that says only that (例, 記入例, 例1, Example).
 	exampleRow = regexp.MustCompile(`(?i)^\s*([（(【\[]\s*(` + exampleWords + `|例|example|sample)\s*[0-9０-９]*\s*[）)】\]]|(` + exampleWords + `)|例\s*[0-9０-９]*\s*$|(example|sample)\s*[0-9]*\s*([:：]|$))`)
+	// titleMark starts a part's title written in the question column:
+	// ■ 組織的対策, 【アクセス管理】, 第3章 物理的対策, [Access Control].
+	titleMark = regexp.MustCompile(`^\s*([■□◆◇▼▽▶▷]|第\s*[0-9０-９一二三四五六七八九十]+\s*[章節部編])|^\s*[【\[［〔][^】\]］〕]*[】\]］〕]\s*$`)
+	// noteMark starts a note to the reader: ※…, （注）…, Note: ….
+	noteMark = regexp.MustCompile(`(?i)^\s*(※|[（(]\s*注\s*[）)]|注\s*[)）:：]|note\s*:|nb\s*:)`)
 	// endMarkers end a table or are footers, never questions.
 	endMarker = regexp.MustCompile(`(?i)^(end table data|end of standard|end of (the )?(questionnaire|table|list)|以上|―以上―|-以上-)$|copyright|all rights reserved|^©|^\(c\) `)
 	// hyperlinkText pulls the label out of HYPERLINK("url","label").
@@ -1077,6 +1082,18 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 		idRequired = withQ > 0 && withID*10 >= withQ*7
 	}
+	// ■ and 【】 mark titles where few rows carry them; on a sheet that
+	// bullets every item with ■ they mark the questions.
+	titled, withQ := 0, 0
+	for r := start; r <= len(g.cells); r++ {
+		if q := g.text(r, lay.QuestionCol); q != "" && !isHeader(headers, r) {
+			withQ++
+			if titleMark.MatchString(q) {
+				titled++
+			}
+		}
+	}
+	titles := titled*2 < withQ
 	rowNums := pre
 	for r := start; r <= len(g.cells); r++ {
 		rowNums = append(rowNums, r)
@@ -1112,6 +1129,15 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		// to answer; its answer is the customer's and must stay.
 		if exampleRow.MatchString(q) || exampleRow.MatchString(firstCell(g, r, lay)) {
 			continue
+		}
+		if looksLikeHeading(g, r, lay, q) {
+			if titles && titleMark.MatchString(q) && !asks(q) {
+				section = q
+				continue
+			}
+			if noteMark.MatchString(q) {
+				continue
+			}
 		}
 		// A cell merged across the answer column is a heading or a note,
 		// not a question with a place for its answer. An answer area merged
