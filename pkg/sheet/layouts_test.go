@@ -357,12 +357,12 @@ func TestCriteriaBesideItem(t *testing.T) {
 func TestHeaderVocabulary(t *testing.T) {
 	ja := [][]string{
 		{"質問", "確認項目", "確認事項", "確認内容", "チェック項目", "要求事項", "評価項目", "設問", "質問内容", "セキュリティ要件", "管理策", "診断内容", "事業者の対応事項", "委託先の実施事項"},
-		{"回答", "ご回答", "回答欄", "貴社記入欄", "委託先記入欄", "貴社の状況", "対応状況", "実施状況", "準拠状況", "準拠", "適合性", "現状", "可否", "実施の有無", "自己評価", "回答区分", "選択肢", "状況", "回答（はい／いいえ）", "対応状況（○：対応済 △：一部対応 ×：未対応）"},
+		{"回答", "ご回答", "回答欄", "貴社記入欄", "委託先記入欄", "貴社の状況", "対応状況", "実施状況", "準拠状況", "準拠", "適合性", "現状", "可否", "実施の有無", "自己評価", "回答区分", "選択肢", "状況", "ご返答", "回答（はい／いいえ）", "対応状況（○：対応済 △：一部対応 ×：未対応）"},
 		{"備考", "補足", "補足説明", "コメント", "回答補足", "回答に関する補足・根拠資料", "「はい」の場合は具体的な内容をご記入ください", "非準拠の場合の理由", "補足事項（任意）", "自由記述", "詳細", "回答内容"},
 	}
 	en := [][]string{
-		{"Question", "Questions", "Requirement", "Security Question", "Question/Request", "Control Question", "Assessment Question"},
-		{"Answer", "Response", "Vendor Response", "Supplier Response (Y/N/NA)", "Yes/No", "Compliant?", "Implemented?", "In Place?", "Choice", "Status", "Selected Answer", "Current State", "Self-Assessment"},
+		{"Question", "Questions", "Requirement", "Security Question", "Question/Request", "Control Question", "Assessment Question", "Query"},
+		{"Answer", "Response", "Vendor Response", "Supplier Response (Y/N/NA)", "Yes/No", "Compliant?", "Implemented?", "In Place?", "Choice", "Status", "Selected Answer", "Current State", "Self-Assessment", "Reply"},
 		{"Comments", "Notes", "Remarks", "Additional Information", "Explanation", "Justification", "If No, please explain", "Vendor Comments", "Description", "Answer Details", "Rationale"},
 	}
 	for _, lang := range []struct {
