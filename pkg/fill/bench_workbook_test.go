@@ -42,10 +42,12 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 		}
 		byCorpus[c[2]] = append(byCorpus[c[2]], pair{c[1], c[3]})
 	}
-	// The same rows in three layouts a Japanese checklist uses for a yes/no
+	// The same rows in five layouts a Japanese checklist uses for a yes/no
 	// answer: a dropdown; one column per value, marked (the mark goes in
-	// the chosen column); and values named in the header of a free-text
-	// column (the value when the entry says one, else the text).
+	// the chosen column); values named in the header of a free-text
+	// column, or in every answer cell (the value when the entry says one,
+	// else the text); and check boxes typed into the answer cell (one is
+	// ticked).
 	layouts := []struct {
 		name   string
 		header []any
@@ -68,6 +70,20 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 			func(w write) bool { return strings.ContainsAny(w.cell[:1], "CDE") && w.value == "○" }},
 		{"values in the header", []any{"No.", "質問項目", "回答（はい／いいえ）", "備考"}, nil,
 			func(w write) bool { return strings.HasPrefix(w.cell, "C") && w.value != "" }},
+		{"values in every cell", []any{"No.", "質問項目", "回答", "備考"}, func(x *excelize.File, rows int) {
+			for r := 2; r <= rows+1; r++ {
+				x.SetCellStr("Sheet1", fmt.Sprintf("C%d", r), "はい／いいえ／該当なし")
+			}
+		}, func(w write) bool {
+			return strings.HasPrefix(w.cell, "C") && w.value != "" && w.value != "はい／いいえ／該当なし"
+		}},
+		{"check boxes", []any{"No.", "質問項目", "回答", "備考"}, func(x *excelize.File, rows int) {
+			for r := 2; r <= rows+1; r++ {
+				x.SetCellStr("Sheet1", fmt.Sprintf("C%d", r), "□はい　□いいえ　□該当なし")
+			}
+		}, func(w write) bool {
+			return strings.HasPrefix(w.cell, "C") && slices.Contains([]string{"■はい　□いいえ　□該当なし", "□はい　■いいえ　□該当なし", "□はい　□いいえ　■該当なし"}, w.value)
+		}},
 	}
 	for _, tt := range []struct {
 		corpus string
@@ -76,8 +92,8 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 		// bench's one wrong fill.
 		rightFloor, wrongMax []int
 	}{
-		{"corpus_000", []int{27, 27, 32}, []int{0, 0, 1}}, // 43 answerable rows
-		{"corpus_003", []int{12, 12, 29}, []int{0, 0, 0}}, // 41 answerable rows
+		{"corpus_000", []int{27, 27, 32, 32, 27}, []int{0, 0, 1, 1, 0}}, // 43 answerable rows
+		{"corpus_003", []int{12, 12, 29, 29, 12}, []int{0, 0, 0, 0, 0}}, // 41 answerable rows
 	} {
 		c, err := corpus.Load(filepath.Join(bench, tt.corpus+".tsv"))
 		if err != nil {

@@ -355,3 +355,29 @@ func TestHeaderHintChoices(t *testing.T) {
 		}
 	}
 }
+
+// Check boxes typed into the answer cell: the value's box is ticked and
+// the rest of the cell kept; an entry that names no value goes to review,
+// since its text would wipe out the form.
+func TestCheckBoxCell(t *testing.T) {
+	yes := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか？", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes}
+	loc := &corpus.Entry{ID: "loc", Question: "データセンターの所在地は？", Answer: "東京と大阪です。"}
+	for _, tt := range []struct {
+		e      *corpus.Entry
+		status Status
+		want   string
+	}{
+		{yes, StatusFilled, `S!C2 = "■はい\u3000□いいえ\u3000□該当なし"` + "\n" + `S!D2 = "毎日取得しています。"`},
+		{loc, StatusReview, ""},
+	} {
+		row := sheet.Row{Row: 2, Question: "q", AnswerCell: "C2", RemarksCell: "D2", Boxes: "□はい　□いいえ　□該当なし", Choices: []string{"はい", "いいえ", "該当なし"}}
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: tt.e, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+		if items[0].Status != tt.status {
+			t.Errorf("%s: %s (%s), want %s", tt.e.ID, items[0].Status, items[0].Reason, tt.status)
+		}
+		if got := strings.Join(Writes(items), "\n"); tt.status == StatusFilled && got != tt.want {
+			t.Errorf("%s: writes %q, want %q", tt.e.ID, got, tt.want)
+		}
+	}
+}

@@ -383,6 +383,15 @@ func utf16Len(s string) int {
 
 // renderCell is render without the check on the cell's length.
 func renderCell(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
+	value, remarks, why, noChoice = renderValue(r, e, lang)
+	if r.Boxes != "" && value != "" {
+		// The form is answered by ticking the value's box.
+		value = sheet.TickBox(r.Boxes, value)
+	}
+	return value, remarks, why, noChoice
+}
+
+func renderValue(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {
 		// The header names the values (回答（はい／いいえ）) but the cell

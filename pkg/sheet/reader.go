@@ -119,6 +119,10 @@ type Row struct {
 	// writer puts one there when the entry says which, and the text
 	// otherwise.
 	HintChoices []string `json:"hint_choices,omitempty"`
+	// Boxes is the text of an answer cell typed as check boxes (□はい
+	// □いいえ): Choices are its labels, Answer the label ticked, and the
+	// writer ticks one (TickBox) instead of replacing the text.
+	Boxes string `json:"boxes,omitempty"`
 	// MarkCells maps a choice label to the cell that takes a mark for it,
 	// and Mark is the mark (Layout.Mark).
 	MarkCells map[string]string `json:"mark_cells,omitempty"`
@@ -610,6 +614,15 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 	// Headers repeated for each section (HECVAT, WSTG): the same answer
 	// label in the same column.
 	ansKey := textnorm.Key(g.text(best.row, lay.AnswerCol))
+	// A label in the answer cells of most rows is the template's hint of
+	// the values (はい／いいえ／該当なし in every row), not a header.
+	hints, rows := map[string]int{}, 0
+	for r := lastHeader + 1; r <= len(g.cells); r++ {
+		if g.text(r, lay.QuestionCol) != "" {
+			rows++
+			hints[textnorm.Key(g.text(r, lay.AnswerCol))]++
+		}
+	}
 	for r := lastHeader + 1; r <= len(g.cells); r++ {
 		// A row asking a question is no header, whatever its answer cell
 		// says: templates put hints such as 「はい／いいえ」 in every one.
@@ -617,8 +630,15 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 		if t == "" || asks(g.text(r, lay.QuestionCol)) {
 			continue
 		}
+		// Nor is a row whose answer cell is check boxes to tick.
+		if _, _, boxes := readBoxes(t); boxes {
+			continue
+		}
 		if ansKey != "" && textnorm.Key(t) == ansKey {
 			headers = append(headers, r)
+			continue
+		}
+		if hints[textnorm.Key(t)]*2 > rows {
 			continue
 		}
 		if role, sc := classify(t); (role == RoleAnswer || role == RoleRemarks) && sc >= 0.6 {
@@ -1209,8 +1229,16 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 					row.Choices = dvs.choicesAt(c, r0)
 				}
 			}
+			if labels, ticked, ok := readBoxes(row.Answer); ok && len(row.Choices) == 0 {
+				row.Boxes, row.Choices = row.Answer, labels
+				row.Answer, row.Answered = ticked, ticked != ""
+			}
 			if len(row.Choices) == 0 {
 				row.HintChoices = hint
+				// The values hinted in the cell itself (はい／いいえ／該当なし).
+				if l := choiceList(row.Answer); l != nil && !row.Answered {
+					row.HintChoices = l
+				}
 			}
 		}
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
