@@ -204,7 +204,7 @@ func init() {
 		"choose", "choose an item", "click to select", "vendor name", "mm/dd/yyyy", "yyyy/mm/dd",
 		"555-555-5555", "see instructions tab for guidance", "tbd", "todo", "to be completed",
 		"選択してください", "選択", "未回答", "未記入", "記入してください", "回答してください", "プルダウンから選択",
-		"ここに回答", "ここに記入", "ここに入力", "未入力", "要回答", "要記入", "回答欄", "記入欄", "回答を入力", "回答を記入",
+		"ここに回答", "ここに記入", "ここに入力", "未入力", "要回答", "要記入", "回答欄", "記入欄", "入力欄", "回答を入力", "回答を記入",
 		"click here to enter text", "click or tap here to enter text", "type here", "answer here", "response here", "your answer",
 	} {
 		placeholderAnswers[textnorm.Key(w)] = true
@@ -214,7 +214,7 @@ func init() {
 // askToAnswer is a request to answer written where the answer goes
 // (「プルダウンから選択してください」「ご記入ください」, "Please choose"),
 // matched on the Key form.
-var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^[^。]{1,20}を(ご|お)?(記入|入力|選択|回答)(して)?(ください|下さい)$|^(please)?(choose|select|enter|fill|answer|type)(one|anoption|youranswer|yourresponse|response|text|here|in)?$`)
+var askToAnswer = regexp.MustCompile(`^(ご|お)?((プルダウン|ドロップダウン|リスト|一覧)(から|で|より))?(記入|入力|回答|選択)(して|を)?(ください|下さい|願います)?$|^[^。]{1,20}を(ご|お)?(記入|入力|選択|回答)(して)?(ください|下さい)$|^(please)?(choose|select|enter|fill|answer|type)(one|anoption|(your)?(answer|response)|text|in)?(here)?$`)
 
 // exampleText is a template's example of what goes in the cell, not an
 // answer: text that opens as an example ("e.g., CRM, LMS", 「例：」), or a
@@ -231,6 +231,9 @@ func IsPlaceholder(s string) bool {
 		return true
 	}
 	k := textnorm.Key(s)
+	if values, ok := strings.CutSuffix(strings.TrimSpace(s), "を選択"); ok && choiceList(values) != nil {
+		return true // はい/いいえを選択
+	}
 	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil || exampleText.MatchString(s)
 }
 
@@ -287,7 +290,7 @@ var (
 // no among them, between slashes or dots (no answer says both yes and
 // no); it returns nil otherwise.
 func choiceList(s string) []string {
-	parts := strings.FieldsFunc(naSlash.Replace(s), func(r rune) bool { return strings.ContainsRune("/／・|｜、,", r) })
+	parts := strings.FieldsFunc(orWord.Replace(naSlash.Replace(s)), func(r rune) bool { return strings.ContainsRune("/／・|｜、,", r) })
 	if len(parts) < 2 {
 		return nil
 	}
@@ -305,6 +308,9 @@ func choiceList(s string) []string {
 	}
 	return parts
 }
+
+// orWord separates values as a slash does (Yes or No).
+var orWord = strings.NewReplacer(" or ", "/", " OR ", "/", " Or ", "/")
 
 // headerChoices are the values an answer column's header names, alone
 // (はい/いいえ) or in brackets after its label (回答（はい／いいえ）).

@@ -43,6 +43,11 @@ func TestIsPlaceholder(t *testing.T) {
 		{"Type here", true},
 		{"会社名をご記入ください", true},
 		{"（該当するものを選択してください）", true},
+		{"入力欄", true},
+		{"Enter answer here", true},
+		{"Enter your response here", true},
+		{"Yes or No", true},
+		{"はい/いいえを選択", true},
 		// Answers, even short ones.
 		{"はい", false},
 		{"-", false},
@@ -64,6 +69,8 @@ func TestIsPlaceholder(t *testing.T) {
 		{"詳細はお問い合わせください", false},
 		{"別紙をご参照ください", false},
 		{"IDとパスワードを入力", false},
+		{"SSOかパスワード認証を選択", false},
+		{"Yes, for data or backups", false},
 	}
 	for _, tt := range tests {
 		if got := IsPlaceholder(tt.cell); got != tt.want {
