@@ -18,6 +18,12 @@ func TestReadBoxes(t *testing.T) {
 		{"■はい　□いいえ", []string{"はい", "いいえ"}, "はい", true},
 		{"☐Yes ☑No", []string{"Yes", "No"}, "No", true},
 		{"☑ 対応済み ☑ 一部対応 ☐ 未対応", []string{"対応済み", "一部対応", "未対応"}, "対応済み／一部対応", true},
+		{"（　）はい　（　）いいえ", []string{"はい", "いいえ"}, "", true},
+		{"（○）はい　（　）いいえ", []string{"はい", "いいえ"}, "はい", true},
+		{"[ ] Yes [ ] No [ ] N/A", []string{"Yes", "No", "N/A"}, "", true},
+		{"[x] Yes [ ] No", []string{"Yes", "No"}, "Yes", true},
+		{"( ) Yes ( ) No", []string{"Yes", "No"}, "", true},
+		{"(1) Yes (2) No", nil, "", false},
 		{"□はい", nil, "", false},
 		{"回答：□はい □いいえ", nil, "", false},
 		{"□はい（具体的な対策を備考欄にご記入ください） □いいえ", nil, "", false},
@@ -39,6 +45,10 @@ func TestTickBox(t *testing.T) {
 		// --overwrite on a ticked form moves the tick.
 		{"■はい　□いいえ", "いいえ", "□はい　■いいえ"},
 		{"☑ Yes ☐ No", "No", "☐ Yes ☑ No"},
+		{"（　）はい（　）いいえ", "はい", "（○）はい（　）いいえ"},
+		{"(  )はい (  )いいえ", "いいえ", "(  )はい (○)いいえ"},
+		{"[ ] Yes [ ] No", "No", "[ ] Yes [x] No"},
+		{"[x] Yes [ ] No", "No", "[ ] Yes [x] No"},
 		{"□はい　□いいえ", "該当なし", ""},
 		{"はい／いいえ", "はい", ""},
 	} {
