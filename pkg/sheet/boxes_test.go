@@ -95,3 +95,31 @@ func TestValuesInEveryAnswerCell(t *testing.T) {
 		t.Errorf("ticked form: answered %v, answer %q; want いいえ", r.Answered, r.Answer)
 	}
 }
+
+// Ticking any label of a check-box cell gives a cell that reads as the
+// same boxes with that label, and only it, ticked.
+func FuzzBoxes(f *testing.F) {
+	for _, s := range []string{"□はい　□いいえ　□該当なし", "☐ Yes ☑ No", "（　）はい（○）いいえ", "[ ] Yes [x] No [ ] N/A", "( )a ( )b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		labels, _, ok := readBoxes(s)
+		if !ok {
+			return
+		}
+		seen := map[string]bool{}
+		for _, l := range labels {
+			if seen[l] {
+				return // a label twice: which box is meant is unclear
+			}
+			seen[l] = true
+		}
+		for _, l := range labels {
+			ticked := TickBox(s, l)
+			got, tick, ok := readBoxes(ticked)
+			if !ok || !slices.Equal(got, labels) || tick != l {
+				t.Fatalf("TickBox(%q, %q) = %q, read as %q ticked %q (ok %v)", s, l, ticked, got, tick, ok)
+			}
+		}
+	})
+}
