@@ -57,6 +57,9 @@ func Decide(it *Item, r sheet.Row, d Decision, o Options) error {
 				return fmt.Errorf("%w: %q is not one of the values the cell allows (%s)", ErrNotAllowed, d.Choice, strings.Join(r.Choices, " / "))
 			}
 			value, why = v, ""
+			if r.Boxes != "" {
+				value = sheet.TickBox(r.Boxes, v)
+			}
 			c, _ := corpus.ChoiceOf(v)
 			remarks = choiceRemarks(e, c)
 		}

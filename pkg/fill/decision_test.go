@@ -187,3 +187,16 @@ func TestReasonInapplicable(t *testing.T) {
 		t.Errorf("largestCut = %v, %v; want the not-applicable message", msg, ok)
 	}
 }
+
+// A reviewer's value on a check-box cell ticks its box, as a fill does.
+func TestDecideCheckBoxCell(t *testing.T) {
+	row := sheet.Row{Row: 2, Question: "q", AnswerCell: "C2", RemarksCell: "D2", Boxes: "□はい　□いいえ　□該当なし", Choices: []string{"はい", "いいえ", "該当なし"}}
+	e := &corpus.Entry{ID: "loc", Question: "データセンターの所在地は？", Answer: "東京と大阪です。"}
+	it := &Item{Sheet: "S", Row: 2, AnswerCell: "C2", RemarksCell: "D2"}
+	if err := Decide(it, row, Decision{Entry: e, Choice: "いいえ"}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(Writes([]Item{*it}), "\n"); got != `S!C2 = "□はい\u3000■いいえ\u3000□該当なし"`+"\n"+`S!D2 = "東京と大阪です。"` {
+		t.Errorf("writes %q", got)
+	}
+}
