@@ -3,6 +3,7 @@ package sheet
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Check boxes typed into an answer cell (□はい　□いいえ　□該当なし,
@@ -58,6 +59,12 @@ func scanBox(rs []rune, i int) (box, bool) {
 // is false unless the cell is two or more boxes, each followed by a short
 // label, with nothing before the first.
 func scanBoxes(s string) (boxes []box, labels []string, ok bool) {
+	// Most answer cells are text: look at the first rune before copying
+	// the cell into runes.
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(s, unicode.IsSpace))
+	if !strings.ContainsRune(openBoxes+tickedBoxes+"[［(（", first) {
+		return nil, nil, false
+	}
 	rs := []rune(s)
 	labelOf := func(from, to int) string {
 		return strings.TrimFunc(string(rs[from:to]), func(r rune) bool {
