@@ -381,3 +381,23 @@ func TestCheckBoxCell(t *testing.T) {
 		}
 	}
 }
+
+// A dropdown's explanation beside a remarks cell that holds the
+// customer's own note goes to a comment on the answer cell: the note
+// stays, and the explanation is not lost.
+func TestRemarksCellTaken(t *testing.T) {
+	yes := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか？", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes}
+	row := sheet.Row{Row: 2, Question: "q", AnswerCell: "C2", RemarksCell: "D2", Remarks: "SOC2報告書を添付してください", HintChoices: []string{"はい", "いいえ"}}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+	items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: yes, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+	if got := strings.Join(Writes(items), "\n"); got != `S!C2 = "はい" [comment]` {
+		t.Errorf("writes %q, want the value with the explanation in a comment", got)
+	}
+	// A free-text answer carries its own explanation: no comment.
+	row.HintChoices = nil
+	wb = &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{row}}}}
+	items = Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: yes, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+	if got := strings.Join(Writes(items), "\n"); got != `S!C2 = "はい。毎日取得しています。"` {
+		t.Errorf("free text: writes %q", got)
+	}
+}

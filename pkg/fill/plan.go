@@ -263,9 +263,10 @@ func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, 
 		switch {
 		case r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite):
 			ws = append(ws, write{cell: r.RemarksCell, value: remarks})
-		case r.RemarksCell == "" && value != e.Answer:
+		case value != e.Answer:
 			// A dropdown took the choice and there is nowhere to put the
-			// explanation: a comment keeps it with the cell.
+			// explanation (no remarks column, or the customer's note in
+			// it): a comment keeps it with the cell.
 			ws[0].comment = remarks
 		default:
 			it.Remarks = ""

@@ -237,6 +237,15 @@ func IsPlaceholder(s string) bool {
 	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil || exampleText.MatchString(s)
 }
 
+// optionalNote is a remarks cell's hint that writing there is optional:
+// （任意）, 自由記入, 補足があればご記入ください, Optional, if any.
+var optionalNote = regexp.MustCompile(`(?i)^[（(【\[]?\s*(任意|任意記入|任意入力|自由記入|自由記述|optional|if any|if applicable)\s*[)）】\]]?$|^(補足|コメント|備考|特記事項|その他)?(が|は)?(あれば|ある場合は?|必要に応じて)、?(ご)?(記入|入力|記載)(して)?(ください|下さい)。?$`)
+
+// isRemarksHint reports whether a remarks cell only waits for text.
+func isRemarksHint(s string) bool {
+	return IsPlaceholder(s) || optionalNote.MatchString(strings.TrimSpace(s))
+}
+
 // describesItem reports whether an English answer cell only describes the
 // value its item takes ("Short Description of the Service" beside Service
 // Description, "Support Contact E-mail Address" beside Support Contact

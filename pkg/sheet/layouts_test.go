@@ -553,3 +553,25 @@ func TestTitleAndNoteRows(t *testing.T) {
 		t.Errorf("every item bulleted with ■: %d questions, want 4", n)
 	}
 }
+
+// A remarks cell that only invites a note (（任意）, 補足があればご記入
+// ください), or one text typed into most rows' remarks, is empty; a note
+// the customer wrote on one row stays.
+func TestRemarksHints(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"No.", "質問", "回答", "備考"},
+		[]string{"1", "多要素認証に対応していますか？", "", "（任意）"},
+		[]string{"2", "アクセスログを保管していますか？", "", "（任意）"},
+		[]string{"3", "バックアップを取得していますか？", "", "（任意）"},
+		[]string{"4", "データを暗号化していますか？", "", "SOC2報告書を添付してください"},
+		[]string{"5", "脆弱性診断を実施していますか？", "", "補足があればご記入ください"},
+		[]string{"6", "データセンターは国内ですか？", "", "該当する場合は所在地も"})
+	var got []string
+	for _, r := range b.sheet("S").Rows {
+		got = append(got, r.Remarks)
+	}
+	want := []string{"", "", "", "SOC2報告書を添付してください", "", "該当する場合は所在地も"}
+	if !slices.Equal(got, want) {
+		t.Errorf("remarks %q, want %q", got, want)
+	}
+}

@@ -1114,6 +1114,16 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 	}
 	titles := titled*2 < withQ
+	// A remarks text in most rows is the template's hint ((任意), 補足が
+	// あればご記入ください), not the customer's note on one row.
+	remarkHints := map[string]int{}
+	if lay.RemarksCol > 0 {
+		for r := start; r <= len(g.cells); r++ {
+			if g.text(r, lay.QuestionCol) != "" && !isHeader(headers, r) {
+				remarkHints[g.text(r, lay.RemarksCol)]++
+			}
+		}
+	}
 	rowNums := pre
 	for r := start; r <= len(g.cells); r++ {
 		rowNums = append(rowNums, r)
@@ -1244,6 +1254,9 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
 			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
 			row.Remarks = g.text(r, lay.RemarksCol)
+			if n := remarkHints[row.Remarks]; n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
+				row.Remarks = ""
+			}
 		}
 		out = append(out, row)
 	}
