@@ -574,4 +574,16 @@ func TestRemarksHints(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("remarks %q, want %q", got, want)
 	}
+	// On an answered sheet a remark repeated down the rows is the
+	// vendor's own note, which learn keeps.
+	answered := newBook(t, "S")
+	answered.rows("S", 1, []string{"No.", "質問", "回答", "備考"},
+		[]string{"1", "AI機能の学習データを分離していますか？", "該当なし", "AI機能はありません"},
+		[]string{"2", "AI機能の出力を監視していますか？", "該当なし", "AI機能はありません"},
+		[]string{"3", "AI機能の利用を記録していますか？", "該当なし", "AI機能はありません"})
+	for _, r := range answered.sheet("S").Rows {
+		if r.Remarks != "AI機能はありません" {
+			t.Errorf("answered row %d: remarks %q", r.Row, r.Remarks)
+		}
+	}
 }

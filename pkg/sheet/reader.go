@@ -1114,8 +1114,8 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 	}
 	titles := titled*2 < withQ
-	// A remarks text in most rows is the template's hint ((任意), 補足が
-	// あればご記入ください), not the customer's note on one row.
+	// A remarks text in most rows of a blank form is the template's hint
+	// ((任意), 補足があればご記入ください), not the customer's note on one row.
 	remarkHints := map[string]int{}
 	if lay.RemarksCol > 0 {
 		for r := start; r <= len(g.cells); r++ {
@@ -1254,7 +1254,8 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
 			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
 			row.Remarks = g.text(r, lay.RemarksCol)
-			if n := remarkHints[row.Remarks]; n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
+			// An answered row's repeated remark is the vendor's own note.
+			if n := remarkHints[row.Remarks]; !row.Answered && n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
 				row.Remarks = ""
 			}
 		}
