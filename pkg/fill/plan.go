@@ -392,6 +392,7 @@ func renderCell(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why st
 	return value, remarks, why, noChoice
 }
 
+// renderValue is renderCell with a check-box cell's value still bare.
 func renderValue(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
 	remarks = e.Remarks
 	if len(r.Choices) == 0 {
