@@ -152,7 +152,11 @@ func inspectRun(opts *inspectOptions) error {
 				fmt.Fprintf(w, "  %s skipped: %s\n", padRight(strconv.Quote(s.Name), 28), s.Skipped)
 				continue
 			}
-			fmt.Fprintf(w, "  %s header row %d", padRight(strconv.Quote(s.Name), 28), s.HeaderRow)
+			if s.HeaderRow == 0 {
+				fmt.Fprintf(w, "  %s no header row", padRight(strconv.Quote(s.Name), 28))
+			} else {
+				fmt.Fprintf(w, "  %s header row %d", padRight(strconv.Quote(s.Name), 28), s.HeaderRow)
+			}
 			if len(s.Headers) > 1 {
 				fmt.Fprintf(w, " (+%d more header rows)", len(s.Headers)-1)
 			}

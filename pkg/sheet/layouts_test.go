@@ -587,3 +587,35 @@ func TestRemarksHints(t *testing.T) {
 		}
 	}
 }
+
+// A list of questions without a header row, read with the columns named:
+// the first question is a question, not a header. An instruction that asks
+// above the header stays out of the questions.
+func TestNoHeaderRowColumnsNamed(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1,
+		[]string{"多要素認証に対応していますか？"},
+		[]string{"アクセスログを保管していますか？"},
+		[]string{"バックアップを取得していますか？"})
+	wb, err := b.read(Overrides{QuestionCol: "A", AnswerCol: "B"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := wb.Sheets[0]; s.Layout.HeaderRow != 0 || len(s.Rows) != 3 || s.Rows[0].AnswerCell != "B1" {
+		t.Errorf("header row %d, %d rows (first %+v); want no header and 3 rows from B1", s.Layout.HeaderRow, len(s.Rows), s.Rows)
+	}
+
+	b = newBook(t, "S")
+	b.rows("S", 1,
+		[]string{"以下の質問にご回答ください。"},
+		[]string{""},
+		[]string{"質問", "回答"},
+		[]string{"多要素認証に対応していますか？"},
+		[]string{"アクセスログを保管していますか？"})
+	if wb, err = b.read(Overrides{QuestionCol: "A", AnswerCol: "B"}); err != nil {
+		t.Fatal(err)
+	}
+	if s := wb.Sheets[0]; len(s.Rows) != 2 || s.Rows[0].Row != 4 {
+		t.Errorf("instruction above the header: rows %+v; want rows 4 and 5", s.Rows)
+	}
+}

@@ -584,6 +584,14 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 			if g.hiddenRows[r] {
 				continue
 			}
+			// With the columns named, two question cells in a row that ask
+			// are the first questions (one alone may be an instruction
+			// above the header): whatever is above them heads the table,
+			// and a sheet without a header row starts at row 1.
+			if qc > 0 && ac > 0 && asks(g.text(r, qc)) && asks(g.text(r+1, qc)) {
+				found = try(header{row: r - 1, roles: map[int]Role{}, scores: map[int]float64{}})
+				break
+			}
 			if h := scanHeader(g, r, ac > 0); h.score > 0 {
 				found = try(h)
 			}
