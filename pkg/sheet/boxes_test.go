@@ -71,6 +71,8 @@ func TestValuesInEveryAnswerCell(t *testing.T) {
 		{"□はい　□いいえ　□該当なし", []string{"はい", "いいえ", "該当なし"}, nil, false},
 		{"はい／いいえ／該当なし", nil, []string{"はい", "いいえ", "該当なし"}, false},
 		{"Yes/No", nil, []string{"Yes", "No"}, false},
+		{"（はい／いいえ）", nil, []string{"はい", "いいえ"}, false},
+		{"Select Yes/No/N/A", nil, []string{"Yes", "No", "N/A"}, false},
 	} {
 		b := newBook(t, "S")
 		b.rows("S", 1, []string{"No.", "確認項目", "回答", "備考"},

@@ -231,10 +231,7 @@ func IsPlaceholder(s string) bool {
 		return true
 	}
 	k := textnorm.Key(s)
-	if values, ok := strings.CutSuffix(strings.TrimSpace(s), "を選択"); ok && choiceList(values) != nil {
-		return true // はい/いいえを選択
-	}
-	return placeholderAnswers[k] || askToAnswer.MatchString(k) || choiceList(s) != nil || exampleText.MatchString(s)
+	return placeholderAnswers[k] || askToAnswer.MatchString(k) || hintValues(s) != nil || exampleText.MatchString(s)
 }
 
 // optionalNote is a remarks cell's hint that writing there is optional:
@@ -316,6 +313,24 @@ func choiceList(s string) []string {
 		return nil
 	}
 	return parts
+}
+
+var (
+	// selectWords ask to pick around a list of values: "Select Yes/No",
+	// "Yes/No (select one)", はい／いいえ（選択）, はい・いいえから選択.
+	selectWords = regexp.MustCompile(`(?i)^\s*(please\s+)?(select|choose)\s*:?\s*|\s*([（(]\s*(select|choose)( one)?\s*[)）]|[（(]\s*選択\s*[)）]|(から|より|を)\s*(ご)?選択(して)?(ください|下さい)?)\s*$`)
+	// wrapped is a list of values in brackets: （はい／いいえ）, [Yes/No].
+	wrapped = regexp.MustCompile(`^\s*[【\[［(（<＜]\s*(.+?)\s*[】\]］)）>＞]\s*$`)
+)
+
+// hintValues are the values an answer cell lists as a hint of what to
+// write (はい／いいえ, [Yes/No], Select Yes/No), or nil.
+func hintValues(s string) []string {
+	t := selectWords.ReplaceAllString(s, "")
+	if m := wrapped.FindStringSubmatch(t); m != nil {
+		t = m[1]
+	}
+	return choiceList(t)
 }
 
 // orWord separates values as a slash does (Yes or No).

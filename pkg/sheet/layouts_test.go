@@ -48,6 +48,13 @@ func TestIsPlaceholder(t *testing.T) {
 		{"Enter your response here", true},
 		{"Yes or No", true},
 		{"はい/いいえを選択", true},
+		{"Select Yes/No", true},
+		{"Yes/No (select one)", true},
+		{"[Yes/No]", true},
+		{"（はい／いいえ）", true},
+		{"はい・いいえ・該当なし から選択", true},
+		{"(Yes)", false},
+		{"はい（選択）", false},
 		// Answers, even short ones.
 		{"はい", false},
 		{"-", false},

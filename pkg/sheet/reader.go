@@ -1254,7 +1254,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			if len(row.Choices) == 0 {
 				row.HintChoices = hint
 				// The values hinted in the cell itself (はい／いいえ／該当なし).
-				if l := choiceList(row.Answer); l != nil && !row.Answered {
+				if l := hintValues(row.Answer); l != nil && !row.Answered {
 					row.HintChoices = l
 				}
 			}
