@@ -56,10 +56,7 @@ func Decide(it *Item, r sheet.Row, d Decision, o Options) error {
 			if !ok {
 				return fmt.Errorf("%w: %q is not one of the values the cell allows (%s)", ErrNotAllowed, d.Choice, strings.Join(r.Choices, " / "))
 			}
-			value, why = v, ""
-			if r.Boxes != "" {
-				value = sheet.TickBox(r.Boxes, v)
-			}
+			value, why = boxed(r, v), ""
 			c, _ := corpus.ChoiceOf(v)
 			remarks = choiceRemarks(e, c)
 		}

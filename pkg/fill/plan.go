@@ -385,11 +385,16 @@ func utf16Len(s string) int {
 // renderCell is render without the check on the cell's length.
 func renderCell(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string, noChoice bool) {
 	value, remarks, why, noChoice = renderValue(r, e, lang)
-	if r.Boxes != "" && value != "" {
-		// The form is answered by ticking the value's box.
-		value = sheet.TickBox(r.Boxes, value)
+	return boxed(r, value), remarks, why, noChoice
+}
+
+// boxed is what a cell of check boxes takes for value: the cell's own
+// text with the value's box ticked. Other cells take the value.
+func boxed(r sheet.Row, value string) string {
+	if r.Boxes == "" || value == "" {
+		return value
 	}
-	return value, remarks, why, noChoice
+	return sheet.TickBox(r.Boxes, value)
 }
 
 // renderValue is renderCell with a check-box cell's value still bare.
