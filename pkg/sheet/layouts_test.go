@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -624,5 +625,23 @@ func TestNoHeaderRowColumnsNamed(t *testing.T) {
 	}
 	if s := wb.Sheets[0]; len(s.Rows) != 2 || s.Rows[0].Row != 4 {
 		t.Errorf("instruction above the header: rows %+v; want rows 4 and 5", s.Rows)
+	}
+}
+
+// A column labelled as the question that lists short items of its own
+// (an SLA table's サービスレベル項目) is the question column; short values
+// repeated down a group are categories, and the sheet is not read.
+func TestShortItemsUnderQuestionLabel(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"No.", "サービスレベル項目", "回答", "備考"},
+		[]string{"1", "サービス稼働率"}, []string{"2", "障害通知時間"}, []string{"3", "RPO"}, []string{"4", "計画停止予定通知"})
+	if s := b.sheet("S"); s.Skipped != "" || s.Layout.QuestionCol != 2 || len(s.Rows) != 4 {
+		t.Errorf("skipped %q, question column %d, %d rows; want column 2 and 4 rows", s.Skipped, s.Layout.QuestionCol, len(s.Rows))
+	}
+	b = newBook(t, "S")
+	b.rows("S", 1, []string{"No.", "項目", "回答", "備考"},
+		[]string{"1", "組織"}, []string{"2", "組織"}, []string{"3", "物理"}, []string{"4", "物理"})
+	if _, err := b.read(Overrides{}); !errors.Is(err, ErrNoQuestionColumn) {
+		t.Errorf("categories only: err %v, want ErrNoQuestionColumn", err)
 	}
 }

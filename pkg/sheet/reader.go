@@ -789,6 +789,14 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 				lay.QuestionCol, bestScore = c, s
 			}
 		}
+		// Failing that, a column labelled as the question that lists
+		// short items of its own (サービスレベル項目: サービス稼働率,
+		// 障害通知時間), not a category repeated down a group.
+		for c := 1; c < lay.AnswerCol && lay.QuestionCol == 0; c++ {
+			if p := prof(c); h.roles[c] == RoleQuestion && p.filled >= 2 && p.avgLen >= 3 && p.idLike == 0 && p.distinct*10 >= p.filled*9 {
+				lay.QuestionCol = c
+			}
+		}
 	}
 	if lay.QuestionCol == 0 {
 		return lay, fmt.Sprintf("header on row %d has an answer column but no question column could be found", h.row)
