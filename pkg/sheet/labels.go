@@ -48,7 +48,7 @@ var labelTable = []struct {
 	{RoleQuestion, 1, []string{"質問", "質問内容", "質問事項", "設問", "確認項目", "確認事項", "確認内容", "チェック項目", "チェック内容", "要件", "要求事項", "検証要件", "検証要件の内容", "評価項目", "点検項目", "管理策", "質問項目", "ヒアリング項目", "チェックポイント", "確認ポイント", "要求内容", "質問文", "question", "questions", "consensus assessment questions", "requirement", "requirements", "security requirement", "query"}},
 	{RoleQuestion, 0.7, []string{"項目", "内容", "チェックリスト", "control", "control specification", "test name", "objective", "objectives", "item", "criteria", "description of control", "control description"}},
 	{RoleDetail, 0.8, []string{"詳細", "説明", "内容説明", "具体的内容", "description", "details", "objectives", "解説", "評価基準", "判断基準", "判定基準", "評価の観点", "確認の観点", "確認のポイント"}},
-	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "implemented", "in place", "compliant", "compliance status", "selected answer", "selected response", "current state", "current status", "self-assessment", "self assessment", "回答(はい/いいえ)", "○×", "評価", "記入欄", "ご記入欄", "貴社記入欄", "御社記入欄", "事業者記入欄", "ベンダー記入欄", "回答者記入欄", "準拠状況", "適合状況", "遵守状況", "supplier response", "対応", "実施内容", "対応内容", "委託先記入欄", "委託先回答", "受託者記入欄", "受託者回答", "回答区分", "回答選択", "状況", "現状", "現在の状況", "準拠", "準拠性", "適合", "適合性", "充足状況", "対応有無", "自己評価", "自己評価結果", "自己点検結果", "実施の有無", "対応の有無", "導入の有無", "reply", "replies", "返答", "ご返答"}},
+	{RoleAnswer, 1, []string{"回答", "ご回答", "回答欄", "回答内容", "回答結果", "貴社回答", "御社回答", "結果", "評価結果", "確認結果", "チェック結果", "選択", "可否", "対応可否", "対応状況", "実施状況", "実施有無", "有無", "はい/いいえ", "answer", "answers", "response", "responses", "vendor answers", "vendor answer", "vendor response", "csp caiq answer", "summary answers", "consensus assessment answers", "yes/no", "result", "status", "your answer", "implemented", "in place", "compliant", "compliance status", "selected answer", "selected response", "current state", "current status", "self-assessment", "self assessment", "回答(はい/いいえ)", "○×", "評価", "記入欄", "ご記入欄", "貴社記入欄", "御社記入欄", "事業者記入欄", "ベンダー記入欄", "回答者記入欄", "準拠状況", "適合状況", "遵守状況", "supplier response", "対応", "実施内容", "対応内容", "委託先記入欄", "委託先回答", "受託者記入欄", "受託者回答", "回答区分", "回答選択", "状況", "現状", "現在の状況", "準拠", "準拠性", "適合", "適合性", "充足状況", "対応有無", "自己評価", "自己評価結果", "自己点検結果", "実施の有無", "対応の有無", "導入の有無", "reply", "replies", "返答", "ご返答", "設定値", "回答値", "提供値"}},
 	// Weaker: a column of the options may stand beside the answer column
 	// (質問 | 選択肢 | 回答), and then the answer label must win.
 	{RoleAnswer, 0.8, []string{"選択肢", "choice", "choices", "selection", "options", "answer options", "response options"}},
@@ -124,7 +124,7 @@ var customerOwn = regexp.MustCompile(`^(当社|弊社)(の)?(確認|使用|記�
 // vendorOwn: the column for the vendor's own state (貴社の状況, 御社の対応状況,
 // 委託先の実施状況): the answer. What the vendor is to do (委託先の実施事項)
 // is the question.
-var vendorOwn = regexp.MustCompile(`^(貴社|御社|委託先|受託者|事業者)(の|での)?(状況|現状|対応状況|実施状況|対応|実施|回答|回答欄|記入欄|対応方針|取組状況|取り組み状況)$`)
+var vendorOwn = regexp.MustCompile(`^(貴社|御社|委託先|受託者|事業者)(の|での)?(状況|現状|対応状況|実施状況|対応|実施|回答|回答欄|記入欄|対応方針|取組状況|取り組み状況|値|設定値|提供値|回答値)$`)
 
 // trailingBracket is a bracketed part ending a header label; its group
 // is what the brackets hold.
