@@ -17,8 +17,11 @@ const (
 )
 
 // maxBoxLabel bounds a label: a longer text after a box is a sentence,
-// not a value to tick.
-const maxBoxLabel = 20
+// not a value to tick. maxBoxes bounds the values of one cell.
+const (
+	maxBoxLabel = 20
+	maxBoxes    = 12
+)
 
 // box is one check box of a cell, as rune offsets: [start, end).
 type box struct {
@@ -78,7 +81,9 @@ func scanBoxes(s string) (boxes []box, labels []string, ok bool) {
 			if n := len(boxes); n > 0 {
 				labels = append(labels, labelOf(boxes[n-1].end, i))
 			}
-			boxes = append(boxes, b)
+			if boxes = append(boxes, b); len(boxes) > maxBoxes {
+				return nil, nil, false
+			}
 			i = b.end
 		case len(boxes) == 0 && !unicode.IsSpace(rs[i]):
 			return nil, nil, false
@@ -86,7 +91,7 @@ func scanBoxes(s string) (boxes []box, labels []string, ok bool) {
 			i++
 		}
 	}
-	if len(boxes) < 2 {
+	if len(boxes) < 2 || len(boxes) > maxBoxes {
 		return nil, nil, false
 	}
 	labels = append(labels, labelOf(boxes[len(boxes)-1].end, len(rs)))

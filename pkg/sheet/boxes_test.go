@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -25,6 +26,7 @@ func TestReadBoxes(t *testing.T) {
 		{"( ) Yes ( ) No", []string{"Yes", "No"}, "", true},
 		{"(1) Yes (2) No", nil, "", false},
 		{"□はい", nil, "", false},
+		{strings.Repeat("□a", 13), nil, "", false},
 		{"回答：□はい □いいえ", nil, "", false},
 		{"□はい（具体的な対策を備考欄にご記入ください） □いいえ", nil, "", false},
 		{"□ □いいえ", nil, "", false},
