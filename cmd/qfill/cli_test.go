@@ -264,6 +264,25 @@ func TestInspectJSON(t *testing.T) {
 	if len(s.Choices) != 1 || s.Choices[0] != "はい/いいえ/該当なし" {
 		t.Errorf("choices = %q", s.Choices)
 	}
+
+	// Check boxes typed into the answer cells are listed as such.
+	dir := t.TempDir()
+	boxes := filepath.Join(dir, "boxes.xlsx")
+	x := excelize.NewFile()
+	x.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答", "備考"})
+	x.SetSheetRow("Sheet1", "A2", &[]any{1, "多要素認証に対応していますか？", "□はい　□いいえ"})
+	x.SetSheetRow("Sheet1", "A3", &[]any{2, "バックアップを取得していますか？", "□はい　□いいえ"})
+	if err := x.SaveAs(boxes); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = qfill(t, "inspect", boxes, "--json")
+	v.Sheets = nil
+	if err := json.Unmarshal([]byte(out), &v); code != 0 || err != nil {
+		t.Fatalf("exit %d: %s %v", code, stderr, err)
+	}
+	if s := v.Sheets[0]; len(s.Choices) != 0 || len(s.Boxes) != 1 || s.Boxes[0] != "はい/いいえ" {
+		t.Errorf("check boxes: choices %q, boxes %q", s.Choices, s.Boxes)
+	}
 }
 
 func TestCorpusDiscovery(t *testing.T) {

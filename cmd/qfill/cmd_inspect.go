@@ -45,24 +45,26 @@ choices of the answer cells, and why a sheet was skipped.
 
 // inspectSheet is the JSON view of one sheet.
 type inspectSheet struct {
-	Name      string      `json:"name"`
-	Skipped   string      `json:"skipped,omitempty"`
-	HeaderRow int         `json:"header_row,omitempty"`
-	Headers   []int       `json:"header_rows,omitempty"`
-	ID        string      `json:"id_col,omitempty"`
-	Question  string      `json:"question_col,omitempty"`
-	Detail    string      `json:"detail_col,omitempty"`
-	Answer    string      `json:"answer_col,omitempty"`
-	Remarks   string      `json:"remarks_col,omitempty"`
-	Category  []string    `json:"category_cols,omitempty"`
-	Marks     []string    `json:"mark_cols,omitempty"`
-	Mark      string      `json:"mark,omitempty"`
-	Extras    []string    `json:"extra_cols,omitempty"`
-	Questions int         `json:"questions"`
-	Answered  int         `json:"answered"`
-	Locked    int         `json:"locked,omitempty"`
-	Choices   []string    `json:"choices,omitempty"`
-	Rows      []sheet.Row `json:"rows,omitempty"`
+	Name      string   `json:"name"`
+	Skipped   string   `json:"skipped,omitempty"`
+	HeaderRow int      `json:"header_row,omitempty"`
+	Headers   []int    `json:"header_rows,omitempty"`
+	ID        string   `json:"id_col,omitempty"`
+	Question  string   `json:"question_col,omitempty"`
+	Detail    string   `json:"detail_col,omitempty"`
+	Answer    string   `json:"answer_col,omitempty"`
+	Remarks   string   `json:"remarks_col,omitempty"`
+	Category  []string `json:"category_cols,omitempty"`
+	Marks     []string `json:"mark_cols,omitempty"`
+	Mark      string   `json:"mark,omitempty"`
+	Extras    []string `json:"extra_cols,omitempty"`
+	Questions int      `json:"questions"`
+	Answered  int      `json:"answered"`
+	Locked    int      `json:"locked,omitempty"`
+	Choices   []string `json:"choices,omitempty"`
+	// Boxes are the values of answer cells typed as check boxes.
+	Boxes []string    `json:"check_boxes,omitempty"`
+	Rows  []sheet.Row `json:"rows,omitempty"`
 }
 
 func colName(c int) string {
@@ -104,7 +106,11 @@ func describe(s *sheet.Sheet, withRows bool) inspectSheet {
 		}
 		if len(r.Choices) > 0 && r.MarkCells == nil {
 			k := strings.Join(r.Choices, "/")
-			if !seen[k] {
+			switch {
+			case r.Boxes != "" && !seen["□"+k]:
+				seen["□"+k] = true
+				v.Boxes = append(v.Boxes, k)
+			case r.Boxes == "" && !seen[k]:
 				seen[k] = true
 				v.Choices = append(v.Choices, k)
 			}
@@ -187,6 +193,9 @@ func inspectRun(opts *inspectOptions) error {
 			fmt.Fprintln(w)
 			for _, c := range s.Choices {
 				fmt.Fprintf(w, "  %-28s choices: %s\n", "", c)
+			}
+			for _, c := range s.Boxes {
+				fmt.Fprintf(w, "  %-28s check boxes: %s\n", "", c)
 			}
 			for _, r := range s.Rows {
 				fmt.Fprintf(w, "    %5d %-10s %-8s %s | %s\n", r.Row, r.ID, r.AnswerCell, trunc(r.Section, 30), trunc(r.Question, 70))
