@@ -1102,44 +1102,33 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			}
 		}
 	}
-	// When most rows carry an ID, a row without one is a heading or a
-	// note under a question (SAMM's criteria rows), not a question.
-	idRequired := false
-	if lay.IDCol > 0 {
-		withID, withQ := 0, 0
-		for r := start; r <= len(g.cells); r++ {
-			if isHeader(headers, r) || g.text(r, lay.QuestionCol) == "" {
-				continue
-			}
-			withQ++
-			if isQuestionID(strings.TrimSpace(g.text(r, lay.IDCol))) {
-				withID++
-			}
-		}
-		idRequired = withQ > 0 && withID*10 >= withQ*7
-	}
-	// ■ and 【】 mark titles where few rows carry them; on a sheet that
-	// bullets every item with ■ they mark the questions.
-	titled, withQ := 0, 0
-	for r := start; r <= len(g.cells); r++ {
-		if q := g.text(r, lay.QuestionCol); q != "" && !isHeader(headers, r) {
-			withQ++
-			if titleMark.MatchString(q) {
-				titled++
-			}
-		}
-	}
-	titles := titled*2 < withQ
-	// A remarks text in most rows of a blank form is the template's hint
-	// ((任意), 補足があればご記入ください), not the customer's note on one row.
+	// One pass over the question rows counts what the rules below weigh:
+	// - when most rows carry an ID, a row without one is a heading or a
+	//   note under a question (SAMM's criteria rows), not a question;
+	// - ■ and 【】 mark titles where few rows carry them; on a sheet that
+	//   bullets every item with ■ they mark the questions;
+	// - a remarks text in most rows of a blank form is the template's hint
+	//   ((任意), 補足があればご記入ください), not the customer's note on one row.
+	withQ, withID, titled := 0, 0, 0
 	remarkHints := map[string]int{}
-	if lay.RemarksCol > 0 {
-		for r := start; r <= len(g.cells); r++ {
-			if g.text(r, lay.QuestionCol) != "" && !isHeader(headers, r) {
-				remarkHints[g.text(r, lay.RemarksCol)]++
-			}
+	for r := start; r <= len(g.cells); r++ {
+		q := g.text(r, lay.QuestionCol)
+		if q == "" || isHeader(headers, r) {
+			continue
+		}
+		withQ++
+		if lay.IDCol > 0 && isQuestionID(strings.TrimSpace(g.text(r, lay.IDCol))) {
+			withID++
+		}
+		if titleMark.MatchString(q) {
+			titled++
+		}
+		if lay.RemarksCol > 0 {
+			remarkHints[g.text(r, lay.RemarksCol)]++
 		}
 	}
+	idRequired := lay.IDCol > 0 && withQ > 0 && withID*10 >= withQ*7
+	titles := titled*2 < withQ
 	rowNums := pre
 	for r := start; r <= len(g.cells); r++ {
 		rowNums = append(rowNums, r)
