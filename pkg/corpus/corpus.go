@@ -157,10 +157,10 @@ func loadSynonyms(path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("corpus: %w", err)
 	}
-	if !utf8.Valid(b) {
-		return "", &Error{File: path, Msg: "not UTF-8 text"}
+	text, err := decodeText(path, b)
+	if err != nil {
+		return "", err
 	}
-	text := strings.TrimPrefix(string(b), "\uFEFF")
 	syns, err := ParseSynonyms(text)
 	var bad *Error
 	errors.As(err, &bad)

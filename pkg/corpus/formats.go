@@ -2,7 +2,6 @@ package corpus
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -22,12 +21,16 @@ var yamlFields = map[string]bool{
 }
 
 func loadYAML(path string) ([]*Entry, error) {
-	data, err := os.ReadFile(path)
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
 	}
+	data, err := decodeText(path, raw)
+	if err != nil {
+		return nil, err
+	}
 	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
+	if err := yaml.Unmarshal([]byte(data), &doc); err != nil {
 		return nil, &Error{File: path, Line: yamlErrLine(err), Msg: yamlErrMsg(err)}
 	}
 	if len(doc.Content) == 0 {
@@ -195,16 +198,20 @@ func splitList(s, seps string) []string {
 }
 
 func loadDelimited(path string, sep rune) ([]*Entry, error) {
-	data, err := os.ReadFile(path)
+	raw, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("corpus: %w", err)
+	}
+	data, err := decodeText(path, raw)
+	if err != nil {
+		return nil, err
 	}
 	var rows [][]string
 	var lines []int
 	if sep == '\t' {
 		// TSV as spreadsheets export it: one record a line, no quoting, so
 		// a quote mark inside an answer is just a character.
-		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc := bufio.NewScanner(strings.NewReader(data))
 		sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 		n := 0
 		for sc.Scan() {
@@ -216,7 +223,7 @@ func loadDelimited(path string, sep rune) ([]*Entry, error) {
 			return nil, &Error{File: path, Line: n + 1, Msg: err.Error()}
 		}
 	} else {
-		r := csv.NewReader(bytes.NewReader(data))
+		r := csv.NewReader(strings.NewReader(data))
 		r.Comma = sep
 		r.FieldsPerRecord = -1
 		for {

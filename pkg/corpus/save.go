@@ -46,6 +46,9 @@ func Encode(path string, entries []*Entry) ([]byte, error) {
 			return nil, err
 		}
 	case ".csv":
+		// Excel reads a CSV without a byte-order mark in the system's
+		// code page: Shift_JIS on Japanese Windows, every answer garbled.
+		b.WriteString(utf8BOM)
 		w := csv.NewWriter(&b)
 		w.Write(tableHeader)
 		for _, e := range entries {

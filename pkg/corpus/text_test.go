@@ -1,0 +1,94 @@
+package corpus
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// The encodings a corpus table arrives in from Excel and editors on
+// Japanese machines: each must load the same entry.
+func TestLoadTableEncodings(t *testing.T) {
+	const body = "id,question,answer\r\nbk-1,バックアップを取得していますか,はい。①日次　②週次で取得しています（㈱ＡＢＣ）\r\n"
+	enc := func(e encoding.Encoding, s string) string {
+		b, err := e.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	for _, tt := range []struct {
+		name, file, data string
+	}{
+		{"UTF-8", "a.csv", body},
+		{"UTF-8 with BOM (Excel's CSV UTF-8)", "a.csv", utf8BOM + body},
+		{"Shift_JIS (Excel's CSV on Japanese Windows)", "a.csv", enc(japanese.ShiftJIS, body)},
+		{"UTF-16LE with BOM (Excel's Unicode text)", "a.tsv", enc(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), strings.ReplaceAll(body, ",", "\t"))},
+		{"UTF-16BE with BOM", "a.tsv", enc(unicode.UTF16(unicode.BigEndian, unicode.UseBOM), strings.ReplaceAll(body, ",", "\t"))},
+		{"YAML in Shift_JIS", "a.yaml", enc(japanese.ShiftJIS, "- id: bk-1\n  question: バックアップを取得していますか\n  answer: はい。①日次　②週次で取得しています（㈱ＡＢＣ）\n")},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			es, err := LoadFile(write(t, t.TempDir(), tt.file, tt.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(es) != 1 || es[0].ID != "bk-1" || es[0].Question != "バックアップを取得していますか" || es[0].Answer != "はい。①日次　②週次で取得しています（㈱ＡＢＣ）" {
+				t.Fatalf("got %+v", es)
+			}
+		})
+	}
+}
+
+func TestLoadTableNotText(t *testing.T) {
+	// Windows-1252 (a Western Excel's CSV): "café," is neither UTF-8 nor
+	// Shift_JIS, where 0xE9 must be followed by a second byte of 0x40 or
+	// more.
+	p := write(t, t.TempDir(), "bad.csv", "id,question,answer\n1,caf\xe9,x\n")
+	_, err := LoadFile(p)
+	if err == nil || strings.Contains(err.Error(), "\n") || !strings.Contains(err.Error(), "bad.csv: not UTF-8 or Shift_JIS text") {
+		t.Fatalf("got %v, want one line naming the file and the encodings", err)
+	}
+}
+
+func TestSynonymsShiftJIS(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "a.yaml", "- id: a\n  question: q\n  answer: x\n")
+	b, err := japanese.ShiftJIS.NewEncoder().Bytes([]byte("console: 管理画面, 管理コンソール\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "synonyms.txt", string(b))
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Synonyms, "管理コンソール") {
+		t.Fatalf("synonyms %q, want the Shift_JIS file read", c.Synonyms)
+	}
+}
+
+// A CSV qfill writes opens in Excel as UTF-8 (it starts with a byte-order
+// mark) and loads back the same.
+func TestEncodeCSVForExcel(t *testing.T) {
+	es := []*Entry{{ID: "bk-1", Question: "バックアップを取得していますか", Answer: "はい", Choice: ChoiceYes}}
+	p := filepath.Join(t.TempDir(), "out.csv")
+	data, err := Encode(p, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte(utf8BOM+"id,")) {
+		t.Fatalf("CSV starts %q, want a byte-order mark before the header", data[:min(len(data), 8)])
+	}
+	back, err := LoadFile(write(t, filepath.Dir(p), "out.csv", string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 1 || back[0].ID != "bk-1" || back[0].Question != es[0].Question || back[0].Choice != ChoiceYes {
+		t.Fatalf("loaded back %+v", back)
+	}
+}
