@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
 )
 
@@ -124,13 +125,16 @@ var tableColumns = map[string]string{
 	"updated": "updated", "review_by": "review_by",
 	"質問": "question", "回答": "answer", "別表記": "aliases", "選択肢": "choice",
 	"備考": "remarks", "区分": "section", "タグ": "tags", "更新日": "updated",
+	// A list kept in Excel numbers its rows and names its columns so.
+	"no": "id", "no.": "id", "番号": "id", "項番": "id", "管理番号": "id",
+	"質問内容": "question", "質問項目": "question", "設問": "question", "回答内容": "answer",
 }
 
-// HeaderKey folds a table's column label for lookup: case and spaces
-// ignored, and the byte-order mark that Excel's "UTF-8" export puts before
-// the first label dropped.
+// HeaderKey folds a table's column label for lookup: case, width (Ｎｏ．)
+// and surrounding spaces ignored, and the byte-order mark that Excel's
+// "UTF-8" export puts before the first label dropped.
 func HeaderKey(h string) string {
-	return strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff")))
+	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(strings.TrimPrefix(h, "\ufeff"))))
 }
 
 // tableEntries turns the rows of a corpus table into entries. rows[0] is

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
@@ -90,5 +91,28 @@ func TestEncodeCSVForExcel(t *testing.T) {
 	}
 	if len(back) != 1 || back[0].ID != "bk-1" || back[0].Question != es[0].Question || back[0].Choice != ChoiceYes {
 		t.Fatalf("loaded back %+v", back)
+	}
+}
+
+// A list kept in Excel by a Japanese team: a full-width No. column and
+// 質問内容 / 回答内容 headers.
+func TestTableJapaneseHeaders(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Ｎｏ．", "質問内容", "回答内容", "備考"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{1, "バックアップを取得していますか", "はい", "日次"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{2, "ログを保管していますか", "はい", ""})
+	if err := f.SaveAs(filepath.Join(dir, "list.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := c.ByID("1"); e == nil || e.Question != "バックアップを取得していますか" || e.Answer != "はい" || e.Remarks != "日次" {
+		t.Fatalf("entry 1 = %+v", e)
+	}
+	if c.ByID("2") == nil {
+		t.Fatal("entry 2 missing")
 	}
 }
