@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
 	"strings"
@@ -643,5 +644,38 @@ func TestShortItemsUnderQuestionLabel(t *testing.T) {
 		[]string{"1", "組織"}, []string{"2", "組織"}, []string{"3", "物理"}, []string{"4", "物理"})
 	if _, err := b.read(Overrides{}); !errors.Is(err, ErrNoQuestionColumn) {
 		t.Errorf("categories only: err %v, want ErrNoQuestionColumn", err)
+	}
+}
+
+// 質問 | Question: the same questions in Japanese and English. Both columns
+// are read, whichever comes first, so that a corpus in either language
+// matches; two Japanese columns stay a question and its details.
+func TestTranslatedQuestionColumns(t *testing.T) {
+	ja := []string{"データのバックアップを定期的に取得していますか。", "管理者アカウントに多要素認証を適用していますか。", "従業員にセキュリティ教育を実施していますか。"}
+	en := []string{"Do you back up data regularly?", "Do administrator accounts require multi-factor authentication?", "Do you provide security training to employees?"}
+	for _, tt := range []struct {
+		name        string
+		header      []string
+		left, right []string
+	}{
+		{"Japanese first", []string{"No.", "質問", "Question", "回答", "備考"}, ja, en},
+		{"English first", []string{"No.", "Question", "質問", "回答", "備考"}, en, ja},
+		{"labels in both languages", []string{"No.", "質問項目 (Question)", "Question (English)", "回答 (Answer)", "備考 (Remarks)"}, ja, en},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(t, "S")
+			rows := [][]string{tt.header}
+			for i := range tt.left {
+				rows = append(rows, []string{fmt.Sprint(i + 1), tt.left[i], tt.right[i]})
+			}
+			b.rows("S", 1, rows...)
+			s := b.sheet("S")
+			if s.Layout.QuestionCol != 2 || s.Layout.DetailCol != 3 || s.Layout.AnswerCol != 4 || len(s.Rows) != 3 {
+				t.Fatalf("question %d+%d, answer %d, %d rows; want B+C, D and 3 rows", s.Layout.QuestionCol, s.Layout.DetailCol, s.Layout.AnswerCol, len(s.Rows))
+			}
+			if q := s.Rows[0].Question; !strings.Contains(q, tt.left[0]) || !strings.Contains(q, tt.right[0]) {
+				t.Errorf("question %q, want both languages", q)
+			}
+		})
 	}
 }

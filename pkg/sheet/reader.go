@@ -690,6 +690,8 @@ type colProfile struct {
 	samples int
 	// distinct counts the different texts among the filled cells.
 	distinct int
+	// japanese counts the cells with kana or kanji in them.
+	japanese int
 }
 
 // idPattern matches question IDs: "A&A-01.1", "AIS- 02.2", "1.10", "Q3",
@@ -719,6 +721,9 @@ func profile(g *grid, h header, col int) colProfile {
 		}
 		if asks(t) {
 			p.asks++
+		}
+		if strings.ContainsFunc(t, isJapanese) {
+			p.japanese++
 		}
 	}
 	if p.filled > 0 {
@@ -813,7 +818,12 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 		pl, pq := prof(left), prof(lay.QuestionCol)
 		weak := h.roles[left] == RoleQuestion && h.scores[lay.QuestionCol] < 0.9 && pl.filled*2 >= pq.filled && pl.idLike*2 <= pl.filled
 		label := pl.filled >= pq.filled && pl.distinct*10 >= pl.filled*9 && pl.avgLen <= 20 && pl.idLike == 0
-		if weak || label {
+		// 質問 | Question: the same questions in two languages. Both are
+		// read, so the corpus's language is found whichever it is, as
+		// when the English column comes first (read below as a
+		// description).
+		translated := h.roles[left] == RoleQuestion && pl.filled == pq.filled && pl.avgLen >= 8 && (onlyJapanese(pl) && noJapanese(pq) || onlyJapanese(pq) && noJapanese(pl))
+		if weak || label || translated {
 			lay.DetailCol, lay.QuestionCol = lay.QuestionCol, left
 		}
 	}
@@ -869,6 +879,13 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 	}
 	sort.Ints(lay.CategoryCols)
 	return lay, ""
+}
+
+func onlyJapanese(p colProfile) bool { return p.filled > 0 && p.japanese == p.filled }
+func noJapanese(p colProfile) bool   { return p.japanese == 0 }
+
+func isJapanese(r rune) bool {
+	return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han)
 }
 
 func pick(override, found int) int {
