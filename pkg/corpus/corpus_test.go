@@ -174,6 +174,8 @@ func FuzzLoadYAML(f *testing.F) {
 func FuzzLoadTSV(f *testing.F) {
 	f.Add("id\tquestion\tanswer\na\tq\tx\n")
 	f.Add("id\tquestion\tanswer\taliases\tchoice\na\tq\tx\tb|c\tyes\n")
+	f.Add("id\tquestion\tanswer\na\t\x83o\x83b\x83N\x83A\x83b\x83v\tx\n") // Shift_JIS
+	f.Add("\xff\xfei\x00d\x00\t\x00q\x00\n\x00")                          // UTF-16LE
 	f.Fuzz(func(t *testing.T, body string) {
 		dir := t.TempDir()
 		for _, name := range []string{"f.tsv", "f.csv"} {
