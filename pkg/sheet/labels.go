@@ -44,7 +44,7 @@ var labelTable = []struct {
 	words  []string
 }{
 	{RoleID, 1, []string{"no", "no.", "№", "項番", "番号", "通番", "管理番号", "id", "#", "question id", "control id", "cid", "ref", "reference id", "item no", "mstg-id", "問番号", "質問番号", "項目番号", "整理番号", "ナンバー"}},
-	{RoleCategory, 0.9, []string{"分類", "カテゴリ", "カテゴリー", "大項目", "中項目", "小項目", "大分類", "中分類", "小分類", "区分", "領域", "分野", "domain", "category", "control domain", "section", "area", "control group", "stream", "カテゴリ名", "観点"}},
+	{RoleCategory, 0.9, []string{"分類", "カテゴリ", "カテゴリー", "大項目", "種別", "中項目", "小項目", "大分類", "中分類", "小分類", "区分", "領域", "分野", "domain", "category", "control domain", "section", "area", "control group", "stream", "カテゴリ名", "観点"}},
 	{RoleQuestion, 1, []string{"質問", "質問内容", "質問事項", "設問", "確認項目", "確認事項", "確認内容", "チェック項目", "チェック内容", "要件", "要求事項", "検証要件", "検証要件の内容", "評価項目", "点検項目", "管理策", "質問項目", "ヒアリング項目", "チェックポイント", "確認ポイント", "要求内容", "質問文", "question", "questions", "consensus assessment questions", "requirement", "requirements", "security requirement", "query"}},
 	{RoleQuestion, 0.7, []string{"項目", "内容", "チェックリスト", "control", "control specification", "test name", "objective", "objectives", "item", "criteria", "description of control", "control description"}},
 	{RoleDetail, 0.8, []string{"詳細", "説明", "内容説明", "具体的内容", "description", "details", "objectives", "解説", "評価基準", "判断基準", "判定基準", "評価の観点", "確認の観点", "確認のポイント"}},

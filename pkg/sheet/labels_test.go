@@ -11,6 +11,7 @@ func TestClassify(t *testing.T) {
 		{"No.", RoleID},
 		{"項番", RoleID},
 		{"大項目", RoleCategory},
+		{"種別", RoleCategory},
 		{"質問", RoleQuestion},
 		{"確認項目（質問）", RoleQuestion},
 		{"チェックポイント", RoleQuestion},
