@@ -145,7 +145,10 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	}
 	cols := map[string]int{}
 	for i, h := range rows[0] {
-		if f, ok := tableColumns[HeaderKey(h)]; ok {
+		f, ok := tableColumns[HeaderKey(h)]
+		if _, taken := cols[f]; ok && (!taken || HeaderKey(h) == f) {
+			// A column named as the field (ID) wins over one read as it
+			// (No.): a list may number its rows beside the ids.
 			cols[f] = i
 		}
 	}

@@ -115,4 +115,13 @@ func TestTableJapaneseHeaders(t *testing.T) {
 	if c.ByID("2") == nil {
 		t.Fatal("entry 2 missing")
 	}
+	// Row numbers beside the ids: the ids are the ids.
+	es, err := LoadFile(write(t, dir, "ids.csv", "No.,ID,質問,回答\n1,bk-1,q,a\n"))
+	if err != nil || len(es) != 1 || es[0].ID != "bk-1" {
+		t.Fatalf("got %+v, %v; want the ID column's id", es, err)
+	}
+	es, err = LoadFile(write(t, dir, "ids2.csv", "ID,No.,質問,回答\n bk-1,1,q,a\n"))
+	if err != nil || len(es) != 1 || es[0].ID != "bk-1" {
+		t.Fatalf("got %+v, %v; want the ID column's id", es, err)
+	}
 }
