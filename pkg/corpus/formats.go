@@ -143,16 +143,16 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	cols := map[string]int{}
-	for i, h := range rows[0] {
-		f, ok := tableColumns[HeaderKey(h)]
-		if _, taken := cols[f]; ok && (!taken || HeaderKey(h) == f) {
-			// A column named as the field (ID) wins over one read as it
-			// (No.): a list may number its rows beside the ids.
-			cols[f] = i
+	// A list kept in Excel often has a title, a date or a note above its
+	// header: the header is the first of the top rows that names the
+	// three columns an entry needs.
+	head, cols := 0, tableHeaderCols(rows[0])
+	for i := 1; i < min(len(rows), maxTitleRows+1) && !hasNeeded(cols); i++ {
+		if c := tableHeaderCols(rows[i]); hasNeeded(c) {
+			head, cols = i, c
 		}
 	}
-	for _, need := range []string{"id", "question", "answer"} {
+	for _, need := range neededColumns {
 		if _, ok := cols[need]; !ok {
 			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need id, question, answer)", need)}
 		}
@@ -165,7 +165,7 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 		return row[i]
 	}
 	var entries []*Entry
-	for r := 1; r < len(rows); r++ {
+	for r := head + 1; r < len(rows); r++ {
 		row := rows[r]
 		if isBlank(row) {
 			continue
@@ -183,6 +183,34 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 		entries = append(entries, e)
 	}
 	return entries, nil
+}
+
+// maxTitleRows is how many rows above a table's header are looked past.
+const maxTitleRows = 10
+
+var neededColumns = []string{"id", "question", "answer"}
+
+// tableHeaderCols maps the fields a header row names to their columns.
+func tableHeaderCols(header []string) map[string]int {
+	cols := map[string]int{}
+	for i, h := range header {
+		f, ok := tableColumns[HeaderKey(h)]
+		if _, taken := cols[f]; ok && (!taken || HeaderKey(h) == f) {
+			// A column named as the field (ID) wins over one read as it
+			// (No.): a list may number its rows beside the ids.
+			cols[f] = i
+		}
+	}
+	return cols
+}
+
+func hasNeeded(cols map[string]int) bool {
+	for _, f := range neededColumns {
+		if _, ok := cols[f]; !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func isBlank(row []string) bool {

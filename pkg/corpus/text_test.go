@@ -125,3 +125,25 @@ func TestTableJapaneseHeaders(t *testing.T) {
 		t.Fatalf("got %+v, %v; want the ID column's id", es, err)
 	}
 }
+
+// A title and a date above the header, as a list kept in Excel has them.
+func TestTableTitleAboveHeader(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "自社回答集（2026年版）")
+	f.SetCellStr("Sheet1", "D2", "更新：2026/04/01")
+	f.SetSheetRow("Sheet1", "A4", &[]any{"No.", "質問", "回答", "備考"})
+	f.SetSheetRow("Sheet1", "A5", &[]any{1, "バックアップを取得していますか", "はい", ""})
+	if err := f.SaveAs(filepath.Join(dir, "list.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadFile(filepath.Join(dir, "list.xlsx"))
+	if err != nil || len(es) != 1 || es[0].ID != "1" || es[0].Line != 5 {
+		t.Fatalf("got %+v, %v; want entry 1 from row 5", es, err)
+	}
+	// Without a header among the top rows the error names the first.
+	_, err = LoadFile(write(t, dir, "none.csv", "回答集\nNo.,内容\n1,x\n"))
+	if err == nil || !strings.Contains(err.Error(), "none.csv:1: header has no \"id\" column") {
+		t.Fatalf("got %v", err)
+	}
+}
