@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -154,9 +155,13 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	}
 	for _, need := range neededColumns {
 		if _, ok := cols[need]; !ok {
-			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need id, question, answer)", need)}
+			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need question and answer)", need)}
 		}
 	}
+	// Without an id column an entry is named by its file and line
+	// (answers-12): stable while rows are not inserted above it.
+	_, hasID := cols["id"]
+	stem := strings.TrimSuffix(filepath.Base(sheetFile(path)), filepath.Ext(sheetFile(path)))
 	get := func(row []string, f string) string {
 		i, ok := cols[f]
 		if !ok || i >= len(row) {
@@ -177,6 +182,9 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 			Updated: strings.TrimSpace(get(row, "updated")), ReviewBy: strings.TrimSpace(get(row, "review_by")),
 			File: path, Line: lines[r],
 		}
+		if !hasID {
+			e.ID = fmt.Sprintf("%s-%d", stem, lines[r])
+		}
 		if err := normaliseEntry(e); err != nil {
 			return nil, err
 		}
@@ -185,10 +193,18 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	return entries, nil
 }
 
+// sheetFile returns the file of a table's path: "a.xlsx[Sheet1]" is a.xlsx.
+func sheetFile(path string) string {
+	if i := strings.LastIndex(path, "["); i > 0 && strings.HasSuffix(path, "]") {
+		return path[:i]
+	}
+	return path
+}
+
 // maxTitleRows is how many rows above a table's header are looked past.
 const maxTitleRows = 10
 
-var neededColumns = []string{"id", "question", "answer"}
+var neededColumns = []string{"question", "answer"}
 
 // tableHeaderCols maps the fields a header row names to their columns.
 func tableHeaderCols(header []string) map[string]int {

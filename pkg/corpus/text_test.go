@@ -143,7 +143,31 @@ func TestTableTitleAboveHeader(t *testing.T) {
 	}
 	// Without a header among the top rows the error names the first.
 	_, err = LoadFile(write(t, dir, "none.csv", "回答集\nNo.,内容\n1,x\n"))
-	if err == nil || !strings.Contains(err.Error(), "none.csv:1: header has no \"id\" column") {
+	if err == nil || !strings.Contains(err.Error(), "none.csv:1: header has no \"question\" column") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// A list without ids: each entry is named by its file and line.
+func TestTableWithoutIDs(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, "answers.csv", "質問,回答\nバックアップを取得していますか,はい\n\nログを保管していますか,1年間保管しています\n")
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "回答集")
+	f.SetSheetRow("Sheet1", "A3", &[]any{"質問内容", "回答内容"})
+	f.SetSheetRow("Sheet1", "A4", &[]any{"多要素認証に対応していますか", "はい"})
+	if err := f.SaveAs(filepath.Join(dir, "list.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range c.Entries {
+		ids = append(ids, e.ID)
+	}
+	if got := strings.Join(ids, ","); got != "answers-2,answers-4,list-4" {
+		t.Fatalf("ids %s, want answers-2,answers-4,list-4", got)
 	}
 }
