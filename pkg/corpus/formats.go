@@ -155,13 +155,18 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	}
 	for _, need := range neededColumns {
 		if _, ok := cols[need]; !ok {
-			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need question and answer)", need)}
+			return nil, &headerError{&Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need question and answer)", need)}}
 		}
 	}
-	// Without an id column an entry is named by its file and line
-	// (answers-12): stable while rows are not inserted above it.
+	// Without an id column an entry is named by its file (and sheet) and
+	// line, answers-12 or 回答集-物理-12: the same while no row is
+	// inserted above it.
 	_, hasID := cols["id"]
-	stem := strings.TrimSuffix(filepath.Base(sheetFile(path)), filepath.Ext(sheetFile(path)))
+	file, sheet := sheetFile(path)
+	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	if sheet != "" {
+		stem += "-" + sheet
+	}
 	get := func(row []string, f string) string {
 		i, ok := cols[f]
 		if !ok || i >= len(row) {
@@ -193,13 +198,22 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	return entries, nil
 }
 
-// sheetFile returns the file of a table's path: "a.xlsx[Sheet1]" is a.xlsx.
-func sheetFile(path string) string {
+// sheetFile splits a table's path: "a.xlsx[Sheet1]" is a.xlsx and Sheet1.
+func sheetFile(path string) (file, sheet string) {
 	if i := strings.LastIndex(path, "["); i > 0 && strings.HasSuffix(path, "]") {
-		return path[:i]
+		return path[:i], path[i+1 : len(path)-1]
 	}
-	return path
+	return path, ""
 }
+
+// errNoHeader: a table without the columns an entry needs.
+var errNoHeader = errors.New("no table header")
+
+type headerError struct{ err *Error }
+
+func (e *headerError) Error() string        { return e.err.Error() }
+func (e *headerError) Unwrap() error        { return e.err }
+func (e *headerError) Is(target error) bool { return target == errNoHeader }
 
 // maxTitleRows is how many rows above a table's header are looked past.
 const maxTitleRows = 10
@@ -303,7 +317,12 @@ func loadXLSX(path string) ([]*Entry, error) {
 		return nil, &Error{File: path, Msg: "cannot open workbook: " + err.Error()}
 	}
 	defer f.Close()
-	var lastErr error
+	// Every sheet with a table is read: an answer book kept in Excel often
+	// has a sheet per topic. A sheet without one (a cover, notes) is
+	// passed over, unless no sheet has one.
+	var all []*Entry
+	var noHeader error
+	tables := 0
 	for _, sheet := range f.GetSheetList() {
 		if vis, _ := f.GetSheetVisible(sheet); !vis {
 			continue
@@ -312,7 +331,6 @@ func loadXLSX(path string) ([]*Entry, error) {
 		if err != nil {
 			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
 		}
-		// The header is the first non-blank row.
 		start := 0
 		for start < len(rows) && isBlank(rows[start]) {
 			start++
@@ -325,14 +343,20 @@ func loadXLSX(path string) ([]*Entry, error) {
 			lines[i] = start + i + 1
 		}
 		entries, err := tableEntries(fmt.Sprintf("%s[%s]", path, sheet), rows[start:], lines)
-		if err != nil {
-			lastErr = err
+		if errors.Is(err, errNoHeader) {
+			if noHeader == nil {
+				noHeader = err
+			}
 			continue
 		}
-		return entries, nil
+		if err != nil {
+			return nil, err
+		}
+		tables++
+		all = append(all, entries...)
 	}
-	if lastErr != nil {
-		return nil, lastErr
+	if tables == 0 && noHeader != nil {
+		return nil, noHeader
 	}
-	return nil, nil
+	return all, nil
 }

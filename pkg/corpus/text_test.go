@@ -167,7 +167,38 @@ func TestTableWithoutIDs(t *testing.T) {
 	for _, e := range c.Entries {
 		ids = append(ids, e.ID)
 	}
-	if got := strings.Join(ids, ","); got != "answers-2,answers-4,list-4" {
-		t.Fatalf("ids %s, want answers-2,answers-4,list-4", got)
+	if got := strings.Join(ids, ","); got != "answers-2,answers-4,list-Sheet1-4" {
+		t.Fatalf("ids %s, want answers-2,answers-4,list-Sheet1-4", got)
+	}
+}
+
+// An answer book with a cover and a sheet per topic: every table is read,
+// and an error in any of them is reported, not passed over.
+func TestTableSheets(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetCellStr("Sheet1", "A1", "回答集の使い方: 各シートに質問と回答を記入します。")
+	for _, s := range []string{"物理", "運用"} {
+		if _, err := f.NewSheet(s); err != nil {
+			t.Fatal(err)
+		}
+		f.SetSheetRow(s, "A1", &[]any{"質問", "回答"})
+	}
+	f.SetSheetRow("物理", "A2", &[]any{"入退室を管理していますか", "はい"})
+	f.SetSheetRow("運用", "A2", &[]any{"バックアップを取得していますか", "はい"})
+	p := filepath.Join(dir, "回答集.xlsx")
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadFile(p)
+	if err != nil || len(es) != 2 || es[0].ID != "回答集-物理-2" || es[1].ID != "回答集-運用-2" {
+		t.Fatalf("got %+v, %v; want one entry from each topic sheet", es, err)
+	}
+	f.SetSheetRow("運用", "A3", &[]any{"ログを保管していますか", ""})
+	if err := f.SaveAs(p); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "[運用]:3") {
+		t.Fatalf("got %v, want the unanswered row of 運用 named", err)
 	}
 }
