@@ -129,6 +129,7 @@ var tableColumns = map[string]string{
 	// A list kept in Excel numbers its rows and names its columns so.
 	"no": "id", "no.": "id", "番号": "id", "項番": "id", "管理番号": "id",
 	"質問内容": "question", "質問項目": "question", "設問": "question", "回答内容": "answer",
+	"分類": "section", "カテゴリ": "section", "カテゴリー": "section", "大項目": "section", "category": "section",
 }
 
 // HeaderKey folds a table's column label for lookup: case, width (Ｎｏ．)

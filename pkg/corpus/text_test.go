@@ -99,9 +99,9 @@ func TestEncodeCSVForExcel(t *testing.T) {
 func TestTableJapaneseHeaders(t *testing.T) {
 	dir := t.TempDir()
 	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"Ｎｏ．", "質問内容", "回答内容", "備考"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{1, "バックアップを取得していますか", "はい", "日次"})
-	f.SetSheetRow("Sheet1", "A3", &[]any{2, "ログを保管していますか", "はい", ""})
+	f.SetSheetRow("Sheet1", "A1", &[]any{"Ｎｏ．", "カテゴリ", "質問内容", "回答内容", "備考"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{1, "運用", "バックアップを取得していますか", "はい", "日次"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{2, "運用", "ログを保管していますか", "はい", ""})
 	if err := f.SaveAs(filepath.Join(dir, "list.xlsx")); err != nil {
 		t.Fatal(err)
 	}
@@ -109,7 +109,7 @@ func TestTableJapaneseHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e := c.ByID("1"); e == nil || e.Question != "バックアップを取得していますか" || e.Answer != "はい" || e.Remarks != "日次" {
+	if e := c.ByID("1"); e == nil || e.Question != "バックアップを取得していますか" || e.Answer != "はい" || e.Remarks != "日次" || e.Section != "運用" {
 		t.Fatalf("entry 1 = %+v", e)
 	}
 	if c.ByID("2") == nil {
