@@ -205,6 +205,9 @@ type Error struct {
 	File string
 	Line int
 	Msg  string
+	// noHeader: a table without the columns an entry needs, which a
+	// workbook's cover or notes sheet is.
+	noHeader bool
 }
 
 func (e *Error) Error() string {

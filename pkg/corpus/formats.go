@@ -139,15 +139,20 @@ func HeaderKey(h string) string {
 	return strings.ToLower(strings.TrimSpace(norm.NFKC.String(strings.TrimPrefix(h, "\ufeff"))))
 }
 
-// tableEntries turns the rows of a corpus table into entries. rows[0] is
-// the header; lines[i] is the 1-based line (or row) of rows[i].
-func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
+// tableEntries turns the rows of a corpus table (of a workbook's sheet,
+// when sheet is set) into entries; lines[i] is the 1-based line (or row)
+// of rows[i].
+func tableEntries(file, sheet string, rows [][]string, lines []int) ([]*Entry, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
+	path := file
+	if sheet != "" {
+		path = fmt.Sprintf("%s[%s]", file, sheet)
+	}
 	// A list kept in Excel often has a title, a date or a note above its
 	// header: the header is the first of the top rows that names the
-	// three columns an entry needs.
+	// columns an entry needs.
 	head, cols := 0, tableHeaderCols(rows[0])
 	for i := 1; i < min(len(rows), maxTitleRows+1) && !hasNeeded(cols); i++ {
 		if c := tableHeaderCols(rows[i]); hasNeeded(c) {
@@ -156,14 +161,13 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	}
 	for _, need := range neededColumns {
 		if _, ok := cols[need]; !ok {
-			return nil, &headerError{&Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need question and answer)", need)}}
+			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need question and answer)", need), noHeader: true}
 		}
 	}
 	// Without an id column an entry is named by its file (and sheet) and
 	// line, answers-12 or 回答集-物理-12: the same while no row is
 	// inserted above it.
 	_, hasID := cols["id"]
-	file, sheet := sheetFile(path)
 	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	if sheet != "" {
 		stem += "-" + sheet
@@ -198,23 +202,6 @@ func tableEntries(path string, rows [][]string, lines []int) ([]*Entry, error) {
 	}
 	return entries, nil
 }
-
-// sheetFile splits a table's path: "a.xlsx[Sheet1]" is a.xlsx and Sheet1.
-func sheetFile(path string) (file, sheet string) {
-	if i := strings.LastIndex(path, "["); i > 0 && strings.HasSuffix(path, "]") {
-		return path[:i], path[i+1 : len(path)-1]
-	}
-	return path, ""
-}
-
-// errNoHeader: a table without the columns an entry needs.
-var errNoHeader = errors.New("no table header")
-
-type headerError struct{ err *Error }
-
-func (e *headerError) Error() string        { return e.err.Error() }
-func (e *headerError) Unwrap() error        { return e.err }
-func (e *headerError) Is(target error) bool { return target == errNoHeader }
 
 // maxTitleRows is how many rows above a table's header are looked past.
 const maxTitleRows = 10
@@ -309,7 +296,7 @@ func loadDelimited(path string, sep rune) ([]*Entry, error) {
 			lines = append(lines, line)
 		}
 	}
-	return tableEntries(path, rows, lines)
+	return tableEntries(path, "", rows, lines)
 }
 
 func loadXLSX(path string) ([]*Entry, error) {
@@ -343,8 +330,8 @@ func loadXLSX(path string) ([]*Entry, error) {
 		for i := range lines {
 			lines[i] = start + i + 1
 		}
-		entries, err := tableEntries(fmt.Sprintf("%s[%s]", path, sheet), rows[start:], lines)
-		if errors.Is(err, errNoHeader) {
+		entries, err := tableEntries(path, sheet, rows[start:], lines)
+		if e := (*Error)(nil); errors.As(err, &e) && e.noHeader {
 			if noHeader == nil {
 				noHeader = err
 			}
