@@ -722,7 +722,7 @@ func profile(g *grid, h header, col int) colProfile {
 		if asks(t) {
 			p.asks++
 		}
-		if strings.ContainsFunc(t, isJapanese) {
+		if textnorm.HasCJK(t) {
 			p.japanese++
 		}
 	}
@@ -883,10 +883,6 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 
 func onlyJapanese(p colProfile) bool { return p.filled > 0 && p.japanese == p.filled }
 func noJapanese(p colProfile) bool   { return p.japanese == 0 }
-
-func isJapanese(r rune) bool {
-	return unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Han)
-}
 
 func pick(override, found int) int {
 	if override > 0 {
