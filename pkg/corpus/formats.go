@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -262,19 +261,7 @@ func loadDelimited(path string, sep rune) ([]*Entry, error) {
 	var rows [][]string
 	var lines []int
 	if sep == '\t' {
-		// TSV as spreadsheets export it: one record a line, no quoting, so
-		// a quote mark inside an answer is just a character.
-		sc := bufio.NewScanner(strings.NewReader(data))
-		sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
-		n := 0
-		for sc.Scan() {
-			n++
-			rows = append(rows, strings.Split(strings.TrimRight(sc.Text(), "\r"), "\t"))
-			lines = append(lines, n)
-		}
-		if err := sc.Err(); err != nil {
-			return nil, &Error{File: path, Line: n + 1, Msg: err.Error()}
-		}
+		rows, lines = splitTSV(data)
 	} else {
 		r := csv.NewReader(strings.NewReader(data))
 		r.Comma = sep
@@ -297,6 +284,62 @@ func loadDelimited(path string, sep rune) ([]*Entry, error) {
 		}
 	}
 	return tableEntries(path, "", rows, lines)
+}
+
+// splitTSV splits tab-separated text into records, with the line each
+// starts on. Excel and LibreOffice quote a field that holds a line break,
+// a tab or a quote mark ("two""lines", possibly over several lines); any
+// other quote mark is a character, as in the TSV other tools write
+// ("quoted" question).
+func splitTSV(data string) (rows [][]string, lines []int) {
+	line := 1
+	for data != "" {
+		rows, lines = append(rows, nil), append(lines, line)
+		for {
+			field, rest := tsvField(data)
+			line += strings.Count(data[:len(data)-len(rest)], "\n")
+			rows[len(rows)-1] = append(rows[len(rows)-1], field)
+			data = strings.TrimPrefix(rest, "\r")
+			if data == "" || data[0] == '\n' {
+				break
+			}
+			data = data[1:] // the tab
+		}
+		if data != "" {
+			data, line = data[1:], line+1
+		}
+	}
+	return rows, lines
+}
+
+// tsvField reads the field at the start of s and returns it with the rest
+// of s, which starts at the tab or line break that ends the field.
+func tsvField(s string) (field, rest string) {
+	if strings.HasPrefix(s, `"`) {
+		var b strings.Builder
+		for i := 1; ; {
+			j := strings.IndexByte(s[i:], '"')
+			if j < 0 {
+				break // never closed: the quote mark is a character
+			}
+			b.WriteString(s[i : i+j])
+			i += j + 1
+			if strings.HasPrefix(s[i:], `"`) {
+				b.WriteByte('"')
+				i++
+				continue
+			}
+			if after := strings.TrimPrefix(s[i:], "\r"); after == "" || after[0] == '\t' || after[0] == '\n' {
+				return b.String(), s[i:]
+			}
+			break // text after the closing quote: the quote marks are characters
+		}
+	}
+	end := strings.IndexAny(s, "\t\n")
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.TrimSuffix(s[:end], "\r"), s[end:]
 }
 
 func loadXLSX(path string) ([]*Entry, error) {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,5 +201,47 @@ func TestTableSheets(t *testing.T) {
 	}
 	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "[運用]:3") {
 		t.Fatalf("got %v, want the unanswered row of 運用 named", err)
+	}
+}
+
+// TSV as Excel and LibreOffice write it quotes a field with a line break
+// or a quote mark; a quote mark anywhere else is a character.
+func TestSplitTSV(t *testing.T) {
+	for _, tt := range []struct {
+		name, in string
+		rows     [][]string
+		lines    []int
+	}{
+		{"plain", "a\tb\nc\td\n", [][]string{{"a", "b"}, {"c", "d"}}, []int{1, 2}},
+		{"CRLF, no last line break", "a\tb\r\nc\td", [][]string{{"a", "b"}, {"c", "d"}}, []int{1, 2}},
+		{"a quoted answer over lines", "id\tanswer\r\nq1\t\"・毎日\n・30世代\"\r\nq2\tx\r\n", [][]string{{"id", "answer"}, {"q1", "・毎日\n・30世代"}, {"q2", "x"}}, []int{1, 2, 4}},
+		{"doubled quote marks", "q1\t\"He said \"\"yes\"\"\"\tz\n", [][]string{{"q1", `He said "yes"`, "z"}}, []int{1}},
+		{"a quote mark as a character", "t-1\t\"quoted\" question\tA2\n", [][]string{{"t-1", `"quoted" question`, "A2"}}, []int{1}},
+		{"never closed", "a\t\"open\nb\tc\n", [][]string{{"a", `"open`}, {"b", "c"}}, []int{1, 2}},
+		{"blank line", "a\n\nb\n", [][]string{{"a"}, {""}, {"b"}}, []int{1, 2, 3}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			rows, lines := splitTSV(tt.in)
+			if fmt.Sprintf("%q %v", rows, lines) != fmt.Sprintf("%q %v", tt.rows, tt.lines) {
+				t.Errorf("got %q %v, want %q %v", rows, lines, tt.rows, tt.lines)
+			}
+		})
+	}
+}
+
+// Excel's "Unicode text": UTF-16, tabs, CRLF, and a multi-line answer
+// quoted over two lines.
+func TestLoadExcelUnicodeText(t *testing.T) {
+	body := "質問\t回答\r\nバックアップを取得していますか\t\"はい。\n・毎日、30世代\"\r\nログを保管していますか\t1年間保管しています\r\n"
+	data, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadFile(write(t, t.TempDir(), "answers.tsv", string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(es) != 2 || es[0].Answer != "はい。\n・毎日、30世代" || es[1].ID != "answers-4" || es[1].Answer != "1年間保管しています" {
+		t.Fatalf("got %+v", es)
 	}
 }
