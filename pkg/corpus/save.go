@@ -59,14 +59,16 @@ func Encode(path string, entries []*Entry) ([]byte, error) {
 			return nil, err
 		}
 	case ".tsv":
-		// TSV has no quoting: tabs and line breaks inside a field would
-		// split it, so they become spaces.
-		clean := strings.NewReplacer("\t", " ", "\r\n", " ", "\n", " ", "\r", " ")
+		// Quoted as Excel quotes it, where a tab or a line break would
+		// split the field or a leading quote mark be taken for quoting
+		// (see splitTSV).
 		b.WriteString(strings.Join(tableHeader, "\t") + "\n")
 		for _, e := range entries {
 			row := tableRow(e)
-			for i := range row {
-				row[i] = clean.Replace(row[i])
+			for i, f := range row {
+				if strings.ContainsAny(f, "\t\r\n") || strings.HasPrefix(f, `"`) {
+					row[i] = `"` + strings.ReplaceAll(f, `"`, `""`) + `"`
+				}
 			}
 			b.WriteString(strings.Join(row, "\t") + "\n")
 		}

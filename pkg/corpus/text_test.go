@@ -245,3 +245,24 @@ func TestLoadExcelUnicodeText(t *testing.T) {
 		t.Fatalf("got %+v", es)
 	}
 }
+
+// A TSV qfill writes loads back the same: line breaks and tabs inside an
+// answer, and a leading quote mark, survive.
+func TestEncodeTSVRoundTrip(t *testing.T) {
+	es := []*Entry{
+		{ID: "bk-1", Question: `"Backups" and restores`, Answer: "はい。\n・毎日\t30世代\n・月次", Remarks: `say "yes"`},
+		{ID: "bk-2", Question: "q", Answer: "a"},
+	}
+	p := filepath.Join(t.TempDir(), "out.tsv")
+	data, err := Encode(p, es)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := LoadFile(write(t, filepath.Dir(p), "out.tsv", string(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 2 || back[0].Question != es[0].Question || back[0].Answer != es[0].Answer || back[0].Remarks != es[0].Remarks || back[1].ID != "bk-2" || back[1].Line != 5 {
+		t.Fatalf("loaded back %+v / %+v", *back[0], *back[1])
+	}
+}
