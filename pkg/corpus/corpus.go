@@ -327,7 +327,7 @@ func LoadFile(path string) ([]*Entry, error) {
 func (c *Corpus) Validate() error {
 	seen := make(map[string]*Entry, len(c.Entries))
 	for _, e := range c.Entries {
-		if err := e.validate(); err != nil {
+		if err := e.Validate(); err != nil {
 			return err
 		}
 		if prev, dup := seen[e.ID]; dup {
@@ -339,7 +339,9 @@ func (c *Corpus) Validate() error {
 	return nil
 }
 
-func (e *Entry) validate() error {
+// Validate checks what every entry needs: an id, a question, an answer
+// or a choice, a known choice and dates in YYYY-MM-DD.
+func (e *Entry) Validate() error {
 	fail := func(format string, a ...any) error {
 		return &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf(format, a...)}
 	}

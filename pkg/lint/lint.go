@@ -1,9 +1,10 @@
 // Package lint finds problems in an answer corpus before a customer does:
 // duplicate ids, near-identical questions with different answers, empty
-// answers, and answers past their review date.
+// answers, answers past their review date, and entries fill would refuse.
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 
@@ -35,6 +36,10 @@ func Run(entries []*corpus.Entry, today string) []Problem {
 	byID := map[string]*corpus.Entry{}
 	var valid []*corpus.Entry
 	for _, e := range entries {
+		if e.ID == "" {
+			out = append(out, Problem{Kind: "invalid", Where: e.Where(), Message: "entry has no id"})
+			continue
+		}
 		if prev, dup := byID[e.ID]; dup {
 			out = append(out, Problem{Kind: "duplicate-id", ID: e.ID, Where: e.Where(), Other: prev.Where(), Message: fmt.Sprintf("id %q is also used at %s", e.ID, prev.Where())})
 			continue
@@ -46,6 +51,16 @@ func Run(entries []*corpus.Entry, today string) []Problem {
 		}
 		if e.Answer == "" {
 			out = append(out, Problem{Kind: "empty-answer", ID: e.ID, Where: e.Where(), Message: fmt.Sprintf("entry %q has no answer text", e.ID)})
+		} else if err := e.Validate(); err != nil {
+			// What fill would refuse the corpus for (a date not in
+			// YYYY-MM-DD): lint must not pass it.
+			msg := err.Error()
+			var ce *corpus.Error
+			if errors.As(err, &ce) {
+				msg = ce.Msg
+			}
+			out = append(out, Problem{Kind: "invalid", ID: e.ID, Where: e.Where(), Message: msg})
+			continue
 		}
 		if e.ReviewBy != "" && e.ReviewBy < today {
 			out = append(out, Problem{Kind: "expired", ID: e.ID, Where: e.Where(), Message: fmt.Sprintf("entry %q was due for review on %s", e.ID, e.ReviewBy)})
