@@ -13,7 +13,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -377,6 +379,22 @@ func isDate(s string) bool {
 	return true
 }
 
+// writtenDate is a date as people type it in a table: 2026/4/1,
+// 2026.4.1, 2026年4月1日.
+var writtenDate = regexp.MustCompile(`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$`)
+
+// isoDate returns a written date as YYYY-MM-DD, and anything else as it is
+// (validate names what is not a date).
+func isoDate(s string) string {
+	m := writtenDate.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return s
+	}
+	month, _ := strconv.Atoi(m[2])
+	day, _ := strconv.Atoi(m[3])
+	return fmt.Sprintf("%s-%02d-%02d", m[1], month, day)
+}
+
 // normaliseEntry trims fields and canonicalises the choice; the loaders call
 // it so that every format yields the same entry.
 func normaliseEntry(e *Entry) error {
@@ -390,6 +408,7 @@ func normaliseEntry(e *Entry) error {
 		}
 	}
 	e.Aliases = aliases
+	e.Updated, e.ReviewBy = isoDate(e.Updated), isoDate(e.ReviewBy)
 	c, ok := ParseChoice(string(e.Choice))
 	if !ok {
 		return &Error{File: e.File, Line: e.Line, Msg: fmt.Sprintf("entry %q: choice %q is not one of yes, no, n/a", e.ID, e.Choice)}

@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -163,9 +165,10 @@ func tableEntries(file, sheet string, rows [][]string, lines []int) ([]*Entry, e
 			return nil, &Error{File: path, Line: lines[0], Msg: fmt.Sprintf("header has no %q column (need question and answer)", need), noHeader: true}
 		}
 	}
-	// Without an id column an entry is named by its file (and sheet) and
-	// line, answers-12 or 回答集-物理-12: the same while no row is
-	// inserted above it.
+	// An entry without an id (no id column, or a row added in Excel with
+	// its id left blank) is named by its file (and sheet) and line,
+	// answers-12 or 回答集-物理-12: the same while no row is inserted
+	// above it.
 	_, hasID := cols["id"]
 	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	if sheet != "" {
@@ -191,7 +194,7 @@ func tableEntries(file, sheet string, rows [][]string, lines []int) ([]*Entry, e
 			Updated: strings.TrimSpace(get(row, "updated")), ReviewBy: strings.TrimSpace(get(row, "review_by")),
 			File: path, Line: lines[r],
 		}
-		if !hasID {
+		if !hasID || strings.TrimSpace(e.ID) == "" {
 			e.ID = fmt.Sprintf("%s-%d", stem, lines[r])
 		}
 		if err := normaliseEntry(e); err != nil {
@@ -342,6 +345,36 @@ func tsvField(s string) (field, rest string) {
 	return strings.TrimSuffix(s[:end], "\r"), s[end:]
 }
 
+// shownDate is how excelize shows a date cell in its default formats
+// (01-02-26, 1/2/2026, 2026/1/2, 2026年1月2日).
+var shownDate = regexp.MustCompile(`^\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?$`)
+
+// isoDateCells writes every date cell of rows as YYYY-MM-DD. A date typed
+// into Excel is a number shown in the locale's short format, which
+// excelize renders as mm-dd-yy: 2026/4/1 on a Japanese screen reads
+// 04-01-26, a date no one can read back for sure.
+func isoDateCells(f *excelize.File, sheet string, rows [][]string) error {
+	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return err
+	}
+	props, _ := f.GetWorkbookProps()
+	date1904 := props.Date1904 != nil && *props.Date1904
+	for r := range min(len(rows), len(raw)) {
+		for c := range min(len(rows[r]), len(raw[r])) {
+			if rows[r][c] == raw[r][c] || !shownDate.MatchString(rows[r][c]) {
+				continue
+			}
+			if serial, err := strconv.ParseFloat(raw[r][c], 64); err == nil {
+				if t, err := excelize.ExcelDateToTime(serial, date1904); err == nil {
+					rows[r][c] = t.Format("2006-01-02")
+				}
+			}
+		}
+	}
+	return nil
+}
+
 func loadXLSX(path string) ([]*Entry, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -360,6 +393,9 @@ func loadXLSX(path string) ([]*Entry, error) {
 		}
 		rows, err := f.GetRows(sheet)
 		if err != nil {
+			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
+		}
+		if err := isoDateCells(f, sheet, rows); err != nil {
 			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
 		}
 		start := 0

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
@@ -171,6 +172,11 @@ func TestTableWithoutIDs(t *testing.T) {
 	if got := strings.Join(ids, ","); got != "answers-2,answers-4,list-Sheet1-4" {
 		t.Fatalf("ids %s, want answers-2,answers-4,list-Sheet1-4", got)
 	}
+	// A row added in Excel with its id left blank.
+	es, err := LoadFile(write(t, dir, "ids.csv", "id,question,answer\nbk-1,q1,a1\n,q2,a2\n"))
+	if err != nil || len(es) != 2 || es[1].ID != "ids-3" {
+		t.Fatalf("got %+v, %v; want the blank id named ids-3", es, err)
+	}
 }
 
 // An answer book with a cover and a sheet per topic: every table is read,
@@ -264,5 +270,35 @@ func TestEncodeTSVRoundTrip(t *testing.T) {
 	}
 	if len(back) != 2 || back[0].Question != es[0].Question || back[0].Answer != es[0].Answer || back[0].Remarks != es[0].Remarks || back[1].ID != "bk-2" || back[1].Line != 5 {
 		t.Fatalf("loaded back %+v / %+v", *back[0], *back[1])
+	}
+}
+
+// Dates as a Japanese team types them: 2026/4/1 in a CSV, a date cell in
+// Excel (a number excelize shows as 04-01-26), 2026年4月1日.
+func TestTableDates(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"質問", "回答", "更新日", "review_by"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"q", "a", time.Date(2026, 4, 1, 0, 0, 0, 0, time.UTC), "2027年3月31日"})
+	style, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStyle("Sheet1", "C2", "C2", style)
+	if err := f.SaveAs(filepath.Join(dir, "list.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, dir, "a.csv", "id,question,answer,updated\nx,q,a,2026/4/1\n")
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range c.Entries {
+		if e.Updated != "2026-04-01" {
+			t.Errorf("%s: updated %q, want 2026-04-01", e.ID, e.Updated)
+		}
+	}
+	if e := c.ByID("list-Sheet1-2"); e == nil || e.ReviewBy != "2027-03-31" {
+		t.Errorf("got %+v, want review_by 2027-03-31", e)
 	}
 }
