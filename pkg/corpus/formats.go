@@ -375,6 +375,35 @@ func isoDateCells(f *excelize.File, sheet string, rows [][]string) error {
 	return nil
 }
 
+// fillMergedDown copies the value of a cell merged down over several rows
+// (a category beside its questions, one answer for several questions)
+// into each row it covers, in its first column: the rows below it would
+// otherwise have none.
+func fillMergedDown(f *excelize.File, sheet string, rows [][]string) error {
+	merges, err := f.GetMergeCells(sheet)
+	if err != nil {
+		return err
+	}
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil {
+			continue
+		}
+		if r1 > len(rows) || c1 > len(rows[r1-1]) {
+			continue
+		}
+		v := rows[r1-1][c1-1]
+		for r := r1 + 1; r <= min(r2, len(rows)); r++ {
+			for len(rows[r-1]) < c1 {
+				rows[r-1] = append(rows[r-1], "")
+			}
+			rows[r-1][c1-1] = v
+		}
+	}
+	return nil
+}
+
 func loadXLSX(path string) ([]*Entry, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -395,8 +424,10 @@ func loadXLSX(path string) ([]*Entry, error) {
 		if err != nil {
 			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
 		}
-		if err := isoDateCells(f, sheet, rows); err != nil {
-			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
+		for _, fix := range []func(*excelize.File, string, [][]string) error{isoDateCells, fillMergedDown} {
+			if err := fix(f, sheet, rows); err != nil {
+				return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
+			}
 		}
 		start := 0
 		for start < len(rows) && isBlank(rows[start]) {

@@ -302,3 +302,34 @@ func TestTableDates(t *testing.T) {
 		t.Errorf("got %+v, want review_by 2027-03-31", e)
 	}
 }
+
+// An answer book with its category merged down beside the questions, and
+// one answer merged down over two questions.
+func TestTableMergedDown(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"分類", "質問", "回答"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"運用", "バックアップを取得していますか", "はい。毎日取得しています"})
+	f.SetSheetRow("Sheet1", "B3", &[]any{"バックアップの世代数は", ""})
+	f.SetSheetRow("Sheet1", "B4", &[]any{"ログを保管していますか", "1年間保管しています"})
+	for _, m := range [][2]string{{"A2", "A4"}, {"C2", "C3"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SaveAs(filepath.Join(dir, "list.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	es, err := LoadFile(filepath.Join(dir, "list.xlsx"))
+	if err != nil || len(es) != 3 {
+		t.Fatalf("got %v, %v", es, err)
+	}
+	for _, e := range es {
+		if e.Section != "運用" {
+			t.Errorf("%s: section %q, want 運用", e.ID, e.Section)
+		}
+	}
+	if es[1].Answer != "はい。毎日取得しています" || es[2].Answer != "1年間保管しています" {
+		t.Errorf("answers %q, %q; want the merged answer on row 3", es[1].Answer, es[2].Answer)
+	}
+}
