@@ -384,7 +384,7 @@ func isDate(s string) bool {
 var writtenDate = regexp.MustCompile(`^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$`)
 
 // isoDate returns a written date as YYYY-MM-DD, and anything else as it is
-// (validate names what is not a date).
+// (Validate names what is not a date).
 func isoDate(s string) string {
 	m := writtenDate.FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil {
