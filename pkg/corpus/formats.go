@@ -7,10 +7,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 
+	"github.com/qfill/qfill/pkg/cellval"
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/unicode/norm"
 	"gopkg.in/yaml.v3"
@@ -345,31 +344,17 @@ func tsvField(s string) (field, rest string) {
 	return strings.TrimSuffix(s[:end], "\r"), s[end:]
 }
 
-// shownDate is how excelize shows a date cell in its default formats
-// (01-02-26, 1/2/2026, 2026/1/2, 2026年1月2日).
-var shownDate = regexp.MustCompile(`^\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?$`)
-
-// isoDateCells writes every date cell of rows as YYYY-MM-DD. A date typed
-// into Excel is a number shown in the locale's short format, which
-// excelize renders as mm-dd-yy: 2026/4/1 on a Japanese screen reads
-// 04-01-26, a date no one can read back for sure.
+// isoDateCells writes every date cell of rows as YYYY-MM-DD (see
+// cellval): rows hold what excelize shows, dates as mm-dd-yy.
 func isoDateCells(f *excelize.File, sheet string, rows [][]string) error {
 	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return err
 	}
-	props, _ := f.GetWorkbookProps()
-	date1904 := props.Date1904 != nil && *props.Date1904
+	date1904 := cellval.Date1904(f)
 	for r := range min(len(rows), len(raw)) {
 		for c := range min(len(rows[r]), len(raw[r])) {
-			if rows[r][c] == raw[r][c] || !shownDate.MatchString(rows[r][c]) {
-				continue
-			}
-			if serial, err := strconv.ParseFloat(raw[r][c], 64); err == nil {
-				if t, err := excelize.ExcelDateToTime(serial, date1904); err == nil {
-					rows[r][c] = t.Format("2006-01-02")
-				}
-			}
+			rows[r][c] = cellval.Text(raw[r][c], rows[r][c], date1904)
 		}
 	}
 	return nil

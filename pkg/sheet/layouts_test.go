@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 func TestIsPlaceholder(t *testing.T) {
@@ -677,5 +680,38 @@ func TestTranslatedQuestionColumns(t *testing.T) {
 				t.Errorf("question %q, want both languages", q)
 			}
 		})
+	}
+}
+
+// An answer or remark stored as a number reads as its format shows it: a
+// percentage as 99.95%, a date as 2020-04-01. learn records what it reads,
+// and a stored 0.9995 or 43922 would fill the next customer's sheet so.
+func TestNumberAnswersAsShown(t *testing.T) {
+	b := newBook(t, "S")
+	b.rows("S", 1, []string{"No.", "項目", "回答", "備考"},
+		[]string{"1", "サービスの月間稼働率の目標値"},
+		[]string{"2", "サービスの提供開始日"},
+		[]string{"3", "障害時の目標復旧時間", "4時間以内"})
+	b.must(b.f.SetCellValue("S", "C2", 0.9995))
+	b.must(b.f.SetCellValue("S", "C3", time.Date(2020, 4, 1, 0, 0, 0, 0, time.UTC)))
+	b.must(b.f.SetCellValue("S", "D2", 0.999))
+	pct, err := b.f.NewStyle(&excelize.Style{NumFmt: 10})
+	b.must(err)
+	date, err := b.f.NewStyle(&excelize.Style{NumFmt: 14})
+	b.must(err)
+	b.must(b.f.SetCellStyle("S", "C2", "C2", pct))
+	b.must(b.f.SetCellStyle("S", "D2", "D2", pct))
+	b.must(b.f.SetCellStyle("S", "C3", "C3", date))
+	s := b.sheet("S")
+	if len(s.Rows) != 3 {
+		t.Fatalf("%d rows, want 3", len(s.Rows))
+	}
+	for i, want := range []string{"99.95%", "2020-04-01", "4時間以内"} {
+		if r := s.Rows[i]; r.Answer != want || !r.Answered {
+			t.Errorf("row %d: answer %q (answered %v), want %q", r.Row, r.Answer, r.Answered, want)
+		}
+	}
+	if r := s.Rows[0]; r.Remarks != "99.90%" {
+		t.Errorf("remarks %q, want 99.90%%", r.Remarks)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/qfill/qfill/pkg/cellval"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
 	"github.com/xuri/excelize/v2"
@@ -1093,6 +1094,7 @@ func isHeader(headers []int, r int) bool {
 }
 
 func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations) []Row {
+	date1904 := cellval.Date1904(f)
 	var hint []string
 	for _, h := range headers {
 		if hint = headerChoices(g.text(h, lay.AnswerCol)); hint != nil {
@@ -1241,7 +1243,9 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			}
 			row.Choices = markLabels(lay.MarkCols)
 		} else {
-			row.Answer = g.spanText(r, lay.AnswerCol)
+			// A number is read as its format shows it (99.95%, a date):
+			// learn records it, and it would fill the next sheet so.
+			row.Answer = cellval.Of(f, name, row.AnswerCell, g.spanText(r, lay.AnswerCol), date1904)
 			// A template that writes the item's own name where its value
 			// goes ("Vendor Contact Name" beside Vendor Contact Name), or
 			// describes the value ("Service Name and Version Information"
@@ -1271,7 +1275,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
 			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
-			row.Remarks = g.text(r, lay.RemarksCol)
+			row.Remarks = cellval.Of(f, name, row.RemarksCell, g.text(r, lay.RemarksCol), date1904)
 			// An answered row's repeated remark is the vendor's own note.
 			if n := remarkHints[row.Remarks]; !row.Answered && n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
 				row.Remarks = ""
