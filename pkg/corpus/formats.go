@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/qfill/qfill/pkg/cellval"
@@ -127,7 +128,8 @@ var tableColumns = map[string]string{
 	"質問": "question", "回答": "answer", "別表記": "aliases", "選択肢": "choice",
 	"備考": "remarks", "区分": "section", "タグ": "tags", "更新日": "updated",
 	// A list kept in Excel numbers its rows and names its columns so.
-	"no": "id", "no.": "id", "番号": "id", "項番": "id", "管理番号": "id",
+	"管理番号": "id",
+	"no":   "number", "no.": "number", "番号": "number", "項番": "number", "#": "number",
 	"質問内容": "question", "質問項目": "question", "設問": "question", "回答内容": "answer",
 	"分類": "section", "カテゴリ": "section", "カテゴリー": "section", "大項目": "section", "category": "section",
 }
@@ -165,9 +167,10 @@ func tableEntries(file, sheet string, rows [][]string, lines []int) ([]*Entry, e
 		}
 	}
 	// An entry without an id (no id column, or a row added in Excel with
-	// its id left blank) is named by its file (and sheet) and line,
-	// answers-12 or 回答集-物理-12: the same while no row is inserted
-	// above it.
+	// its id left blank) is named by its file (and sheet) and its number
+	// in the table's No. column, or else its line: answers-12 or
+	// 回答集-物理-3. A No. counts the rows of one table, so it is no id
+	// on its own: each sheet of an answer book starts again at 1.
 	_, hasID := cols["id"]
 	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	if sheet != "" {
@@ -194,7 +197,11 @@ func tableEntries(file, sheet string, rows [][]string, lines []int) ([]*Entry, e
 			File: path, Line: lines[r],
 		}
 		if !hasID || strings.TrimSpace(e.ID) == "" {
-			e.ID = fmt.Sprintf("%s-%d", stem, lines[r])
+			n := strings.TrimSpace(get(row, "number"))
+			if n == "" {
+				n = strconv.Itoa(lines[r])
+			}
+			e.ID = stem + "-" + n
 		}
 		if err := normaliseEntry(e); err != nil {
 			return nil, err

@@ -111,11 +111,11 @@ func TestTableJapaneseHeaders(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e := c.ByID("1"); e == nil || e.Question != "バックアップを取得していますか" || e.Answer != "はい" || e.Remarks != "日次" || e.Section != "運用" {
+	if e := c.ByID("list-Sheet1-1"); e == nil || e.Question != "バックアップを取得していますか" || e.Answer != "はい" || e.Remarks != "日次" || e.Section != "運用" {
 		t.Fatalf("entry 1 = %+v", e)
 	}
-	if c.ByID("2") == nil {
-		t.Fatal("entry 2 missing")
+	if c.ByID("list-Sheet1-2") == nil {
+		t.Fatal("entry list-Sheet1-2 missing")
 	}
 	// Row numbers beside the ids: the ids are the ids.
 	es, err := LoadFile(write(t, dir, "ids.csv", "No.,ID,質問,回答\n1,bk-1,q,a\n"))
@@ -140,7 +140,7 @@ func TestTableTitleAboveHeader(t *testing.T) {
 		t.Fatal(err)
 	}
 	es, err := LoadFile(filepath.Join(dir, "list.xlsx"))
-	if err != nil || len(es) != 1 || es[0].ID != "1" || es[0].Line != 5 {
+	if err != nil || len(es) != 1 || es[0].ID != "list-Sheet1-1" || es[0].Line != 5 {
 		t.Fatalf("got %+v, %v; want entry 1 from row 5", es, err)
 	}
 	// Without a header among the top rows the error names the first.
@@ -331,5 +331,30 @@ func TestTableMergedDown(t *testing.T) {
 	}
 	if es[1].Answer != "はい。毎日取得しています" || es[2].Answer != "1年間保管しています" {
 		t.Errorf("answers %q, %q; want the merged answer on row 3", es[1].Answer, es[2].Answer)
+	}
+}
+
+// Each sheet of an answer book numbers its rows from 1: the numbers name
+// the entries within their sheet, and two sheets never clash.
+func TestTableNumbersPerSheet(t *testing.T) {
+	dir := t.TempDir()
+	f := excelize.NewFile()
+	for _, s := range []string{"物理", "運用"} {
+		if _, err := f.NewSheet(s); err != nil {
+			t.Fatal(err)
+		}
+		f.SetSheetRow(s, "A1", &[]any{"No.", "質問", "回答"})
+		f.SetSheetRow(s, "A2", &[]any{1, s + "の質問", "はい"})
+	}
+	f.DeleteSheet("Sheet1")
+	if err := f.SaveAs(filepath.Join(dir, "回答集.xlsx")); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ByID("回答集-物理-1") == nil || c.ByID("回答集-運用-1") == nil {
+		t.Fatalf("entries %v, want 回答集-物理-1 and 回答集-運用-1", c.Entries)
 	}
 }
