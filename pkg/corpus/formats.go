@@ -222,8 +222,8 @@ func tableHeaderCols(header []string) map[string]int {
 	for i, h := range header {
 		f, ok := tableColumns[HeaderKey(h)]
 		if _, taken := cols[f]; ok && (!taken || HeaderKey(h) == f) {
-			// A column named as the field (ID) wins over one read as it
-			// (No.): a list may number its rows beside the ids.
+			// A column named as the field (answer) wins over one read
+			// as it (回答内容); else the first does.
 			cols[f] = i
 		}
 	}
