@@ -19,6 +19,15 @@ func write(t *testing.T, dir, name, body string) string {
 	return p
 }
 
+// entryIDs lists the entries' ids, comma-separated, in load order.
+func entryIDs(es []*Entry) string {
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	return strings.Join(ids, ",")
+}
+
 func TestLoadYAML(t *testing.T) {
 	dir := t.TempDir()
 	write(t, dir, "a.yaml", `entries:
@@ -57,11 +66,7 @@ func TestLoadTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, e := range c.Entries {
-		ids = append(ids, e.ID)
-	}
-	if got, want := strings.Join(ids, ","), "c-1,t-1,t-2,x-1"; got != want {
+	if got, want := entryIDs(c.Entries), "c-1,t-1,t-2,x-1"; got != want {
 		t.Fatalf("ids = %s, want %s", got, want)
 	}
 	if e := c.ByID("c-1"); e.Question != "Q, one" || len(e.Aliases) != 2 || e.Choice != ChoiceNo {

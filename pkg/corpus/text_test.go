@@ -165,11 +165,7 @@ func TestTableWithoutIDs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ids []string
-	for _, e := range c.Entries {
-		ids = append(ids, e.ID)
-	}
-	if got := strings.Join(ids, ","); got != "answers-2,answers-4,list-Sheet1-4" {
+	if got := entryIDs(c.Entries); got != "answers-2,answers-4,list-Sheet1-4" {
 		t.Fatalf("ids %s, want answers-2,answers-4,list-Sheet1-4", got)
 	}
 	// A row added in Excel with its id left blank.
