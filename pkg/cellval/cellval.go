@@ -16,9 +16,9 @@ import (
 // (04-01-26, 4/1/2026, 2026/4/1, 2026年4月1日).
 var shownDate = regexp.MustCompile(`^\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?$`)
 
-// Text returns the text of a cell whose stored value is raw and which
+// text returns the text of a cell whose stored value is raw and which
 // excelize shows as shown.
-func Text(raw, shown string, date1904 bool) string {
+func text(raw, shown string, date1904 bool) string {
 	if raw == shown || !shownDate.MatchString(shown) {
 		return shown
 	}
@@ -50,5 +50,5 @@ func Of(f *excelize.File, sheet, cell, raw string, date1904 bool) string {
 	if err != nil {
 		return raw
 	}
-	return Text(raw, shown, date1904)
+	return text(raw, shown, date1904)
 }

@@ -351,20 +351,22 @@ func tsvField(s string) (field, rest string) {
 	return strings.TrimSuffix(s[:end], "\r"), s[end:]
 }
 
-// isoDateCells writes every date cell of rows as YYYY-MM-DD (see
-// cellval): rows hold what excelize shows, dates as mm-dd-yy.
-func isoDateCells(f *excelize.File, sheet string, rows [][]string) error {
-	raw, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+// sheetRows reads a sheet's cells as a person reads them: text as it is,
+// a number as its format shows it and a date as YYYY-MM-DD (cellval), so
+// a date typed into Excel does not read as mm-dd-yy.
+func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	date1904 := cellval.Date1904(f)
-	for r := range min(len(rows), len(raw)) {
-		for c := range min(len(rows[r]), len(raw[r])) {
-			rows[r][c] = cellval.Text(raw[r][c], rows[r][c], date1904)
+	for r := range rows {
+		for c := range rows[r] {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			rows[r][c] = cellval.Of(f, sheet, cell, rows[r][c], date1904)
 		}
 	}
-	return nil
+	return rows, nil
 }
 
 // fillMergedDown copies the value of a cell merged down over several rows
@@ -412,14 +414,12 @@ func loadXLSX(path string) ([]*Entry, error) {
 		if vis, _ := f.GetSheetVisible(sheet); !vis {
 			continue
 		}
-		rows, err := f.GetRows(sheet)
+		rows, err := sheetRows(f, sheet)
+		if err == nil {
+			err = fillMergedDown(f, sheet, rows)
+		}
 		if err != nil {
 			return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
-		}
-		for _, fix := range []func(*excelize.File, string, [][]string) error{isoDateCells, fillMergedDown} {
-			if err := fix(f, sheet, rows); err != nil {
-				return nil, &Error{File: path, Msg: fmt.Sprintf("sheet %q: %v", sheet, err)}
-			}
 		}
 		start := 0
 		for start < len(rows) && isBlank(rows[start]) {
