@@ -689,8 +689,9 @@ type colProfile struct {
 	avgLen  float64
 	asks    int // cells ending in a question mark
 	samples int
-	// distinct counts the different texts among the filled cells.
-	distinct int
+	// distinct counts the different texts among the filled cells;
+	// repeats, the filled cells that repeat the filled cell above them.
+	distinct, repeats int
 	// japanese counts the cells with kana or kanji in them.
 	japanese int
 }
@@ -703,6 +704,7 @@ func profile(g *grid, h header, col int) colProfile {
 	var p colProfile
 	var total float64
 	seen := map[string]bool{}
+	above := ""
 	end := min(len(g.cells), h.row+60)
 	for r := h.row + 1; r <= end; r++ {
 		p.samples++
@@ -715,6 +717,10 @@ func profile(g *grid, h header, col int) colProfile {
 			seen[t] = true
 			p.distinct++
 		}
+		if t == above {
+			p.repeats++
+		}
+		above = t
 		n := len([]rune(t))
 		total += float64(n)
 		if n <= 24 && idPattern.MatchString(t) && strings.ContainsAny(t, "0123456789") {
@@ -797,9 +803,11 @@ func layoutFor(g *grid, h header, qc, ac, rc, ic int) (Layout, string) {
 		}
 		// Failing that, a column labelled as the question that lists
 		// short items of its own (サービスレベル項目: サービス稼働率,
-		// 障害通知時間), not a category repeated down a group.
+		// 障害通知時間), not a category repeated down a group. An item may
+		// come back under another category (保存期間 under ログ, then
+		// under バックアップ), but not on the next row.
 		for c := 1; c < lay.AnswerCol && lay.QuestionCol == 0; c++ {
-			if p := prof(c); h.roles[c] == RoleQuestion && p.filled >= 2 && p.avgLen >= 3 && p.idLike == 0 && p.distinct*10 >= p.filled*9 {
+			if p := prof(c); h.roles[c] == RoleQuestion && p.filled >= 2 && p.avgLen >= 3 && p.idLike == 0 && p.repeats*10 < p.filled {
 				lay.QuestionCol = c
 			}
 		}
@@ -1103,6 +1111,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 	}
 	var out []Row
 	section := ""
+	var cats categories
 	start := lay.HeaderRow + 1
 	for start <= len(g.cells) && isHeader(headers, start) {
 		start++
@@ -1227,7 +1236,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 				q = q + "\n" + dt
 			}
 		}
-		row := Row{Row: r, ID: id, Question: q, Section: rowSection(g, r, lay, section), SharedWith: shared}
+		row := Row{Row: r, ID: id, Question: q, Section: cats.rowSection(g, r, lay, section), SharedWith: shared}
 		row.AnswerCell, _ = excelize.CoordinatesToCellName(lay.AnswerCol, r)
 		if shared != "" {
 			row.AnswerCell = shared
@@ -1412,15 +1421,31 @@ func firstCell(g *grid, r int, lay Layout) string {
 	return ""
 }
 
-// rowSection joins the category cells of the row (a merged category cell
-// applies to every row it spans) with the last section heading seen.
-func rowSection(g *grid, r int, lay Layout, section string) string {
+// categories carries a sheet's category cells down its rows: a category
+// written once at the top of its group and left blank below applies to
+// the rows under it, as a merged one does, until a cell of its column or
+// of one to its left says otherwise, or a new section begins.
+type categories struct {
+	under string
+	cells []string
+}
+
+// rowSection joins the last section heading seen with the category cells
+// that apply to the row.
+func (cs *categories) rowSection(g *grid, r int, lay Layout, section string) string {
+	if cs.cells == nil || cs.under != section {
+		cs.under, cs.cells = section, make([]string, len(lay.CategoryCols))
+	}
 	var parts []string
 	if section != "" {
 		parts = append(parts, section)
 	}
-	for _, c := range lay.CategoryCols {
-		if t := strings.TrimSpace(g.spanText(r, c)); t != "" && t != section {
+	for i, c := range lay.CategoryCols {
+		if t := strings.TrimSpace(g.spanText(r, c)); t != "" {
+			cs.cells[i] = t
+			clear(cs.cells[i+1:])
+		}
+		if t := cs.cells[i]; t != "" && t != section {
 			parts = append(parts, t)
 		}
 	}

@@ -678,3 +678,30 @@ func TestDomainColumnRight(t *testing.T) {
 		t.Errorf("sections %q, want %s", got, want)
 	}
 }
+
+// A category written once at the top of its group and left blank below,
+// not merged, applies to the rows under it, as a reader reads it: until
+// its column, or one to its left, says otherwise, or a section begins.
+// The items, short and repeated under other categories, are the questions.
+func TestCategoriesCarriedDown(t *testing.T) {
+	b := newBook(t, "Sheet1")
+	b.rows("Sheet1", 1,
+		[]string{"No.", "大項目", "中項目", "確認項目", "回答"},
+		[]string{"1", "物理", "入退室", "記録の保存期間"},
+		[]string{"2", "", "", "入館証の発行"},
+		[]string{"3", "", "監視カメラ", "保存期間"},
+		[]string{"4", "運用", "", "取得頻度"},
+		[]string{"5", "", "バックアップ", "保存期間"},
+		[]string{"■ その他"},
+		[]string{"6", "", "", "保険への加入"},
+	)
+	s := b.sheet("Sheet1")
+	var got []string
+	for _, r := range s.Rows {
+		got = append(got, r.Section)
+	}
+	want := []string{"物理 > 入退室", "物理 > 入退室", "物理 > 監視カメラ", "運用", "運用 > バックアップ", "■ その他"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("sections = %q, want %q", got, want)
+	}
+}
