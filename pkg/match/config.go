@@ -12,43 +12,35 @@ import (
 // Config holds the matcher's settings; docs/matcher-history.md has the
 // measurements behind each default.
 type Config struct {
-	// Threshold is the confidence at or above which an answer is written
-	// without a review mark.
+	// Threshold is the confidence from which an answer is written unmarked.
 	Threshold float64
-	// TopK is how many candidates a Result keeps (the best and runners-up
-	// shown to reviewers).
+	// TopK is how many candidates a Result keeps for reviewers.
 	TopK int
 	// ConceptWeight is the term frequency a thesaurus concept adds.
 	ConceptWeight float64
-	// MarginFloor and MarginPenalty: when the best entry leads a rival with a
-	// different answer by less than MarginFloor, confidence drops by
-	// MarginPenalty per point of missing margin.
+	// MarginFloor and MarginPenalty: a best entry leading a rival with another
+	// answer by less than MarginFloor loses MarginPenalty per missing point.
 	MarginFloor   float64
 	MarginPenalty float64
-	// QueryCoverage is the exponent of query coverage in the score; the
-	// wording's coverage gets 1-QueryCoverage.
+	// QueryCoverage is the exponent of query coverage in the score (the
+	// wording's gets the rest).
 	QueryCoverage float64
 	// MainAskFactor scores the first sentence of a multi-part question as a
 	// wording of its own, times this factor; 0 disables it.
 	MainAskFactor float64
-	// AnswerStats counts each entry's answer text in the document
-	// frequencies that weight the tokens.
+	// AnswerStats counts the answers in the document frequencies.
 	AnswerStats bool
-	// RivalPenalty lowers a row's confidence when another row of the same
-	// checklist fits its best entry better (see MatchAll).
+	// RivalPenalty: another row fitting the best entry better (MatchAll).
 	RivalPenalty float64
 	// IDFPower raises the rarity weight: above 1, rare words (the topic)
 	// count for more against common ones (期間, 管理, policy).
 	IDFPower float64
 	// SynonymCredit is the share of its weight a token spelling a thesaurus
 	// term counts as matched where the other side spells the concept
-	// otherwise (creditSynonyms): it reorders candidates, and counts towards
-	// confidence only as SynonymConfidence allows; 0 disables it.
-	SynonymCredit float64
-	// SynonymConfidence is the share of synonym credit that counts towards
-	// confidence, for candidates whose wording names exactly the concepts
-	// the query names (see Match); 0 keeps confidence lexical.
-	SynonymConfidence float64
+	// otherwise: it reorders candidates; SynonymConfidence is the share of
+	// it that counts towards confidence where the wording names exactly the
+	// query's concepts. 0 disables each.
+	SynonymCredit, SynonymConfidence float64
 	// AmbiguityRatio and AmbiguityCap: a rival with another answer that
 	// covers as much of the query and scores AmbiguityRatio of the best
 	// (the best wins only by saying less besides) caps confidence at
@@ -58,27 +50,20 @@ type Config struct {
 	// concept the query and the best wording both name, where it counts
 	// against the best (margin and ambiguity); 1 disables it.
 	LacksFactor float64
-	// HeadPenalty lowers the confidence of a row whose wording shares
-	// nothing with the query's head, the noun that ends it (see askHead).
-	HeadPenalty float64
-	// HeadBonus raises the confidence of a row whose wording shares a
-	// token or concept with the query's head; EnglishHeadBonus does for an
-	// English head (a verb or participle, which the wording often shares
-	// only as one word of a list: "established, documented, approved").
-	HeadBonus, EnglishHeadBonus float64
-	// HeadCap caps the confidence of a row whose head is unmatched; 0
-	// disables it.
-	HeadCap float64
+	// HeadBonus raises the confidence of a row whose wording names the
+	// query's head (the noun that ends it, see askHead); EnglishHeadBonus
+	// does for an English head (a verb or participle, which a wording often
+	// names only in a list: "established, documented, approved").
+	// HeadPenalty lowers, and HeadCap (0: none) caps, one that does not.
+	HeadBonus, EnglishHeadBonus, HeadPenalty, HeadCap float64
 	// CompoundBonus raises the confidence of a row whose query is one
 	// compound when the wording names its last word (see compoundTail).
 	CompoundBonus float64
-	// ConflictPenalty lowers the confidence of a row whose best wording
-	// and query each name a thesaurus concept the other does not (backups
-	// retained / logs retained); 0 disables it.
+	// ConflictPenalty lowers a row whose best wording and query each name
+	// a concept the other does not (backups / logs retained); 0: none.
 	ConflictPenalty float64
-	// LanguageCheck sends to review a row whose answer is written in
-	// another language than its question (see MatchAll); its confidence
-	// is capped at AmbiguityCap.
+	// LanguageCheck caps at AmbiguityCap a row whose answer is in another
+	// language than its question (see MatchAll).
 	LanguageCheck bool
 	// UnfamiliarMedian and UnfamiliarBar: in an English checklist whose
 	// best wordings score a median under UnfamiliarMedian (the corpus barely
@@ -89,18 +74,18 @@ type Config struct {
 	// capped at AmbiguityCap unless its wording scores this much without
 	// synonym credit, a near-copy of the row; 0 disables it.
 	InapplicableBar float64
-	// OtherScriptRank scales the score of a candidate in the other
-	// language than the query when candidates are ranked (not for
-	// confidence); 0 or 1 disables it.
+	// Subject reads a question whose every word is found in wordings with
+	// different answers with its section before it (保存期間 under バックアップ).
+	Subject bool
+	// OtherScriptRank scales, for ranking only, the score of a candidate
+	// in the other language than the query; 0 or 1 disables it.
 	OtherScriptRank float64
-	// PairHint adds to the rank of each candidate of an English row in
-	// doubt this times the share of the row's adjacent word pairs its
-	// wording repeats ("security perimeters" kept together): the order
-	// only, confidence is never raised by it; 0 disables it.
+	// PairHint adds to the rank (never the confidence) of each candidate
+	// of an English row in doubt this times the share of the row's word
+	// pairs its wording repeats ("security perimeters"); 0 disables it.
 	PairHint float64
-	// AnswerHint adds to the rank of each candidate of a row in doubt
-	// this times the share of the query's weight its entry's answer and
-	// remarks repeat: the order only, as PairHint; 0 disables it.
+	// AnswerHint does as PairHint for every row in doubt, with the share
+	// of the query's weight the entry's answer and remarks repeat.
 	AnswerHint float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.
@@ -146,6 +131,7 @@ func DefaultConfig() Config {
 		UnfamiliarMedian:  0.4,
 		UnfamiliarBar:     0.7,
 		InapplicableBar:   0.8,
+		Subject:           true,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
 		AnswerHint:        0.2,
@@ -177,6 +163,7 @@ func (c *Config) Set(key string, v float64) error {
 		"pair_hint": num(&c.PairHint), "answer_hint": num(&c.AnswerHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar), "inapplicable_bar": num(&c.InapplicableBar),
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
+		"subject":        func(v float64) { c.Subject = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

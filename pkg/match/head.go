@@ -562,8 +562,10 @@ func englishHead(s string) (start, end int, ok bool) {
 		if !(strings.HasSuffix(w, "ed") || irregularParticiples[w]) {
 			continue
 		}
-		if k+1 < len(ws) && !englishAfterParticiple(ws[k+1].w) {
-			continue // stored data: an adjective of the subject
+		// A predicate participle is followed by a preposition, an adverb, a
+		// conjunction or a particle; stored data: an adjective of the subject.
+		if k+1 < len(ws) && !afterParticiple[ws[k+1].w] && !strings.HasSuffix(ws[k+1].w, "ly") {
+			continue
 		}
 		if lightParticiples[w] {
 			return 0, 0, false
@@ -608,12 +610,6 @@ func englishVerb(ws []engWord) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	return ws[k].i, ws[k].j, true
-}
-
-// englishAfterParticiple reports whether w can follow a predicate
-// participle: a preposition, an adverb, a conjunction or a particle.
-func englishAfterParticiple(w string) bool {
-	return afterParticiple[w] || strings.HasSuffix(w, "ly")
 }
 
 // tailMinRunes is the length from which a head is a compound whose last

@@ -112,11 +112,9 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				keys[i] = keysOf(entries[i], answer)
 				for _, text := range entries[i].Wordings() {
 					raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(prepare(text), nil, scratch)), text, 1})
-					// "Do you take backups? How often, how many
-					// generations?" asks one main thing and then details.
-					// A customer's "Do you take backups?" is answered by
-					// it, so the first sentence alone is a wording too, at
-					// a small discount.
+					// "Do you take backups? How often?" also answers a
+					// customer's "Do you take backups?": the first
+					// sentence alone is a wording too, at a discount.
 					if main, ok := mainAsk(text); ok && ix.cfg.MainAskFactor > 0 {
 						raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(prepare(main), nil, scratch)), text, ix.cfg.MainAskFactor})
 					}

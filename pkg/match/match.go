@@ -103,6 +103,12 @@ func (ix *Index) Match(q Query) Result {
 	pq := prepare(q.Text)
 	qf := ix.tokenizeInto(pq, nil, features{})
 	cands := ix.score(qf)
+	subject := ""
+	if s := ix.withSubject(pq, qf, q.Section, cands); s != pq {
+		pq, subject = s, ", read as "+s
+		qf = ix.tokenizeInto(pq, nil, features{})
+		cands = ix.score(qf)
+	}
 	english := !textnorm.HasCJK(pq)
 	if len(cands) == 0 {
 		return Result{english: english}
@@ -116,7 +122,7 @@ func (ix *Index) Match(q Query) Result {
 	cands = cands[:min(len(cands), ix.cfg.TopK)]
 	conf := ix.confidenceOf(cands, byScore)
 	var r Result
-	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f", cands[0].Score, ix.margin(cands)))
+	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f%s", cands[0].Score, ix.margin(cands), subject))
 	if ix.cfg.PairHint > 0 && english && conf < doubtBelow && ix.rankByPairs(pq, cands, q) {
 		was := conf
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
@@ -128,21 +134,17 @@ func (ix *Index) Match(q Query) Result {
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
 		r.step(StepAnswers, was, conf, "")
 	}
-	// The costly steps below run only for rows in doubt. "In doubt" is
-	// measured against the default threshold, not the user's, so that
-	// the best entry, the suggestions and the confidence are the same
-	// whatever --threshold says; only Auto depends on it.
+	// The costly steps below run only for rows in doubt, by the default
+	// threshold: the ranking and confidence never move with --threshold.
 	if conf < doubtBelow && ix.markLacks(pq, cands) {
 		was := conf
 		conf = ix.confidenceOf(cands, byScore)
 		r.step(StepLacks, was, conf, "")
 	}
-	// Synonym credit reorders the candidates, and makes a row surer only
-	// as SynonymConfidence allows (below). Rows sure enough to fill are
-	// left as they are (credit is the costly part of a match).
-	// When credit keeps the answer the confidence stays the lexical one;
-	// when it puts another answer on top, that answer also needs the
-	// lexical evidence, so such a row stays in review unless both agree.
+	// Synonym credit reorders the candidates of rows in doubt (it is the
+	// costly part of a match). When it puts another answer on top, that
+	// answer also needs the lexical evidence, unless SynonymConfidence
+	// vouches for it (below).
 	afterLacks := conf
 	if ix.cfg.SynonymCredit > 0 && conf < doubtBelow {
 		top := cands[0].Entry
@@ -162,16 +164,11 @@ func (ix *Index) Match(q Query) Result {
 				}
 				conf = math.Min(ix.confidenceOf(cands, byScore), ix.confidenceOf(lex, func(c Candidate) float64 { return c.lexical }))
 			}
-			// A wording that names exactly the query's concepts, spelt
-			// with other terms (バックアップの保管期間 / データ保全の
-			// 保存期間), says the same thing: its credit is evidence, not
-			// just a hint. A wording with a concept more or less
-			// (目標復旧時点 / 目標復旧時間, 計画停止の頻度 / 計画停止の
-			// 予定通知) is another ask and keeps its lexical score.
-			// The same holds where credit put such a wording above a
-			// lexical best that does not name the query's concepts
-			// exactly (Webアプリケーションファイアウォール: WAF against
-			// ファイアウォール).
+			// A wording that names exactly the query's concepts in other
+			// terms (バックアップの保管期間 / データ保全の保存期間) says the
+			// same thing, also above a lexical best that does not (WAF /
+			// ファイアウォール); one with a concept more or less (目標復旧
+			// 時点 / 時間) is another ask and keeps its lexical score.
 			if ix.cfg.SynonymConfidence > 0 && cands[0].sameConcepts && (ix.sameAnswer(cands[0].Entry, top) || !topSame) {
 				conf = math.Max(conf, ix.confidenceOf(cands, func(c Candidate) float64 {
 					if c.sameConcepts {
@@ -229,6 +226,28 @@ func (ix *Index) Match(q Query) Result {
 		}
 	}
 	return r
+}
+
+// withSubject puts the row's section before a question that does not say
+// what it asks about: every word of it is found in wordings with
+// different answers (under a category reading バックアップ, 保存期間 is
+// found whole in the wordings on keeping logs, backups and camera
+// footage, and asks about backups). A section the question names adds
+// nothing, nor does one of a question the corpus holds word for word:
+// rank already prefers the entry learned under the same section.
+func (ix *Index) withSubject(pq string, qf features, section string, cands []Candidate) string {
+	section = prepare(section[strings.LastIndex(section, ">")+1:])
+	whole := slices.IndexFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 })
+	if !ix.cfg.Subject || section == "" || textnorm.HasCJK(pq) != textnorm.HasCJK(section) || whole < 0 || cands[0].Score >= 1-1e-6 ||
+		!slices.ContainsFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 && !ix.sameAnswer(c.Entry, cands[whole].Entry) }) {
+		return pq
+	}
+	for t := range ix.tokenizeInto(section, nil, features{}) {
+		if qf[t] > 0 {
+			return pq // the question names it
+		}
+	}
+	return section + " " + pq
 }
 
 // rank sorts candidates best first. Ties (the same wording learned from

@@ -1321,3 +1321,44 @@ func TestInapplicableEntry(t *testing.T) {
 		t.Errorf("a plain answer held back: %s", r[0].Explain())
 	}
 }
+
+// A question that does not say what it asks about is read under its
+// section: 保存期間 is found whole in the wordings on logs, backups and
+// footage. A question that names its section, or one found whole in one
+// answer's wordings only, is read as it is.
+func TestSubjectFromSection(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "log-ret", Question: "ログの保存期間は？", Answer: "1年"},
+		{ID: "bk-ret", Question: "バックアップデータの保存期間を教えてください", Answer: "35日"},
+		{ID: "cam-ret", Question: "監視カメラの映像の保存期間はどのくらいですか", Answer: "90日"},
+		{ID: "bk-off", Question: "バックアップを遠隔地に保管していますか？", Answer: "大阪に保管"},
+		{ID: "mfa", Question: "多要素認証に対応していますか？", Answer: "TOTP"},
+	}
+	off := DefaultConfig()
+	off.Subject = false
+	tests := []struct {
+		q, section, want, wantOff string
+		read                      bool
+	}{
+		{"保存期間", "バックアップ", "bk-ret", "log-ret", true},
+		{"保存期間", "物理 > 監視カメラ", "cam-ret", "log-ret", true}, // the section's last part
+		{"保存期間", "", "log-ret", "log-ret", false},
+		{"ログの保存期間", "バックアップ", "log-ret", "log-ret", false},   // names what it asks about
+		{"バックアップの保存期間", "バックアップ", "bk-ret", "bk-ret", false}, // names its section
+		{"多要素認証", "バックアップ", "mfa", "mfa", false},             // found whole in one entry only
+		{"保存期間", "Backups", "log-ret", "log-ret", false},     // another language
+	}
+	for _, tt := range tests {
+		q := Query{Text: tt.q, Section: tt.section}
+		r := New(es, DefaultConfig()).Match(q)
+		if b := r.Best(); b == nil || b.Entry.ID != tt.want {
+			t.Errorf("%q under %q: best %v, want %s", tt.q, tt.section, b, tt.want)
+		}
+		if read := strings.Contains(r.Explain(), "read as"); read != tt.read {
+			t.Errorf("%q under %q: trace %q, read with its section %v, want %v", tt.q, tt.section, r.Explain(), read, tt.read)
+		}
+		if b := New(es, off).Match(q).Best(); b == nil || b.Entry.ID != tt.wantOff {
+			t.Errorf("%q under %q with subject=0: best %v, want %s", tt.q, tt.section, b, tt.wantOff)
+		}
+	}
+}

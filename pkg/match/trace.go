@@ -60,10 +60,8 @@ type Reason struct {
 	Median float64
 }
 
-// step records a change of confidence (none when it did not change). A
-// score sums its tokens in map order, so a check that recomputes it can
-// land a rounding error away: that is no change, or the trace of one row
-// would differ between two runs.
+// step records a change of confidence. A rounding error (a recomputed
+// score sums its tokens in map order) is no change: traces stay stable.
 func (r *Result) step(signal string, before, after float64, note string) {
 	if math.Abs(after-before) < 1e-9 && signal != StepScore {
 		return
