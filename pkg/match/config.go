@@ -74,8 +74,8 @@ type Config struct {
 	// capped at AmbiguityCap unless its wording scores this much without
 	// synonym credit, a near-copy of the row; 0 disables it.
 	InapplicableBar float64
-	// Subject reads a question whose every word is found in wordings with
-	// different answers with its section before it (保存期間 under バックアップ).
+	// Subject reads a question that does not say what it asks about with
+	// its section before it (保存期間 under バックアップ).
 	Subject bool
 	// OtherScriptRank scales, for ranking only, the score of a candidate
 	// in the other language than the query; 0 or 1 disables it.

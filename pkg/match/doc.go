@@ -9,9 +9,10 @@
 // Japanese (サーバー = サーバ, 取り扱い = 取扱); the item number ("1-2.",
 // "Q4"), a label's frame (〜の有無), the polite closing (〜していますか,
 // 〜を教えてください) and the way a sheet addresses the vendor (貴社の)
-// are removed. A question whose every word is found in wordings with
-// different answers is read with its section before it (Subject): 保存期間
-// under the category バックアップ.
+// are removed. A question that does not say what it asks about (every
+// word of it in wordings with different answers, or one compound found
+// whole in a wording on another subject) is read with its section before
+// it (Subject): 保存期間 under the category バックアップ.
 //
 // Tokens: kanji and kana become character bigrams (a bigram of two
 // hiragana weighs 0.2, of one 0.5: hiragana carries particles and

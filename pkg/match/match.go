@@ -2,6 +2,7 @@ package match
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -229,25 +230,30 @@ func (ix *Index) Match(q Query) Result {
 }
 
 // withSubject puts the row's section before a question that does not say
-// what it asks about: every word of it is found in wordings with
-// different answers (under a category reading バックアップ, 保存期間 is
-// found whole in the wordings on keeping logs, backups and camera
-// footage, and asks about backups). A section the question names adds
-// nothing, nor does one of a question the corpus holds word for word:
-// rank already prefers the entry learned under the same section.
+// what it asks about: one whose every word is found in wordings with
+// different answers (保存期間: logs, backups, camera footage), or a
+// compound found whole in a wording on another subject than the section
+// (保存期間 under ログ, in 映像記録の保存期間). Not where the question names
+// the section, or the corpus holds it word for word (rank then prefers
+// the entry learned under the same section).
 func (ix *Index) withSubject(pq string, qf features, section string, cands []Candidate) string {
 	section = prepare(section[strings.LastIndex(section, ">")+1:])
 	whole := slices.IndexFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 })
-	if !ix.cfg.Subject || section == "" || textnorm.HasCJK(pq) != textnorm.HasCJK(section) || whole < 0 || cands[0].Score >= 1-1e-6 ||
-		!slices.ContainsFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 && !ix.sameAnswer(c.Entry, cands[whole].Entry) }) {
+	if !ix.cfg.Subject || section == "" || textnorm.HasCJK(pq) != textnorm.HasCJK(section) || whole < 0 || cands[0].Score >= 1-1e-6 {
 		return pq
 	}
-	for t := range ix.tokenizeInto(section, nil, features{}) {
-		if qf[t] > 0 {
-			return pq // the question names it
-		}
+	sf := ix.tokenizeInto(section, nil, features{})
+	named := func(f features) bool {
+		return slices.ContainsFunc(slices.Collect(maps.Keys(sf)), func(t token) bool { return f[t] > 0 })
 	}
-	return section + " " + pq
+	if named(qf) {
+		return pq
+	}
+	shared := slices.ContainsFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 && !ix.sameAnswer(c.Entry, cands[whole].Entry) })
+	if _, _, compound, _ := askRun(pq); shared || compound && !named(ix.tokenizeInto(prepare(cands[whole].Wording), nil, features{})) {
+		return section + " " + pq
+	}
+	return pq
 }
 
 // rank sorts candidates best first. Ties (the same wording learned from

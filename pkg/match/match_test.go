@@ -1345,7 +1345,7 @@ func TestSubjectFromSection(t *testing.T) {
 		{"保存期間", "", "log-ret", "log-ret", false},
 		{"ログの保存期間", "バックアップ", "log-ret", "log-ret", false},   // names what it asks about
 		{"バックアップの保存期間", "バックアップ", "bk-ret", "bk-ret", false}, // names its section
-		{"多要素認証", "バックアップ", "mfa", "mfa", false},             // found whole in one entry only
+		{"多要素認証", "バックアップ", "mfa", "mfa", true},              // a compound in one wording on another subject: read, same entry
 		{"保存期間", "Backups", "log-ret", "log-ret", false},     // another language
 	}
 	for _, tt := range tests {
@@ -1359,6 +1359,21 @@ func TestSubjectFromSection(t *testing.T) {
 		}
 		if b := New(es, off).Match(q).Best(); b == nil || b.Entry.ID != tt.wantOff {
 			t.Errorf("%q under %q with subject=0: best %v, want %s", tt.q, tt.section, b, tt.wantOff)
+		}
+	}
+}
+
+// A label that is one compound, found whole in one wording only, on
+// another subject than its section, is read under the section too.
+func TestSubjectOfCompoundLabel(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "cam-ret", Question: "監視カメラの映像の保存期間はどのくらいですか", Answer: "90日"},
+		{ID: "log-keep", Question: "ログは一定期間保管できますか", Answer: "1年間保管します"},
+	}
+	ix := New(es, DefaultConfig())
+	for _, tt := range []struct{ section, want string }{{"ログ", "log-keep"}, {"監視カメラ", "cam-ret"}, {"", "cam-ret"}} {
+		if b := ix.Match(Query{Text: "保存期間", Section: tt.section}).Best(); b == nil || b.Entry.ID != tt.want {
+			t.Errorf("保存期間 under %q: best %v, want %s", tt.section, b, tt.want)
 		}
 	}
 }

@@ -14,8 +14,7 @@ type located struct {
 	start, end int
 }
 
-// featurizeAt is tokenizeInto that also records where each token sits
-// in p, and weights the features as score does.
+// featurizeAt is tokenizeInto with each token's place, weighted as score does.
 func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 	var at []located
 	f := ix.tokenizeInto(p, &at, features{})
@@ -29,17 +28,11 @@ func (ix *Index) featurizeAt(p string) (map[token]float64, []located) {
 // concept the query names too, and reports whether it changed any score.
 //
 // Two wordings of one concept share the concept token, but the characters
-// that spell it still differ: "冗長化" against "二重化" leaves the bigrams
-// 冗長, 長化 of the query and 二重, 重化 of the wording unmatched, and they
-// drag both coverages down as if the query asked something the wording
-// does not. Here a token that lies inside a shared concept's term and has
-// no counterpart on the other side counts SynonymCredit of its weight as
-// matched, on each side. Tokens outside the terms, and terms of concepts
-// only one side names, are untouched.
-//
-// The ranking uses it, and confidence only for a wording that names
-// exactly the query's concepts (sameConcepts, SynonymConfidence; see
-// Match). pq is the query through prepare.
+// that spell it still differ: 冗長化 against 二重化 leaves 冗長, 長化 and
+// 二重, 重化 unmatched, dragging both coverages down. A token inside a
+// shared concept's term with no counterpart on the other side counts
+// SynonymCredit of its weight as matched, on each side; other tokens are
+// untouched. pq is the query through prepare.
 func (ix *Index) creditSynonyms(pq string, cands []Candidate) bool {
 	qs := ix.thes.Spans(pq)
 	if len(qs) == 0 {
