@@ -250,7 +250,7 @@ func (ix *Index) withSubject(pq string, qf features, section string, cands []Can
 		return pq
 	}
 	shared := slices.ContainsFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 && !ix.sameAnswer(c.Entry, cands[whole].Entry) })
-	if _, _, compound, _ := askRun(pq); shared || compound && !named(ix.tokenizeInto(prepare(cands[whole].Wording), nil, features{})) {
+	if _, _, compound, _ := askRun(pq); shared || compound && !named(ix.tokenizeInto(cands[whole].prepared(), nil, features{})) {
 		return section + " " + pq
 	}
 	return pq
