@@ -214,3 +214,31 @@ func BenchmarkFillTemplate(b *testing.B) {
 		}
 	}
 }
+
+// A follow-up row (上記の保存期間) is matched with the question it refers
+// back to: after the camera question it asks how long footage is kept, not
+// logs, whose entry is the shortest wording of 保存期間. After the backup
+// question it goes to review: the backup entry fits its question better.
+func TestFollowUpRowAskedWithItsQuestion(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "データのバックアップを取得していますか。"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "上記の保存期間を記載してください。"})
+	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "監視カメラを設置していますか。"})
+	f.SetSheetRow("Sheet1", "A5", &[]any{"4", "上記の保存期間を記載してください。"})
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	res := runFill(t, sampleIndex(t), in, Options{})
+	want := map[int]string{2: "bk-taken", 3: "", 4: "dc-cctv", 5: "dc-cctv-retention"}
+	for _, it := range res.Items {
+		got := it.EntryID
+		if it.Status != StatusFilled {
+			got = ""
+		}
+		if got != want[it.Row] {
+			t.Errorf("row %d %q: filled with %q (%s), want %q", it.Row, it.Question, it.EntryID, it.Status, want[it.Row])
+		}
+	}
+}

@@ -172,7 +172,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			}
 			sharedSeen[r.AnswerCell] = true
 			pending = append(pending, len(items))
-			queries = append(queries, match.Query{Text: r.Question, Section: r.Section, ID: r.ID})
+			queries = append(queries, match.Query{Text: r.Asked(), Section: r.Section, ID: r.ID})
 			rows = append(rows, r)
 			items = append(items, it)
 		}

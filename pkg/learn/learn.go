@@ -40,7 +40,7 @@ func Observe(file string, wb *sheet.Workbook) []Observation {
 			if !r.Answered || r.Locked || r.SharedWith != "" && r.SharedWith != r.AnswerCell {
 				continue
 			}
-			o := Observation{File: file, Sheet: s.Name, Row: r.Row, QID: r.ID, Question: r.Question, Section: r.Section}
+			o := Observation{File: file, Sheet: s.Name, Row: r.Row, QID: r.ID, Question: r.Asked(), Section: r.Section}
 			remarks := strings.TrimSpace(r.Remarks)
 			if c, ok := corpus.ChoiceOf(r.Answer); ok && (len(r.Choices) > 0 || r.MarkCells != nil || len([]rune(r.Answer)) <= 4) {
 				// A dropdown row: the cell's value is the choice, the

@@ -98,6 +98,10 @@ type Row struct {
 	ID       string `json:"id,omitempty"`
 	Question string `json:"question"`
 	Section  string `json:"section,omitempty"`
+	// Follows is the question a follow-up row refers back to (上記で
+	// 「はい」の場合、その頻度; see FollowUp): the one above it that is no
+	// follow-up itself.
+	Follows string `json:"follows,omitempty"`
 	// AnswerCell is where the answer goes ("D12").
 	AnswerCell string `json:"answer_cell"`
 	// Answer is the cell's current text; Answered is false when it is
@@ -1112,6 +1116,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 	var out []Row
 	section := ""
 	var cats categories
+	asked := "" // the last question that is no follow-up
 	start := lay.HeaderRow + 1
 	for start <= len(g.cells) && isHeader(headers, start) {
 		start++
@@ -1237,6 +1242,11 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			}
 		}
 		row := Row{Row: r, ID: id, Question: q, Section: cats.rowSection(g, r, lay, section), SharedWith: shared}
+		if _, ok := FollowUp(q); ok {
+			row.Follows = asked
+		} else {
+			asked = q
+		}
 		row.AnswerCell, _ = excelize.CoordinatesToCellName(lay.AnswerCol, r)
 		if shared != "" {
 			row.AnswerCell = shared
@@ -1419,6 +1429,36 @@ func firstCell(g *grid, r int, lay Layout) string {
 		}
 	}
 	return ""
+}
+
+// followUp is the opening of a question that refers back to the one above
+// it: 上記の, 上記で「はい」の場合、, 「はい」と回答した場合、, If yes,.
+var followUp = regexp.MustCompile(`^[（(]?(?:(?:上記|前記|前問)(?:で|に)?(?:「?はい」?と?(?:回答した)?)?の?(?:場合)?|「?(?:はい|有|あり)」?(?:と回答した|を選択した)?の?場合|(?i:if (?:yes|so)))[）)、，,:：]?\s*`)
+
+// FollowUp returns a follow-up question without its opening, and whether
+// it is one: on its own, 上記の保存期間 does not say what is kept. 上記以外
+// (other than the above) asks about something else.
+func FollowUp(q string) (string, bool) {
+	if m := followUp.FindString(q); m != "" && len(m) < len(q) && !strings.HasPrefix(q[len(m):], "以外") {
+		return q[len(m):], true
+	}
+	return q, false
+}
+
+// Asked is what the row asks, for matching and learning: a follow-up
+// with the question it refers back to after it, as a second sentence, so
+// that its own ask comes first (保存期間を記載してください。ログを取得して
+// いますか).
+func (r Row) Asked() string {
+	rest, ok := FollowUp(r.Question)
+	if !ok || r.Follows == "" {
+		return r.Question
+	}
+	rest = strings.TrimRight(rest, "。．.？? 　")
+	if textnorm.HasCJK(rest) {
+		return rest + "。" + r.Follows
+	}
+	return rest + "? " + r.Follows
 }
 
 // categories carries a sheet's category cells down its rows: a category

@@ -705,3 +705,47 @@ func TestCategoriesCarriedDown(t *testing.T) {
 		t.Errorf("sections = %q, want %q", got, want)
 	}
 }
+
+func TestFollowUp(t *testing.T) {
+	for _, tt := range []struct {
+		q, rest string
+		ok      bool
+	}{
+		{"上記の保存期間を記載してください。", "保存期間を記載してください。", true},
+		{"上記で「はい」の場合、取得頻度を記載してください。", "取得頻度を記載してください。", true},
+		{"「はい」と回答した場合、その方式を記入してください", "その方式を記入してください", true},
+		{"（はいの場合）その頻度", "その頻度", true},
+		{"上記記録の保管期間", "記録の保管期間", true},
+		{"If yes, how often are they tested?", "how often are they tested?", true},
+		{"上記以外の対策があれば記載してください", "上記以外の対策があれば記載してください", false}, // other than the above
+		{"上記", "上記", false},
+		{"バックアップを取得していますか", "バックアップを取得していますか", false},
+		{"はい／いいえで回答してください", "はい／いいえで回答してください", false},
+	} {
+		if rest, ok := FollowUp(tt.q); rest != tt.rest || ok != tt.ok {
+			t.Errorf("FollowUp(%q) = %q, %v; want %q, %v", tt.q, rest, ok, tt.rest, tt.ok)
+		}
+	}
+}
+
+// A follow-up row refers back to the last question above it that is no
+// follow-up itself, and is asked with it after its own words.
+func TestFollowUpRows(t *testing.T) {
+	b := newBook(t, "Sheet1")
+	b.rows("Sheet1", 1,
+		[]string{"No.", "質問", "回答"},
+		[]string{"1", "ログを取得していますか。"},
+		[]string{"2", "上記の保存期間を記載してください。"},
+		[]string{"3", "上記で「はい」の場合、保護の方法を記載してください。"},
+		[]string{"4", "上記以外の記録があれば記載してください。"},
+	)
+	s := b.sheet("Sheet1")
+	var got []string
+	for _, r := range s.Rows {
+		got = append(got, r.Asked())
+	}
+	want := []string{"ログを取得していますか。", "保存期間を記載してください。ログを取得していますか。", "保護の方法を記載してください。ログを取得していますか。", "上記以外の記録があれば記載してください。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("asked = %q, want %q", got, want)
+	}
+}
