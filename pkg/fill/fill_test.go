@@ -240,5 +240,11 @@ func TestFollowUpRowAskedWithItsQuestion(t *testing.T) {
 		if got != want[it.Row] {
 			t.Errorf("row %d %q: filled with %q (%s), want %q", it.Row, it.Question, it.EntryID, it.Status, want[it.Row])
 		}
+		if it.Row == 5 && it.Asked != "保存期間を記載してください。監視カメラを設置していますか。" {
+			t.Errorf("row 5: asked %q, want its own words, then the question above", it.Asked)
+		}
+		if it.Row == 2 && it.Asked != "" {
+			t.Errorf("row 2 is no follow-up, but asked %q", it.Asked)
+		}
 	}
 }

@@ -41,11 +41,14 @@ type Alternative struct {
 
 // Item is the plan for one question row, and its line in the report.
 type Item struct {
-	Sheet      string  `json:"sheet"`
-	Row        int     `json:"row"`
-	ID         string  `json:"id,omitempty"`
-	Section    string  `json:"section,omitempty"`
-	Question   string  `json:"question"`
+	Sheet    string `json:"sheet"`
+	Row      int    `json:"row"`
+	ID       string `json:"id,omitempty"`
+	Section  string `json:"section,omitempty"`
+	Question string `json:"question"`
+	// Asked is what the matcher was given where it is not the question:
+	// a follow-up row with the question it refers back to.
+	Asked      string  `json:"asked,omitempty"`
 	AnswerCell string  `json:"answer_cell"`
 	Status     Status  `json:"status"`
 	EntryID    string  `json:"entry_id,omitempty"`
@@ -172,6 +175,9 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			}
 			sharedSeen[r.AnswerCell] = true
 			pending = append(pending, len(items))
+			if asked := r.Asked(); asked != r.Question {
+				it.Asked = asked
+			}
 			queries = append(queries, match.Query{Text: r.Asked(), Section: r.Section, ID: r.ID})
 			rows = append(rows, r)
 			items = append(items, it)

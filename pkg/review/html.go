@@ -79,7 +79,7 @@ td.q{max-width:28rem}td.a{max-width:28rem;white-space:pre-wrap}
 <tbody>
 {{range .Items}}<tr data-s="{{.Status}}">
 <td>{{.Sheet}}</td><td>{{.Row}}<br><span class="muted">{{.AnswerCell}}</span></td><td>{{.Section}}</td>
-<td class="q">{{.Question}}</td>
+<td class="q">{{.Question}}{{if .Asked}}<br><span class="muted">→ {{.Asked}}</span>{{end}}</td>
 <td class="a">{{if .Choice}}<b>{{.Choice}}</b>
 {{end}}{{if .Answer}}{{.Answer}}{{else}}{{.Existing}}{{end}}{{if .Reason}}
 <span class="muted">{{.Reason}}</span>{{end}}</td>
