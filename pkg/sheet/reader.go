@@ -1433,7 +1433,7 @@ func firstCell(g *grid, r int, lay Layout) string {
 
 // followUp is the opening of a question that refers back to the one above
 // it: 上記の, 上記で「はい」の場合、, 「はい」と回答した場合、, If yes,.
-var followUp = regexp.MustCompile(`^[（(]?(?:(?:上記|前記|前問)(?:で|に)?(?:「?はい」?と?(?:回答した)?)?の?(?:場合)?|「?(?:はい|有|あり)」?(?:と回答した|を選択した)?の?場合|(?i:if (?:yes|so)))[）)、，,:：]?\s*`)
+var followUp = regexp.MustCompile(`^[（(]?(?:(?:上記|前記|前問)(?:で|に)?(?:「?はい」?と?(?:回答した)?)?の?(?:場合)?|「?(?:はい|有|あり)」?(?:と回答した|を選択した)?の?場合|(?i:if (?:yes|so)\b))[）)、，,:：]?\s*`)
 
 // FollowUp returns a follow-up question without its opening, and whether
 // it is one: on its own, 上記の保存期間 does not say what is kept. 上記以外

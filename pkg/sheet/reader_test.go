@@ -717,6 +717,7 @@ func TestFollowUp(t *testing.T) {
 		{"（はいの場合）その頻度", "その頻度", true},
 		{"上記記録の保管期間", "記録の保管期間", true},
 		{"If yes, how often are they tested?", "how often are they tested?", true},
+		{"If software is developed in-house, is it reviewed?", "If software is developed in-house, is it reviewed?", false},
 		{"上記以外の対策があれば記載してください", "上記以外の対策があれば記載してください", false}, // other than the above
 		{"上記", "上記", false},
 		{"バックアップを取得していますか", "バックアップを取得していますか", false},
