@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -87,7 +88,10 @@ type ReviewRow struct {
 	Row      int    `json:"row"`
 	ID       string `json:"id,omitempty"`
 	Question string `json:"question"`
-	Section  string `json:"section,omitempty"`
+	// Asked is what a follow-up row was matched (and is learned) as: its
+	// own words, then the question above it.
+	Asked   string `json:"asked,omitempty"`
+	Section string `json:"section,omitempty"`
 	// Status is what the download writes for the row now: filled,
 	// review, unanswered.
 	Status string `json:"status"`
@@ -305,7 +309,7 @@ func (j *reviewJob) row(key string) ReviewRow {
 			dec = &d
 		}
 	}
-	rr := ReviewRow{Key: key, Sheet: p.Sheet, Row: p.Row, ID: p.ID, Question: p.Question, Section: p.Section,
+	rr := ReviewRow{Key: key, Sheet: p.Sheet, Row: p.Row, ID: p.ID, Question: p.Question, Asked: p.Asked, Section: p.Section,
 		Status: string(it.Status), NeedsReview: p.Status == fill.StatusReview, Decided: dec != nil, Decision: dec,
 		Answer: it.Answer, Choice: it.Choice, Remarks: it.Remarks, EntryID: it.EntryID, Confidence: p.Confidence,
 		Reason: it.Reason, Trace: p.Trace, Choices: p.Choices, Suggestions: []Suggestion{}}
@@ -504,7 +508,7 @@ func (s *Server) learnDecisions(w http.ResponseWriter, r *http.Request) {
 			continue
 		}
 		p := j.planned[k]
-		ob := learn.Observation{File: j.name, Sheet: p.Sheet, Row: p.Row, QID: p.ID, Question: p.Question, Section: p.Section}
+		ob := learn.Observation{File: j.name, Sheet: p.Sheet, Row: p.Row, QID: p.ID, Question: cmp.Or(p.Asked, p.Question), Section: p.Section}
 		if d.Choice != "" {
 			ob.Choice, _ = corpus.ChoiceOf(d.Choice)
 		}

@@ -526,3 +526,38 @@ func TestReviewSuggestionsWriteDifferently(t *testing.T) {
 		t.Errorf("suggested answers %v, want one No and the Yes", got)
 	}
 }
+
+// A follow-up row (上記の保存期間) shows what it was matched as, and is
+// learned so: with the question above it, not as a question of its own
+// that every such row would share.
+func TestReviewFollowUp(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "監視カメラを設置していますか。"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "上記の保存期間を記載してください。"})
+	in := filepath.Join(t.TempDir(), "followup.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	dir := copyCorpus(t)
+	ts := reviewServer(t, dir, func(s *Server) { s.Learn = true })
+	_, rr, raw := startReview(t, ts.URL, in)
+	const asked = "保存期間を記載してください。監視カメラを設置していますか。"
+	var row ReviewRow
+	for _, r := range rr.Rows {
+		if r.Row == 3 {
+			row = r
+		}
+	}
+	if row.Asked != asked {
+		t.Fatalf("row 3 asked %q, want %q: %s", row.Asked, asked, raw)
+	}
+	decide(t, ts.URL, rr.ID, DecisionIn{Key: row.Key, Answer: "30日間保存しています。"})
+	if code, body := call(t, "POST", ts.URL+"/api/review/"+rr.ID+"/learn", nil); code != 200 {
+		t.Fatalf("learn: %d %s", code, body)
+	}
+	learned, _ := os.ReadFile(filepath.Join(dir, "learned.yaml"))
+	if !strings.Contains(string(learned), "question: "+asked) {
+		t.Errorf("learned.yaml lacks the follow-up asked with its question:\n%s", learned)
+	}
+}
