@@ -283,6 +283,17 @@ func TestInspectJSON(t *testing.T) {
 	if s := v.Sheets[0]; len(s.Choices) != 0 || len(s.Boxes) != 1 || s.Boxes[0] != "はい/いいえ" {
 		t.Errorf("check boxes: choices %q, boxes %q", s.Choices, s.Boxes)
 	}
+
+	// --rows lists each question with its section, and a follow-up with
+	// the question it refers back to.
+	x.SetSheetRow("Sheet1", "A4", &[]any{3, "上記の保存期間を記載してください。"})
+	if err := x.SaveAs(boxes); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr = qfill(t, "inspect", boxes, "--rows")
+	if want := "上記の保存期間を記載してください。 ← バックアップを取得していますか？"; code != 0 || !strings.Contains(out, want) {
+		t.Errorf("inspect --rows: exit %d, want a line with %q:\n%s%s", code, want, out, stderr)
+	}
 }
 
 func TestCorpusDiscovery(t *testing.T) {

@@ -198,7 +198,11 @@ func inspectRun(opts *inspectOptions) error {
 				fmt.Fprintf(w, "  %-28s check boxes: %s\n", "", c)
 			}
 			for _, r := range s.Rows {
-				fmt.Fprintf(w, "    %5d %-10s %-8s %s | %s\n", r.Row, r.ID, r.AnswerCell, trunc(r.Section, 30), trunc(r.Question, 70))
+				fmt.Fprintf(w, "    %5d %-10s %-8s %s | %s", r.Row, r.ID, r.AnswerCell, trunc(r.Section, 30), trunc(r.Question, 70))
+				if r.Follows != "" {
+					fmt.Fprintf(w, " ← %s", trunc(r.Follows, 40))
+				}
+				fmt.Fprintln(w)
 			}
 		}
 	}
