@@ -175,10 +175,11 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			}
 			sharedSeen[r.AnswerCell] = true
 			pending = append(pending, len(items))
-			if asked := r.Asked(); asked != r.Question {
+			asked := r.Asked()
+			if asked != r.Question {
 				it.Asked = asked
 			}
-			queries = append(queries, match.Query{Text: r.Asked(), Section: r.Section, ID: r.ID})
+			queries = append(queries, match.Query{Text: asked, Section: r.Section, ID: r.ID})
 			rows = append(rows, r)
 			items = append(items, it)
 		}

@@ -242,9 +242,9 @@ func (ix *Index) withSubject(pq string, qf features, section string, cands []Can
 	if !ix.cfg.Subject || section == "" || textnorm.HasCJK(pq) != textnorm.HasCJK(section) || whole < 0 || cands[0].Score >= 1-1e-6 {
 		return pq
 	}
-	sf := ix.tokenizeInto(section, nil, features{})
+	st := slices.Collect(maps.Keys(ix.tokenizeInto(section, nil, features{})))
 	named := func(f features) bool {
-		return slices.ContainsFunc(slices.Collect(maps.Keys(sf)), func(t token) bool { return f[t] > 0 })
+		return slices.ContainsFunc(st, func(t token) bool { return f[t] > 0 })
 	}
 	if named(qf) {
 		return pq

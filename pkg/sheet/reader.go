@@ -1450,10 +1450,10 @@ func FollowUp(q string) (string, bool) {
 // that its own ask comes first (保存期間を記載してください。ログを取得して
 // いますか).
 func (r Row) Asked() string {
-	rest, ok := FollowUp(r.Question)
-	if !ok || r.Follows == "" {
+	if r.Follows == "" {
 		return r.Question
 	}
+	rest, _ := FollowUp(r.Question)
 	rest = strings.TrimRight(rest, "。．.？? 　")
 	if textnorm.HasCJK(rest) {
 		return rest + "。" + r.Follows
