@@ -23,6 +23,7 @@ import (
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
+	"github.com/qfill/qfill/pkg/sheet"
 )
 
 // Pair is one labelled query.
@@ -264,18 +265,27 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 	for _, d := range order {
 		idx := groups[d]
 		m := matchers[s.Pairs[idx[0]].Corpus]
-		if sm, ok := m.(SheetMatcher); ok {
-			qs := make([]match.Query, len(idx))
-			for k, i := range idx {
-				qs[k] = match.Query{Text: s.Pairs[i].Query, Section: s.Pairs[i].Section}
+		// A follow-up row (上記の保存期間, If yes, how often?) is asked
+		// with the question above it, as fill asks it.
+		qs := make([]match.Query, len(idx))
+		above := ""
+		for k, i := range idx {
+			row := sheet.Row{Question: s.Pairs[i].Query}
+			if _, ok := sheet.FollowUp(row.Question); ok {
+				row.Follows = above
+			} else {
+				above = row.Question
 			}
+			qs[k] = match.Query{Text: row.Asked(), Section: s.Pairs[i].Section}
+		}
+		if sm, ok := m.(SheetMatcher); ok {
 			for k, r := range sm.MatchAll(qs) {
 				results[idx[k]] = r
 			}
 			continue
 		}
-		for _, i := range idx {
-			results[i] = m.Match(match.Query{Text: s.Pairs[i].Query, Section: s.Pairs[i].Section})
+		for k, i := range idx {
+			results[i] = m.Match(qs[k])
 		}
 	}
 	out := make([]Outcome, len(s.Pairs))

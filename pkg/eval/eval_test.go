@@ -202,3 +202,41 @@ type pick map[string]*corpus.Entry
 func (p pick) Match(q match.Query) match.Result {
 	return match.Result{Candidates: []match.Candidate{{Entry: p[q.Text], Score: 1}}, Confidence: 1, Auto: true}
 }
+
+// TestRunFollowUp: a follow-up row is matched as fill matches it, with the
+// question above it (the last one that is no follow-up), in the order of
+// its direction; a row of another direction in between does not count.
+func TestRunFollowUp(t *testing.T) {
+	var got []string
+	rec := recorder(func(q match.Query) { got = append(got, q.Text) })
+	set := &Set{Pairs: []Pair{
+		{QueryID: "1", Query: "ログを取得していますか", Corpus: "x"},
+		{QueryID: "2", Query: "上記の保存期間を記載してください", Corpus: "x"},
+		{QueryID: "9", Query: "バックアップを取得していますか", Corpus: "y"},
+		{QueryID: "3", Query: "「はい」の場合、その頻度", Corpus: "x"},
+		{QueryID: "4", Query: "Do you encrypt backups?", Corpus: "x"},
+		{QueryID: "5", Query: "If yes, which algorithm?", Corpus: "x"},
+		{QueryID: "6", Query: "上記以外の対策はありますか", Corpus: "x"},
+	}, Corpora: map[string][]*corpus.Entry{"x": nil, "y": nil}}
+	set.Run(func([]*corpus.Entry, string) Matcher { return rec })
+	want := []string{
+		"ログを取得していますか",
+		"保存期間を記載してください。ログを取得していますか",
+		"その頻度。ログを取得していますか",
+		"Do you encrypt backups?",
+		"which algorithm? Do you encrypt backups?",
+		"上記以外の対策はありますか",
+		"バックアップを取得していますか",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("matched\n%q\nwant\n%q", got, want)
+	}
+}
+
+// recorder records what it is asked and answers nothing.
+type recorder func(match.Query)
+
+func (r recorder) Match(q match.Query) match.Result {
+	r(q)
+	return match.Result{}
+}
