@@ -452,12 +452,13 @@ func TestEvalCrossValidation(t *testing.T) {
 		Calibrated, Rules map[string]float64
 		Files             map[string]map[string]float64
 		Curve             struct {
-			Brier float64
-			Rows  int
-			Bands []struct {
+			Brier        float64
+			Rows         int
+			ByConfidence []struct {
+				From                float64
 				Rows                int
 				Predicted, Observed float64
-			}
+			} `json:"by_confidence"`
 		}
 	}
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
@@ -475,14 +476,18 @@ func TestEvalCrossValidation(t *testing.T) {
 	if p, c := res.Calibrated["precision"], res.Calibrated["coverage"]; p < 0.98 || c < 0.45 {
 		t.Errorf("out-of-fold precision %.3f coverage %.3f, want at least 0.98 / 0.45", p, c)
 	}
-	// The confidence curves out of fold: measured Brier 0.10 on these
-	// sets; every band's prediction within 10 points of what happened.
+	// The confidence curves out of fold: measured Brier 0.11 on these
+	// sets; in every band of confidence (the curve's own bands) the
+	// prediction within 10 points of what happened (measured: 3).
 	if c := res.Curve; c.Rows < 1500 || c.Brier <= 0 || c.Brier > 0.13 {
 		t.Errorf("curves out of fold: %d rows, Brier %.3f", c.Rows, c.Brier)
 	}
-	for _, b := range res.Curve.Bands {
+	if len(res.Curve.ByConfidence) < 10 {
+		t.Errorf("%d confidence bands, want calib.Edges", len(res.Curve.ByConfidence))
+	}
+	for _, b := range res.Curve.ByConfidence {
 		if b.Rows >= 30 && math.Abs(b.Predicted-b.Observed) > 0.1 {
-			t.Errorf("curve band of %d rows: predicted %.3f, observed %.3f", b.Rows, b.Predicted, b.Observed)
+			t.Errorf("confidence band from %.2f, %d rows: predicted %.3f, observed %.3f", b.From, b.Rows, b.Predicted, b.Observed)
 		}
 	}
 	code, out, stderr = qfill(t, "eval", "--fit", sets)

@@ -99,10 +99,18 @@ func cvRun(opts *evalOptions, cfg match.Config) error {
 	tw.Flush()
 	fmt.Fprintf(w, "\nout-of-fold confidence curves (the probability review comments show), %d rows, Brier score %.3f:\n", res.Curve.Rows, res.Curve.Brier)
 	tw = newTable(w)
-	fmt.Fprintln(tw, "probability from\trows\tpredicted\tright\t")
-	for _, b := range res.Curve.Bands {
-		if b.Rows > 0 {
-			fmt.Fprintf(tw, "%.2f\t%d\t%s\t%s\t\n", b.From, b.Rows, pct(b.Predicted), pct(b.Observed))
+	for i, view := range []struct {
+		name  string
+		bands []eval.ReliabilityBand
+	}{{"probability from", res.Curve.Bands}, {"confidence from", res.Curve.ByConfidence}} {
+		if i > 0 {
+			fmt.Fprintln(tw)
+		}
+		fmt.Fprintf(tw, "%s\trows\tpredicted\tright\t\n", view.name)
+		for _, b := range view.bands {
+			if b.Rows > 0 {
+				fmt.Fprintf(tw, "%.2f\t%d\t%s\t%s\t\n", b.From, b.Rows, pct(b.Predicted), pct(b.Observed))
+			}
 		}
 	}
 	tw.Flush()

@@ -94,10 +94,12 @@ func CrossValidate(groups []Group, l2 float64) []Group {
 }
 
 // Scored is one held-out row: the probability a curve fitted without its
-// file gives it, and whether its best answer was right.
+// file gives it, whether its best answer was right, and the matcher's
+// confidence.
 type Scored struct {
 	P     float64
 	Right bool
+	Conf  float64
 }
 
 // CurvesHeldOut measures the confidence curves out of fold: every row
@@ -115,7 +117,7 @@ func CurvesHeldOut(groups []Group) []Scored {
 		for _, ex := range Examples(g.Outcomes) {
 			// A language no other file has gets no curve: not measured.
 			if p := cs.Probability(ex.Signals.English, ex.Signals.Confidence); !math.IsNaN(p) {
-				out = append(out, Scored{P: p, Right: ex.Right})
+				out = append(out, Scored{P: p, Right: ex.Right, Conf: ex.Signals.Confidence})
 			}
 		}
 	}
@@ -123,12 +125,23 @@ func CurvesHeldOut(groups []Group) []Scored {
 }
 
 // Reliability compares predicted and observed: per band of predicted
-// probability, the rows, their mean prediction and the share right; and
-// the Brier score (mean squared error of the prediction) over all rows.
+// probability, the rows, their mean prediction and the share right; the
+// same per band of the matcher's confidence (calib.Edges, the bands a
+// curve counts in); and the Brier score (mean squared error of the
+// prediction) over all rows.
+//
+// Out of fold, the two views differ where a curve's probability sits near
+// an edge of the predicted bands: a row's predicted band then depends on
+// its fold, and the folds that put it in the lower band are those whose
+// left-out file was right more often at that confidence (leaving it out
+// lowered the probability), so the lower band reads optimistic and the
+// one above pessimistic. A row's confidence band does not depend on the
+// fold, so ByConfidence says how far the curves are from what happened.
 type Reliability struct {
-	Bands []ReliabilityBand `json:"bands"`
-	Brier float64           `json:"brier"`
-	Rows  int               `json:"rows"`
+	Bands        []ReliabilityBand `json:"bands"`
+	ByConfidence []ReliabilityBand `json:"by_confidence"`
+	Brier        float64           `json:"brier"`
+	Rows         int               `json:"rows"`
 }
 
 // ReliabilityBand is one band of predicted probability.
@@ -139,36 +152,51 @@ type ReliabilityBand struct {
 	Observed  float64 `json:"observed"`
 }
 
-// Reliable measures scored rows in bands of predicted probability.
+// Reliable measures scored rows in bands of predicted probability and of
+// confidence.
 func Reliable(rows []Scored) Reliability {
-	edges := []float64{0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95}
-	r := Reliability{Bands: make([]ReliabilityBand, len(edges)), Rows: len(rows)}
-	for i, e := range edges {
-		r.Bands[i].From = e
+	r := Reliability{
+		Bands:        reliabilityBands(rows, []float64{0, 0.2, 0.4, 0.6, 0.8, 0.9, 0.95}, func(s Scored) float64 { return s.P }),
+		ByConfidence: reliabilityBands(rows, calib.Edges, func(s Scored) float64 { return s.Conf }),
+		Rows:         len(rows),
 	}
 	for _, s := range rows {
-		i := len(edges) - 1
-		for i > 0 && s.P < edges[i] {
-			i--
-		}
-		b := &r.Bands[i]
-		b.Rows++
-		b.Predicted += s.P
 		y := 0.0
 		if s.Right {
 			y = 1
-			b.Observed++
 		}
 		r.Brier += (s.P - y) * (s.P - y)
-	}
-	for i := range r.Bands {
-		if n := float64(r.Bands[i].Rows); n > 0 {
-			r.Bands[i].Predicted /= n
-			r.Bands[i].Observed /= n
-		}
 	}
 	if len(rows) > 0 {
 		r.Brier /= float64(len(rows))
 	}
 	return r
+}
+
+// reliabilityBands counts the rows into the bands that start at edges, by
+// the value key gives.
+func reliabilityBands(rows []Scored, edges []float64, key func(Scored) float64) []ReliabilityBand {
+	bands := make([]ReliabilityBand, len(edges))
+	for i, e := range edges {
+		bands[i].From = e
+	}
+	for _, s := range rows {
+		i := len(edges) - 1
+		for i > 0 && key(s) < edges[i] {
+			i--
+		}
+		b := &bands[i]
+		b.Rows++
+		b.Predicted += s.P
+		if s.Right {
+			b.Observed++
+		}
+	}
+	for i := range bands {
+		if n := float64(bands[i].Rows); n > 0 {
+			bands[i].Predicted /= n
+			bands[i].Observed /= n
+		}
+	}
+	return bands
 }

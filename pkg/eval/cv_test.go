@@ -52,7 +52,7 @@ func TestPairsFiles(t *testing.T) {
 }
 
 func TestReliable(t *testing.T) {
-	r := Reliable([]Scored{{0.1, false}, {0.1, true}, {0.97, true}, {0.95, true}, {0.5, false}})
+	r := Reliable([]Scored{{0.1, false, 0.05}, {0.1, true, 0.15}, {0.97, true, 0.9}, {0.95, true, 0.9}, {0.5, false, 0.55}})
 	// (0.01 + 0.81 + 0.0009 + 0.0025 + 0.25) / 5
 	if math.Abs(r.Brier-0.21468) > 1e-9 || r.Rows != 5 {
 		t.Errorf("Brier %.5f over %d rows", r.Brier, r.Rows)
@@ -62,6 +62,13 @@ func TestReliable(t *testing.T) {
 		w := want[b.From]
 		if float64(b.Rows) != w[0] || math.Abs(b.Predicted-w[1]) > 1e-9 || math.Abs(b.Observed-w[2]) > 1e-9 {
 			t.Errorf("band %v: %d rows, predicted %.3f, observed %.3f; want %v", b.From, b.Rows, b.Predicted, b.Observed, w)
+		}
+	}
+	want = map[float64][3]float64{0: {1, 0.1, 0}, 0.1: {1, 0.1, 1}, 0.55: {1, 0.5, 0}, 0.9: {2, 0.96, 1}}
+	for _, b := range r.ByConfidence {
+		w := want[b.From]
+		if float64(b.Rows) != w[0] || math.Abs(b.Predicted-w[1]) > 1e-9 || math.Abs(b.Observed-w[2]) > 1e-9 {
+			t.Errorf("confidence band %v: %d rows, predicted %.3f, observed %.3f; want %v", b.From, b.Rows, b.Predicted, b.Observed, w)
 		}
 	}
 }
