@@ -44,9 +44,7 @@ type Index struct {
 	n        int
 	thes     *thesaurus.Thesaurus
 	pool     sync.Pool
-	// keys holds each entry's folded answer and section, compared for
-	// the candidates of every query.
-	keys map[*corpus.Entry]entryKeys
+	keys     map[*corpus.Entry]entryKeys // compared for every query's candidates
 }
 
 // entryKeys: the answer is kept as a 64-bit hash of its folded key, since
@@ -91,11 +89,12 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 	}
 	raw := make([][]wording, len(entries))
 	keys := make([]entryKeys, len(entries))
-	// Tokenizing is the costly part and each entry is independent: spread
-	// it over the CPUs. Each worker counts document frequencies (an entry
-	// once) and posting lengths for its entries; the counts are integers,
-	// so the merged totals do not depend on scheduling.
-	workers := max(1, min(runtime.GOMAXPROCS(0), len(entries)/256))
+	// Tokenizing is the costly part (tens of µs an entry, so even a real
+	// corpus of a few hundred is worth it) and entries are independent:
+	// spread it over the CPUs. Each worker counts document frequencies (an
+	// entry once) and posting lengths for its entries; the counts are
+	// integers, so the merged totals do not depend on scheduling.
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(entries)/64))
 	dfs := make([]map[token]int, workers)
 	lenss := make([]map[token]int, workers)
 	var wg sync.WaitGroup
