@@ -80,7 +80,9 @@ func TestPlanDecisions(t *testing.T) {
 
 // An entry without a choice whose answer affirms what its question names
 // fills a はい/いいえ dropdown with はい and its text as remarks; one that
-// only describes, in words of its own, goes to review.
+// only describes, in words of its own, goes to review with its text in an
+// empty remarks cell (not over the customer's note, nor anywhere when the
+// sheet has no remarks column).
 func TestPlanAnswerSaysYes(t *testing.T) {
 	echo := &corpus.Entry{ID: "bk", Question: "バックアップを取得していますか？", Answer: "日次で取得しています。"}
 	describes := &corpus.Entry{ID: "dr", Question: "災害対策はされていますか？", Answer: "東京と大阪の2拠点で運用しています。"}
@@ -90,16 +92,24 @@ func TestPlanAnswerSaysYes(t *testing.T) {
 	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
 		{Row: 2, Question: "q1", AnswerCell: "C2", RemarksCell: "D2", Choices: []string{"はい", "いいえ", "該当なし"}},
 		{Row: 3, Question: "q2", AnswerCell: "C3", RemarksCell: "D3", Choices: []string{"はい", "いいえ", "該当なし"}},
+		{Row: 4, Question: "q3", AnswerCell: "C4", RemarksCell: "D4", Remarks: "別紙参照", Choices: []string{"はい", "いいえ", "該当なし"}},
+		{Row: 5, Question: "q4", AnswerCell: "C5", Choices: []string{"はい", "いいえ", "該当なし"}},
 	}}}}
-	items := Plan(wb, fixed{auto(echo), auto(describes)}, Options{})
+	items := Plan(wb, fixed{auto(echo), auto(describes), auto(describes), auto(describes)}, Options{})
 	got := Writes(items)
-	want := []string{`S!C2 = "はい"`, `S!D2 = "日次で取得しています。"`, `S!C3 [review] [comment]`}
+	want := []string{`S!C2 = "はい"`, `S!D2 = "日次で取得しています。"`, `S!C3 [review] [comment]`, `S!D3 = "東京と大阪の2拠点で運用しています。"`, `S!C4 [review] [comment]`, `S!C5 [review] [comment]`}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("writes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+	if r := items[1].Reason; !strings.Contains(r, "in the remarks") {
+		t.Errorf("reason %q does not say the text is in the remarks", r)
+	}
+	if r := items[2].Reason; strings.Contains(r, "in the remarks") {
+		t.Errorf("reason %q says the text is in the remarks, which hold the customer's note", r)
+	}
 	// The summary names the entry that a choice would let fill its row.
-	if c, ids := Count(items), NoChoiceEntries(items); c.NoChoice != 1 || len(ids) != 1 || ids[0] != "dr" {
-		t.Errorf("no choice: %d rows, entries %v; want 1, [dr]", c.NoChoice, ids)
+	if c, ids := Count(items), NoChoiceEntries(items); c.NoChoice != 3 || len(ids) != 1 || ids[0] != "dr" {
+		t.Errorf("no choice: %d rows, entries %v; want 3, [dr]", c.NoChoice, ids)
 	}
 }
 

@@ -238,6 +238,18 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 				it.Reason += it.lang.f(i18n.MsgLoweredBy, it.lang.f(m))
 			}
 		}
+		var text []write
+		if it.noChoice && r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite) {
+			// Sure of the answer, not of the dropdown's value (an entry
+			// that names none, for a question such as 所在国はどこですか):
+			// its text goes where a filled row's would, and the cell waits
+			// for the reviewer's value.
+			if t := choiceRemarks(e, corpus.ChoiceNone); t != "" {
+				text = []write{{cell: r.RemarksCell, value: t}}
+				it.Remarks = t
+				it.Reason = it.lang.f(i18n.MsgNoChoiceRemarks, strings.Join(r.Choices, " / "), e.ID)
+			}
+		}
 		cell := r.AnswerCell
 		if c, ok := r.MarkCells[value]; ok {
 			// Yes | No | N/A columns: the mark sits where the suggested
@@ -248,7 +260,7 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		// alternative to offer. Folding answers to compare them is costly,
 		// so it is done for review rows only.
 		rival := slices.IndexFunc(res.Candidates[1:], func(c match.Candidate) bool { return !corpus.WritesAlike(c.Entry, e) })
-		it.writes = []write{{cell: cell, mark: true, comment: reviewComment(it, e, value, rival)}}
+		it.writes = append([]write{{cell: cell, mark: true, comment: reviewComment(it, e, value, rival)}}, text...)
 		return
 	}
 	it.Status = StatusFilled
