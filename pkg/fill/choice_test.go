@@ -411,3 +411,44 @@ func TestRemarksCellTaken(t *testing.T) {
 		t.Errorf("free text: writes %q", got)
 	}
 }
+
+// A follow-up asked only on yes (「はい」の場合、…, If yes, …) below a
+// question answered no is left blank, whatever its words match: filled, it
+// would contradict the answer above. A plain reference back (上記の…) is
+// filled, and so is an on-yes follow-up below a yes.
+func TestPlanFollowUpBelowNo(t *testing.T) {
+	no := &corpus.Entry{ID: "no-sub", Question: "再委託していますか", Answer: "いいえ。再委託していません。", Choice: corpus.ChoiceNo}
+	yes := &corpus.Entry{ID: "yes-bk", Question: "バックアップを取得していますか", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes}
+	ctl := &corpus.Entry{ID: "sub-control", Question: "委託先を管理していますか", Answer: "委託先は年1回評価しています。"}
+	auto := func(e *corpus.Entry) match.Result {
+		return match.Result{Candidates: []match.Candidate{{Entry: e, Score: 0.9}}, Confidence: 0.9, Auto: true}
+	}
+	follow := func(row int, q, above string) sheet.Row {
+		return sheet.Row{Row: row, Question: q, Follows: above, AnswerCell: fmt.Sprintf("C%d", row)}
+	}
+	wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{
+		{Row: 2, Question: "再委託していますか", AnswerCell: "C2"},
+		follow(3, "「はい」の場合、委託先の管理方法を記載してください", "再委託していますか"),
+		follow(4, "上記の委託先の管理方法を記載してください", "再委託していますか"),
+		{Row: 5, Question: "バックアップを取得していますか", AnswerCell: "C5"},
+		follow(6, "If yes, how is it managed?", "バックアップを取得していますか"),
+		{Row: 7, Question: "Do you subcontract?", AnswerCell: "C7", Answered: true, Answer: "No"},
+		follow(8, "If so, how are subcontractors managed?", "Do you subcontract?"),
+	}}}}
+	items := Plan(wb, fixed{auto(no), auto(ctl), auto(ctl), auto(yes), auto(ctl), auto(ctl)}, Options{})
+	var got []string
+	for _, it := range items {
+		got = append(got, string(it.Status))
+	}
+	if s := strings.Join(got, ","); s != "filled,unanswered,filled,filled,filled,kept,unanswered" {
+		t.Errorf("statuses = %s", s)
+	}
+	if r := items[1].Reason; !strings.Contains(r, "いいえ") {
+		t.Errorf("reason %q does not say the question above is answered no", r)
+	}
+	for _, w := range Writes(items) {
+		if strings.HasPrefix(w, "S!C3") || strings.HasPrefix(w, "S!C8") {
+			t.Errorf("wrote %s below a no", w)
+		}
+	}
+}

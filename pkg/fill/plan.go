@@ -151,12 +151,20 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 	var pending []int // items waiting for a match, in order
 	var queries []match.Query
 	var rows []sheet.Row
+	onYes := map[int]int{} // a follow-up asked only on yes: its item -> the item of the question above
 	for _, s := range wb.Checklists() {
 		// Only the first row of an answer area merged over several
 		// questions may write there.
 		sharedSeen := map[string]bool{}
 		lang := SheetLang(s)
+		above := -1
 		for _, r := range s.Rows {
+			switch {
+			case r.Follows == "":
+				above = len(items)
+			case r.OnYes() && above >= 0:
+				onYes[len(items)] = above
+			}
 			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell, Choices: r.Choices, lang: lang}
 			switch {
 			case r.Locked:
@@ -184,11 +192,30 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			items = append(items, it)
 		}
 	}
+	says := map[int]corpus.Choice{} // what a filled row says: yes, no, n/a
 	for k, res := range m.MatchAll(queries) {
 		it := &items[pending[k]]
 		decide(it, rows[k], res, o)
 		if d, ok := o.Decisions[it.Key()]; ok {
 			_ = Decide(it, rows[k], d, o)
+		}
+		switch {
+		case it.Decided:
+			says[pending[k]], _ = corpus.ChoiceOf(it.Choice)
+		case it.Status == StatusFilled:
+			says[pending[k]] = corpus.DeriveChoice(res.Best().Entry)
+		}
+	}
+	for k, p := range onYes {
+		it, parent := &items[k], &items[p]
+		no := says[p] == corpus.ChoiceNo
+		if parent.Status == StatusKept && parent.Existing != "" {
+			no = corpus.DeriveChoice(&corpus.Entry{Answer: parent.Existing}) == corpus.ChoiceNo
+		}
+		if no && !it.Decided && (it.Status == StatusFilled || it.Status == StatusReview) {
+			// Asked only on yes, below a no: whatever its words match
+			// would contradict the answer above.
+			it.Status, it.Reason, it.Choice, it.Remarks, it.writes = StatusUnanswered, it.lang.f(i18n.MsgAboveNo), "", "", nil
 		}
 	}
 	return items

@@ -40,6 +40,7 @@ const (
 	MsgCutUnfamiliar
 	MsgNoChoice
 	MsgNoChoiceRemarks
+	MsgAboveNo
 	MsgNoAllowedValue
 	MsgTooLong
 	MsgLeftBlank
@@ -76,6 +77,7 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgUnfamiliar:      {"this sheet's English questions seldom match the corpus (median score %.2f), so only its surest rows are filled", "このシートの英語の質問は回答集とあまり一致しない（スコアの中央値 %.2f）ため、確実な行だけを記入します"},
 	MsgCutUnfamiliar:   {"this sheet's English questions seldom match the corpus", "このシートの英語の質問が回答集とあまり一致しない"},
 	MsgNoChoice:        {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
+	MsgAboveNo:         {"asked only if the question above is answered yes, and it is answered no", "上の質問に「はい」の場合だけの質問ですが、上の質問の回答は「いいえ」です"},
 	MsgNoChoiceRemarks: {"the cell takes one of %s and entry %s has no choice; its answer is in the remarks", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません（回答本文は備考欄に記入済み）"},
 	MsgNoAllowedValue:  {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
 	MsgTooLong:         {"entry %s is longer than a cell holds (%d characters)", "回答 %s はセルに入る長さ（%d 文字）を超えています"},

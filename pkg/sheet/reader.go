@@ -1445,6 +1445,16 @@ func FollowUp(q string) (string, bool) {
 	return q, false
 }
 
+// onYes is the opening of a follow-up asked only of a yes above it:
+// 「はい」の場合、, 上記で「はい」と回答した場合、, If yes, If so.
+var onYes = regexp.MustCompile(`^[（(]?(?:(?:上記|前記|前問)(?:で|に)?)?「?(?:はい|有|あり)」?(?:と回答した|を選択した)?の?場合|^[（(]?(?i:if (?:yes|so)\b)`)
+
+// OnYes reports whether the row is a follow-up asked only when the
+// question above it is answered yes.
+func (r Row) OnYes() bool {
+	return r.Follows != "" && onYes.MatchString(r.Question)
+}
+
 // Asked is what the row asks, for matching and learning: a follow-up
 // with the question it refers back to after it, as a second sentence, so
 // that its own ask comes first (保存期間を記載してください。ログを取得して

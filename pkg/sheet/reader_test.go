@@ -719,23 +719,32 @@ func TestCategoriesCarriedDown(t *testing.T) {
 
 func TestFollowUp(t *testing.T) {
 	for _, tt := range []struct {
-		q, rest string
-		ok      bool
+		q, rest   string
+		ok, onYes bool
 	}{
-		{"上記の保存期間を記載してください。", "保存期間を記載してください。", true},
-		{"上記で「はい」の場合、取得頻度を記載してください。", "取得頻度を記載してください。", true},
-		{"「はい」と回答した場合、その方式を記入してください", "その方式を記入してください", true},
-		{"（はいの場合）その頻度", "その頻度", true},
-		{"上記記録の保管期間", "記録の保管期間", true},
-		{"If yes, how often are they tested?", "how often are they tested?", true},
-		{"If software is developed in-house, is it reviewed?", "If software is developed in-house, is it reviewed?", false},
-		{"上記以外の対策があれば記載してください", "上記以外の対策があれば記載してください", false}, // other than the above
-		{"上記", "上記", false},
-		{"バックアップを取得していますか", "バックアップを取得していますか", false},
-		{"はい／いいえで回答してください", "はい／いいえで回答してください", false},
+		{"上記の保存期間を記載してください。", "保存期間を記載してください。", true, false},
+		{"上記で「はい」の場合、取得頻度を記載してください。", "取得頻度を記載してください。", true, true},
+		{"「はい」と回答した場合、その方式を記入してください", "その方式を記入してください", true, true},
+		{"（はいの場合）その頻度", "その頻度", true, true},
+		{"上記記録の保管期間", "記録の保管期間", true, false},
+		{"前問の削除までの期間", "削除までの期間", true, false},
+		{"If yes, how often are they tested?", "how often are they tested?", true, true},
+		{"If so, for how long?", "for how long?", true, true},
+		{"If software is developed in-house, is it reviewed?", "If software is developed in-house, is it reviewed?", false, false},
+		{"上記以外の対策があれば記載してください", "上記以外の対策があれば記載してください", false, false}, // other than the above
+		{"上記", "上記", false, false},
+		{"バックアップを取得していますか", "バックアップを取得していますか", false, false},
+		{"はい／いいえで回答してください", "はい／いいえで回答してください", false, false},
 	} {
 		if rest, ok := FollowUp(tt.q); rest != tt.rest || ok != tt.ok {
 			t.Errorf("FollowUp(%q) = %q, %v; want %q, %v", tt.q, rest, ok, tt.rest, tt.ok)
+		}
+		r := Row{Question: tt.q}
+		if tt.ok {
+			r.Follows = "バックアップを取得していますか"
+		}
+		if got := r.OnYes(); got != tt.onYes {
+			t.Errorf("OnYes(%q) = %v, want %v", tt.q, got, tt.onYes)
 		}
 	}
 }
