@@ -1491,9 +1491,15 @@ func (cs *categories) rowSection(g *grid, r int, lay Layout, section string) str
 		parts = append(parts, section)
 	}
 	for i, c := range lay.CategoryCols {
+		// A new value, or the first cell of a merged one, starts a group
+		// and clears the categories right of it; the rest of a merged
+		// cell (大分類 merged down, 中分類 written once per group beside
+		// it) or the same value written again does not.
 		if t := strings.TrimSpace(g.spanText(r, c)); t != "" {
+			if _, first := g.area[[2]int{r, c}]; first || t != cs.cells[i] {
+				clear(cs.cells[i+1:])
+			}
 			cs.cells[i] = t
-			clear(cs.cells[i+1:])
 		}
 		if t := cs.cells[i]; t != "" && t != section {
 			parts = append(parts, t)

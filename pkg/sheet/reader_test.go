@@ -715,6 +715,27 @@ func TestCategoriesCarriedDown(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sections = %q, want %q", got, want)
 	}
+
+	// 大項目 merged down its group, 中項目 written once per subgroup: the
+	// rest of the merge does not clear 中項目, the next merge does.
+	b = newBook(t, "Sheet1")
+	b.rows("Sheet1", 1,
+		[]string{"No.", "大項目", "中項目", "確認項目", "回答"},
+		[]string{"1", "組織", "体制", "方針の策定"},
+		[]string{"2", "", "", "責任者の任命"},
+		[]string{"3", "", "人的", "秘密保持契約"},
+		[]string{"4", "", "", "教育の頻度"},
+		[]string{"5", "組織", "", "内部監査"},
+		[]string{"6", "", "", "外部監査"},
+	).merge("Sheet1", "B2", "B5").merge("Sheet1", "B6", "B7")
+	got = nil
+	for _, r := range b.sheet("Sheet1").Rows {
+		got = append(got, r.Section)
+	}
+	want = []string{"組織 > 体制", "組織 > 体制", "組織 > 人的", "組織 > 人的", "組織", "組織"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("merged: sections = %q, want %q", got, want)
+	}
 }
 
 func TestFollowUp(t *testing.T) {
