@@ -200,6 +200,19 @@ func TestReasonQuotesTheQuestion(t *testing.T) {
 	if !strings.Contains(items[0].Reason, "「ルール」") {
 		t.Errorf("reason %q, want the question's ルール", items[0].Reason)
 	}
+	// A label (or a follow-up's own words) is checked by its last word:
+	// the reason names the whole word the question holds it in.
+	for _, tt := range []struct{ q, head, want string }{
+		{"上記の取得頻度を記載してください", "得頻度", "「取得頻度」"},
+		{"パスワードルール", "ルル", "「パスワードルール」"},
+		{"情報セキュリティ責任者", "責任者", "「責任者」"},
+	} {
+		wb := &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{{Row: 2, Question: tt.q, AnswerCell: "D2"}}}}}
+		items := Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: e, Score: 0.6}}, Confidence: 0.4, Why: match.Reason{Check: match.CheckHead, Head: tt.head}}}, Options{})
+		if !strings.Contains(items[0].Reason, tt.want) {
+			t.Errorf("%s: reason %q, want %s", tt.q, items[0].Reason, tt.want)
+		}
+	}
 }
 
 // A Japanese sheet gets its review comment and reasons in Japanese, an

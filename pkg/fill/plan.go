@@ -11,7 +11,9 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
@@ -327,7 +329,7 @@ func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, 
 func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why match.Reason) string {
 	switch why.Check {
 	case match.CheckHead:
-		return it.lang.f(i18n.MsgHeadMissing, e.ID, textnorm.Original(r.Question, why.Head))
+		return it.lang.f(i18n.MsgHeadMissing, e.ID, wholeWord(r.Question, textnorm.Original(r.Question, why.Head)))
 	case match.CheckConflict:
 		switch q, d := why.Query, why.Wording; {
 		case q == "" && d == "":
@@ -348,6 +350,38 @@ func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why m
 		return it.lang.f(i18n.MsgInapplicable, e.ID)
 	}
 	return ""
+}
+
+// wholeWord widens part, as q spells it, to the run of kanji or of
+// katakana in q that holds it: a label's head is checked by its last word
+// (得頻度 of 取得頻度), which is no word to show a reviewer.
+func wholeWord(q, part string) string {
+	i := strings.Index(q, part)
+	if i < 0 || part == "" {
+		return part
+	}
+	kana := func(r rune) bool { return r == 'ー' || unicode.Is(unicode.Katakana, r) && r != '・' }
+	same := func(a, b rune) bool {
+		return unicode.Is(unicode.Han, a) && unicode.Is(unicode.Han, b) || kana(a) && kana(b)
+	}
+	s, e := i, i+len(part)
+	first, _ := utf8.DecodeRuneInString(part)
+	for s > 0 {
+		r, n := utf8.DecodeLastRuneInString(q[:s])
+		if !same(r, first) {
+			break
+		}
+		s -= n
+	}
+	last, _ := utf8.DecodeLastRuneInString(part)
+	for e < len(q) {
+		r, n := utf8.DecodeRuneInString(q[e:])
+		if !same(r, last) {
+			break
+		}
+		e += n
+	}
+	return q[s:e]
 }
 
 // cutMessages name the checks that can lower a row's confidence, for a
