@@ -132,6 +132,35 @@ var enQuestions = []struct{ ref, domain, text, want string }{
 	{"BCP-03", "Resilience", "Do you have a bug bounty program?", ""},
 }
 
+// outsourcingRows is a contractor checklist: 大分類 merged down its group,
+// 中分類 written once per subgroup, and follow-up rows (上記の…, 「はい」の
+// 場合、…) whose answer cells take free text; "" under big or mid leaves
+// the cell blank.
+var outsourcingRows = []struct{ big, mid, text, want string }{
+	{"組織", "体制", "情報セキュリティ基本方針を定め、従業員に周知していますか", "org-policy"},
+	{"", "", "情報セキュリティの責任者を任命していますか", "org-officer"},
+	{"", "人的", "従業員と秘密保持契約を締結していますか", "org-nda"},
+	{"", "", "従業員に定期的なセキュリティ教育を行っていますか", "org-training"},
+	{"", "", "上記で「はい」の場合、その頻度を記載してください", "org-training"},
+	{"技術", "アクセス管理", "運用者の特権アカウントは必要な者に限定していますか", "acl-privileged-min"},
+	{"", "", "多要素認証を利用できますか", "auth-mfa"},
+	{"", "", "上記で「はい」の場合、方式を記載してください", "auth-mfa"},
+	{"", "ネットワーク", "本番環境の運用ネットワークで無線 LAN を利用していますか", "net-wireless"},
+	{"", "", "「はい」の場合、その暗号化方式を記載してください", "net-wireless"},
+	{"", "ログ", "アクセスログを取得していますか", "log-types|log-user-ops"},
+	{"", "", "上記の保存期間を記載してください", "log-retention"},
+	{"運用", "バックアップ", "バックアップを取得していますか", "bk-taken"},
+	{"", "", "上記の取得頻度を記載してください", "bk-taken"},
+	{"", "委託", "業務を再委託していますか", "org-subcontract"},
+	{"", "", "「はい」の場合、再委託先の管理方法を記載してください", "org-subcontract-control"},
+	{"", "データ", "本番データを開発・テスト環境で利用していますか", "data-test-use"},
+	{"", "", "上記で「はい」の場合、マスキングの方法を記載してください", "data-test-use"},
+	{"物理", "データセンター", "データセンターの所在国", "dc-location"},
+	{"", "", "監視カメラを設置していますか", "dc-cctv"},
+	{"", "", "上記映像の保存期間", "dc-cctv-retention"},
+	{"", "", "利用者による立ち入り監査を受け入れていますか", "dc-audit-visit"},
+}
+
 func main() {
 	if err := run(); err != nil {
 		fmt.Fprintln(os.Stderr, "mktemplates:", err)
@@ -160,6 +189,9 @@ func run() error {
 		return err
 	}
 	if err := writeEN(filepath.Join("templates", "vendor_assessment_en.xlsx"), add); err != nil {
+		return err
+	}
+	if err := writeOutsourcing(filepath.Join("templates", "outsourcing_check_ja.xlsx"), add); err != nil {
 		return err
 	}
 	head := "query_id\tquery_question\tcorpus\texpected_id\tnote\n"
@@ -337,6 +369,83 @@ func writeEN(path string, add func(string, int, string, string)) error {
 	must(f.AddComment(sh, excelize.Comment{Cell: "D3", Author: "Procurement", Paragraph: []excelize.RichTextRun{{Text: "Choose from the list."}}}))
 	must(fixedProps(f, "Vendor Security Assessment"))
 	f.SetActiveSheet(0)
+	return f.SaveAs(path)
+}
+
+func writeOutsourcing(path string, add func(string, int, string, string)) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	must := func(err error) {
+		if err != nil {
+			panic(err)
+		}
+	}
+	notes := "記入要領"
+	must(f.SetSheetName("Sheet1", notes))
+	must(f.SetCellStr(notes, "B2", "「回答」欄はプルダウンから選択し、「はい」の場合の具体的な内容は補足説明欄にご記入ください。"))
+	must(f.SetCellStr(notes, "B3", "「当社確認欄」は当社が使用しますので、記入しないでください。"))
+	must(f.SetColWidth(notes, "B", "B", 90))
+	sh := "確認シート"
+	if _, err := f.NewSheet(sh); err != nil {
+		return err
+	}
+	lists := "リスト"
+	if _, err := f.NewSheet(lists); err != nil {
+		return err
+	}
+	for i, v := range []string{"はい", "いいえ", "該当なし"} {
+		must(f.SetCellStr(lists, cell(1, i+1), v))
+	}
+	must(f.SetSheetVisible(lists, false))
+	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}},
+		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: borders()})
+	body, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: borders()})
+	must(f.SetCellStr(sh, "A1", "委託先セキュリティ確認シート"))
+	must(f.MergeCell(sh, "A1", "G1"))
+	must(f.SetCellStyle(sh, "A1", "A1", title))
+	must(f.SetCellStr(sh, "A2", "貴社名"))
+	must(f.SetCellStr(sh, "E2", "記入日"))
+	for i, h := range []string{"No.", "大分類", "中分類", "確認内容", "回答", "補足説明（「はい」の場合は具体的に）", "当社確認欄"} {
+		must(f.SetCellStr(sh, cell(i+1, 4), h))
+	}
+	must(f.SetCellStyle(sh, "A4", "G4", head))
+	must(f.AddComment(sh, excelize.Comment{Cell: "E4", Author: "調達部", Paragraph: []excelize.RichTextRun{{Text: "プルダウンから選択してください。"}}}))
+	for col, w := range map[string]float64{"A": 5, "B": 10, "C": 14, "D": 52, "E": 12, "F": 44, "G": 24} {
+		must(f.SetColWidth(sh, col, col, w))
+	}
+	first, big := 5, 5
+	for i, row := range outsourcingRows {
+		r := first + i
+		must(f.SetCellInt(sh, cell(1, r), int64(i+1)))
+		if row.big != "" {
+			if r-1 > big {
+				must(f.MergeCell(sh, cell(2, big), cell(2, r-1)))
+			}
+			must(f.SetCellStr(sh, cell(2, r), row.big))
+			big = r
+		}
+		if row.mid != "" {
+			must(f.SetCellStr(sh, cell(3, r), row.mid))
+		}
+		must(f.SetCellStr(sh, cell(4, r), row.text))
+		must(f.SetCellStyle(sh, cell(1, r), cell(7, r), body))
+		// A follow-up's answer is written out; the others pick a value.
+		if !strings.HasPrefix(row.text, "上記") && !strings.HasPrefix(row.text, "「はい」") {
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = cell(5, r)
+			dv.SetSqrefDropList("リスト!$A$1:$A$3")
+			must(f.AddDataValidation(sh, dv))
+		}
+		add("OUT", i+1, row.text, row.want)
+	}
+	last := first + len(outsourcingRows) - 1
+	must(f.MergeCell(sh, cell(2, big), cell(2, last)))
+	// The customer's own note in its column stays as it is.
+	must(f.SetCellStr(sh, cell(7, first+2), "契約書の条項を確認済み"))
+	must(f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 4, TopLeftCell: "A5", ActivePane: "bottomLeft"}))
+	must(fixedProps(f, "委託先セキュリティ確認シート"))
+	f.SetActiveSheet(1)
 	return f.SaveAs(path)
 }
 
