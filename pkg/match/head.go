@@ -36,8 +36,7 @@ func askRun(p string) (start, end int, whole, ok bool) {
 	}
 	for {
 		start, end, n := trailingRun(s)
-		// 監査が「行」われて, 「定期的」に: stems and adverbs step back
-		// whatever their length (most are one kanji).
+		// 監査が「行」われて, 「定期的」に: stems and adverbs step back, however short.
 		if lightStems[s[start:end]] {
 			s = s[:start]
 			continue
@@ -50,11 +49,14 @@ func askRun(p string) (start, end int, whole, ok bool) {
 		// not what; the noun before it is the head.
 		if lightPredicates[s[start:end]] {
 			s = s[:start]
+			// 本番データを「開発環境で」利用: the object is the head, not the place.
+			if i := strings.LastIndex(s, "を"); i > 0 && strings.HasSuffix(s, "で") {
+				s = s[:i]
+			}
 			continue
 		}
-		// A query that is one compound (電源設備) has no head apart from
-		// its topic, which any shared token would "match": whole, and
-		// compoundTail checks its last word instead.
+		// A query that is one compound (電源設備) has no head but its topic,
+		// which any shared token would "match": compoundTail checks its end.
 		return start, end, start == 0, true
 	}
 }
@@ -334,9 +336,7 @@ type headCheck struct {
 	// head and tail are the query's head and its last word (headTail).
 	head, tail string
 	english    bool
-	// compound: the query is one compound and head its last word (see
-	// compoundTail).
-	compound bool
+	compound   bool // the query is one compound and head its last word (compoundTail)
 	// matched: the wording names the head (a coordinated one will do);
 	// tailMatched: it names the last word of it too.
 	matched, tailMatched bool

@@ -505,6 +505,8 @@ func TestAskHead(t *testing.T) {
 		{"内部監査を定期的に行っていますか", ""},               // one compound once the light words go
 		{"本番環境とテスト環境は分けられていますか", ""},           // 分け: the ask, not listed
 		{"テストに本番環境の顧客情報を使用することはありますか", "顧客情報"}, // 使用 like 利用
+		{"顧客の本番データを開発・テスト環境で利用していますか", "本番デタ"}, // the object, not the place (で)
+		{"本番データを開発環境で利用していますか", ""},            // the object alone: one compound
 		{"電源設備", ""}, // one compound: its topic is its head
 		{"火災対策", ""},
 		{"Is a whistleblower policy established?", ""}, // a light participle
