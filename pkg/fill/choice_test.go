@@ -427,8 +427,9 @@ func TestRemarksCellTaken(t *testing.T) {
 
 // A follow-up asked only on yes (「はい」の場合、…, If yes, …) below a
 // question answered no is left blank, whatever its words match: filled, it
-// would contradict the answer above. A plain reference back (上記の…) is
-// filled, and so is an on-yes follow-up below a yes.
+// would contradict the answer above; so is one asked only on no below a
+// yes. A plain reference back (上記の…) is filled, and so is a follow-up
+// below the answer it is asked on.
 func TestPlanFollowUpBelowNo(t *testing.T) {
 	no := &corpus.Entry{ID: "no-sub", Question: "再委託していますか", Answer: "いいえ。再委託していません。", Choice: corpus.ChoiceNo}
 	yes := &corpus.Entry{ID: "yes-bk", Question: "バックアップを取得していますか", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes}
@@ -447,14 +448,21 @@ func TestPlanFollowUpBelowNo(t *testing.T) {
 		follow(6, "If yes, how is it managed?", "バックアップを取得していますか"),
 		{Row: 7, Question: "Do you subcontract?", AnswerCell: "C7", Answered: true, Answer: "No"},
 		follow(8, "If so, how are subcontractors managed?", "Do you subcontract?"),
+		// Asked only on no: blank below a yes, answered below a no.
+		follow(9, "If not, please explain.", "Do you subcontract?"),
+		{Row: 10, Question: "バックアップを取得していますか", AnswerCell: "C10"},
+		follow(11, "「いいえ」の場合、その理由を記載してください", "バックアップを取得していますか"),
 	}}}}
-	items := Plan(wb, fixed{auto(no), auto(ctl), auto(ctl), auto(yes), auto(ctl), auto(ctl)}, Options{})
+	items := Plan(wb, fixed{auto(no), auto(ctl), auto(ctl), auto(yes), auto(ctl), auto(ctl), auto(ctl), auto(yes), auto(ctl)}, Options{})
 	var got []string
 	for _, it := range items {
 		got = append(got, string(it.Status))
 	}
-	if s := strings.Join(got, ","); s != "filled,unanswered,filled,filled,filled,kept,unanswered" {
+	if s := strings.Join(got, ","); s != "filled,unanswered,filled,filled,filled,kept,unanswered,filled,filled,unanswered" {
 		t.Errorf("statuses = %s", s)
+	}
+	if r := items[9].Reason; !strings.Contains(r, "「はい」です") {
+		t.Errorf("reason %q does not say the question above is answered yes", r)
 	}
 	if r := items[1].Reason; !strings.Contains(r, "いいえ") {
 		t.Errorf("reason %q does not say the question above is answered no", r)

@@ -153,7 +153,13 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 	var pending []int // items waiting for a match, in order
 	var queries []match.Query
 	var rows []sheet.Row
-	onYes := map[int]int{} // a follow-up asked only on yes: its item -> the item of the question above
+	// A follow-up asked only on one answer above it: its item -> the item
+	// of the question above, and the answer that would contradict it.
+	type condition struct {
+		above int
+		not   corpus.Choice
+	}
+	conditional := map[int]condition{}
 	for _, s := range wb.Checklists() {
 		// Only the first row of an answer area merged over several
 		// questions may write there.
@@ -165,7 +171,9 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			case r.Follows == "":
 				above = len(items)
 			case r.OnYes() && above >= 0:
-				onYes[len(items)] = above
+				conditional[len(items)] = condition{above, corpus.ChoiceNo}
+			case r.OnNo() && above >= 0:
+				conditional[len(items)] = condition{above, corpus.ChoiceYes}
 			}
 			it := Item{Sheet: s.Name, Row: r.Row, ID: r.ID, Section: r.Section, Question: r.Question, AnswerCell: r.AnswerCell, RemarksCell: r.RemarksCell, Choices: r.Choices, lang: lang}
 			switch {
@@ -208,16 +216,20 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			says[pending[k]] = corpus.DeriveChoice(res.Best().Entry)
 		}
 	}
-	for k, p := range onYes {
-		it, parent := &items[k], &items[p]
-		no := says[p] == corpus.ChoiceNo
+	for k, c := range conditional {
+		it, parent := &items[k], &items[c.above]
+		said := says[c.above]
 		if parent.Status == StatusKept && parent.Existing != "" {
-			no = corpus.DeriveChoice(&corpus.Entry{Answer: parent.Existing}) == corpus.ChoiceNo
+			said = corpus.DeriveChoice(&corpus.Entry{Answer: parent.Existing})
 		}
-		if no && !it.Decided && (it.Status == StatusFilled || it.Status == StatusReview) {
-			// Asked only on yes, below a no: whatever its words match
-			// would contradict the answer above.
-			it.Status, it.Reason, it.Choice, it.Remarks, it.writes = StatusUnanswered, it.lang.f(i18n.MsgAboveNo), "", "", nil
+		if said == c.not && !it.Decided && (it.Status == StatusFilled || it.Status == StatusReview) {
+			// Asked only on yes, below a no (or the reverse): whatever
+			// its words match would contradict the answer above.
+			msg := i18n.MsgAboveNo
+			if c.not == corpus.ChoiceYes {
+				msg = i18n.MsgAboveYes
+			}
+			it.Status, it.Reason, it.Choice, it.Remarks, it.writes = StatusUnanswered, it.lang.f(msg), "", "", nil
 		}
 	}
 	return items

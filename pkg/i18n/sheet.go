@@ -41,6 +41,7 @@ const (
 	MsgNoChoice
 	MsgNoChoiceRemarks
 	MsgAboveNo
+	MsgAboveYes
 	MsgNoAllowedValue
 	MsgTooLong
 	MsgLeftBlank
@@ -77,6 +78,7 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgUnfamiliar:      {"this sheet's English questions seldom match the corpus (median score %.2f), so only its surest rows are filled", "このシートの英語の質問は回答集とあまり一致しない（スコアの中央値 %.2f）ため、確実な行だけを記入します"},
 	MsgCutUnfamiliar:   {"this sheet's English questions seldom match the corpus", "このシートの英語の質問が回答集とあまり一致しない"},
 	MsgNoChoice:        {"the cell takes one of %s and entry %s has no choice", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません"},
+	MsgAboveYes:        {"asked only if the question above is answered no, and it is answered yes", "上の質問に「いいえ」の場合だけの質問ですが、上の質問の回答は「はい」です"},
 	MsgAboveNo:         {"asked only if the question above is answered yes, and it is answered no", "上の質問に「はい」の場合だけの質問ですが、上の質問の回答は「いいえ」です"},
 	MsgNoChoiceRemarks: {"the cell takes one of %s and entry %s has no choice; its answer is in the remarks", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません（回答本文は備考欄に記入済み）"},
 	MsgNoAllowedValue:  {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},

@@ -740,22 +740,29 @@ func TestCategoriesCarriedDown(t *testing.T) {
 
 func TestFollowUp(t *testing.T) {
 	for _, tt := range []struct {
-		q, rest   string
-		ok, onYes bool
+		q, rest         string
+		ok, onYes, onNo bool
 	}{
-		{"上記の保存期間を記載してください。", "保存期間を記載してください。", true, false},
-		{"上記で「はい」の場合、取得頻度を記載してください。", "取得頻度を記載してください。", true, true},
-		{"「はい」と回答した場合、その方式を記入してください", "その方式を記入してください", true, true},
-		{"（はいの場合）その頻度", "その頻度", true, true},
-		{"上記記録の保管期間", "記録の保管期間", true, false},
-		{"前問の削除までの期間", "削除までの期間", true, false},
-		{"If yes, how often are they tested?", "how often are they tested?", true, true},
-		{"If so, for how long?", "for how long?", true, true},
-		{"If software is developed in-house, is it reviewed?", "If software is developed in-house, is it reviewed?", false, false},
-		{"上記以外の対策があれば記載してください", "上記以外の対策があれば記載してください", false, false}, // other than the above
-		{"上記", "上記", false, false},
-		{"バックアップを取得していますか", "バックアップを取得していますか", false, false},
-		{"はい／いいえで回答してください", "はい／いいえで回答してください", false, false},
+		{"上記の保存期間を記載してください。", "保存期間を記載してください。", true, false, false},
+		{"上記で「はい」の場合、取得頻度を記載してください。", "取得頻度を記載してください。", true, true, false},
+		{"「はい」と回答した場合、その方式を記入してください", "その方式を記入してください", true, true, false},
+		{"（はいの場合）その頻度", "その頻度", true, true, false},
+		{"上記記録の保管期間", "記録の保管期間", true, false, false},
+		{"前問の削除までの期間", "削除までの期間", true, false, false},
+		{"If yes, how often are they tested?", "how often are they tested?", true, true, false},
+		{"If so, for how long?", "for how long?", true, true, false},
+		{"上記で「いいえ」の場合、その理由を記載してください", "その理由を記載してください", true, false, true},
+		{"「いいえ」と回答した場合、代替策を記入してください", "代替策を記入してください", true, false, true},
+		{"「無」の場合、今後の予定", "今後の予定", true, false, true},
+		{"If not, please explain.", "please explain.", true, false, true},
+		{"If no: describe the alternative", "describe the alternative", true, false, true},
+		{"If no customer data is stored, skip this section", "If no customer data is stored, skip this section", false, false, false},
+		{"該当なしの場合は「－」を記入してください", "該当なしの場合は「－」を記入してください", false, false, false},
+		{"If software is developed in-house, is it reviewed?", "If software is developed in-house, is it reviewed?", false, false, false},
+		{"上記以外の対策があれば記載してください", "上記以外の対策があれば記載してください", false, false, false}, // other than the above
+		{"上記", "上記", false, false, false},
+		{"バックアップを取得していますか", "バックアップを取得していますか", false, false, false},
+		{"はい／いいえで回答してください", "はい／いいえで回答してください", false, false, false},
 	} {
 		if rest, ok := FollowUp(tt.q); rest != tt.rest || ok != tt.ok {
 			t.Errorf("FollowUp(%q) = %q, %v; want %q, %v", tt.q, rest, ok, tt.rest, tt.ok)
@@ -766,6 +773,9 @@ func TestFollowUp(t *testing.T) {
 		}
 		if got := r.OnYes(); got != tt.onYes {
 			t.Errorf("OnYes(%q) = %v, want %v", tt.q, got, tt.onYes)
+		}
+		if got := r.OnNo(); got != tt.onNo {
+			t.Errorf("OnNo(%q) = %v, want %v", tt.q, got, tt.onNo)
 		}
 	}
 }
