@@ -336,14 +336,7 @@ func writeEN(path string, add func(string, int, string, string)) error {
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	lists := "Lists"
-	if _, err := f.NewSheet(lists); err != nil {
-		return err
-	}
-	for i, v := range []string{"Yes", "No", "N/A"} {
-		must(f.SetCellStr(lists, cell(1, i+1), v))
-	}
-	must(f.SetSheetVisible(lists, false))
+	must(hiddenList(f, "Lists", "Yes", "No", "N/A"))
 	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}}, Border: borders()})
 	body, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}, Border: borders()})
 	must(f.SetCellStr(sh, "A1", "Vendor Security Assessment"))
@@ -389,14 +382,7 @@ func writeOutsourcing(path string, add func(string, int, string, string)) error 
 	if _, err := f.NewSheet(sh); err != nil {
 		return err
 	}
-	lists := "リスト"
-	if _, err := f.NewSheet(lists); err != nil {
-		return err
-	}
-	for i, v := range []string{"はい", "いいえ", "該当なし"} {
-		must(f.SetCellStr(lists, cell(1, i+1), v))
-	}
-	must(f.SetSheetVisible(lists, false))
+	must(hiddenList(f, "リスト", "はい", "いいえ", "該当なし"))
 	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
 	head, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FCE4D6"}},
 		Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}, Border: borders()})
@@ -447,6 +433,20 @@ func writeOutsourcing(path string, add func(string, int, string, string)) error 
 	must(fixedProps(f, "委託先セキュリティ確認シート"))
 	f.SetActiveSheet(1)
 	return f.SaveAs(path)
+}
+
+// hiddenList writes values down column A of a new hidden sheet, the list
+// a dropdown refers to.
+func hiddenList(f *excelize.File, name string, values ...string) error {
+	if _, err := f.NewSheet(name); err != nil {
+		return err
+	}
+	for i, v := range values {
+		if err := f.SetCellStr(name, cell(1, i+1), v); err != nil {
+			return err
+		}
+	}
+	return f.SetSheetVisible(name, false)
 }
 
 func borders() []excelize.Border {

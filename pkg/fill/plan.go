@@ -202,12 +202,19 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			items = append(items, it)
 		}
 	}
-	says := map[int]corpus.Choice{} // what a filled row says: yes, no, n/a
+	// What the questions those follow-ups refer to say: yes, no, n/a.
+	says := map[int]corpus.Choice{}
+	for _, c := range conditional {
+		says[c.above] = corpus.ChoiceNone
+	}
 	for k, res := range m.MatchAll(queries) {
 		it := &items[pending[k]]
 		decide(it, rows[k], res, o)
 		if d, ok := o.Decisions[it.Key()]; ok {
 			_ = Decide(it, rows[k], d, o)
+		}
+		if _, ok := says[pending[k]]; !ok {
+			continue
 		}
 		switch {
 		case it.Decided:

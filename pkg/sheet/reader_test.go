@@ -706,11 +706,14 @@ func TestCategoriesCarriedDown(t *testing.T) {
 		[]string{"■ その他"},
 		[]string{"6", "", "", "保険への加入"},
 	)
-	s := b.sheet("Sheet1")
-	var got []string
-	for _, r := range s.Rows {
-		got = append(got, r.Section)
+	sections := func(b *book) []string {
+		var got []string
+		for _, r := range b.sheet("Sheet1").Rows {
+			got = append(got, r.Section)
+		}
+		return got
 	}
+	got := sections(b)
 	want := []string{"物理 > 入退室", "物理 > 入退室", "物理 > 監視カメラ", "運用", "運用 > バックアップ", "■ その他"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("sections = %q, want %q", got, want)
@@ -728,10 +731,7 @@ func TestCategoriesCarriedDown(t *testing.T) {
 		[]string{"5", "組織", "", "内部監査"},
 		[]string{"6", "", "", "外部監査"},
 	).merge("Sheet1", "B2", "B5").merge("Sheet1", "B6", "B7")
-	got = nil
-	for _, r := range b.sheet("Sheet1").Rows {
-		got = append(got, r.Section)
-	}
+	got = sections(b)
 	want = []string{"組織 > 体制", "組織 > 体制", "組織 > 人的", "組織 > 人的", "組織", "組織"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("merged: sections = %q, want %q", got, want)
