@@ -267,16 +267,14 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		m := matchers[s.Pairs[idx[0]].Corpus]
 		// A follow-up row (上記の保存期間, If yes, how often?) is asked
 		// with the question above it, as fill asks it.
-		qs := make([]match.Query, len(idx))
-		above := ""
+		rows := make([]sheet.Row, len(idx))
 		for k, i := range idx {
-			row := sheet.Row{Question: s.Pairs[i].Query}
-			if _, ok := sheet.FollowUp(row.Question); ok {
-				row.Follows = above
-			} else {
-				above = row.Question
-			}
-			qs[k] = match.Query{Text: row.Asked(), Section: s.Pairs[i].Section}
+			rows[k].Question = s.Pairs[i].Query
+		}
+		sheet.LinkFollowUps(rows)
+		qs := make([]match.Query, len(idx))
+		for k, i := range idx {
+			qs[k] = match.Query{Text: rows[k].Asked(), Section: s.Pairs[i].Section}
 		}
 		if sm, ok := m.(SheetMatcher); ok {
 			for k, r := range sm.MatchAll(qs) {

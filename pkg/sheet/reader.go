@@ -1116,7 +1116,6 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 	var out []Row
 	section := ""
 	var cats categories
-	asked := "" // the last question that is no follow-up
 	start := lay.HeaderRow + 1
 	for start <= len(g.cells) && isHeader(headers, start) {
 		start++
@@ -1242,11 +1241,6 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			}
 		}
 		row := Row{Row: r, ID: id, Question: q, Section: cats.rowSection(g, r, lay, section), SharedWith: shared}
-		if _, ok := FollowUp(q); ok {
-			row.Follows = asked
-		} else {
-			asked = q
-		}
 		row.AnswerCell, _ = excelize.CoordinatesToCellName(lay.AnswerCol, r)
 		if shared != "" {
 			row.AnswerCell = shared
@@ -1302,7 +1296,21 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 		out = append(out, row)
 	}
+	LinkFollowUps(out)
 	return dropNotes(out, lay)
+}
+
+// LinkFollowUps sets the Follows of every follow-up row among rows, in
+// sheet order: the last question above it that is no follow-up.
+func LinkFollowUps(rows []Row) {
+	asked := ""
+	for i, r := range rows {
+		if _, ok := FollowUp(r.Question); ok {
+			rows[i].Follows = asked
+		} else {
+			asked = r.Question
+		}
+	}
 }
 
 // dropNotes removes rows that explain the question above them (SAMM's
