@@ -1,0 +1,156 @@
+package sheet
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// grid is a sheet's cell text with merges resolved.
+type grid struct {
+	cells [][]string // [row-1][col-1], values of top-left cells only
+	// cover maps a covered cell (not the top-left of its merge) to the
+	// merge's top-left; area maps every top-left to its merge.
+	cover      map[[2]int][2]int
+	area       map[[2]int][4]int // top-left -> r1,c1,r2,c2
+	hiddenRows map[int]bool
+	hiddenCols map[int]bool
+	maxCol     int
+}
+
+func (g *grid) text(r, c int) string {
+	if r < 1 || c < 1 || r > len(g.cells) || c > len(g.cells[r-1]) {
+		return ""
+	}
+	return g.cells[r-1][c-1]
+}
+
+// covered reports whether (r,c) lies inside a merge and is not its
+// top-left, which means the cell has no value of its own.
+func (g *grid) covered(r, c int) bool {
+	_, ok := g.cover[[2]int{r, c}]
+	return ok
+}
+
+// spanText returns the value shown at (r,c): the top-left value of the
+// merge it belongs to, or its own.
+func (g *grid) spanText(r, c int) string {
+	if tl, ok := g.cover[[2]int{r, c}]; ok {
+		return g.text(tl[0], tl[1])
+	}
+	return g.text(r, c)
+}
+
+// maxScanRows bounds where the first header row may be.
+const maxScanRows = 60
+
+// DefaultMaxRows bounds the rows read from one sheet. Checklists run to a
+// few thousand rows; a sheet far longer is a data dump, and reading it
+// whole would cost memory in proportion to its size (excelize keeps a
+// loaded worksheet as one struct per cell).
+const DefaultMaxRows = 100_000
+
+// maxMergedCells bounds the cells covered by merges in one sheet. A real
+// checklist merges category cells down a few thousand rows; a million
+// covered cells is far beyond that.
+const maxMergedCells = 1_000_000
+
+func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
+	if maxRows <= 0 {
+		maxRows = DefaultMaxRows
+	}
+	// Rows are streamed from the part, and the limit is checked before
+	// anything loads the worksheet whole (merges, visibility and
+	// validations do), so a sheet with a million rows costs one row of
+	// memory before it is refused.
+	it, err := f.Rows(name)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	rows := make([][]string, 0, 64)
+	hidden := map[int]bool{}
+	for cur := 1; it.Next(); cur++ {
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		if cur <= maxRows && it.GetRowOpts().Hidden {
+			hidden[cur] = true
+		}
+		if len(row) == 0 {
+			continue
+		}
+		if cur > maxRows {
+			return nil, fmt.Errorf("%w: row %d has text, and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, cur, maxRows)
+		}
+		for len(rows) < cur-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, row)
+	}
+	if err := it.Error(); err != nil {
+		return nil, err
+	}
+	for r := range hidden {
+		if r > len(rows) {
+			delete(hidden, r) // below the last row with text
+		}
+	}
+	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: hidden, hiddenCols: map[int]bool{}}
+	for _, r := range rows {
+		if len(r) > g.maxCol {
+			g.maxCol = len(r)
+		}
+	}
+	merges, err := f.GetMergeCells(name)
+	if err != nil {
+		return nil, err
+	}
+	// Every covered cell is recorded, so a hostile merge (A1:XFD100000)
+	// would cost billions of entries: the cells under merges are bounded.
+	budget := maxMergedCells
+	for _, m := range merges {
+		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
+		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
+		if err1 != nil || err2 != nil || r2 < r1 || c2 < c1 {
+			continue
+		}
+		if r2 > len(rows) {
+			r2 = max(r1, len(rows))
+		}
+		g.area[[2]int{r1, c1}] = [4]int{r1, c1, r2, c2}
+		c2 = min(c2, g.maxCol+1)
+		if budget -= (r2 - r1 + 1) * max(0, c2-c1+1); budget < 0 {
+			return nil, fmt.Errorf("%w: they cover more than %d cells", ErrHugeMerge, maxMergedCells)
+		}
+		for r := r1; r <= r2; r++ {
+			for c := c1; c <= c2; c++ {
+				if r != r1 || c != c1 {
+					g.cover[[2]int{r, c}] = [2]int{r1, c1}
+				}
+			}
+		}
+	}
+	// Stale values under merges (left by copy-paste) are not what the
+	// customer sees: blank them.
+	for k := range g.cover {
+		r, c := k[0], k[1]
+		if r <= len(rows) && c <= len(rows[r-1]) {
+			rows[r-1][c-1] = ""
+		}
+	}
+	for c := 1; c <= g.maxCol; c++ {
+		col, _ := excelize.ColumnNumberToName(c)
+		if vis, err := f.GetColVisible(name, col); err == nil && !vis {
+			g.hiddenCols[c] = true
+		}
+	}
+	for i := range rows {
+		for j := range rows[i] {
+			rows[i][j] = strings.TrimRight(rows[i][j], " \t\r\n")
+		}
+	}
+	return g, nil
+}
