@@ -50,7 +50,9 @@ func TestPlanDecisions(t *testing.T) {
 		{Row: 7, Question: "q6", AnswerCell: "D7", Answer: "既存", Answered: true},
 		{Row: 8, Question: "q7", AnswerCell: "D8", Locked: true},
 	}}}}
-	items := Plan(wb, fixed{auto(yes), auto(yes), auto(text), unsure, none}, Options{})
+	// The kept row q6 is matched too (as a rival of the others), its
+	// result unused.
+	items := Plan(wb, fixed{auto(yes), auto(yes), auto(text), unsure, none, auto(text)}, Options{})
 	got := Writes(items)
 	want := []string{
 		`S!D2 = "はい"`, `S!E2 = "毎日取得しています。"`, // choice in the cell, text in remarks
@@ -453,7 +455,8 @@ func TestPlanFollowUpBelowNo(t *testing.T) {
 		{Row: 10, Question: "バックアップを取得していますか", AnswerCell: "C10"},
 		follow(11, "「いいえ」の場合、その理由を記載してください", "バックアップを取得していますか"),
 	}}}}
-	items := Plan(wb, fixed{auto(no), auto(ctl), auto(ctl), auto(yes), auto(ctl), auto(ctl), auto(ctl), auto(yes), auto(ctl)}, Options{})
+	// Row 7, kept, is matched too (auto(no), unused): a rival of the others.
+	items := Plan(wb, fixed{auto(no), auto(ctl), auto(ctl), auto(yes), auto(ctl), auto(no), auto(ctl), auto(ctl), auto(yes), auto(ctl)}, Options{})
 	var got []string
 	for _, it := range items {
 		got = append(got, string(it.Status))

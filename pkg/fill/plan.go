@@ -150,7 +150,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		o.Curves = calib.Default()
 	}
 	var items []Item
-	var pending []int // items waiting for a match, in order
+	var pending []int // items waiting for a match, in order; -1: a kept row, matched as a rival only
 	var queries []match.Query
 	var rows []sheet.Row
 	// A follow-up asked only on one answer above it: its item -> the item
@@ -189,6 +189,12 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 				it.Status, it.Existing = StatusKept, r.Answer
 				items = append(items, it)
 				sharedSeen[r.AnswerCell] = true
+				// Still a question of the sheet: another row's entry that it
+				// fits better is as likely its own whether or not it is
+				// answered, so a second fill decides as the first did.
+				pending = append(pending, -1)
+				queries = append(queries, match.Query{Text: r.Asked(), Section: r.Section, ID: r.ID})
+				rows = append(rows, r)
 				continue
 			}
 			sharedSeen[r.AnswerCell] = true
@@ -208,6 +214,9 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		says[c.above] = corpus.ChoiceNone
 	}
 	for k, res := range m.MatchAll(queries) {
+		if pending[k] < 0 {
+			continue
+		}
 		it := &items[pending[k]]
 		decide(it, rows[k], res, o)
 		if d, ok := o.Decisions[it.Key()]; ok {

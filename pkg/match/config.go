@@ -56,6 +56,8 @@ type Config struct {
 	// names only in a list: "established, documented, approved").
 	// HeadPenalty lowers, and HeadCap (0: none) caps, one that does not.
 	HeadBonus, EnglishHeadBonus, HeadPenalty, HeadCap float64
+	// AnswerMeasure: a measure head is not missed where the answer states it.
+	AnswerMeasure bool
 	// CompoundBonus raises the confidence of a row whose query is one
 	// compound when the wording names its last word (see compoundTail).
 	CompoundBonus float64
@@ -132,6 +134,7 @@ func DefaultConfig() Config {
 		UnfamiliarBar:     0.7,
 		InapplicableBar:   0.8,
 		Subject:           true,
+		AnswerMeasure:     true,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
 		AnswerHint:        0.2,
@@ -164,6 +167,7 @@ func (c *Config) Set(key string, v float64) error {
 		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
 		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
 		"subject":        func(v float64) { c.Subject = v != 0 },
+		"answer_measure": func(v float64) { c.AnswerMeasure = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

@@ -66,8 +66,9 @@
 //	                                          names exactly the query's concepts   データ保全の保存期間
 //	head              HeadBonus 0.2,          + when the wording names the ask's   計画停止の「頻度」
 //	                  EnglishHeadBonus 0,     head (an English one earns none);    against 計画停止の予定通知
-//	                  HeadPenalty 0.15,       else − and capped
-//	                  HeadCap 0.5
+//	                  HeadPenalty 0.15,       else − and capped, unless the head
+//	                  HeadCap 0.5,            asks a measure the entry's answer    実施頻度 answered 年1回
+//	                  AnswerMeasure           states (corpus.StatesMeasure)
 //	compound label    CompoundBonus 0.2       + for a one-compound label whose     緊急連絡体制の整備
 //	                                          last word and concepts are named
 //	concept conflict  ConflictPenalty 0.15    − when each side names a concept     backups retained /

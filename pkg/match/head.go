@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
 	"github.com/qfill/qfill/pkg/thesaurus"
 )
@@ -249,6 +250,9 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 				break
 			}
 		}
+	}
+	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) && corpus.StatesMeasure(cands[0].Entry, h.tail) {
+		return conf, "" // 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer names it
 	}
 	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
 	// one compound names its topic and its ask at once, so a wording that

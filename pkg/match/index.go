@@ -48,8 +48,7 @@ type Index struct {
 }
 
 // entryKeys: the answer is kept as a 64-bit hash of its folded key, since
-// it is only compared (an answer is often a paragraph, and 20,000 of them
-// folded were a tenth of the index).
+// it is only compared (an answer is often a paragraph).
 type entryKeys struct {
 	answer  uint64
 	section string

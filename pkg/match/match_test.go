@@ -582,8 +582,13 @@ func TestHeadCheck(t *testing.T) {
 		// A label-style row: the item name's head (バックアップ) is
 		// checked, not the phrase's (頻度), which a wording seldom names.
 		{"データのバックアップ 取得の有無と頻度", "bktake", DefaultConfig().HeadBonus, false},
-		// Without the name, the phrase's head is checked.
-		{"データのバックアップの取得の有無と頻度", "bktake", -off.Threshold, true},
+		// Without the name, the phrase's head is checked, and the answer
+		// states the frequency it asks (毎日): not missed, no bonus.
+		{"データのバックアップの取得の有無と頻度", "bktake", 0, false},
+		// One whose answer states none is missed and capped.
+		{"監視カメラの設置の頻度", "cctv", -off.Threshold, true},
+		// A measure of another kind (a frequency for a count) is no answer.
+		{"データバックアップの取得件数", "bktake", -off.Threshold, true},
 	}
 	for _, tt := range tests {
 		lex := New(es, off).Match(Query{Text: tt.q})

@@ -29,15 +29,7 @@ func hashString(h uint64, s string) uint64 {
 	return h
 }
 
-func hashRune(h uint64, r rune) uint64 {
-	var b [utf8.UTFMax]byte
-	n := utf8.EncodeRune(b[:], r)
-	for _, c := range b[:n] {
-		h ^= uint64(c)
-		h *= fnvPrime
-	}
-	return h
-}
+func hashRune(h uint64, r rune) uint64 { return hashString(h, string(r)) }
 
 var wordPrefix = hashString(fnvOffset, "w:")
 
@@ -241,8 +233,7 @@ func bigramWeight(a, b rune) float64 {
 
 // particles are the case particles whose junction bigrams weigh
 // particlePairWeight. Not の: 〜の〜 joins the nouns of one compound ask
-// (ログの保存期間), and its junctions carry more of it (with の the bench's
-// precision fell to 96.6%).
+// (ログの保存期間), and its junctions carry more of it.
 const particles = "はがをにでともへや"
 
 func isParticle(r rune) bool { return strings.ContainsRune(particles, r) }

@@ -1,0 +1,32 @@
+package corpus
+
+import "testing"
+
+func TestStatesMeasure(t *testing.T) {
+	tests := []struct {
+		ask, answer string
+		want        bool
+	}{
+		{"実施頻度", "はい。年1回、外部の専門会社が実施しています。", true},
+		{"見直しの頻度", "四半期ごとに見直しています。", true},
+		{"取得頻度", "毎日フルバックアップを取得しています。", true},
+		{"取得頻度", "はい。取得しています。", false},
+		{"保管期間", "1年以上保管しています。", true},
+		{"保管期間", "はい。記録を保管しています。", false},
+		{"保存期間", "毎日取得し、5分ごとにログを複製しています。", false}, // a frequency is no period
+		{"通知までの時間", "判明後２４時間以内に通知します。", true},     // full-width digits fold
+		{"保存世代数", "35世代を保存しています。", true},
+		{"失敗回数", "10回連続で失敗するとロックします。", true},
+		{"年間の実施回数", "年2回実施しています。", true},
+		{"実施率", "全員が受講しています。", false},
+		{"実施率", "受講率は98.5%です。", true},
+		{"実施率", "すべての変更に1名以上のレビューを必須としています。", false}, // a count is no rate
+		{"設置台数", "映像は90日間保存されます。", false},            // a period is no count
+		{"担当者", "年1回の研修を行っています。", false},             // not a measure
+	}
+	for _, tt := range tests {
+		if got := StatesMeasure(&Entry{Answer: tt.answer}, tt.ask); got != tt.want {
+			t.Errorf("StatesMeasure(%q, %q) = %v, want %v", tt.answer, tt.ask, got, tt.want)
+		}
+	}
+}
