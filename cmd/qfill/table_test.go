@@ -64,7 +64,7 @@ func TestJapaneseResultLines(t *testing.T) {
 	tmp := newTempRoot()
 	defer tmp.remove()
 	code := runContext(context.Background(), []string{"fill", in, "--corpus", repoCorpus}, &iostreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut, tmp: tmp, ledger: testLedger, ja: true})
-	if code != 0 || !strings.Contains(out.String(), "44 問: 記入 30、要確認 12") || !strings.Contains(out.String(), "回答集: ") {
+	if code != 0 || !strings.Contains(out.String(), "44 問: 記入 31、要確認 11") || !strings.Contains(out.String(), "回答集: ") {
 		t.Errorf("exit %d, %q %q", code, out.String(), errOut.String())
 	}
 }

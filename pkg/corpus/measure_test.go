@@ -23,6 +23,10 @@ func TestStatesMeasure(t *testing.T) {
 		{"実施率", "すべての変更に1名以上のレビューを必須としています。", false}, // a count is no rate
 		{"設置台数", "映像は90日間保存されます。", false},            // a period is no count
 		{"担当者", "年1回の研修を行っています。", false},             // not a measure
+		{"削除時期", "解約日から30日後に削除します。", true},
+		{"通知時期", "事前にお知らせします。", false},
+		{"保管場所", "大阪リージョンに複製して保管しています。", true},
+		{"所在地", "すべてのサポートを日本語で提供しています。", false}, // 日本語 is no place
 	}
 	for _, tt := range tests {
 		if got := StatesMeasure(&Entry{Answer: tt.answer}, tt.ask); got != tt.want {
