@@ -17,32 +17,37 @@ import (
 // answered 「年1回…」 tells 実施頻度. A value of another kind (1名以上 for
 // 〜率, 日本語 for 所在地) is not the measure.
 func StatesMeasure(e *Entry, ask string) bool {
-	a := textnorm.Fold(e.Answer)
-	for i, m := range measureValues {
+	for _, m := range measureValues {
 		for _, w := range m.asks {
-			if strings.HasSuffix(ask, w) {
-				if i == 1 {
-					// 5分ごと is a frequency, not a length of time.
-					a = measureValues[0].value.ReplaceAllString(a, "")
-				}
-				return m.value.MatchString(a)
+			if !strings.HasSuffix(ask, w) {
+				continue
 			}
+			a := textnorm.Fold(e.Answer)
+			if m.notFrequency {
+				a = frequencyValue.ReplaceAllString(a, "")
+			}
+			return m.value.MatchString(a)
 		}
 	}
 	return false
 }
 
-// measureValues: the last words of a measure, and how an answer states one
-// (text as textnorm.Fold leaves it: ASCII digits); frequencies first,
-// lengths of time second.
+// frequencyValue is how an answer states a frequency (text as
+// textnorm.Fold leaves it: ASCII digits).
+var frequencyValue = regexp.MustCompile(`毎(日|週|月|年|時|営業日)|[年月週日]\s*[0-9]+\s*回|[0-9]+\s*(分|時間|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(ごと|毎|おき|に[1一]回)|[日週月年]次|四半期|半期|随時|常時|リアルタイム`)
+
+// measureValues: the last words of a measure, and how an answer states
+// one. notFrequency: a frequency in the answer (5分ごと) is not the
+// measure, though it holds one of its values.
 var measureValues = []struct {
-	asks  []string
-	value *regexp.Regexp
+	asks         []string
+	value        *regexp.Regexp
+	notFrequency bool
 }{
-	{[]string{"頻度", "間隔", "周期"}, regexp.MustCompile(`毎(日|週|月|年|時|営業日)|[年月週日]\s*[0-9]+\s*回|[0-9]+\s*(分|時間|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(ごと|毎|おき|に[1一]回)|[日週月年]次|四半期|半期|随時|常時|リアルタイム`)},
-	{[]string{"期間", "時間", "期限"}, regexp.MustCompile(`[0-9]+\s*(秒|分|時間|営業日|日|週間|か月|ヶ月|ケ月|カ月|年)|無期限`)},
-	{[]string{"率"}, regexp.MustCompile(`[0-9.]+\s*%|[0-9]+\s*割`)},
-	{[]string{"時期"}, regexp.MustCompile(`[0-9]+\s*(営業日|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(前|後|以内)`)},
-	{[]string{"場所", "所在地", "所在国"}, regexp.MustCompile(`国内|国外|海外|日本国|東京|大阪|リージョン|都内|首都圏|関東|関西`)},
-	{[]string{"数"}, regexp.MustCompile(`[0-9]+\s*(世代|台|件|名|人|回|つ|個|拠点|系統)`)},
+	{asks: []string{"頻度", "間隔", "周期"}, value: frequencyValue},
+	{asks: []string{"期間", "時間", "期限"}, value: regexp.MustCompile(`[0-9]+\s*(秒|分|時間|営業日|日|週間|か月|ヶ月|ケ月|カ月|年)|無期限`), notFrequency: true},
+	{asks: []string{"率"}, value: regexp.MustCompile(`[0-9.]+\s*%|[0-9]+\s*割`)},
+	{asks: []string{"時期"}, value: regexp.MustCompile(`[0-9]+\s*(営業日|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(前|後|以内)`)},
+	{asks: []string{"場所", "所在地", "所在国"}, value: regexp.MustCompile(`国内|国外|海外|日本国|東京|大阪|リージョン|都内|首都圏|関東|関西`)},
+	{asks: []string{"数"}, value: regexp.MustCompile(`[0-9]+\s*(世代|台|件|名|人|回|つ|個|拠点|系統)`)},
 }
