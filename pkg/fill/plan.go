@@ -187,24 +187,22 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 				continue
 			case r.Answered && !o.Overwrite:
 				it.Status, it.Existing = StatusKept, r.Answer
-				items = append(items, it)
-				sharedSeen[r.AnswerCell] = true
+			}
+			sharedSeen[r.AnswerCell] = true
+			asked := r.Asked()
+			queries = append(queries, match.Query{Text: asked, Section: r.Section, ID: r.ID})
+			rows = append(rows, r)
+			if it.Status == StatusKept {
 				// Still a question of the sheet: another row's entry that it
 				// fits better is as likely its own whether or not it is
 				// answered, so a second fill decides as the first did.
 				pending = append(pending, -1)
-				queries = append(queries, match.Query{Text: r.Asked(), Section: r.Section, ID: r.ID})
-				rows = append(rows, r)
-				continue
+			} else {
+				pending = append(pending, len(items))
+				if asked != r.Question {
+					it.Asked = asked
+				}
 			}
-			sharedSeen[r.AnswerCell] = true
-			pending = append(pending, len(items))
-			asked := r.Asked()
-			if asked != r.Question {
-				it.Asked = asked
-			}
-			queries = append(queries, match.Query{Text: asked, Section: r.Section, ID: r.ID})
-			rows = append(rows, r)
 			items = append(items, it)
 		}
 	}
