@@ -76,7 +76,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzFill$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/fill
 	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime $(FUZZTIME) ./pkg/textnorm
 	$(GO) test -run '^$$' -fuzz FuzzThesaurusSpans -fuzztime $(FUZZTIME) ./pkg/thesaurus
-	$(GO) test -run '^$$' -fuzz FuzzAskHead -fuzztime $(FUZZTIME) ./pkg/match
+	$(GO) test -run '^$$' -fuzz FuzzAskHead -fuzztime $(FUZZTIME) ./pkg/question
 	$(GO) test -run '^$$' -fuzz FuzzLoadYAML -fuzztime $(FUZZTIME) ./pkg/corpus
 	$(GO) test -run '^$$' -fuzz FuzzLoadTSV -fuzztime $(FUZZTIME) ./pkg/corpus
 

@@ -51,7 +51,7 @@ type Config struct {
 	// against the best (margin and ambiguity); 1 disables it.
 	LacksFactor float64
 	// HeadBonus raises the confidence of a row whose wording names the
-	// query's head (the noun that ends it, see askHead); EnglishHeadBonus
+	// query's head (the noun that ends it, see question.Head); EnglishHeadBonus
 	// does for an English head (a verb or participle, which a wording often
 	// names only in a list: "established, documented, approved").
 	// HeadPenalty lowers, and HeadCap (0: none) caps, one that does not.
@@ -59,7 +59,7 @@ type Config struct {
 	// AnswerMeasure: a measure head is not missed where the answer states it.
 	AnswerMeasure bool
 	// CompoundBonus raises the confidence of a row whose query is one
-	// compound when the wording names its last word (see compoundTail).
+	// compound when the wording names its last word (see question.CompoundTail).
 	CompoundBonus float64
 	// ConflictPenalty lowers a row whose best wording and query each name
 	// a concept the other does not (backups / logs retained); 0: none.

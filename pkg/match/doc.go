@@ -5,7 +5,7 @@
 //
 //	normalise → tokens → index → score → rank → confidence
 //
-// Normalise (package textnorm): NFKC, case, and the spelling variants of
+// Normalise (packages textnorm and question): NFKC, case, and the spelling variants of
 // Japanese (サーバー = サーバ, 取り扱い = 取扱); the item number ("1-2.",
 // "Q4"), a label's frame (〜の有無), the polite closing (〜していますか,
 // 〜を教えてください) and the way a sheet addresses the vendor (貴社の)
@@ -84,7 +84,7 @@
 //	                  UnfamiliarBar 0.7       rows under 0.7 of a sheet whose      answers (median 0.26)
 //	                                          median best score is under 0.4
 //
-// The head (head.go) is the noun that ends a Japanese question or label
+// The head (package question) is the noun that ends a Japanese question or label
 // once its closing is gone (連絡先 in 個人情報保護管理者の連絡先), or the
 // verb or participle an English question asks about ("How often are
 // access rights reviewed?"); light predicates (実施, 可能, 導入, provide)
@@ -96,8 +96,9 @@
 // (score, pairs, answers, lacks, synonym, head, conflict, rival, language,
 // inapplicable, unfamiliar) with the confidence after it; Result.Why is
 // the one check that took a row that would have been filled under the
-// threshold. qfill eval --explain prints the trace of every row. The word lists the checks
-// read (light predicates, ask words, English verbs) are in words.txt.
+// threshold. qfill eval --explain prints the trace of every row. The
+// word lists the checks read are in words.txt (ask words) and in package
+// question (light predicates, English verbs).
 //
 // The settings are in Config, each with why it has its value; how each
 // was found and what was tried and rejected is in docs/matcher-history.md.

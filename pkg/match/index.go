@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/question"
 	"github.com/qfill/qfill/pkg/textnorm"
 	"github.com/qfill/qfill/pkg/thesaurus"
 )
@@ -109,12 +110,12 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				answer := textnorm.Fold(entries[i].Answer)
 				keys[i] = keysOf(entries[i], answer)
 				for _, text := range entries[i].Wordings() {
-					raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(prepare(text), nil, scratch)), text, 1})
+					raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(question.Prepare(text), nil, scratch)), text, 1})
 					// "Do you take backups? How often?" also answers a
 					// customer's "Do you take backups?": the first
 					// sentence alone is a wording too, at a discount.
 					if main, ok := mainAsk(text); ok && ix.cfg.MainAskFactor > 0 {
-						raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(prepare(main), nil, scratch)), text, ix.cfg.MainAskFactor})
+						raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(question.Prepare(main), nil, scratch)), text, ix.cfg.MainAskFactor})
 					}
 				}
 				clear(seen)
@@ -129,7 +130,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				// 対応, provide) is generic, however rare it is among
 				// the questions.
 				if ix.cfg.AnswerStats && answer != "" {
-					for t := range ix.tokenizeInto(prepareFolded(answer), nil, scratch) {
+					for t := range ix.tokenizeInto(question.PrepareFolded(answer), nil, scratch) {
 						seen[t] = true
 					}
 				}

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/question"
 	"github.com/qfill/qfill/pkg/textnorm"
 )
 
@@ -63,7 +64,7 @@ type Candidate struct {
 // the checks of a row in doubt each read it.
 func (c *Candidate) prepared() string {
 	if c.pw == "" {
-		c.pw = prepare(c.Wording)
+		c.pw = question.Prepare(c.Wording)
 	}
 	return c.pw
 }
@@ -101,7 +102,7 @@ func (r Result) Best() *Candidate {
 
 // Match scores the query against every entry and decides the confidence.
 func (ix *Index) Match(q Query) Result {
-	pq := prepare(q.Text)
+	pq := question.Prepare(q.Text)
 	qf := ix.tokenizeInto(pq, nil, features{})
 	cands := ix.score(qf)
 	subject := ""
@@ -237,7 +238,7 @@ func (ix *Index) Match(q Query) Result {
 // the section, or the corpus holds it word for word (rank then prefers
 // the entry learned under the same section).
 func (ix *Index) withSubject(pq string, qf features, section string, cands []Candidate) string {
-	section = prepare(section[strings.LastIndex(section, ">")+1:])
+	section = question.Prepare(section[strings.LastIndex(section, ">")+1:])
 	whole := slices.IndexFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 })
 	if !ix.cfg.Subject || section == "" || textnorm.HasCJK(pq) != textnorm.HasCJK(section) || whole < 0 || cands[0].Score >= 1-1e-6 {
 		return pq
@@ -250,7 +251,7 @@ func (ix *Index) withSubject(pq string, qf features, section string, cands []Can
 		return pq
 	}
 	shared := slices.ContainsFunc(cands, func(c Candidate) bool { return c.qcov >= 1-1e-6 && !ix.sameAnswer(c.Entry, cands[whole].Entry) })
-	if _, _, compound, _ := askRun(pq); shared || compound && !named(ix.tokenizeInto(cands[whole].prepared(), nil, features{})) {
+	if _, _, compound, _ := question.Run(pq); shared || compound && !named(ix.tokenizeInto(cands[whole].prepared(), nil, features{})) {
 		return section + " " + pq
 	}
 	return pq
@@ -327,7 +328,7 @@ func (ix *Index) rankByAnswers(qf features, cands []Candidate, q Query) {
 		total += ix.weight(t, tf)
 	}
 	for i := 0; i < len(cands) && total > 0; i++ {
-		ix.tokenizeInto(prepare(cands[i].Entry.Answer+"。"+cands[i].Entry.Remarks), nil, af)
+		ix.tokenizeInto(question.Prepare(cands[i].Entry.Answer+"。"+cands[i].Entry.Remarks), nil, af)
 		for t, tf := range qf {
 			if af[t] > 0 {
 				cands[i].answers += ix.weight(t, tf) / total

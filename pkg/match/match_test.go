@@ -9,10 +9,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/corpus"
-	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/qfill/qfill/pkg/question"
 	"github.com/qfill/qfill/pkg/thesaurus"
 )
 
@@ -124,7 +123,7 @@ func TestMarkLacks(t *testing.T) {
 		// Too far below the best to count: not read.
 		mk("far", "データのバックアップ方式を教えてください", 0.3),
 	}
-	ix.markLacks(prepare("遠隔地へのバックアップは取得していますか"), cands)
+	ix.markLacks(question.Prepare("遠隔地へのバックアップは取得していますか"), cands)
 	for i, want := range []bool{false, true, false, true, false} {
 		if cands[i].lacks != want {
 			t.Errorf("%q: lacks %v, want %v", cands[i].Wording, cands[i].lacks, want)
@@ -132,7 +131,7 @@ func TestMarkLacks(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.LacksFactor = 1
-	New(entries(), cfg).markLacks(prepare("遠隔地へのバックアップは取得していますか"), cands)
+	New(entries(), cfg).markLacks(question.Prepare("遠隔地へのバックアップは取得していますか"), cands)
 	if cands[1].lacks {
 		t.Error("LacksFactor 1 still marks runners-up")
 	}
@@ -317,7 +316,7 @@ func TestSynonymConfidence(t *testing.T) {
 		{"目標復旧時点（RPO）", "rto", false},           // rpo is not rto: another ask
 		{"サーバー機器を二重化し、監視していますか？", "red", false}, // monitoring: a concept more
 	}
-	// The head check (askHead) moves confidence too; it is tested apart.
+	// The head check (head.go) moves confidence too; it is tested apart.
 	on := DefaultConfig()
 	on.HeadBonus, on.HeadPenalty, on.HeadCap = 0, 0, 0
 	for _, tt := range tests {
@@ -367,7 +366,7 @@ func TestExampleSpans(t *testing.T) {
 		{"データの削除（ユーザ利用領域）", nil},
 	}
 	for _, tt := range tests {
-		p := prepare(tt.in)
+		p := question.Prepare(tt.in)
 		var got []string
 		for _, sp := range exampleSpans(p) {
 			got = append(got, p[sp[0]:sp[1]])
@@ -385,22 +384,6 @@ func TestExampleSpans(t *testing.T) {
 	got, was := ix.Match(q), plain.Match(q)
 	if got.Best().Entry.ID != "red" || got.Best().Score <= was.Best().Score+0.05 {
 		t.Errorf("example list still dilutes the ask: best %s %.3f (was %.3f)", got.Best().Entry.ID, got.Best().Score, was.Best().Score)
-	}
-}
-
-// The way a sheet addresses the vendor (貴社, 御社サービスにおける) is not
-// part of the ask.
-func TestPrepareDropsAddressee(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"貴社サービスにおける多要素認証の対応状況について、具体的にご記入ください。", "多要素認証"},
-		{"御社のデータセンターの所在地を教えてください", "データセンターの所在地"},
-		{"当該サービスにおいてログを取得していますか", "ログを取得"},
-		{"社内のログを取得していますか", "社内のログを取得"},
-	}
-	for _, tt := range tests {
-		if got := prepare(tt.in); got != textnorm.Fold(tt.want) {
-			t.Errorf("prepare(%q) = %q, want %q", tt.in, got, textnorm.Fold(tt.want))
-		}
 	}
 }
 
@@ -475,65 +458,6 @@ func TestAmbiguousTopic(t *testing.T) {
 	for _, q := range []Query{{Text: "Contact Name"}, {Text: "Contact name of the provider", ID: "GNRL-04"}} {
 		if r := ix.Match(q); r.Why.Rival != nil {
 			t.Errorf("%+v: tied with %s (confidence %.3f)", q, r.Why.Rival.ID, r.Confidence)
-		}
-	}
-}
-
-// The head is the noun that ends the question once its closing, trailing
-// kana and a bracketed aside are gone; light predicates and frame nouns
-// (実施, 可能, 仕組み, 方法) step back to the noun before them. A query that
-// is one compound has none.
-func TestAskHead(t *testing.T) {
-	tests := []struct{ q, want string }{
-		{"個人情報保護管理者の連絡先", "連絡先"},
-		{"計画停止の頻度", "頻度"},
-		{"ペネトレーションテストの結果の開示", "開示"},
-		{"アクセス制御、認証（基盤システム）", "認証"},
-		{"データベースに格納されたデータは暗号化されていますか？", "暗号化"},
-		{"社員への個人情報保護研修を実施していますか", "個人情報保護研修"},
-		{"電話での問い合わせは可能ですか", "問合"},
-		{"ログを改ざんから守る仕組みはありますか", ""},                    // 守る: a verb, one kanji
-		{"バックアップ媒体の搬送方法を教えてください", "搬送方法"},              // 方法 is light only as a word of its own
-		{"障害報告書のサンプルを提供できますか", "サンプル"},                 // 提供: handing over
-		{"パスワードの有効期限の設定", "有効期限"},                      // 設定: configuring
-		{"ログを証拠として使えるよう、各機器の時刻同期は正しく行われていますか", "時刻同期"}, // 行われ, 正しく: light
-		{"バックアップデータの復元テストを定期的に行っていますか", "復元テスト"},
-		{"ISO27001の認証を受けていますか", "認証"},
-		{"DDoS攻撃を受けた場合の対策を講じていますか", "対策"},
-		{"サーバ室の消火設備は何ですか", "消火設備"},
-		{"データセンターの運用責任者を任命していますか", "運用責任者"},    // 任命: light
-		{"内部監査を定期的に行っていますか", ""},               // one compound once the light words go
-		{"本番環境とテスト環境は分けられていますか", ""},           // 分け: the ask, not listed
-		{"テストに本番環境の顧客情報を使用することはありますか", "顧客情報"}, // 使用 like 利用
-		{"顧客の本番データを開発・テスト環境で利用していますか", "本番デタ"}, // the object, not the place (で)
-		{"本番データを開発環境で利用していますか", ""},            // the object alone: one compound
-		{"電源設備", ""}, // one compound: its topic is its head
-		{"火災対策", ""},
-		{"Is a whistleblower policy established?", ""}, // a light participle
-		{"Is the information security policy published to customers?", "published"},
-		{"Are encryption keys stored in an HSM?", "stored"},
-		{"Is stored data encrypted?", "encrypted"}, // stored data: the subject
-		{"Is an incident response plan established, documented, approved, tested and maintained?", ""},
-		{"Do you maintain a disaster recovery plan?", ""}, // a light verb
-		{"Do you share your business continuity plans with your tenants?", "share"},
-		{"Do you physically and logically separate customer data?", "separate"},
-		{"Does the vendor encrypt customer data at rest?", "encrypt"},
-		{"Does our data leave the country?", ""}, // not the vendor's doing
-		{"How often do you review user access privileges?", "review"},
-		{"How long do you keep audit logs?", ""},                       // keep: light
-		{"Are data retention practices defined and followed?", ""},     // light participles
-		{"How often are user access privileges reviewed?", "reviewed"}, // a passive after a question word
-		{"In which country is our data stored?", "stored"},
-		{"How is our data handled when the contract ends?", ""}, // handled: light
-		{"Is a WAF deployed in front of the application?", ""},  // deployed: light
-		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "時期"},
-		{"接続元 IP アドレスの制限は可能ですか", "制限"}, // a space is no sentence break
-		{"", ""},
-	}
-	for _, tt := range tests {
-		p := prepare(tt.q)
-		if got := spanText(p, askHead); got != tt.want {
-			t.Errorf("askHead(%q) = %q (prepared %q), want %q", tt.q, got, p, tt.want)
 		}
 	}
 }
@@ -618,29 +542,6 @@ func TestHeadCheck(t *testing.T) {
 	}
 }
 
-// A question that asks two things (Aの頻度とBの時期) is answered by a
-// wording that names either head.
-func TestCoordinateHead(t *testing.T) {
-	tests := []struct{ q, want string }{
-		{"定期メンテナンスの頻度と事前通知の時期を記載してください", "頻度"},
-		{"不正侵入を検知・防止する仕組みはありますか", "検知"},
-		{"アクセス制御、認証", ""}, // アクセス制御 is one compound at the start
-		{"個人情報保護管理者の連絡先", ""},
-	}
-	for _, tt := range tests {
-		p := prepare(tt.q)
-		got := ""
-		if s, _, ok := askHead(p); ok {
-			if cs, ce, ok := coordinateHead(p, s); ok {
-				got = p[cs:ce]
-			}
-		}
-		if got != tt.want {
-			t.Errorf("coordinateHead(%q) = %q, want %q", tt.q, got, tt.want)
-		}
-	}
-}
-
 // Ask nouns with the same meaning in other words (時期 / いつ, 頻度 /
 // 間隔) count as naming the head, for the head check only.
 func TestAskSynonyms(t *testing.T) {
@@ -659,74 +560,10 @@ func TestAskSynonyms(t *testing.T) {
 		{"連絡先", "個人情報保護管理者を任命していますか", false},
 	}
 	for _, tt := range tests {
-		if got := askSynonymMatch(tt.head, prepare(tt.wording)); got != tt.want {
+		if got := askSynonymMatch(tt.head, question.Prepare(tt.wording)); got != tt.want {
 			t.Errorf("askSynonymMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
 		}
 	}
-}
-
-// A compound head's last word is what it is: 設置台数 a number, 報告期限
-// a deadline. Frame nouns at the end are dropped, and a suffix such as 数
-// keeps the word before it.
-func TestOtherTail(t *testing.T) {
-	for _, tt := range []struct {
-		wording, stem string
-		want          bool
-	}{
-		{"バックアップの保管期間は", "保管", true},
-		{"監視カメラは設置されていますか", "設置", false},
-		{"保管は", "保管", false},
-		{"保管と保管期間", "保管", true}, // the second occurrence
-		{"保管", "保存", false},
-	} {
-		if got := otherTail(prepare(tt.wording), tt.stem); got != tt.want {
-			t.Errorf("otherTail(%q, %q) = %v, want %v", tt.wording, tt.stem, got, tt.want)
-		}
-	}
-}
-
-func TestHeadTail(t *testing.T) {
-	tests := []struct{ head, want string }{
-		{"設置台数", "置台数"},
-		{"報告期限", "期限"},
-		{"保存世代数", "世代数"},
-		{"連絡方法", "連絡"}, // the frame noun 方法 dropped
-		{"ロック機能", "ロック"},
-		{"受付時間", "時間"},
-		{"実施率", "施率"},  // a light predicate's measure: the suffix is the ask
-		{"暗号化", "暗号化"}, // short: whole
-		{"世代数", "世代数"},
-	}
-	for _, tt := range tests {
-		s, e := headTail(tt.head, 0, len(tt.head))
-		if got := tt.head[s:e]; got != tt.want {
-			t.Errorf("headTail(%q) = %q, want %q", tt.head, got, tt.want)
-		}
-	}
-}
-
-func FuzzAskHead(f *testing.F) {
-	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています", "火災対策", "対策対策", "操作マニュアルの提供"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		p := prepare(s)
-		if ts, te, ok := compoundTail(p); ok && (ts < 0 || te > len(p) || ts >= te || !utf8.ValidString(p[ts:te])) {
-			t.Fatalf("%q: compound tail [%d,%d) outside the prepared text %q", s, ts, te, p)
-		}
-		st, e, ok := askHead(p)
-		if ok && (st <= 0 || e > len(p) || st >= e) {
-			t.Fatalf("%q: head [%d,%d) outside the prepared text %q", s, st, e, p)
-		}
-		if ok {
-			if cs, ce, ok := coordinateHead(p, st); ok && (cs <= 0 || ce > st || cs >= ce) {
-				t.Fatalf("%q: coordinate head [%d,%d) not before the head at %d in %q", s, cs, ce, st, p)
-			}
-			if ts, te := headTail(p, st, e); ts < st || te > e || ts >= te {
-				t.Fatalf("%q: tail [%d,%d) outside the head [%d,%d) of %q", s, ts, te, st, e, p)
-			}
-		}
-	})
 }
 
 // A wording that asks the same about another object (logs, not backups)
@@ -799,7 +636,7 @@ func TestEnglishAsks(t *testing.T) {
 	}
 	for _, tt := range tests {
 		var wt []token
-		textTokens(prepare(tt.wording), func(tok token, _ float64, _, _ int) { wt = append(wt, tok) })
+		textTokens(question.Prepare(tt.wording), func(tok token, _ float64, _, _ int) { wt = append(wt, tok) })
 		if got := englishAskMatch(tt.head, wt); got != tt.want {
 			t.Errorf("englishAskMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
 		}
@@ -827,24 +664,6 @@ func TestOtherLanguageNoRival(t *testing.T) {
 // the ask: a wording with the participle and not the agent loses the
 // bonus; one that names it, in words or a concept, keeps it.
 func TestEnglishAgent(t *testing.T) {
-	tests := []struct{ q, agent string }{
-		{"Is the security policy reviewed by an external party?", "an external party"},
-		{"Are non-disclosure agreements signed by all personnel before access?", "all personnel"},
-		{"Is data encrypted at rest?", ""},
-		{"Is the plan approved by management on a yearly basis?", "management"},
-	}
-	for _, tt := range tests {
-		p := prepare(tt.q)
-		got := ""
-		if _, e, ok := askHead(p); ok {
-			if s, t2, ok := englishAgent(p, e); ok {
-				got = p[s:t2]
-			}
-		}
-		if got != tt.agent {
-			t.Errorf("agent of %q = %q, want %q", tt.q, got, tt.agent)
-		}
-	}
 	es := []*corpus.Entry{
 		{ID: "policy", Question: "Do you maintain an information security policy that is reviewed at least annually?", Answer: "Yes."},
 		{ID: "nda", Question: "Do employees sign confidentiality agreements?", Answer: "Yes, at hire."},
@@ -858,35 +677,11 @@ func TestEnglishAgent(t *testing.T) {
 		{"Is the security policy reviewed by an external party?", true},
 		{"Are non-disclosure agreements signed by all personnel?", false}, // personnel / employees: one concept
 	} {
-		pq := prepare(q.text)
+		pq := question.Prepare(q.text)
 		r := ix.Match(Query{Text: q.text})
-		h, ok := ix.headMatched(ix.pairOf(pq, prepare(r.Candidates[0].Wording)))
+		h, ok := ix.headMatched(ix.pairOf(pq, question.Prepare(r.Candidates[0].Wording)))
 		if !ok || (h.agent != "" && !h.agentMatched) != q.held {
 			t.Errorf("%q: agent %q matched %v, want held %v", q.text, h.agent, h.agentMatched, q.held)
-		}
-	}
-}
-
-func TestCompoundTail(t *testing.T) {
-	tests := []struct{ q, want string }{
-		{"電源設備", "設備"},
-		{"非常用電源", "電源"},
-		{"操作マニュアルの提供", "マニュアル"}, // 提供 is light; a katakana word ends it
-		{"対応ブラウザ", "ブラウザ"},
-		{"緊急連絡体制の整備", "連絡"},          // 体制 is a frame noun, stepped over like 整備
-		{"月間稼働率（保証値）", "稼働率"},        // a suffix keeps three characters
-		{"マルウェア対策を講じているか。", "マルウエア"}, // 対策 frames its topic (folded ェ)
-		{"火災対策", "火災"},
-		{"監視設備", "設備"},        // surveillance equipment, not monitoring
-		{"バックアップ", ""},        // the compound is one word
-		{"個人情報保護管理者の連絡先", ""}, // has a head: askHead's case
-		{"Do you maintain a disaster recovery plan?", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		p := prepare(tt.q)
-		if got := spanText(p, compoundTail); got != tt.want {
-			t.Errorf("compoundTail(%q) = %q (prepared %q), want %q", tt.q, got, p, tt.want)
 		}
 	}
 }
@@ -931,11 +726,6 @@ func TestMeasureTail(t *testing.T) {
 			t.Errorf("%s: confidence %.3f (auto %v), want at most the head cap", q, r.Confidence, r.Auto)
 		}
 	}
-	for tail, want := range map[string]bool{"生件数": true, "期間": true, "設備": false, "対策": false, "稼働率": true} {
-		if got := measureTail(tail); got != want {
-			t.Errorf("measureTail(%q) = %v, want %v", tail, got, want)
-		}
-	}
 }
 
 func TestAskSynonymMatch(t *testing.T) {
@@ -956,7 +746,7 @@ func TestAskSynonymMatch(t *testing.T) {
 		{"通知", "目標時間はありますか", false},
 	}
 	for _, tt := range tests {
-		if got := askSynonymMatch(tt.head, prepare(tt.wording)); got != tt.want {
+		if got := askSynonymMatch(tt.head, question.Prepare(tt.wording)); got != tt.want {
 			t.Errorf("askSynonymMatch(%q, %q) = %v, want %v", tt.head, tt.wording, got, tt.want)
 		}
 	}
@@ -1007,7 +797,7 @@ func TestAssessorIsNotSupplier(t *testing.T) {
 		{"Do you engage third parties that process customer data?", true, false},
 	}
 	for _, tt := range tests {
-		cs := th.Concepts(prepare(tt.s))
+		cs := th.Concepts(question.Prepare(tt.s))
 		if got := slices.Contains(cs, "subcontract"); got != tt.supplier {
 			t.Errorf("%q: supplier concept %v, want %v (%v)", tt.s, got, tt.supplier, cs)
 		}
@@ -1053,7 +843,7 @@ func TestActorConflict(t *testing.T) {
 			t.Errorf("%q: auto %v (%.3f), want %v", tt.q, r.Auto, r.Confidence, tt.auto)
 		}
 	}
-	bp := ix.pairOf(prepare("Can backups be restored by customers?"), prepare("Are restores from backup tested?"))
+	bp := ix.pairOf(question.Prepare("Can backups be restored by customers?"), question.Prepare("Are restores from backup tested?"))
 	if q, d, ok := bp.conflict(); !ok || q == "" || d != "" {
 		t.Errorf("conflict = %q, %q, %v; want the query's actor term alone", q, d, ok)
 	}
@@ -1069,21 +859,6 @@ func TestHeadInAnotherWording(t *testing.T) {
 	r := New(es, DefaultConfig()).Match(Query{Text: "サービス稼働率の保証値"})
 	if b := r.Best(); b == nil || b.Entry.ID != "avail" || !r.Auto || r.Why.Head != "" {
 		t.Errorf("best %v, confidence %.3f, auto %v, unmatched head %q; want avail filled", b, r.Confidence, r.Auto, r.Why.Head)
-	}
-}
-
-func TestCustomerOwned(t *testing.T) {
-	tests := []struct{ q, want string }{
-		{"In which region is our data stored?", "in which region is customer data stored"},
-		{"How is institutional data disposed of?", "how is customer data disposed of"},
-		{"Can you access our data centers?", "can you access our data centers"}, // the vendor's, not the customer's data
-		{"Is client information encrypted?", "is customer information encrypted"},
-		{"Is stored data encrypted?", "is stored data encrypted"},
-	}
-	for _, tt := range tests {
-		if got := prepare(tt.q); got != tt.want {
-			t.Errorf("prepare(%q) = %q, want %q", tt.q, got, tt.want)
-		}
 	}
 }
 
@@ -1108,13 +883,6 @@ func TestOtherScriptRank(t *testing.T) {
 }
 
 // spanText is the text of the span f finds in p, or "".
-func spanText(p string, f func(string) (int, int, bool)) string {
-	if s, e, ok := f(p); ok {
-		return p[s:e]
-	}
-	return ""
-}
-
 // The index's cached comparison of answers is corpus.SameAnswer.
 func TestSameAnswerIsCorpus(t *testing.T) {
 	es := []*corpus.Entry{
@@ -1204,7 +972,7 @@ func TestRankByPairs(t *testing.T) {
 		{ID: "perimeter", Question: "Are physical security perimeters in place?", Answer: "Yes, fences and guards"},
 	}
 	ix := New(es, DefaultConfig())
-	q := prepare("Do you implement physical security perimeters such as fences and gates?")
+	q := question.Prepare("Do you implement physical security perimeters such as fences and gates?")
 	for _, tt := range []struct {
 		gates float64
 		want  string
@@ -1217,7 +985,7 @@ func TestRankByPairs(t *testing.T) {
 			t.Errorf("gates at %.2f against 0.40: first %s (pairs %.2f, %.2f), want %s", tt.gates, cands[0].Entry.ID, cands[0].pairs, cands[1].pairs, tt.want)
 		}
 	}
-	if ix.rankByPairs(prepare("バックアップ"), []Candidate{{Entry: es[0], Score: 0.5, Wording: es[0].Question}}, Query{}) {
+	if ix.rankByPairs(question.Prepare("バックアップ"), []Candidate{{Entry: es[0], Score: 0.5, Wording: es[0].Question}}, Query{}) {
 		t.Error("a query without Latin words has no pairs")
 	}
 }
