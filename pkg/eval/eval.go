@@ -274,7 +274,7 @@ func (s *Set) Run(build func(entries []*corpus.Entry, synonyms string) Matcher) 
 		sheet.LinkFollowUps(rows)
 		qs := make([]match.Query, len(idx))
 		for k, i := range idx {
-			qs[k] = match.Query{Text: rows[k].Asked(), Section: s.Pairs[i].Section}
+			qs[k] = match.Query{Text: rows[k].Asked(), Section: s.Pairs[i].Section, FollowUp: rows[k].Follows != ""}
 		}
 		if sm, ok := m.(SheetMatcher); ok {
 			for k, r := range sm.MatchAll(qs) {

@@ -215,6 +215,26 @@ func BenchmarkFillTemplate(b *testing.B) {
 	}
 }
 
+// A follow-up asking how often (上記の取得頻度) is filled from the entry of
+// the question above when that entry's answer says how often (毎日): the
+// question above fitting the entry better is no rival then.
+func TestFollowUpMeasureFilled(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "バックアップを取得していますか"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "上記の取得頻度を記載してください"})
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	res := runFill(t, sampleIndex(t), in, Options{})
+	for _, it := range res.Items {
+		if it.Status != StatusFilled || it.EntryID != "bk-taken" {
+			t.Errorf("row %d %q: %s with %q, want filled with bk-taken", it.Row, it.Question, it.Status, it.EntryID)
+		}
+	}
+}
+
 // A follow-up row (上記の保存期間) is matched with the question it refers
 // back to: after the camera question it asks how long footage is kept, not
 // logs, whose entry is the shortest wording of 保存期間. After the backup

@@ -166,7 +166,13 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		sharedSeen := map[string]bool{}
 		lang := SheetLang(s)
 		above := -1
+		// Whether the question a follow-up refers back to is matched: a
+		// locked one is not, and then no query is its question.
+		aboveAsked := false
 		for _, r := range s.Rows {
+			if r.Follows == "" {
+				aboveAsked = !r.Locked && !(r.SharedWith != "" && sharedSeen[r.SharedWith])
+			}
 			switch {
 			case r.Follows == "":
 				above = len(items)
@@ -190,7 +196,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			}
 			sharedSeen[r.AnswerCell] = true
 			asked := r.Asked()
-			queries = append(queries, match.Query{Text: asked, Section: r.Section, ID: r.ID})
+			queries = append(queries, match.Query{Text: asked, Section: r.Section, ID: r.ID, FollowUp: r.Follows != "" && aboveAsked})
 			rows = append(rows, r)
 			if it.Status == StatusKept {
 				// Still a question of the sheet: another row's entry that it

@@ -22,8 +22,11 @@ func (ix *Index) rival(o, b *Candidate) bool {
 }
 
 // penaliseRivals lowers the confidence of each row whose best entry
-// another row fits better (see MatchAll).
-func (ix *Index) penaliseRivals(out []Result) {
+// another row fits better (see MatchAll). A follow-up that asks a measure
+// its entry's answer states (上記の実施頻度 of 脆弱性診断を実施, answered
+// 年1回) is not held to the question it refers back to, which names the
+// entry better by design.
+func (ix *Index) penaliseRivals(qs []Query, out []Result) {
 	if ix.cfg.RivalPenalty == 0 {
 		return
 	}
@@ -36,12 +39,27 @@ func (ix *Index) penaliseRivals(out []Result) {
 			}
 		}
 	}
+	above := -1
 	for i := range out {
+		if !qs[i].FollowUp {
+			above = i
+		}
 		b := out[i].Best()
 		if b == nil {
 			continue
 		}
-		if gap := bestFor[b.Entry] - b.lexical; gap > 1e-6 {
+		best := bestFor[b.Entry]
+		if ix.cfg.FollowUpMeasure && qs[i].FollowUp && out[i].checks.stated && above >= 0 {
+			best = 0
+			for k, r := range out {
+				for _, c := range r.Candidates {
+					if k != above && c.Entry == b.Entry && c.lexical > best {
+						best = c.lexical
+					}
+				}
+			}
+		}
+		if gap := best - b.lexical; gap > 1e-6 {
 			was := out[i].Confidence
 			out[i].Confidence = math.Max(0, out[i].Confidence-gap*ix.cfg.RivalPenalty)
 			out[i].step(StepRival, was, out[i].Confidence, fmt.Sprintf("another row scores %.3f more", gap))

@@ -58,6 +58,9 @@ type Config struct {
 	HeadBonus, EnglishHeadBonus, HeadPenalty, HeadCap float64
 	// AnswerMeasure: a measure head is not missed where the answer states it.
 	AnswerMeasure bool
+	// FollowUpMeasure: such a follow-up row is not held to the question
+	// it refers back to in the rival step (see MatchAll).
+	FollowUpMeasure bool
 	// CompoundBonus raises the confidence of a row whose query is one
 	// compound when the wording names its last word (see question.CompoundTail).
 	CompoundBonus float64
@@ -135,6 +138,7 @@ func DefaultConfig() Config {
 		InapplicableBar:   0.8,
 		Subject:           true,
 		AnswerMeasure:     true,
+		FollowUpMeasure:   true,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
 		AnswerHint:        0.2,
@@ -164,10 +168,11 @@ func (c *Config) Set(key string, v float64) error {
 		"head_penalty": num(&c.HeadPenalty), "head_bonus": num(&c.HeadBonus), "english_head_bonus": num(&c.EnglishHeadBonus), "head_cap": num(&c.HeadCap), "conflict_penalty": num(&c.ConflictPenalty),
 		"compound_bonus": num(&c.CompoundBonus), "other_script_rank": num(&c.OtherScriptRank),
 		"pair_hint": num(&c.PairHint), "answer_hint": num(&c.AnswerHint), "unfamiliar_median": num(&c.UnfamiliarMedian), "unfamiliar_bar": num(&c.UnfamiliarBar), "inapplicable_bar": num(&c.InapplicableBar),
-		"answer_stats":   func(v float64) { c.AnswerStats = v != 0 },
-		"language_check": func(v float64) { c.LanguageCheck = v != 0 },
-		"subject":        func(v float64) { c.Subject = v != 0 },
-		"answer_measure": func(v float64) { c.AnswerMeasure = v != 0 },
+		"answer_stats":      func(v float64) { c.AnswerStats = v != 0 },
+		"language_check":    func(v float64) { c.LanguageCheck = v != 0 },
+		"subject":           func(v float64) { c.Subject = v != 0 },
+		"answer_measure":    func(v float64) { c.AnswerMeasure = v != 0 },
+		"follow_up_measure": func(v float64) { c.FollowUpMeasure = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

@@ -73,8 +73,10 @@
 //	                                          last word and concepts are named
 //	concept conflict  ConflictPenalty 0.15    − when each side names a concept     backups retained /
 //	                                          the other lacks                      logs retained
-//	rival question    RivalPenalty 1          − gap × penalty when another row     two rows asking 障害を監視
-//	                                          of the sheet fits the entry better
+//	rival question    RivalPenalty 1,         − gap × penalty when another row     two rows asking 障害を監視
+//	                  FollowUpMeasure         of the sheet fits the entry better
+//	                                          (not the question above a follow-   上記の実施頻度 below 診断を
+//	                                          up whose measure the answer states)  実施, answered 年1回
 //	answer language   LanguageCheck           cap at AmbiguityCap when the         a Japanese answer to an
 //	                                          answer is in the other language      English question
 //	not applicable    InapplicableBar 0.8     cap at AmbiguityCap when the entry   "Is customer data encrypted

@@ -62,17 +62,18 @@ func askSynonymMatch(head, wording string) bool {
 // name the head, HeadPenalty alone when it misses only the last word or
 // the head is an English participle (head is then the missing text).
 // A query that is one compound gets CompoundBonus or nothing; one
-// without a head keeps its confidence.
-func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float64, string) {
+// without a head keeps its confidence. stated: the head asks a measure
+// the answer states (AnswerMeasure), and was let pass for that.
+func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (_ float64, head string, stated bool) {
 	if ix.cfg.HeadBonus == 0 && ix.cfg.HeadPenalty == 0 && ix.cfg.HeadCap == 0 || conf <= 0 {
-		return conf, ""
+		return conf, "", false
 	}
 	if cands[0].lexical >= 1-1e-6 {
-		return conf, "" // the question itself: its head is there
+		return conf, "", false // the question itself: its head is there
 	}
 	h, ok := ix.headMatched(bp)
 	if !ok {
-		return conf, ""
+		return conf, "", false
 	}
 	// サービス稼働率の保証値 against the alias サービス稼働率は？ of an entry
 	// that is also worded 可用性の保証値を教えてください: the entry names the
@@ -89,7 +90,7 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 		}
 	}
 	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) && corpus.StatesMeasure(cands[0].Entry, h.tail) {
-		return conf, "" // 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer names it
+		return conf, "", true // 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer names it
 	}
 	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
 	// one compound names its topic and its ask at once, so a wording that
@@ -102,22 +103,22 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 		// インシデント発生「件数」 against インシデント発生時の対応組織: a
 		// last word that asks for a measure is the ask, as a head is.
 		if !h.matched && question.IsMeasure(h.tail) {
-			return ix.missed(conf, true), h.shown()
+			return ix.missed(conf, true), h.shown(), false
 		}
 		if !h.matched || h.conflict || h.missing || ix.cfg.CompoundBonus == 0 {
-			return conf, ""
+			return conf, "", false
 		}
-		return ix.raise(cands, conf, ix.cfg.CompoundBonus), ""
+		return ix.raise(cands, conf, ix.cfg.CompoundBonus), "", false
 	}
 	// "Do you test your plan?" against "Do you have a plan?" needs the
 	// cap as a Japanese head does (englishAsks joins kept and stored).
 	if !h.matched {
-		return ix.missed(conf, true), h.head
+		return ix.missed(conf, true), h.head, false
 	}
 	// 委託先との秘密保持契約の締結 against 従業員と秘密保持契約を締結: the
 	// same ask of another party. The head is no evidence then.
 	if h.conflict {
-		return conf, ""
+		return conf, "", false
 	}
 	// 監視カメラの設置台数 against 監視カメラは設置されていますか: the head
 	// shares 設置, but it is a number (台数) that is asked. A wording that
@@ -128,16 +129,16 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (float6
 	// another measure of the same thing, not the thing itself, and is
 	// capped as an unmatched head is.
 	if !h.english && !h.tailMatched {
-		return ix.missed(conf, h.otherTail), h.shown()
+		return ix.missed(conf, h.otherTail), h.shown(), false
 	}
 	if h.english && h.agent != "" && !h.agentMatched {
-		return ix.missed(conf, false), h.agent
+		return ix.missed(conf, false), h.agent, false
 	}
 	bonus := ix.cfg.HeadBonus
 	if h.english {
 		bonus = ix.cfg.EnglishHeadBonus
 	}
-	return ix.raise(cands, conf, bonus), ""
+	return ix.raise(cands, conf, bonus), "", false
 }
 
 // missed lowers conf by HeadPenalty for a head the wording does not name,

@@ -25,6 +25,10 @@ type Query struct {
 	Section string
 	// ID is the question's number or ID in its sheet, if any.
 	ID string
+	// FollowUp: the row refers back to the question above it (上記の
+	// 実施頻度, If yes, how often?), which is the nearest query before it
+	// in MatchAll's list that is no follow-up.
+	FollowUp bool
 }
 
 // Candidate is one corpus entry scored against a query.
@@ -90,7 +94,12 @@ type Result struct {
 	checks  checks
 }
 
-type checks struct{ headMissing, conflict, tied, otherLanguage bool }
+type checks struct {
+	headMissing, conflict, tied, otherLanguage bool
+	// stated: the head asks a measure that the best entry's answer states
+	// and its wording does not name (Config.AnswerMeasure).
+	stated bool
+}
 
 // Best returns the top candidate, or nil when nothing matched.
 func (r Result) Best() *Candidate {
@@ -189,7 +198,7 @@ func (ix *Index) Match(q Query) Result {
 	if conf > 0 && cands[0].lexical < 1-1e-6 {
 		bp = ix.pairOf(pq, cands[0].prepared())
 	}
-	conf, head := ix.checkHead(bp, cands, conf)
+	conf, head, stated := ix.checkHead(bp, cands, conf)
 	note := ""
 	if head != "" {
 		note = "not named: " + head
@@ -200,7 +209,7 @@ func (ix *Index) Match(q Query) Result {
 	// query does not, while the query names one it does not, is about
 	// something else however much of the sentence it shares.
 	var conflict [2]string
-	found := checks{headMissing: head != ""}
+	found := checks{headMissing: head != "", stated: stated}
 	if ix.cfg.ConflictPenalty > 0 && conf > 0 && cands[0].lexical < 1-1e-6 {
 		if q, d, ok := bp.conflict(); ok {
 			found.conflict = true
@@ -361,7 +370,7 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 		}(w)
 	}
 	wg.Wait()
-	ix.penaliseRivals(out)
+	ix.penaliseRivals(qs, out)
 	ix.checkAnswers(qs, out)
 	ix.checkUnfamiliar(out)
 	return out

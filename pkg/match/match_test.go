@@ -163,6 +163,40 @@ func TestMatchAllRivals(t *testing.T) {
 	}
 }
 
+// A follow-up that asks a measure its entry's answer states is not held
+// to the question it refers back to; one whose answer states no such
+// measure, or that another question rivals, still is.
+func TestFollowUpMeasureRival(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "scan", Question: "脆弱性診断を定期的に実施していますか？", Answer: "はい。年1回実施しています。"},
+		{ID: "waf", Question: "WAF を導入していますか？", Answer: "はい。導入しています。"},
+	}
+	parent, follow := "脆弱性診断を実施していますか", "上記の実施頻度を記載してください。脆弱性診断を実施していますか"
+	for _, tt := range []struct {
+		name string
+		qs   []Query
+		cfg  func(*Config)
+		held bool
+	}{
+		{"measure stated", []Query{{Text: parent}, {Text: follow, FollowUp: true}}, nil, false},
+		{"not marked a follow-up", []Query{{Text: parent}, {Text: follow}}, nil, true},
+		{"setting off", []Query{{Text: parent}, {Text: follow, FollowUp: true}}, func(c *Config) { c.FollowUpMeasure = false }, true},
+		{"another question above it", []Query{{Text: parent}, {Text: "WAF を導入していますか"}, {Text: follow, FollowUp: true}}, nil, true},
+		{"no measure stated", []Query{{Text: "WAF を導入していますか"}, {Text: "上記の更新頻度を記載してください。WAF を導入していますか", FollowUp: true}}, nil, true},
+	} {
+		cfg := DefaultConfig()
+		if tt.cfg != nil {
+			tt.cfg(&cfg)
+		}
+		rs := New(es, cfg).MatchAll(tt.qs)
+		r := rs[len(rs)-1]
+		rival := slices.ContainsFunc(r.Trace, func(s Step) bool { return s.Signal == StepRival })
+		if rival != tt.held {
+			t.Errorf("%s: rival step %v, want %v (%s)", tt.name, rival, tt.held, FormatTrace(r.Trace))
+		}
+	}
+}
+
 func TestConfigSet(t *testing.T) {
 	c := DefaultConfig()
 	if err := c.Set("rival_penalty", 0); err != nil || c.RivalPenalty != 0 {
