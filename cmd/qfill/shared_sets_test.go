@@ -474,6 +474,20 @@ func TestSharedSets(t *testing.T) {
 		// frequency from "we test" (NONE), a response time from the
 		// reception hours (NONE).
 		{name: "ja_measure_bench003", bench: "corpus_003", floor: floors{0.92, 0.62, 0.35}, wrongAtMost: 3},
+		// Questions each followed by a row asking how often, how long, when
+		// or where of it (上記の実施頻度), written here and asked of vendor
+		// C's published answers; five follow-ups ask what the answer does
+		// not state (NONE). Measured blind on 2026-12-07 (5257e6f): top-1
+		// 93.1%, 13 of 15 right, coverage 44.8%, the same with
+		// follow_up_measure=0. Its two wrong fills send the operations
+		// room's entry log (and its period) to the data center's.
+		{name: "ja_followup_bench003", bench: "corpus_003", floor: floors{0.93, 0.86, 0.44}, wrongAtMost: 2},
+		// The same kind of rows asked of vendor A's published answers,
+		// written after a follow-up vouched for by its question was
+		// designed. Measured blind on 2026-12-07 (5257e6f): top-1 100%,
+		// 18 of 18 right, coverage 75.0% (17 of 17, 70.8% with
+		// follow_up_measure=0); the vouching: 19 of 20, 79.2%, not kept.
+		{name: "ja_followup_bench000", bench: "corpus_000", floor: floors{1, 1, 0.75}},
 		{name: "ja_checklist_bench000", bench: "corpus_000", floor: floors{0.95, 1, 0.5}, sealed: true},
 		// A third (30 data-center rows, 6 answerable) asked of vendor B's
 		// label-style answers. Measured blind on 2026-12-06: top-1 83.3%,
