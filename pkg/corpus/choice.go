@@ -235,3 +235,27 @@ func SameAnswer(a, b *Entry) bool {
 func WritesAlike(a, b *Entry) bool {
 	return SameAnswer(a, b) && AnswerKey(a.Remarks) == AnswerKey(b.Remarks)
 }
+
+// SaysOnlyYes reports whether an answer is a bare yes: a yes word (はい,
+// 有, Yes) or a short affirmative sentence (「実施しています」) that names
+// no value (no digit). Such an answer tells that something is done, not
+// how often, how long, where or who.
+func SaysOnlyYes(answer string) bool {
+	a := strings.TrimSpace(textnorm.Fold(answer))
+	a = strings.TrimRight(a, "。. ")
+	if a == "" || strings.ContainsAny(a, "0123456789") || frequencyValue.MatchString(a) {
+		return false
+	}
+	for _, m := range measureValues {
+		if m.value.MatchString(a) {
+			return false
+		}
+	}
+	if c, ok := ChoiceOf(a); ok {
+		return c == ChoiceYes
+	}
+	if strings.ContainsAny(a, "。\n") || utf8.RuneCountInString(a) > bareAffirmative {
+		return false
+	}
+	return !negation.MatchString(a) && !hedge.MatchString(a) && (strings.HasSuffix(a, "ます") || strings.HasSuffix(a, "です"))
+}

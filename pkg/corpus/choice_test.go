@@ -131,3 +131,31 @@ func TestStripChoiceWord(t *testing.T) {
 		}
 	}
 }
+
+// A bare yes names no value: a yes word, or a short affirmative sentence
+// with no number, frequency, period or place in it.
+func TestSaysOnlyYes(t *testing.T) {
+	for _, tt := range []struct {
+		answer string
+		want   bool
+	}{
+		{"実施しています。", true},
+		{"任命しております", true},
+		{"有", true},
+		{"はい", true},
+		{"Yes.", true},
+		{"年1回実施しています。", false},  // a number
+		{"毎日取得しています", false},    // a frequency
+		{"国内のデータセンターです", false}, // a place
+		{"いいえ", false},          // no
+		{"ありません", false},        // none: an answer to how many
+		{"対応していません", false},     // negation
+		{"実施しています。外部の専門会社に委託しています", false},              // a second sentence says more
+		{"すべての通信をTLSで暗号化し、証明書も公的な認証局のものを使っています", false}, // long
+		{"", false},
+	} {
+		if got := SaysOnlyYes(tt.answer); got != tt.want {
+			t.Errorf("SaysOnlyYes(%q) = %v, want %v", tt.answer, got, tt.want)
+		}
+	}
+}

@@ -188,6 +188,22 @@ func TestReasonInapplicable(t *testing.T) {
 	}
 }
 
+// A row held back because its entry says only yes to a question that asks
+// for more names the entry, in the sheet's language.
+func TestReasonBare(t *testing.T) {
+	for _, l := range []Lang{English, Japanese} {
+		it := &Item{lang: l}
+		got := reason(it, sheet.Row{}, &corpus.Entry{ID: "officer"}, nil, match.Reason{Check: match.CheckBare})
+		if !strings.Contains(got, "officer") {
+			t.Errorf("lang %v: reason %q does not name the entry", l, got)
+		}
+	}
+	msg, ok := largestCut([]match.Step{{Signal: match.StepScore, Conf: 0.78}, {Signal: match.StepBare, Conf: 0.5}})
+	if !ok || msg != i18n.MsgCutBare {
+		t.Errorf("largestCut = %v, %v; want the bare-yes message", msg, ok)
+	}
+}
+
 // A reviewer's value on a check-box cell ticks its box, as a fill does.
 func TestDecideCheckBoxCell(t *testing.T) {
 	row := sheet.Row{Row: 2, Question: "q", AnswerCell: "C2", RemarksCell: "D2", Boxes: "□はい　□いいえ　□該当なし", Choices: []string{"はい", "いいえ", "該当なし"}}

@@ -380,6 +380,8 @@ func reason(it *Item, r sheet.Row, e *corpus.Entry, best *match.Candidate, why m
 		return it.lang.f(i18n.MsgUnfamiliar, why.Median)
 	case match.CheckInapplicable:
 		return it.lang.f(i18n.MsgInapplicable, e.ID)
+	case match.CheckBare:
+		return it.lang.f(i18n.MsgBare, e.ID)
 	}
 	return ""
 }
@@ -426,6 +428,7 @@ var cutMessages = map[string]i18n.Msg{
 	match.StepLanguage:     i18n.MsgCutLanguage,
 	match.StepUnfamiliar:   i18n.MsgCutUnfamiliar,
 	match.StepInapplicable: i18n.MsgCutInapplicable,
+	match.StepBare:         i18n.MsgCutBare,
 }
 
 // largestCut returns the message for the check of the trace that lowered

@@ -48,6 +48,8 @@ const (
 	MsgReviewed
 	MsgInapplicable
 	MsgCutInapplicable
+	MsgBare
+	MsgCutBare
 )
 
 var sheetCatalogue = map[Msg][2]string{
@@ -87,6 +89,8 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgReviewed:        {"decided by the reviewer", "確認者が決めました"},
 	MsgInapplicable:    {"entry %s answers \"not applicable\" to a question worded otherwise: check that its premise holds here", "回答 %s は別の言い回しの質問への「該当なし」です。その前提がこの質問にも当てはまるか確認してください"},
 	MsgCutInapplicable: {"the entry answers \"not applicable\" to a question worded otherwise", "回答が別の言い回しの質問への「該当なし」である"},
+	MsgBare:            {"entry %s says only yes, and the question asks for more", "回答 %s は「はい」と述べるだけで、質問が尋ねている内容を答えていません"},
+	MsgCutBare:         {"the entry says only yes to a question that asks for more", "回答が「はい」と述べるだけで、質問の尋ねる内容に答えていない"},
 }
 
 // Sheet formats m in Japanese when ja is set, else in English.

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/question"
 	"github.com/qfill/qfill/pkg/textnorm"
 )
 
@@ -72,7 +73,10 @@ func (ix *Index) penaliseRivals(qs []Query, out []Result) {
 // one in the other language (text with neither kana nor kanji nor an
 // English word, SSO or 99.9%, fits either), or a "not applicable" that
 // denies the entry's own premise (no consultant holds the data), which a
-// row its wording does not nearly repeat (InapplicableBar) need not share.
+// row its wording does not nearly repeat (InapplicableBar) need not share,
+// or a bare yes (実施しています, 有) to a question that asks what, how
+// often or how many (BareAnswer). Neither holds a near-copy of the row's
+// question: its answer is the vendor's own answer to that question.
 func (ix *Index) checkAnswers(qs []Query, out []Result) {
 	for i := range out {
 		b := out[i].Best()
@@ -85,8 +89,12 @@ func (ix *Index) checkAnswers(qs []Query, out []Result) {
 			// language, more than a tied rival.
 			ix.hold(&out[i], StepLanguage, "", Reason{Check: CheckLanguage}, out[i].Why.Check == CheckNone || out[i].Why.Check == CheckTied)
 		}
-		if out[i].Confidence > ix.cfg.AmbiguityCap && b.lexical < ix.cfg.InapplicableBar && corpus.DeriveChoice(b.Entry) == corpus.ChoiceNA {
+		nearCopy := b.lexical >= ix.cfg.InapplicableBar
+		if out[i].Confidence > ix.cfg.AmbiguityCap && !nearCopy && corpus.DeriveChoice(b.Entry) == corpus.ChoiceNA {
 			ix.hold(&out[i], StepInapplicable, "", Reason{Check: CheckInapplicable}, true)
+		}
+		if ix.cfg.BareAnswer && out[i].Confidence > ix.cfg.AmbiguityCap && !nearCopy && corpus.SaysOnlyYes(b.Entry.Answer) && question.AsksForValue(qs[i].Text) {
+			ix.hold(&out[i], StepBare, "", Reason{Check: CheckBare}, true)
 		}
 	}
 }

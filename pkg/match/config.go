@@ -61,6 +61,11 @@ type Config struct {
 	// FollowUpMeasure: such a follow-up row is not held to the question
 	// it refers back to in the rival step (see MatchAll).
 	FollowUpMeasure bool
+	// BareAnswer: a row whose best answer is a bare yes (実施しています,
+	// 有) and whose question asks for a value (what, who, how often; a
+	// measure) is capped at AmbiguityCap, unless the entry's wording is a
+	// near-copy of the question (InapplicableBar; see checkAnswers).
+	BareAnswer bool
 	// CompoundBonus raises the confidence of a row whose query is one
 	// compound when the wording names its last word (see question.CompoundTail).
 	CompoundBonus float64
@@ -77,7 +82,9 @@ type Config struct {
 	UnfamiliarMedian, UnfamiliarBar float64
 	// InapplicableBar: a row whose best entry answers n/a (該当なし) is
 	// capped at AmbiguityCap unless its wording scores this much without
-	// synonym credit, a near-copy of the row; 0 disables it.
+	// synonym credit, a near-copy of the row; 0 disables it. A bare yes
+	// (BareAnswer) to a near-copy is not held either: it is the vendor's
+	// own answer to that question.
 	InapplicableBar float64
 	// Subject reads a question that does not say what it asks about with
 	// its section before it (保存期間 under バックアップ).
@@ -139,6 +146,7 @@ func DefaultConfig() Config {
 		Subject:           true,
 		AnswerMeasure:     true,
 		FollowUpMeasure:   true,
+		BareAnswer:        true,
 		OtherScriptRank:   0.8,
 		PairHint:          0.2,
 		AnswerHint:        0.2,
@@ -173,6 +181,7 @@ func (c *Config) Set(key string, v float64) error {
 		"subject":           func(v float64) { c.Subject = v != 0 },
 		"answer_measure":    func(v float64) { c.AnswerMeasure = v != 0 },
 		"follow_up_measure": func(v float64) { c.FollowUpMeasure = v != 0 },
+		"bare_answer":       func(v float64) { c.BareAnswer = v != 0 },
 	}
 	set, ok := fields[key]
 	if !ok {

@@ -82,6 +82,10 @@
 //	not applicable    InapplicableBar 0.8     cap at AmbiguityCap when the entry   "Is customer data encrypted
 //	                                          answers n/a and its wording scores   at rest?" against the n/a
 //	                                          under 0.8 (not a near-copy)          consultant's-data entry
+//	bare yes          BareAnswer              cap at AmbiguityCap when the answer  責任者は誰ですか against
+//	                                          is a bare yes (実施しています, 有)   任命しています
+//	                                          and the question asks what, who or
+//	                                          a measure
 //	unfamiliar sheet  UnfamiliarMedian 0.4,   cap at AmbiguityCap for the English  SAMM asked of CAIQ
 //	                  UnfamiliarBar 0.7       rows under 0.7 of a sheet whose      answers (median 0.26)
 //	                                          median best score is under 0.4

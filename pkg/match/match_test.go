@@ -197,6 +197,35 @@ func TestFollowUpMeasureRival(t *testing.T) {
 	}
 }
 
+// A bare yes (任命しています) does not answer a question that asks who:
+// the row is capped, with the check as its reason; the yes/no question on
+// the same entry is not.
+func TestBareAnswer(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "officer", Question: "情報セキュリティを統括する責任者を社内で任命していますか？", Answer: "任命しています。"},
+		{ID: "nda", Question: "従業員と秘密保持契約を締結していますか？", Answer: "はい。入社時に締結しています。"},
+	}
+	for _, tt := range []struct {
+		q    string
+		on   bool
+		held bool
+	}{
+		{"情報セキュリティの責任者は誰ですか", true, true},
+		{"情報セキュリティの責任者は誰ですか", false, false},
+		{"情報セキュリティの責任者を任命していますか", true, false},
+	} {
+		cfg := DefaultConfig()
+		cfg.BareAnswer = tt.on
+		r := New(es, cfg).MatchAll([]Query{{Text: tt.q}})[0]
+		if r.Best().Entry.ID != "officer" {
+			t.Fatalf("%s: best %s, want officer", tt.q, r.Best().Entry.ID)
+		}
+		if held := r.Why.Check == CheckBare; held != tt.held || held == r.Auto {
+			t.Errorf("%s (bare_answer %v): held %v, auto %v, want held %v (%s)", tt.q, tt.on, held, r.Auto, tt.held, r.Explain())
+		}
+	}
+}
+
 func TestConfigSet(t *testing.T) {
 	c := DefaultConfig()
 	if err := c.Set("rival_penalty", 0); err != nil || c.RivalPenalty != 0 {

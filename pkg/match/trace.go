@@ -29,6 +29,7 @@ const (
 	StepLanguage     = "language"     // the answer is in the other language
 	StepUnfamiliar   = "unfamiliar"   // an English row of a sheet the corpus barely knows
 	StepInapplicable = "inapplicable" // a "not applicable" answer to a reworded question
+	StepBare         = "bare"         // a bare yes to a question that asks for a value
 )
 
 // Check names the check that kept a row from being filled (Reason.Check).
@@ -43,6 +44,7 @@ const (
 	CheckTied         Check = "tied"
 	CheckUnfamiliar   Check = "unfamiliar"
 	CheckInapplicable Check = "inapplicable"
+	CheckBare         Check = "bare"
 )
 
 // Reason is why a row that would have been filled was not: the one check

@@ -347,3 +347,28 @@ func Tail(p string, s, e int) (int, int) {
 	}
 	return e - len(string(rs[len(rs)-n:])), e
 }
+
+// AsksForValue reports whether a question (as the sheet words it) asks for
+// something a bare yes does not give: what, who, where, when, which or how
+// (何, 誰, どこ, いつ, どの, どう, いくつ; an English question that opens
+// with one), or a measure that its head names (実施頻度, 設置台数). A
+// follow-up is read by its own first sentence.
+func AsksForValue(q string) bool {
+	first := q
+	if i := strings.IndexAny(first, "。?？\n"); i >= 0 {
+		first = first[:i]
+	}
+	if whAsk.MatchString(textnorm.Fold(first)) {
+		return true
+	}
+	p := Prepare(first)
+	if s, e, _, ok := Ask(p); ok {
+		s, e = Tail(p, s, e)
+		return IsMeasure(p[s:e])
+	}
+	return false
+}
+
+// whAsk is a question word: anywhere in Japanese, where an English
+// sentence opens (a "do you" question may say "how" further on).
+var whAsk = regexp.MustCompile(`何|誰|どこ|いつ|どの|どう|どれ|いく[つら]|^\s*(?:what|who|where|when|which|how)\b`)

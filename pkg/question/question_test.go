@@ -247,3 +247,27 @@ func TestIsMeasure(t *testing.T) {
 		}
 	}
 }
+
+// A question asks for a value where a question word or a measure head
+// says so; a yes/no question does not.
+func TestAsksForValue(t *testing.T) {
+	for _, tt := range []struct {
+		q    string
+		want bool
+	}{
+		{"情報セキュリティの責任者は誰ですか（役職）", true},
+		{"脆弱性診断の実施頻度", true},
+		{"監視カメラの設置台数を教えてください", true},
+		{"消火設備の方式は何ですか", true},
+		{"How often are backups taken?", true},
+		{"上記の実施頻度を記載してください。脆弱性診断を実施していますか", true}, // a follow-up: its own sentence
+		{"脆弱性診断を実施していますか", false},
+		{"Do you have a policy that describes how data is handled?", false}, // "how" further on
+		{"監視カメラを設置していますか。上記の台数を記載してください", false},                            // the first sentence asks yes or no
+		{"", false},
+	} {
+		if got := AsksForValue(tt.q); got != tt.want {
+			t.Errorf("AsksForValue(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
