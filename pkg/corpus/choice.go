@@ -237,10 +237,14 @@ func WritesAlike(a, b *Entry) bool {
 }
 
 // SaysOnlyYes reports whether an answer is a bare yes: a yes word (はい,
-// 有, Yes) or a short affirmative sentence (「実施しています」) that names
-// no value (no digit). Such an answer tells that something is done, not
+// 有, Yes) or one short affirmative sentence (「実施しています」) that
+// names no value (no digit, and no frequency, period or place that
+// StatesMeasure reads). Such an answer tells that something is done, not
 // how often, how long, where or who.
 func SaysOnlyYes(answer string) bool {
+	if utf8.RuneCountInString(answer) > 2*bareAffirmative {
+		return false // most answers: too long to read further
+	}
 	a := strings.TrimSpace(textnorm.Fold(answer))
 	a = strings.TrimRight(a, "。. ")
 	if a == "" || strings.ContainsAny(a, "0123456789") || frequencyValue.MatchString(a) {

@@ -31,13 +31,25 @@ func (ix *Index) penaliseRivals(qs []Query, out []Result) {
 	if ix.cfg.RivalPenalty == 0 {
 		return
 	}
-	// The best lexical score any question gives each entry (see Match).
-	bestFor := map[*corpus.Entry]float64{}
-	for _, r := range out {
+	// The best lexical score any question gives each entry (see Match),
+	// the row that gives it, and the best of the other rows.
+	type top struct {
+		best, second float64
+		row          int
+	}
+	bestFor := map[*corpus.Entry]top{}
+	for k, r := range out {
 		for _, c := range r.Candidates {
-			if c.lexical > bestFor[c.Entry] {
-				bestFor[c.Entry] = c.lexical
+			t := bestFor[c.Entry]
+			switch {
+			case c.lexical > t.best && k != t.row:
+				t = top{best: c.lexical, second: t.best, row: k}
+			case c.lexical > t.best:
+				t.best = c.lexical
+			case c.lexical > t.second && k != t.row:
+				t.second = c.lexical
 			}
+			bestFor[c.Entry] = t
 		}
 	}
 	above := -1
@@ -49,16 +61,10 @@ func (ix *Index) penaliseRivals(qs []Query, out []Result) {
 		if b == nil {
 			continue
 		}
-		best := bestFor[b.Entry]
-		if ix.cfg.FollowUpMeasure && qs[i].FollowUp && out[i].checks.stated && above >= 0 {
-			best = 0
-			for k, r := range out {
-				for _, c := range r.Candidates {
-					if k != above && c.Entry == b.Entry && c.lexical > best {
-						best = c.lexical
-					}
-				}
-			}
+		t := bestFor[b.Entry]
+		best := t.best
+		if ix.cfg.FollowUpMeasure && qs[i].FollowUp && out[i].checks.stated && above >= 0 && t.row == above {
+			best = t.second
 		}
 		if gap := best - b.lexical; gap > 1e-6 {
 			was := out[i].Confidence
