@@ -358,7 +358,7 @@ func AsksForValue(q string) bool {
 	if i := strings.IndexAny(first, "。?？\n"); i >= 0 {
 		first = first[:i]
 	}
-	if whAsk.MatchString(textnorm.Fold(first)) {
+	if whAsk.MatchString(notAsk.ReplaceAllString(textnorm.Fold(first), "")) {
 		return true
 	}
 	p := Prepare(first)
@@ -372,3 +372,7 @@ func AsksForValue(q string) bool {
 // whAsk is a question word: anywhere in Japanese, where an English
 // sentence opens (a "do you" question may say "how" further on).
 var whAsk = regexp.MustCompile(`何|誰|どこ|いつ|どの|どう|どれ|いく[つら]|^\s*(?:what|who|where|when|which|how)\b`)
+
+// notAsk are the question words that ask nothing: whether (かどうか),
+// any (何らか, 何か but not 何か月), any time or anyone (いつでも, 誰でも).
+var notAsk = regexp.MustCompile(`かどうか|何らか|何か(?:[^月]|$)|(?:何|誰|いつ|どこ|どれ)(?:でも|も)`)

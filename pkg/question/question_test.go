@@ -262,6 +262,11 @@ func TestAsksForValue(t *testing.T) {
 		{"How often are backups taken?", true},
 		{"上記の実施頻度を記載してください。脆弱性診断を実施していますか", true}, // a follow-up: its own sentence
 		{"脆弱性診断を実施していますか", false},
+		{"脆弱性診断を実施しているかどうかを教えてください", false}, // whether: yes or no
+		{"何らかの不正侵入対策を講じていますか", false},
+		{"問い合わせはいつでも受け付けていますか", false},
+		{"ログを何か月保存していますか", true}, // how many months
+		{"何か対策はありますか", false},
 		{"Do you have a policy that describes how data is handled?", false}, // "how" further on
 		{"監視カメラを設置していますか。上記の台数を記載してください", false},                            // the first sentence asks yes or no
 		{"", false},
