@@ -139,7 +139,7 @@ func saysYes(question, answer string) bool {
 		a = a[:i]
 	}
 	a = trailingNote.ReplaceAllString(strings.TrimSpace(a), "")
-	if negation.MatchString(a) || hedge.MatchString(a) || !(strings.HasSuffix(a, "ます") || strings.HasSuffix(a, "です")) {
+	if !affirms(a) {
 		return false
 	}
 	if utf8.RuneCountInString(a) <= bareAffirmative {
@@ -247,7 +247,7 @@ func SaysOnlyYes(answer string) bool {
 	}
 	a := strings.TrimSpace(textnorm.Fold(answer))
 	a = strings.TrimRight(a, "。. ")
-	if a == "" || strings.ContainsAny(a, "0123456789") || frequencyValue.MatchString(a) {
+	if a == "" || strings.ContainsAny(a, "0123456789") {
 		return false
 	}
 	for _, m := range measureValues {
@@ -261,5 +261,11 @@ func SaysOnlyYes(answer string) bool {
 	if strings.ContainsAny(a, "。\n") || utf8.RuneCountInString(a) > bareAffirmative {
 		return false
 	}
+	return affirms(a)
+}
+
+// affirms reports whether a sentence says yes by its form: it ends in ます
+// or です and holds no negation, plan or condition.
+func affirms(a string) bool {
 	return !negation.MatchString(a) && !hedge.MatchString(a) && (strings.HasSuffix(a, "ます") || strings.HasSuffix(a, "です"))
 }

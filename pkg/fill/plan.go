@@ -170,8 +170,9 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		// locked one is not, and then no query is its question.
 		aboveAsked := false
 		for _, r := range s.Rows {
+			shared := r.SharedWith != "" && sharedSeen[r.SharedWith]
 			if r.Follows == "" {
-				aboveAsked = !r.Locked && !(r.SharedWith != "" && sharedSeen[r.SharedWith])
+				aboveAsked = !r.Locked && !shared
 			}
 			switch {
 			case r.Follows == "":
@@ -187,7 +188,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgFormula)
 				items = append(items, it)
 				continue
-			case r.SharedWith != "" && sharedSeen[r.SharedWith]:
+			case shared:
 				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgShared, r.SharedWith)
 				items = append(items, it)
 				continue
