@@ -597,6 +597,14 @@ func TestSharedSets(t *testing.T) {
 		// with the bare-yes check 12 of 12, 33.3% (with remarks counted as
 		// more than a bare yes, 15 of 17, 41.7%).
 		{name: "en_customer3_hecvat_v4", own: true, answers: hecvat4, floor: floors{0.8, 1, 0.33}, sealed: true},
+		// A fourth set (46, 35 answerable): open questions that ask a
+		// value and yes/no ones, written after the HECVAT v4 answers and
+		// remarks had been read; an open question is labelled with an
+		// entry only where its answer or remarks give the value. Measured
+		// blind on 2026-12-07 (b543483): top-1 62.9%, 7 of 7 right,
+		// coverage 20.0% (without the bare-yes check 9 of 15); the same
+		// with the remarks read for the measure asked. In fold since.
+		{name: "en_customer4_hecvat_v4", own: true, answers: hecvat4, floor: floors{0.62, 1, 0.22}},
 		// Two directions the bench does not label: vendor A's and vendor
 		// C's own sheets asked of vendor B's label-style answers (17 of 38
 		// and 27 of 80 answerable). The texts were read by earlier

@@ -251,7 +251,7 @@ func SaysOnlyYes(answer string) bool {
 		return false
 	}
 	for _, m := range measureValues {
-		if m.value.MatchString(a) {
+		if m.states(a) {
 			return false
 		}
 	}

@@ -27,10 +27,25 @@ func TestStatesMeasure(t *testing.T) {
 		{"通知時期", "事前にお知らせします。", false},
 		{"保管場所", "大阪リージョンに複製して保管しています。", true},
 		{"所在地", "すべてのサポートを日本語で提供しています。", false}, // 日本語 is no place
+		{"頻度", "Annual training for every employee.", true},
+		{"頻度", "Backups are taken nightly.", true},
+		{"頻度", "Reviewed every 3 years.", true},
+		{"頻度", "Reviewed by the security team.", false},
+		{"期間", "30-day rolling retention.", true},
+		{"期間", "Kept for 7 years.", true},
+		{"期間", "Reviewed every 3 years.", false}, // a frequency is no period
+		{"数", "Accounts lock after 5 failed attempts.", true},
+		{"数", "Length between 8 and 64 characters.", false},
+		{"場所", "Hosted in AWS US regions.", true},
+		{"場所", "Contact us for details.", false}, // the pronoun is no place
 	}
 	for _, tt := range tests {
 		if got := StatesMeasure(&Entry{Answer: tt.answer}, tt.ask); got != tt.want {
 			t.Errorf("StatesMeasure(%q, %q) = %v, want %v", tt.answer, tt.ask, got, tt.want)
 		}
+	}
+	// The remarks of a yes: "Yes", remarked with the frequency.
+	if !StatesMeasure(&Entry{Answer: "Yes", Remarks: "Mandatory yearly for all staff."}, "頻度") {
+		t.Error("a frequency in the remarks is not read")
 	}
 }

@@ -99,10 +99,18 @@ func (ix *Index) checkAnswers(qs []Query, out []Result) {
 		if out[i].Confidence > ix.cfg.AmbiguityCap && !nearCopy && corpus.DeriveChoice(b.Entry) == corpus.ChoiceNA {
 			ix.hold(&out[i], StepInapplicable, "", Reason{Check: CheckInapplicable}, true)
 		}
-		if ix.cfg.BareAnswer && out[i].Confidence > ix.cfg.AmbiguityCap && !nearCopy && corpus.SaysOnlyYes(b.Entry.Answer) && question.AsksForValue(qs[i].Text) {
+		if ix.cfg.BareAnswer && out[i].Confidence > ix.cfg.AmbiguityCap && !nearCopy && corpus.SaysOnlyYes(b.Entry.Answer) && question.AsksForValue(qs[i].Text) && !givesMeasure(b.Entry, qs[i].Text) {
 			ix.hold(&out[i], StepBare, "", Reason{Check: CheckBare}, true)
 		}
 	}
+}
+
+// givesMeasure: the entry's remarks give the measure q asks for ("Yes",
+// remarked "Annual training for all staff", to "How often is training
+// given?"), so its yes is not bare.
+func givesMeasure(e *corpus.Entry, q string) bool {
+	m := question.Measure(q)
+	return m != "" && corpus.StatesMeasure(e, m)
 }
 
 // checkUnfamiliar holds back the English rows of a checklist the corpus

@@ -56,15 +56,18 @@ type Config struct {
 	// names only in a list: "established, documented, approved").
 	// HeadPenalty lowers, and HeadCap (0: none) caps, one that does not.
 	HeadBonus, EnglishHeadBonus, HeadPenalty, HeadCap float64
-	// AnswerMeasure: a measure head is not missed where the answer states it.
+	// AnswerMeasure: a measure head is not missed where the answer or its
+	// remarks state it (an English question's verb must be named there too).
 	AnswerMeasure bool
 	// FollowUpMeasure: such a follow-up row is not held to the question
 	// it refers back to in the rival step (see MatchAll).
 	FollowUpMeasure bool
 	// BareAnswer: a row whose best answer is a bare yes (実施しています,
 	// 有) and whose question asks for a value (what, who, how often; a
-	// measure) is capped at AmbiguityCap, unless the entry's wording is a
-	// near-copy of the question (InapplicableBar; see checkAnswers).
+	// measure) is capped at AmbiguityCap, unless its remarks give the
+	// measure asked ("Yes", remarked "annual training") or the entry's
+	// wording is a near-copy of the question (InapplicableBar; see
+	// checkAnswers).
 	BareAnswer bool
 	// CompoundBonus raises the confidence of a row whose query is one
 	// compound when the wording names its last word (see question.CompoundTail).

@@ -68,7 +68,8 @@
 //	                  EnglishHeadBonus 0,     head (an English one earns none);    against 計画停止の予定通知
 //	                  HeadPenalty 0.15,       else − and capped, unless the head
 //	                  HeadCap 0.5,            asks a measure the entry's answer    実施頻度 answered 年1回
-//	                  AnswerMeasure           states (corpus.StatesMeasure)
+//	                  AnswerMeasure           or remarks state (corpus.States-     "How often reviewed?",
+//	                                          Measure; English: and name the verb) remarked "reviewed yearly"
 //	compound label    CompoundBonus 0.2       + for a one-compound label whose     緊急連絡体制の整備
 //	                                          last word and concepts are named
 //	concept conflict  ConflictPenalty 0.15    − when each side names a concept     backups retained /
@@ -85,7 +86,7 @@
 //	bare yes          BareAnswer              cap at AmbiguityCap when the answer  責任者は誰ですか against
 //	                                          is a bare yes (実施しています, 有)   任命しています
 //	                                          and the question asks what, who or
-//	                                          a measure
+//	                                          a measure its remarks do not give
 //	unfamiliar sheet  UnfamiliarMedian 0.4,   cap at AmbiguityCap for the English  SAMM asked of CAIQ
 //	                  UnfamiliarBar 0.7       rows under 0.7 of a sheet whose      answers (median 0.26)
 //	                                          median best score is under 0.4

@@ -39,6 +39,13 @@ func englishAskMatch(head string, wording []token) bool {
 	return false
 }
 
+// answerNames reports whether an entry's answer or remarks name an English
+// head (reviewed: "Policies are reviewed every 3 years").
+func answerNames(e *corpus.Entry, head string) bool {
+	at := tokensOf(question.Prepare(e.Answer + " " + e.Remarks))
+	return englishAskMatch(head, at) || slices.ContainsFunc(tokensOf(head), func(t token) bool { return slices.Contains(at, t) })
+}
+
 // askSynonymMatch reports whether the head and the wording name one ask
 // in two of its terms.
 func askSynonymMatch(head, wording string) bool {
@@ -89,8 +96,13 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (_ floa
 			}
 		}
 	}
-	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) && corpus.StatesMeasure(cands[0].Entry, h.tail) {
-		return conf, "", true // 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer names it
+	// 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer names
+	// it. An English head is the verb ("How often is the policy
+	// reviewed?") and the measure is asked by other words, so the answer
+	// must name the verb too: "tested annually" is not how often a plan
+	// is reviewed.
+	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) && (corpus.StatesMeasure(cands[0].Entry, h.tail) || h.english && givesMeasure(cands[0].Entry, bp.pq) && answerNames(cands[0].Entry, h.head)) {
+		return conf, "", true
 	}
 	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
 	// one compound names its topic and its ask at once, so a wording that

@@ -226,6 +226,38 @@ func TestBareAnswer(t *testing.T) {
 	}
 }
 
+// An English "Yes" whose remarks give the measure asked is no bare yes,
+// and lets the head pass where the remarks name the verb asked of too.
+func TestRemarksGiveMeasure(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "training", Question: "Do you run a security awareness training program?", Answer: "Yes", Remarks: "Annual awareness training for every employee."},
+		{ID: "scans", Question: "Are your systems scanned for vulnerabilities?", Answer: "Yes"},
+		{ID: "policy", Question: "Do you have a documented information security policy?", Answer: "Yes", Remarks: "The policy is reviewed every 2 years."},
+		{ID: "plan", Question: "Do you have a documented disaster recovery plan?", Answer: "Yes", Remarks: "Tested annually."},
+	}
+	for _, tt := range []struct {
+		q, best       string
+		answerMeasure bool
+		held          Check
+	}{
+		{"How often is security awareness training run?", "training", true, CheckNone},
+		{"How often are your systems scanned for vulnerabilities?", "scans", true, CheckBare},
+		{"How often is the information security policy reviewed?", "policy", true, CheckNone},
+		{"How often is the information security policy reviewed?", "policy", false, CheckHead},
+		{"How often is the disaster recovery plan reviewed?", "plan", true, CheckHead}, // tested, not reviewed
+	} {
+		cfg := DefaultConfig()
+		cfg.AnswerMeasure = tt.answerMeasure
+		r := New(es, cfg).MatchAll([]Query{{Text: tt.q}})[0]
+		if r.Best().Entry.ID != tt.best {
+			t.Fatalf("%s: best %s, want %s", tt.q, r.Best().Entry.ID, tt.best)
+		}
+		if r.Why.Check != tt.held || r.Auto != (tt.held == CheckNone) {
+			t.Errorf("%s (answer_measure %v): held by %q, auto %v, want %q (%s)", tt.q, tt.answerMeasure, r.Why.Check, r.Auto, tt.held, r.Explain())
+		}
+	}
+}
+
 func TestConfigSet(t *testing.T) {
 	c := DefaultConfig()
 	if err := c.Set("rival_penalty", 0); err != nil || c.RivalPenalty != 0 {

@@ -369,6 +369,49 @@ func AsksForValue(q string) bool {
 	return false
 }
 
+// Measure returns the last word of the measure a question asks for (頻度 in
+// 「バックアップの取得頻度」), or "" where it asks none. An English question
+// is read by its words (how often, how long, how many, where) and its
+// measure named in Japanese, as corpus.StatesMeasure reads it: "How often
+// is training given?" asks 頻度. A follow-up is read by its own first
+// sentence.
+func Measure(q string) string {
+	first := q
+	if i := strings.IndexAny(first, "。?？\n"); i >= 0 {
+		first = first[:i]
+	}
+	f := textnorm.Fold(first)
+	for _, m := range englishMeasures {
+		if openAsk.MatchString(f) && m.ask.MatchString(f) {
+			return m.measure
+		}
+	}
+	p := Prepare(first)
+	if s, e, _, ok := Ask(p); ok {
+		s, e = Tail(p, s, e)
+		if IsMeasure(p[s:e]) {
+			return p[s:e]
+		}
+	}
+	return ""
+}
+
+// openAsk opens an English question that asks for a value; "Are backups
+// kept in another location?" asks none.
+var openAsk = regexp.MustCompile(`^\s*(?:what|who|where|when|which|how|within how|in which|at what|for how)\b`)
+
+// englishMeasures: how an English question asks for a measure, first
+// match wins ("how many days" asks a period, "how many" a count).
+var englishMeasures = []struct {
+	ask     *regexp.Regexp
+	measure string
+}{
+	{regexp.MustCompile(`\bhow (?:often|frequently)\b|\b(?:frequency|interval|cadence)\b`), "頻度"},
+	{regexp.MustCompile(`\bhow (?:long|quickly|soon|fast)\b|\bhow many (?:seconds|minutes|hours|days|weeks|months|years)\b|\bwithin how\b|\b(?:retention )?period\b`), "期間"},
+	{regexp.MustCompile(`\bhow many\b|\bnumber of\b`), "数"},
+	{regexp.MustCompile(`^\s*where\b|\bin which (?:country|countries|region|regions)\b|\bwhich (?:country|countries|region|regions)\b|\blocations?\b`), "場所"},
+}
+
 // whAsk is a question word: anywhere in Japanese, where an English
 // sentence opens (a "do you" question may say "how" further on).
 var whAsk = regexp.MustCompile(`何|誰|どこ|いつ|どの|どう|どれ|いく[つら]|^\s*(?:what|who|where|when|which|how)\b`)

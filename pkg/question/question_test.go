@@ -250,6 +250,26 @@ func TestIsMeasure(t *testing.T) {
 
 // A question asks for a value where a question word or a measure head
 // says so; a yes/no question does not.
+func TestMeasure(t *testing.T) {
+	for _, tt := range []struct{ q, want string }{
+		{"バックアップの取得頻度を教えてください。", "得頻度"}, // the tail StatesMeasure reads by its end
+		{"バックアップを取得していますか", ""},
+		{"How often is the policy reviewed?", "頻度"},
+		{"At what interval are logs reviewed?", "頻度"},
+		{"How long are logs retained?", "期間"},
+		{"Within how many days are patches applied?", "期間"},
+		{"How many failed attempts lock an account?", "数"},
+		{"Where is customer data hosted?", "場所"},
+		{"In which country is the company based?", "場所"},
+		{"Are backups kept in another location?", ""}, // asks yes or no
+		{"Which protocols are supported?", ""},
+	} {
+		if got := Measure(tt.q); got != tt.want {
+			t.Errorf("Measure(%q) = %q, want %q", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestAsksForValue(t *testing.T) {
 	for _, tt := range []struct {
 		q    string
