@@ -251,7 +251,7 @@ func SaysOnlyYes(answer string) bool {
 		return false
 	}
 	for _, m := range measureValues {
-		if m.states(a) {
+		if stated, _ := m.states(a); stated {
 			return false
 		}
 	}

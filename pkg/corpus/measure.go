@@ -17,31 +17,38 @@ import (
 // it: 「脆弱性診断を定期的に実施していますか」 answered 「年1回…」 tells 実施頻度,
 // and "Yes" with the remark "Annual training for all staff" tells how often
 // training is given. A value of another kind (1名以上 for 〜率, 日本語 for
-// 所在地) is not the measure.
-func StatesMeasure(e *Entry, ask string) bool {
+// 所在地) is not the measure. exact is false where the only frequency
+// stated says that something never stops or happens when needed (常時,
+// 随時, リアルタイム, continuously): a way of doing it more than an interval.
+func StatesMeasure(e *Entry, ask string) (stated, exact bool) {
 	for _, m := range measureValues {
 		for _, w := range m.asks {
 			if !strings.HasSuffix(ask, w) {
 				continue
 			}
-			return m.states(e.Answer) || m.states(e.Remarks)
+			s1, x1 := m.states(e.Answer)
+			s2, x2 := m.states(e.Remarks)
+			return s1 || s2, x1 || x2
 		}
 	}
-	return false
+	return false, false
 }
 
-func (m measureValue) states(text string) bool {
+func (m measureValue) states(text string) (stated, exact bool) {
 	if text == "" {
-		return false
+		return false, false
 	}
 	if m.cased != nil && m.cased.MatchString(text) {
-		return true
+		return true, true
 	}
 	a := textnorm.Fold(text)
 	if m.notFrequency {
 		a = frequencyValue.ReplaceAllString(a, "")
 	}
-	return m.value.MatchString(a)
+	if !m.value.MatchString(a) {
+		return false, false
+	}
+	return true, m.loose == nil || m.value.MatchString(m.loose.ReplaceAllString(a, ""))
 }
 
 // frequencyValue is how an answer states a frequency (text as
@@ -51,12 +58,16 @@ var frequencyValue = regexp.MustCompile(`毎(日|週|月|年|時|営業日)|[年
 	`\bevery\s+(?:[0-9]+\s+|other\s+)?(?:minute|hour|day|night|week|month|quarter|year)s?\b|\b(?:once|twice|[0-9]+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b|` +
 	`\bcontinuous(?:ly)?\b|\breal[- ]time\b|\b24\s*[/x]\s*7\b`)
 
+// continuousValue are the frequencies that name no interval.
+var continuousValue = regexp.MustCompile(`随時|常時|リアルタイム|\bcontinuous(?:ly)?\b|\breal[- ]time\b|\b24\s*[/x]\s*7\b`)
+
 type measureValue struct {
 	// asks are the last words of a measure.
 	asks []string
 	// value is how an answer states one, in folded text; cased, where
-	// set, in the text as written (US, EU: a folded "us" is a pronoun).
-	value, cased *regexp.Regexp
+	// set, in the text as written (US, EU: a folded "us" is a pronoun);
+	// loose, the values that are not exact (see StatesMeasure).
+	value, cased, loose *regexp.Regexp
 	// notFrequency: a frequency in the answer (5分ごと, every 3 years) is
 	// not the measure, though it holds one of its values.
 	notFrequency bool
@@ -64,7 +75,7 @@ type measureValue struct {
 
 // measureValues are the measures that StatesMeasure reads.
 var measureValues = []measureValue{
-	{asks: []string{"頻度", "間隔", "周期"}, value: frequencyValue},
+	{asks: []string{"頻度", "間隔", "周期"}, value: frequencyValue, loose: continuousValue},
 	{asks: []string{"期間", "時間", "期限"}, value: regexp.MustCompile(`[0-9]+\s*(秒|分|時間|営業日|日|週間|か月|ヶ月|ケ月|カ月|年)|無期限|` +
 		`\b[0-9]+\s*-?\s*(?:seconds?|minutes?|mins?|hours?|hrs?|(?:business\s+|calendar\s+)?days?|weeks?|months?|years?)\b|\bindefinitely\b`), notFrequency: true},
 	{asks: []string{"率"}, value: regexp.MustCompile(`[0-9.]+\s*%|[0-9]+\s*割`)},

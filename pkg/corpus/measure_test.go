@@ -40,12 +40,32 @@ func TestStatesMeasure(t *testing.T) {
 		{"場所", "Contact us for details.", false}, // the pronoun is no place
 	}
 	for _, tt := range tests {
-		if got := StatesMeasure(&Entry{Answer: tt.answer}, tt.ask); got != tt.want {
+		if got, _ := StatesMeasure(&Entry{Answer: tt.answer}, tt.ask); got != tt.want {
 			t.Errorf("StatesMeasure(%q, %q) = %v, want %v", tt.answer, tt.ask, got, tt.want)
 		}
 	}
 	// The remarks of a yes: "Yes", remarked with the frequency.
-	if !StatesMeasure(&Entry{Answer: "Yes", Remarks: "Mandatory yearly for all staff."}, "頻度") {
+	if got, _ := StatesMeasure(&Entry{Answer: "Yes", Remarks: "Mandatory yearly for all staff."}, "頻度"); !got {
 		t.Error("a frequency in the remarks is not read")
+	}
+}
+
+// A frequency that names no interval (常時, 随時) is stated, not exact.
+func TestStatesMeasureExact(t *testing.T) {
+	for _, tt := range []struct {
+		ask, answer   string
+		stated, exact bool
+	}{
+		{"監視間隔", "サーバの死活を常時監視しています。", true, false},
+		{"監視間隔", "常時監視し、月1回レポートを作成しています。", true, true},
+		{"更新頻度", "定義ファイルは随時更新しています。", true, false},
+		{"頻度", "Monitored continuously.", true, false},
+		{"頻度", "Backups are taken nightly.", true, true},
+		{"保存期間", "常時1年分を保存しています。", true, true}, // not a frequency measure
+	} {
+		stated, exact := StatesMeasure(&Entry{Answer: tt.answer}, tt.ask)
+		if stated != tt.stated || exact != tt.exact {
+			t.Errorf("StatesMeasure(%q, %q) = %v, %v, want %v, %v", tt.answer, tt.ask, stated, exact, tt.stated, tt.exact)
+		}
 	}
 }

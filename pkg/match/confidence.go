@@ -110,7 +110,11 @@ func (ix *Index) checkAnswers(qs []Query, out []Result) {
 // given?"), so its yes is not bare.
 func givesMeasure(e *corpus.Entry, q string) bool {
 	m := question.Measure(q)
-	return m != "" && corpus.StatesMeasure(e, m)
+	if m == "" {
+		return false
+	}
+	stated, _ := corpus.StatesMeasure(e, m)
+	return stated
 }
 
 // checkUnfamiliar holds back the English rows of a checklist the corpus

@@ -56,8 +56,10 @@ type Config struct {
 	// names only in a list: "established, documented, approved").
 	// HeadPenalty lowers, and HeadCap (0: none) caps, one that does not.
 	HeadBonus, EnglishHeadBonus, HeadPenalty, HeadCap float64
-	// AnswerMeasure: a measure head is not missed where the answer or its
-	// remarks state it (an English question's verb must be named there too).
+	// AnswerMeasure: a measure head that the answer or its remarks state
+	// counts as named (an English question's verb must be named there too):
+	// no penalty, and a Japanese one earns HeadBonus unless a concept of
+	// the query is not named.
 	AnswerMeasure bool
 	// FollowUpMeasure: such a follow-up row is not held to the question
 	// it refers back to in the rival step (see MatchAll).

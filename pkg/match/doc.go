@@ -65,11 +65,11 @@
 //	synonym evidence  SynonymConfidence 1     credit counts when the wording       バックアップの保管期間 /
 //	                                          names exactly the query's concepts   データ保全の保存期間
 //	head              HeadBonus 0.2,          + when the wording names the ask's   計画停止の「頻度」
-//	                  EnglishHeadBonus 0,     head (an English one earns none);    against 計画停止の予定通知
-//	                  HeadPenalty 0.15,       else − and capped, unless the head
-//	                  HeadCap 0.5,            asks a measure the entry's answer    実施頻度 answered 年1回
-//	                  AnswerMeasure           or remarks state (corpus.States-     "How often reviewed?",
-//	                                          Measure; English: and name the verb) remarked "reviewed yearly"
+//	                  EnglishHeadBonus 0,     head (an English one earns none),    against 計画停止の予定通知
+//	                  HeadPenalty 0.15,       or the head asks a measure the
+//	                  HeadCap 0.5,            entry's answer or remarks state      実施頻度 answered 年1回
+//	                  AnswerMeasure           (corpus.StatesMeasure; English: and  "How often reviewed?",
+//	                                          name the verb); else − and capped    remarked "reviewed yearly"
 //	compound label    CompoundBonus 0.2       + for a one-compound label whose     緊急連絡体制の整備
 //	                                          last word and concepts are named
 //	concept conflict  ConflictPenalty 0.15    − when each side names a concept     backups retained /

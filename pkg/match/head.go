@@ -96,13 +96,25 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (_ floa
 			}
 		}
 	}
-	// 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer names
-	// it. An English head is the verb ("How often is the policy
+	// 実施頻度 against 脆弱性診断を実施, answered 年1回: the answer gives
+	// what is asked, which is as good as a wording that names it, and
+	// earns the bonus unless a concept of the query is not named (or each
+	// side names one the other lacks) or the value is no interval (常時監視
+	// for 監視間隔). An English head is the verb ("How often is the policy
 	// reviewed?") and the measure is asked by other words, so the answer
 	// must name the verb too: "tested annually" is not how often a plan
 	// is reviewed.
-	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) && (corpus.StatesMeasure(cands[0].Entry, h.tail) || h.english && givesMeasure(cands[0].Entry, bp.pq) && answerNames(cands[0].Entry, h.head)) {
-		return conf, "", true
+	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) {
+		stated, exact := corpus.StatesMeasure(cands[0].Entry, h.tail)
+		if !h.english && stated {
+			if !exact || h.conflict || h.missing {
+				return conf, "", true
+			}
+			return ix.raise(cands, conf, ix.cfg.HeadBonus), "", true
+		}
+		if h.english && givesMeasure(cands[0].Entry, bp.pq) && answerNames(cands[0].Entry, h.head) {
+			return conf, "", true
+		}
 	}
 	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
 	// one compound names its topic and its ask at once, so a wording that

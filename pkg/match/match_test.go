@@ -197,6 +197,37 @@ func TestFollowUpMeasureRival(t *testing.T) {
 	}
 }
 
+// A measure head the wording does not name but the answer states
+// (実施頻度, answered 年1回) earns the head bonus as a named head does; not
+// where the answer states none, nor with the check off.
+func TestStatedMeasureBonus(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "training", Question: "従業員に対して情報セキュリティ教育を行っていますか？", Answer: "はい。全従業員を対象に年1回実施しています。"},
+		{ID: "nda", Question: "従業員と秘密保持契約を締結していますか？", Answer: "はい。入社時に締結しています。"},
+	}
+	for _, tt := range []struct {
+		q, best string
+		on      bool
+		raised  bool
+	}{
+		{"従業員向けセキュリティ教育の実施頻度", "training", true, true},
+		{"従業員向けセキュリティ教育の実施頻度", "training", false, false},
+		{"従業員との秘密保持契約の更新頻度", "nda", true, false}, // no frequency stated
+	} {
+		cfg := DefaultConfig()
+		cfg.AnswerMeasure = tt.on
+		r := New(es, cfg).MatchAll([]Query{{Text: tt.q}})[0]
+		if r.Best().Entry.ID != tt.best {
+			t.Fatalf("%s: best %s, want %s", tt.q, r.Best().Entry.ID, tt.best)
+		}
+		i := slices.IndexFunc(r.Trace, func(s Step) bool { return s.Signal == StepHead })
+		raised := i > 0 && r.Trace[i].Conf > r.Trace[i-1].Conf
+		if raised != tt.raised {
+			t.Errorf("%s (answer_measure %v): head raised %v, want %v (%s)", tt.q, tt.on, raised, tt.raised, FormatTrace(r.Trace))
+		}
+	}
+}
+
 // A bare yes (任命しています) does not answer a question that asks who:
 // the row is capped, with the check as its reason; the yes/no question on
 // the same entry is not.
@@ -602,8 +633,8 @@ func TestHeadCheck(t *testing.T) {
 		// checked, not the phrase's (頻度), which a wording seldom names.
 		{"データのバックアップ 取得の有無と頻度", "bktake", DefaultConfig().HeadBonus, false},
 		// Without the name, the phrase's head is checked, and the answer
-		// states the frequency it asks (毎日): not missed, no bonus.
-		{"データのバックアップの取得の有無と頻度", "bktake", 0, false},
+		// states the frequency it asks (毎日): as good as naming it.
+		{"データのバックアップの取得の有無と頻度", "bktake", DefaultConfig().HeadBonus, false},
 		// One whose answer states none is missed and capped.
 		{"監視カメラの設置の頻度", "cctv", -off.Threshold, true},
 		// A measure of another kind (a frequency for a count) is no answer.
