@@ -53,7 +53,7 @@ func (m measureValue) states(text string) (stated, exact bool) {
 
 // frequencyValue is how an answer states a frequency (text as
 // textnorm.Fold leaves it: ASCII digits, Latin letters in lower case).
-var frequencyValue = regexp.MustCompile(`毎(日|週|月|年|時|営業日)|[年月週日]\s*[0-9]+\s*回|[0-9]+\s*(分|時間|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(ごと|毎|おき|に[1一]回)|[日週月年]次|四半期|半期|随時|常時|リアルタイム|` +
+var frequencyValue = regexp.MustCompile(`毎(日|週|月|年|時|営業日|朝|晩|夜|夜間)|日々|隔(日|週|月|年)|[年月週日]\s*[0-9]+\s*回|[0-9]+\s*(分|時間|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(ごと|毎|おき|に[1一]回)|[日週月年]次|四半期|半期|随時|常時|リアルタイム|` +
 	`\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual(?:ly)?|bi-?annual(?:ly)?)\b|` +
 	`\bevery\s+(?:[0-9]+\s+|other\s+)?(?:minute|hour|day|night|week|month|quarter|year)s?\b|\b(?:once|twice|[0-9]+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b|` +
 	`\bcontinuous(?:ly)?\b|\breal[- ]time\b|\b24\s*[/x]\s*7\b`)
@@ -81,7 +81,7 @@ var measureValues = []measureValue{
 	{asks: []string{"率"}, value: regexp.MustCompile(`[0-9.]+\s*%|[0-9]+\s*割`)},
 	{asks: []string{"時期"}, value: regexp.MustCompile(`[0-9]+\s*(営業日|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(前|後|以内)|` +
 		`\b(?:within\s+)?[0-9]+\s*-?\s*(?:hours?|(?:business\s+)?days?|weeks?|months?)\s+(?:before|after|of|from|prior)\b`)},
-	{asks: []string{"場所", "所在地", "所在国"}, value: regexp.MustCompile(`国内|国外|海外|日本国|東京|大阪|リージョン|都内|首都圏|関東|関西|` +
+	{asks: []string{"場所", "所在地", "所在国"}, value: regexp.MustCompile(`国内|国外|海外|日本国|東京|大阪|リージョン|都内|首都圏|関東|関西|東日本|西日本|北海道|東北|中部|近畿|中国地方|四国|九州|沖縄|` +
 		`\b(?:united states|united kingdom|european union|europe|canada|japan|australia|germany|ireland|singapore|india)\b|\bregions?\b|\b[a-z]{2}-(?:east|west|central|north|south|northeast|southeast)-[0-9]\b`),
 		cased: regexp.MustCompile(`\b(?:US|USA|EU|EEA|UK)\b`)},
 	{asks: []string{"数"}, value: regexp.MustCompile(`[0-9]+\s*(世代|台|件|名|人|回|つ|個|拠点|系統)|` +

@@ -27,6 +27,8 @@ func TestStatesMeasure(t *testing.T) {
 		{"通知時期", "事前にお知らせします。", false},
 		{"保管場所", "大阪リージョンに複製して保管しています。", true},
 		{"所在地", "すべてのサポートを日本語で提供しています。", false}, // 日本語 is no place
+		{"取得頻度", "バックアップは日々実施しています。", true},
+		{"保管場所", "東日本と西日本のデータセンターに保管しています。", true},
 		{"頻度", "Annual training for every employee.", true},
 		{"頻度", "Backups are taken nightly.", true},
 		{"頻度", "Reviewed every 3 years.", true},
