@@ -495,6 +495,12 @@ func TestSharedSets(t *testing.T) {
 		// of 14 right, coverage 80.0% with bare_answer=0; with the check 12
 		// of 13, 80.0%.
 		{name: "ja_open_bench000", bench: "corpus_000", floor: floors{0.93, 0.92, 0.8}, wrongAtMost: 1},
+		// Measure and open questions in label form asked of vendor A's
+		// answers (34 rows, 21 answerable), written after the head bonus
+		// for a measure the answer states, to measure it. Measured blind
+		// on 2026-12-07: top-1 95.2%, 10 of 10 right, coverage 47.6%
+		// without the bonus (4f5e618); 11 of 11, 52.4% with it (1bd71b2).
+		{name: "ja_measure_bench000", bench: "corpus_000", floor: floors{0.95, 1, 0.52}},
 		{name: "ja_checklist_bench000", bench: "corpus_000", floor: floors{0.95, 1, 0.5}, sealed: true},
 		// A second customer checklist asked of vendor A's answers, written
 		// here at the end of the fifteenth session (46 rows, 38 answerable)
