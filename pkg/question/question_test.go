@@ -146,7 +146,7 @@ func TestHeadTail(t *testing.T) {
 }
 
 func FuzzAskHead(f *testing.F) {
-	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています", "火災対策", "対策対策", "操作マニュアルの提供"} {
+	for _, s := range []string{"計画停止の頻度", "（センターシステム）", "a(b", "の)", "実施", "\xff可能", "研修を実施しています", "火災対策", "対策対策", "操作マニュアルの提供", "How often?", "where\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -165,6 +165,11 @@ func FuzzAskHead(f *testing.F) {
 			if ts, te := Tail(p, st, e); ts < st || te > e || ts >= te {
 				t.Fatalf("%q: tail [%d,%d) outside the head [%d,%d) of %q", s, ts, te, st, e, p)
 			}
+		}
+		// The measure a question asks is a word of it, or a Japanese
+		// measure word for an English question.
+		if m := Measure(s); m != "" && !utf8.ValidString(m) {
+			t.Fatalf("%q: measure %q is no text", s, m)
 		}
 	})
 }
