@@ -380,11 +380,14 @@ func Measure(q string) string {
 	if i := strings.IndexAny(first, "。?？\n"); i >= 0 {
 		first = first[:i]
 	}
-	f := textnorm.Fold(first)
-	for _, m := range englishMeasures {
-		if openAsk.MatchString(f) && m.ask.MatchString(f) {
-			return m.measure
+	if !textnorm.HasCJK(first) {
+		f := textnorm.Fold(first)
+		for _, m := range englishMeasures {
+			if openAsk.MatchString(f) && m.ask.MatchString(f) {
+				return m.measure
+			}
 		}
+		return ""
 	}
 	p := Prepare(first)
 	if s, e, _, ok := Ask(p); ok {
