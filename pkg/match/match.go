@@ -202,6 +202,8 @@ func (ix *Index) Match(q Query) Result {
 	note := ""
 	if head != "" {
 		note = "not named: " + head
+	} else if stated {
+		note = "the answer states it"
 	}
 	r.step(StepHead, before, conf, note)
 	// How long are backups retained? against How long are logs retained?:

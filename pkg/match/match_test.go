@@ -222,6 +222,9 @@ func TestStatedMeasureBonus(t *testing.T) {
 		}
 		i := slices.IndexFunc(r.Trace, func(s Step) bool { return s.Signal == StepHead })
 		raised := i > 0 && r.Trace[i].Conf > r.Trace[i-1].Conf
+		if raised && r.Trace[i].Note != "the answer states it" {
+			t.Errorf("%s: head step noted %q", tt.q, r.Trace[i].Note)
+		}
 		if raised != tt.raised {
 			t.Errorf("%s (answer_measure %v): head raised %v, want %v (%s)", tt.q, tt.on, raised, tt.raised, FormatTrace(r.Trace))
 		}
