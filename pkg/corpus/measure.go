@@ -34,6 +34,8 @@ func StatesMeasure(e *Entry, ask string) (stated, exact bool) {
 	return false, false
 }
 
+// states reports whether text states a value of m, and whether one
+// that is exact (see StatesMeasure).
 func (m measureValue) states(text string) (stated, exact bool) {
 	if text == "" {
 		return false, false
