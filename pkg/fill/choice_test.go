@@ -425,6 +425,19 @@ func TestRemarksCellTaken(t *testing.T) {
 	if got := strings.Join(Writes(items), "\n"); got != `S!C2 = "はい。毎日取得しています。"` {
 		t.Errorf("free text: writes %q", got)
 	}
+	// An English "Yes" whose remarks say how often: with no remarks cell
+	// free, the remarks go to a comment rather than being dropped.
+	remarked := &corpus.Entry{ID: "training", Question: "Do you run awareness training?", Answer: "Yes", Remarks: "Mandatory annually for all staff."}
+	for _, r := range []sheet.Row{
+		{Row: 2, Question: "q", AnswerCell: "C2"},
+		{Row: 2, Question: "q", AnswerCell: "C2", RemarksCell: "D2", Remarks: "Attach your policy"},
+	} {
+		wb = &sheet.Workbook{Sheets: []*sheet.Sheet{{Name: "S", Rows: []sheet.Row{r}}}}
+		items = Plan(wb, fixed{{Candidates: []match.Candidate{{Entry: remarked, Score: 0.9}}, Confidence: 0.9, Auto: true}}, Options{})
+		if got := strings.Join(Writes(items), "\n"); got != `S!C2 = "Yes" [comment]` || items[0].Remarks != remarked.Remarks {
+			t.Errorf("remarks cell %q: writes %q, remarks %q", r.RemarksCell, got, items[0].Remarks)
+		}
+	}
 }
 
 // A follow-up asked only on yes (「はい」の場合、…, If yes, …) below a

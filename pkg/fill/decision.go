@@ -73,7 +73,7 @@ func Decide(it *Item, r sheet.Row, d Decision, o Options) error {
 	if value != e.Answer {
 		next.Choice = value
 	}
-	next.writes = writeAnswer(&next, r, e, value, remarks, o)
+	next.writes = writeAnswer(r, e, value, remarks, o)
 	*it = next
 	return nil
 }

@@ -326,14 +326,14 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 		return
 	}
 	it.Status = StatusFilled
-	it.writes = writeAnswer(it, r, e, value, remarks, o)
+	it.writes = writeAnswer(r, e, value, remarks, o)
 }
 
 // writeAnswer is the cell changes that fill a row with entry e: value in
-// the answer cell (or an "x" in its mark column), the remarks beside it,
-// and the row's further answer columns. It clears it.Remarks when the
-// remarks have nowhere to go.
-func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, o Options) []write {
+// the answer cell (or an "x" in its mark column), the remarks beside it
+// (in a comment on the answer cell when no remarks cell is free), and the
+// row's further answer columns.
+func writeAnswer(r sheet.Row, e *corpus.Entry, value, remarks string, o Options) []write {
 	var ws []write
 	if r.MarkCells != nil {
 		ws = append(ws, write{cell: r.MarkCells[value], value: cmp.Or(r.Mark, "x")})
@@ -341,16 +341,15 @@ func writeAnswer(it *Item, r sheet.Row, e *corpus.Entry, value, remarks string, 
 		ws = append(ws, write{cell: r.AnswerCell, value: value})
 	}
 	if remarks != "" {
-		switch {
-		case r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite):
+		if r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite) {
 			ws = append(ws, write{cell: r.RemarksCell, value: remarks})
-		case value != e.Answer:
-			// A dropdown took the choice and there is nowhere to put the
-			// explanation (no remarks column, or the customer's note in
-			// it): a comment keeps it with the cell.
+		} else {
+			// Nowhere to put the explanation (no remarks column, or the
+			// customer's note in it), beside a dropdown's choice or the
+			// entry's own answer text: a comment keeps it with the cell.
+			// A "Yes" whose remarks say how often would otherwise reach
+			// the customer as a bare yes.
 			ws[0].comment = remarks
-		default:
-			it.Remarks = ""
 		}
 	}
 	return append(ws, extraWrites(r, e, o)...)
