@@ -251,7 +251,7 @@ func SaysOnlyYes(answer string) bool {
 		return false
 	}
 	for _, m := range measureValues {
-		if stated, _ := m.states(a); stated {
+		if stated, _ := m.statesFolded(a); stated {
 			return false
 		}
 	}

@@ -43,7 +43,12 @@ func (m measureValue) states(text string) (stated, exact bool) {
 	if m.cased != nil && m.cased.MatchString(text) {
 		return true, true
 	}
-	a := textnorm.Fold(text)
+	return m.statesFolded(textnorm.Fold(text))
+}
+
+// statesFolded is states of text textnorm.Fold has folded (no cased value
+// survives the fold).
+func (m measureValue) statesFolded(a string) (stated, exact bool) {
 	if m.notFrequency {
 		a = frequencyValue.ReplaceAllString(a, "")
 	}
@@ -53,15 +58,18 @@ func (m measureValue) states(text string) (stated, exact bool) {
 	return true, m.loose == nil || m.value.MatchString(m.loose.ReplaceAllString(a, ""))
 }
 
+// continuous are the frequencies that name no interval: something never
+// stops or happens when needed.
+const continuous = `随時|常時|リアルタイム|\bcontinuous(?:ly)?\b|\breal[- ]time\b|\b24\s*[/x]\s*7\b`
+
 // frequencyValue is how an answer states a frequency (text as
 // textnorm.Fold leaves it: ASCII digits, Latin letters in lower case).
-var frequencyValue = regexp.MustCompile(`毎(日|週|月|年|時|営業日|朝|晩|夜|夜間)|日々|隔(日|週|月|年)|[年月週日]\s*[0-9]+\s*回|[0-9]+\s*(分|時間|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(ごと|毎|おき|に[1一]回)|[日週月年]次|四半期|半期|随時|常時|リアルタイム|` +
+var frequencyValue = regexp.MustCompile(`毎(日|週|月|年|時|営業日|朝|晩|夜|夜間)|日々|隔(日|週|月|年)|[年月週日]\s*[0-9]+\s*回|[0-9]+\s*(分|時間|日|週間|か月|ヶ月|ケ月|カ月|年)\s*(ごと|毎|おき|に[1一]回)|[日週月年]次|四半期|半期|` +
 	`\b(?:hourly|daily|nightly|weekly|bi-?weekly|fortnightly|monthly|bi-?monthly|quarterly|annual(?:ly)?|yearly|semi-?annual(?:ly)?|bi-?annual(?:ly)?)\b|` +
 	`\bevery\s+(?:[0-9]+\s+|other\s+)?(?:minute|hour|day|night|week|month|quarter|year)s?\b|\b(?:once|twice|[0-9]+\s+times)\s+(?:a|per|each|every)\s+(?:day|week|month|quarter|year)\b|` +
-	`\bcontinuous(?:ly)?\b|\breal[- ]time\b|\b24\s*[/x]\s*7\b`)
+	continuous)
 
-// continuousValue are the frequencies that name no interval.
-var continuousValue = regexp.MustCompile(`随時|常時|リアルタイム|\bcontinuous(?:ly)?\b|\breal[- ]time\b|\b24\s*[/x]\s*7\b`)
+var continuousValue = regexp.MustCompile(continuous)
 
 type measureValue struct {
 	// asks are the last words of a measure.

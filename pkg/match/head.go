@@ -39,11 +39,21 @@ func englishAskMatch(head string, wording []token) bool {
 	return false
 }
 
+// namesHead reports whether a prepared text (wt its tokens) names a head:
+// an ask word of the same meaning, or a token of the head.
+func namesHead(head, text string, wt []token, english bool) bool {
+	found := askSynonymMatch(head, text) || english && englishAskMatch(head, wt)
+	textTokens(head, func(t token, _ float64, _, _ int) {
+		found = found || slices.Contains(wt, t)
+	})
+	return found
+}
+
 // answerNames reports whether an entry's answer or remarks name an English
 // head (reviewed: "Policies are reviewed every 3 years").
 func answerNames(e *corpus.Entry, head string) bool {
-	at := tokensOf(question.Prepare(e.Answer + " " + e.Remarks))
-	return englishAskMatch(head, at) || slices.ContainsFunc(tokensOf(head), func(t token) bool { return slices.Contains(at, t) })
+	a := question.Prepare(e.Answer + " " + e.Remarks)
+	return namesHead(head, a, tokensOf(a), true)
 }
 
 // askSynonymMatch reports whether the head and the wording name one ask
@@ -105,15 +115,15 @@ func (ix *Index) checkHead(bp bestPair, cands []Candidate, conf float64) (_ floa
 	// must name the verb too: "tested annually" is not how often a plan
 	// is reviewed.
 	if ix.cfg.AnswerMeasure && !(h.matched && h.tailMatched) {
-		stated, exact := corpus.StatesMeasure(cands[0].Entry, h.tail)
-		if !h.english && stated {
+		if h.english {
+			if givesMeasure(cands[0].Entry, bp.pq) && answerNames(cands[0].Entry, h.head) {
+				return conf, "", true
+			}
+		} else if stated, exact := corpus.StatesMeasure(cands[0].Entry, h.tail); stated {
 			if !exact || h.conflict || h.missing {
 				return conf, "", true
 			}
 			return ix.raise(cands, conf, ix.cfg.HeadBonus), "", true
-		}
-		if h.english && givesMeasure(cands[0].Entry, bp.pq) && answerNames(cands[0].Entry, h.head) {
-			return conf, "", true
 		}
 	}
 	// 緊急「連絡」体制の整備 against 障害発生時の連絡体制: a label that is
@@ -247,13 +257,7 @@ func (ix *Index) headMatched(bp bestPair) (h headCheck, ok bool) {
 	}
 	ts, te := tails[0][0], tails[0][1]
 	h.tail = pq[ts:te]
-	names := func(x [2]int) bool {
-		found := askSynonymMatch(pq[x[0]:x[1]], pw) || h.english && englishAskMatch(pq[x[0]:x[1]], wt)
-		textTokens(pq[x[0]:x[1]], func(t token, _ float64, _, _ int) {
-			found = found || slices.Contains(wt, t)
-		})
-		return found
-	}
+	names := func(x [2]int) bool { return namesHead(pq[x[0]:x[1]], pw, wt, h.english) }
 	h.matched = slices.ContainsFunc(heads, names)
 	h.tailMatched = slices.ContainsFunc(tails, names)
 	// "Is the policy reviewed by an external party?": in an English
