@@ -233,12 +233,18 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 // your backup process.").
 func asks(t string) bool {
 	t = strings.TrimRight(strings.TrimSpace(t), "。.．")
-	return strings.HasSuffix(t, "?") || strings.HasSuffix(t, "？") || strings.HasSuffix(t, "か") ||
-		request.MatchString(t)
+	for _, end := range []string{"?", "？", "か", "ください", "下さい", "願います", "お願いします"} {
+		if strings.HasSuffix(t, end) {
+			return true
+		}
+	}
+	return request.MatchString(t)
 }
 
-// request: a sentence that asks for an answer without a question mark.
-var request = regexp.MustCompile(`(ください|下さい|願います|お願いします)$|^(?i:(please )?(describe|explain|provide|list|specify|state|indicate|outline|identify)) `)
+// request: a sentence that asks for an answer without a question mark or
+// a polite closing (the endings asks tests with HasSuffix: an unanchored
+// pattern would be tried at every position of every cell).
+var request = regexp.MustCompile(`^(?i:(please )?(describe|explain|provide|list|specify|state|indicate|outline|identify)) `)
 
 // colProfile describes the cells under a header in one column.
 type colProfile struct {

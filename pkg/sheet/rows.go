@@ -21,11 +21,23 @@ var (
 	titleMark = regexp.MustCompile(`^\s*([■□◆◇▼▽▶▷]|第\s*[0-9０-９一二三四五六七八九十]+\s*[章節部編])|^\s*[【\[［〔][^】\]］〕]*[】\]］〕]\s*$`)
 	// noteMark starts a note to the reader: ※…, （注）…, Note: ….
 	noteMark = regexp.MustCompile(`(?i)^\s*(※|[（(]\s*注\s*[）)]|注\s*[)）:：]|note\s*:|nb\s*:)`)
-	// endMarkers end a table or are footers, never questions.
-	endMarker = regexp.MustCompile(`(?i)^(end table data|end of standard|end of (the )?(questionnaire|table|list)|以上|―以上―|-以上-)$|copyright|all rights reserved|^©|^\(c\) `)
+	// endLine is a line that ends a table or a footer (see isEndMarker).
+	endLine = regexp.MustCompile(`(?i)^(?:(end table data|end of standard|end of (the )?(questionnaire|table|list)|以上|―以上―|-以上-)$|©|\(c\) )`)
 	// hyperlinkText pulls the label out of HYPERLINK("url","label").
 	hyperlinkText = regexp.MustCompile(`(?i)HYPERLINK\(\s*"[^"]*"\s*[,;]\s*"((?:[^"]|"")*)"\s*\)`)
 )
+
+// isEndMarker reports whether s ends a table or is a footer, never a
+// question: an end line, or a copyright notice anywhere in it (found
+// with strings.Contains, since a regexp would try every position of
+// every cell).
+func isEndMarker(s string) bool {
+	if endLine.MatchString(s) {
+		return true
+	}
+	l := strings.ToLower(s)
+	return strings.Contains(l, "copyright") || strings.Contains(l, "all rights reserved")
+}
 
 // isHeader reports whether r is one of the header rows.
 func isHeader(headers []int, r int) bool {
@@ -112,12 +124,12 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 		if q == "" {
 			// An ID or a label with no question: a section heading.
-			if lead := rowLead(g, r, lay); lead != "" && !endMarker.MatchString(strings.TrimSpace(lead)) {
+			if lead := rowLead(g, r, lay); lead != "" && !isEndMarker(strings.TrimSpace(lead)) {
 				section = lead
 			}
 			continue
 		}
-		if endMarker.MatchString(strings.TrimSpace(q)) || (id != "" && endMarker.MatchString(id)) {
+		if isEndMarker(strings.TrimSpace(q)) || (id != "" && isEndMarker(id)) {
 			continue
 		}
 		// A template's worked example (例 | （記入例）… | 例：はい) shows how
