@@ -32,10 +32,6 @@ type doc struct {
 	// sentence.
 	scale float64
 	text  string
-	// prepared is text through question.Prepare, made once here since
-	// the checks of every row in doubt read their candidates' (see
-	// Candidate.prepared).
-	prepared string
 }
 
 // Index is a corpus prepared for matching. It is read-only after New and
@@ -79,10 +75,9 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		tf float64
 	}
 	type wording struct {
-		f        []tokTF
-		text     string
-		prepared string
-		factor   float64
+		f      []tokTF
+		text   string
+		factor float64
 	}
 	compact := func(f features) []tokTF {
 		out := make([]tokTF, 0, len(f))
@@ -115,13 +110,12 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				answer := textnorm.Fold(entries[i].Answer)
 				keys[i] = keysOf(entries[i], answer)
 				for _, text := range entries[i].Wordings() {
-					p := question.Prepare(text)
-					raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(p, nil, scratch)), text, p, 1})
+					raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(question.Prepare(text), nil, scratch)), text, 1})
 					// "Do you take backups? How often?" also answers a
 					// customer's "Do you take backups?": the first
 					// sentence alone is a wording too, at a discount.
 					if main, ok := mainAsk(text); ok && ix.cfg.MainAskFactor > 0 {
-						raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(question.Prepare(main), nil, scratch)), text, p, ix.cfg.MainAskFactor})
+						raw[i] = append(raw[i], wording{compact(ix.tokenizeInto(question.Prepare(main), nil, scratch)), text, ix.cfg.MainAskFactor})
 					}
 				}
 				clear(seen)
@@ -182,7 +176,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 				norm += w
 				ix.postings[x.t] = append(ix.postings[x.t], posting{doc: id, w: float32(w)})
 			}
-			ix.docs = append(ix.docs, doc{entry: int32(i), text: wd.text, prepared: wd.prepared, scale: wd.factor * math.Pow(norm, cfg.QueryCoverage-1)})
+			ix.docs = append(ix.docs, doc{entry: int32(i), text: wd.text, scale: wd.factor * math.Pow(norm, cfg.QueryCoverage-1)})
 		}
 		raw[i] = nil // the features are in the postings now
 	}
@@ -329,7 +323,7 @@ func (ix *Index) score(qf features) []Candidate {
 		if len(top) == limit && sc < top[limit-1].Score {
 			continue
 		}
-		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text, pw: dd.prepared, qcov: ov / qnorm}, limit)
+		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text, qcov: ov / qnorm}, limit)
 		if len(top) == limit {
 			minOv = qnorm * math.Pow(top[limit-1].Score, 1/ix.cfg.QueryCoverage)
 		}

@@ -64,9 +64,8 @@ type Candidate struct {
 	pw      string // Wording through prepare: see prepared
 }
 
-// prepared returns the wording through prepare (the index keeps it for
-// each wording; a candidate made elsewhere makes it once): the checks of
-// a row in doubt each read it.
+// prepared returns the wording through prepare, made once per candidate:
+// the checks of a row in doubt each read it.
 func (c *Candidate) prepared() string {
 	if c.pw == "" {
 		c.pw = question.Prepare(c.Wording)
