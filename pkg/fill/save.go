@@ -1,8 +1,10 @@
 package fill
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -21,6 +23,10 @@ func Render(orig []byte, f *excelize.File, changed []string, password string) ([
 	case len(changed) == 0:
 		buf.Write(orig)
 	default:
+		// The package excelize writes here is only read back by Patch,
+		// which compresses what it takes: deflating every part of it
+		// would be work thrown away.
+		f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return storeWriter{zip.NewWriter(w)} })
 		edited, err := f.WriteToBuffer()
 		if err != nil {
 			return nil, fmt.Errorf("saving: %w", err)
@@ -30,4 +36,11 @@ func Render(orig []byte, f *excelize.File, changed []string, password string) ([
 		}
 	}
 	return buf.Bytes(), nil
+}
+
+// storeWriter is a zip writer that stores its parts uncompressed.
+type storeWriter struct{ *zip.Writer }
+
+func (s storeWriter) Create(name string) (io.Writer, error) {
+	return s.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
 }
