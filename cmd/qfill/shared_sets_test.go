@@ -582,6 +582,18 @@ func TestSharedSets(t *testing.T) {
 		// 46.2% (BM25 23.1%), nothing filled; with the unfamiliar-sheet
 		// check off, 3 of 5 filled right (coverage 7.7%).
 		{name: "en_customer_caiq_v4", own: true, answers: caiq4, floor: floors{0.46, 1, 0}, sealed: true},
+		// Forty-four more customer questions, yes/no and open ones, written
+		// before the answers were read (31 answerable). Measured blind on
+		// 2026-12-07 (0ea9847): top-1 48.4% (BM25 38.7%), precision 71.4%
+		// (5 of 7), coverage 16.1%; the same with the unfamiliar-sheet
+		// check off (the build #19 was filed on: 38.7%, 6 of 9).
+		{name: "en_customer2_caiq_v4", own: true, answers: caiq4, floor: floors{0.48, 0.71, 0.16}, wrongAtMost: 2},
+		// Forty-four written after those answers were read (42
+		// answerable). Measured blind on 2026-12-07 (0ea9847): top-1 73.8%
+		// (BM25 54.8%), precision 85.7% (6 of 7), coverage 14.3%; the same
+		// with the unfamiliar-sheet check off (the build #19 was filed on:
+		// 66.7%, 13 of 15).
+		{name: "en_customer3_caiq_v4", own: true, answers: caiq4, floor: floors{0.73, 0.85, 0.14}, wrongAtMost: 1, sealed: true},
 		// The same sixty questions asked of the HECVAT v4 answers (37
 		// answerable). Measured blind on 2026-12-06 (f140fd5): top-1 48.6%
 		// (BM25 54.1%), precision 44.4% (4 of 9), coverage 10.8%; the
