@@ -233,7 +233,7 @@ func findLayout(g *grid, ov Overrides) (Layout, []int, string) {
 // your backup process.").
 func asks(t string) bool {
 	t = strings.TrimRight(strings.TrimSpace(t), "。.．")
-	for _, end := range []string{"?", "？", "か", "ください", "下さい", "願います", "お願いします"} {
+	for _, end := range questionEnds {
 		if strings.HasSuffix(t, end) {
 			return true
 		}
@@ -241,9 +241,12 @@ func asks(t string) bool {
 	return request.MatchString(t)
 }
 
-// request: a sentence that asks for an answer without a question mark or
-// a polite closing (the endings asks tests with HasSuffix: an unanchored
-// pattern would be tried at every position of every cell).
+// questionEnds close a question or a polite request. They are tested
+// with HasSuffix: a pattern anchored only at the end would be tried at
+// every position of every cell.
+var questionEnds = []string{"?", "？", "か", "ください", "下さい", "願います", "お願いします"}
+
+// request: an English request that opens with its verb.
 var request = regexp.MustCompile(`^(?i:(please )?(describe|explain|provide|list|specify|state|indicate|outline|identify)) `)
 
 // colProfile describes the cells under a header in one column.
