@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/qfill/qfill/internal/xlsxdump"
+	"github.com/qfill/qfill/internal/ziptest"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/xuri/excelize/v2"
@@ -266,5 +267,41 @@ func TestFollowUpRowAskedWithItsQuestion(t *testing.T) {
 		if it.Row == 2 && it.Asked != "" {
 			t.Errorf("row 2 is no follow-up, but asked %q", it.Asked)
 		}
+	}
+}
+
+// A number stored in more digits than its shortest form (9.1999999999999993,
+// as Excel writes 9.2) at the top-left of a merged range keeps its text in
+// a sheet qfill writes to: reading the merges' values through excelize
+// rewrote it as 9.2 (the same double, other bytes than the customer's).
+func TestMergedNumberTextKept(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答", "重み"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "バックアップを取得していますか"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "バックアップは遠隔地に保管していますか"})
+	f.SetCellValue("Sheet1", "D2", 9.2)
+	if err := f.MergeCell("Sheet1", "D2", "D3"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	const part = "xl/worksheets/sheet1.xml"
+	sheetXML := ziptest.Part(t, buf.Bytes(), part)
+	long := bytes.Replace(sheetXML, []byte("<v>9.2</v>"), []byte("<v>9.1999999999999993</v>"), 1)
+	if bytes.Equal(long, sheetXML) {
+		t.Fatalf("no <v>9.2</v> in %s", sheetXML)
+	}
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := os.WriteFile(in, ziptest.Replace(t, buf.Bytes(), part, long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runFill(t, sampleIndex(t), in, Options{})
+	if res.Counts.Filled == 0 {
+		t.Fatal("nothing filled: the sheet was not written")
+	}
+	if out := ziptest.Part(t, res.Bytes, part); !bytes.Contains(out, []byte("<v>9.1999999999999993</v>")) {
+		t.Errorf("the merged cell's number lost its text:\n%s", out)
 	}
 }

@@ -104,7 +104,10 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 			g.maxCol = len(r)
 		}
 	}
-	merges, err := f.GetMergeCells(name)
+	// Only the ranges: the values are in rows already, and reading them
+	// through excelize rewrites a number's text in the loaded sheet
+	// (9.1999999999999993 becomes 9.2), which a filled copy would carry.
+	merges, err := f.GetMergeCells(name, true)
 	if err != nil {
 		return nil, err
 	}
