@@ -16,9 +16,9 @@ import (
 // (04-01-26, 4/1/2026, 2026/4/1, 2026年4月1日).
 var shownDate = regexp.MustCompile(`^\d{1,4}[-/.年]\d{1,2}[-/.月]\d{1,4}日?$`)
 
-// text returns the text of a cell whose stored value is raw and which
+// Text returns the text of a cell whose stored value is raw and which
 // excelize shows as shown.
-func text(raw, shown string, date1904 bool) string {
+func Text(raw, shown string, date1904 bool) string {
 	if raw == shown || !shownDate.MatchString(shown) {
 		return shown
 	}
@@ -40,15 +40,25 @@ func Date1904(f *excelize.File) bool {
 	return err == nil && props.Date1904 != nil && *props.Date1904
 }
 
+// IsNumber reports whether a cell's stored value is a number, which its
+// format may show otherwise.
+func IsNumber(raw string) bool {
+	_, err := strconv.ParseFloat(raw, 64)
+	return err == nil
+}
+
 // Of returns the text of a cell whose stored value is raw: raw itself
-// unless it is a number, which is shown as its format shows it.
+// unless it is a number, which is shown as its format shows it. It reads
+// the cell through excelize's GetCellValue, which rewrites a number's
+// stored text in the loaded sheet (9.1999999999999993 becomes 9.2): for
+// workbooks that are only read.
 func Of(f *excelize.File, sheet, cell, raw string, date1904 bool) string {
-	if _, err := strconv.ParseFloat(raw, 64); err != nil {
+	if !IsNumber(raw) {
 		return raw
 	}
 	shown, err := f.GetCellValue(sheet, cell)
 	if err != nil {
 		return raw
 	}
-	return text(raw, shown, date1904)
+	return Text(raw, shown, date1904)
 }

@@ -18,8 +18,8 @@ func TestText(t *testing.T) {
 		{"24", "24", false, "24"},
 		{"12-3-4", "12-3-4", false, "12-3-4"}, // text that looks like a date
 	} {
-		if got := text(tt.raw, tt.shown, tt.date1904); got != tt.want {
-			t.Errorf("text(%q, %q, %v) = %q, want %q", tt.raw, tt.shown, tt.date1904, got, tt.want)
+		if got := Text(tt.raw, tt.shown, tt.date1904); got != tt.want {
+			t.Errorf("Text(%q, %q, %v) = %q, want %q", tt.raw, tt.shown, tt.date1904, got, tt.want)
 		}
 	}
 }

@@ -305,3 +305,47 @@ func TestMergedNumberTextKept(t *testing.T) {
 		t.Errorf("the merged cell's number lost its text:\n%s", out)
 	}
 }
+
+// A kept answer that is a number stored in more digits than its shortest
+// form keeps its text in the filled copy, and is still read as its format
+// shows it (99.95%).
+func TestKeptNumberTextKept(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "バックアップを取得していますか"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "サービス稼働率の実績"})
+	f.SetCellValue("Sheet1", "C3", 0.9995)
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStyle("Sheet1", "C3", "C3", pct)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	const part = "xl/worksheets/sheet1.xml"
+	sheetXML := ziptest.Part(t, buf.Bytes(), part)
+	long := bytes.Replace(sheetXML, []byte("<v>0.9995</v>"), []byte("<v>0.99950000000000006</v>"), 1)
+	if bytes.Equal(long, sheetXML) {
+		t.Fatalf("no <v>0.9995</v> in %s", sheetXML)
+	}
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := os.WriteFile(in, ziptest.Replace(t, buf.Bytes(), part, long), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runFill(t, sampleIndex(t), in, Options{})
+	if res.Counts.Filled == 0 {
+		t.Fatal("nothing filled: the sheet was not written")
+	}
+	if out := ziptest.Part(t, res.Bytes, part); !bytes.Contains(out, []byte("<v>0.99950000000000006</v>")) {
+		t.Errorf("the kept answer's number lost its text:\n%s", out)
+	}
+	for _, s := range res.Workbook.Sheets {
+		for _, r := range s.Rows {
+			if r.Row == 3 && r.Answer != "99.95%" {
+				t.Errorf("kept answer read as %q, want 99.95%%", r.Answer)
+			}
+		}
+	}
+}

@@ -51,6 +51,26 @@ func isHeader(headers []int, r int) bool {
 
 func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations) []Row {
 	date1904 := cellval.Date1904(f)
+	// A number in an answer or remarks cell is read as its format shows
+	// it (99.95%, a date): learn records it, and it would fill the next
+	// sheet so. The shown values come from one streaming pass over the
+	// sheet, made the first time such a cell holds a number: excelize's
+	// GetCellValue would rewrite the number's stored text in the loaded
+	// sheet (9.1999999999999993 becomes 9.2), which a filled copy carries.
+	var formatted map[string]string
+	shown := func(cell, raw string) string {
+		if !cellval.IsNumber(raw) {
+			return raw
+		}
+		if formatted == nil {
+			formatted = formattedCells(f, name)
+		}
+		v, ok := formatted[cell]
+		if !ok {
+			return raw
+		}
+		return cellval.Text(raw, v, date1904)
+	}
 	var hint []string
 	for _, h := range headers {
 		if hint = headerChoices(g.text(h, lay.AnswerCol)); hint != nil {
@@ -200,9 +220,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			}
 			row.Choices = markLabels(lay.MarkCols)
 		} else {
-			// A number is read as its format shows it (99.95%, a date):
-			// learn records it, and it would fill the next sheet so.
-			row.Answer = cellval.Of(f, name, row.AnswerCell, g.spanText(r, lay.AnswerCol), date1904)
+			row.Answer = shown(row.AnswerCell, g.spanText(r, lay.AnswerCol))
 			// A template that writes the item's own name where its value
 			// goes ("Vendor Contact Name" beside Vendor Contact Name), or
 			// describes the value ("Service Name and Version Information"
@@ -232,7 +250,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
 			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
-			row.Remarks = cellval.Of(f, name, row.RemarksCell, g.text(r, lay.RemarksCol), date1904)
+			row.Remarks = shown(row.RemarksCell, g.text(r, lay.RemarksCol))
 			// An answered row's repeated remark is the vendor's own note.
 			if n := remarkHints[row.Remarks]; !row.Answered && n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
 				row.Remarks = ""
@@ -448,4 +466,29 @@ func markPresetAnswers(rows []Row) {
 			}
 		}
 	}
+}
+
+// formattedCells returns the values excelize shows for the non-empty cells
+// of a sheet, read by streaming its rows, which leaves the loaded sheet as
+// it is.
+func formattedCells(f *excelize.File, sheet string) map[string]string {
+	out := map[string]string{}
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return out
+	}
+	defer it.Close()
+	for r := 1; it.Next(); r++ {
+		row, err := it.Columns()
+		if err != nil {
+			return out
+		}
+		for c, v := range row {
+			if v != "" {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r)
+				out[cell] = v
+			}
+		}
+	}
+	return out
 }
