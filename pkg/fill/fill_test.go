@@ -270,10 +270,39 @@ func TestFollowUpRowAskedWithItsQuestion(t *testing.T) {
 	}
 }
 
-// A number stored in more digits than its shortest form (9.1999999999999993,
-// as Excel writes 9.2) at the top-left of a merged range keeps its text in
-// a sheet qfill writes to: reading the merges' values through excelize
-// rewrote it as 9.2 (the same double, other bytes than the customer's).
+// fillLongNumber fills f with the number short stored as long instead
+// (Excel writes 9.2 as 9.1999999999999993), and checks that the sheet part
+// of the filled copy still says long.
+func fillLongNumber(t *testing.T, f *excelize.File, short, long string) *Result {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	const part = "xl/worksheets/sheet1.xml"
+	sheetXML := ziptest.Part(t, buf.Bytes(), part)
+	edited := bytes.Replace(sheetXML, []byte("<v>"+short+"</v>"), []byte("<v>"+long+"</v>"), 1)
+	if bytes.Equal(edited, sheetXML) {
+		t.Fatalf("no <v>%s</v> in %s", short, sheetXML)
+	}
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := os.WriteFile(in, ziptest.Replace(t, buf.Bytes(), part, edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := runFill(t, sampleIndex(t), in, Options{})
+	if res.Counts.Filled == 0 {
+		t.Fatal("nothing filled: the sheet was not written")
+	}
+	if out := ziptest.Part(t, res.Bytes, part); !bytes.Contains(out, []byte("<v>"+long+"</v>")) {
+		t.Errorf("the number %s lost its text:\n%s", long, out)
+	}
+	return res
+}
+
+// A number at the top-left of a merged range keeps its text in a sheet
+// qfill writes to: reading the merges' values through excelize rewrote
+// 9.1999999999999993 as 9.2 (the same double, other bytes than the
+// customer's).
 func TestMergedNumberTextKept(t *testing.T) {
 	f := excelize.NewFile()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答", "重み"})
@@ -283,32 +312,11 @@ func TestMergedNumberTextKept(t *testing.T) {
 	if err := f.MergeCell("Sheet1", "D2", "D3"); err != nil {
 		t.Fatal(err)
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	const part = "xl/worksheets/sheet1.xml"
-	sheetXML := ziptest.Part(t, buf.Bytes(), part)
-	long := bytes.Replace(sheetXML, []byte("<v>9.2</v>"), []byte("<v>9.1999999999999993</v>"), 1)
-	if bytes.Equal(long, sheetXML) {
-		t.Fatalf("no <v>9.2</v> in %s", sheetXML)
-	}
-	in := filepath.Join(t.TempDir(), "in.xlsx")
-	if err := os.WriteFile(in, ziptest.Replace(t, buf.Bytes(), part, long), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := runFill(t, sampleIndex(t), in, Options{})
-	if res.Counts.Filled == 0 {
-		t.Fatal("nothing filled: the sheet was not written")
-	}
-	if out := ziptest.Part(t, res.Bytes, part); !bytes.Contains(out, []byte("<v>9.1999999999999993</v>")) {
-		t.Errorf("the merged cell's number lost its text:\n%s", out)
-	}
+	fillLongNumber(t, f, "9.2", "9.1999999999999993")
 }
 
-// A kept answer that is a number stored in more digits than its shortest
-// form keeps its text in the filled copy, and is still read as its format
-// shows it (99.95%).
+// A kept answer that is a number keeps its text in the filled copy, and is
+// still read as its format shows it (99.95%).
 func TestKeptNumberTextKept(t *testing.T) {
 	f := excelize.NewFile()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答"})
@@ -320,27 +328,7 @@ func TestKeptNumberTextKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.SetCellStyle("Sheet1", "C3", "C3", pct)
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	const part = "xl/worksheets/sheet1.xml"
-	sheetXML := ziptest.Part(t, buf.Bytes(), part)
-	long := bytes.Replace(sheetXML, []byte("<v>0.9995</v>"), []byte("<v>0.99950000000000006</v>"), 1)
-	if bytes.Equal(long, sheetXML) {
-		t.Fatalf("no <v>0.9995</v> in %s", sheetXML)
-	}
-	in := filepath.Join(t.TempDir(), "in.xlsx")
-	if err := os.WriteFile(in, ziptest.Replace(t, buf.Bytes(), part, long), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	res := runFill(t, sampleIndex(t), in, Options{})
-	if res.Counts.Filled == 0 {
-		t.Fatal("nothing filled: the sheet was not written")
-	}
-	if out := ziptest.Part(t, res.Bytes, part); !bytes.Contains(out, []byte("<v>0.99950000000000006</v>")) {
-		t.Errorf("the kept answer's number lost its text:\n%s", out)
-	}
+	res := fillLongNumber(t, f, "0.9995", "0.99950000000000006")
 	for _, s := range res.Workbook.Sheets {
 		for _, r := range s.Rows {
 			if r.Row == 3 && r.Answer != "99.95%" {
