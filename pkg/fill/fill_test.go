@@ -337,3 +337,23 @@ func TestKeptNumberTextKept(t *testing.T) {
 		}
 	}
 }
+
+// A number among the cells a dropdown's list points at, on the sheet qfill
+// writes, keeps its text: the reader reads the list without excelize's
+// GetCellValue, which would rewrite it.
+func TestListNumberTextKept(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "バックアップを取得していますか"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "バックアップは遠隔地に保管していますか"})
+	f.SetCellValue("Sheet1", "F1", "はい")
+	f.SetCellValue("Sheet1", "F2", "いいえ")
+	f.SetCellValue("Sheet1", "F3", 0.1)
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = "C2:C3"
+	dv.SetSqrefDropList("$F$1:$F$3")
+	if err := f.AddDataValidation("Sheet1", dv); err != nil {
+		t.Fatal(err)
+	}
+	fillLongNumber(t, f, "0.1", "0.10000000000000001")
+}

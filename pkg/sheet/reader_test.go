@@ -304,7 +304,11 @@ func TestDropdownSources(t *testing.T) {
 	b.must(b.f.SetSheetVisible("Lists", false))
 	b.must(b.f.SetDefinedName(&excelize.DefinedName{Name: "YesNo", RefersTo: "Lists!$A$1:$A$2"}))
 	b.rows("Q", 1, []string{"ID", "Question", "Answer"},
-		[]string{"1", "Is data encrypted?"}, []string{"2", "Is MFA supported?"}, []string{"3", "Are backups tested?"})
+		[]string{"1", "Is data encrypted?"}, []string{"2", "Is MFA supported?"}, []string{"3", "Are backups tested?"},
+		[]string{"4", "Is there a WAF?"}, []string{"5", "Is there an IDS?"})
+	// The list of rows 5 and 6 sits on the sheet itself (as OWASP's WSTG
+	// checklist keeps its statuses), named without the sheet.
+	b.rows("Q", 1, []string{"", "", "", "", "", "", "Pass"}, []string{"", "", "", "", "", "", "Fail"})
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = "C2"
 	dv.SetSqrefDropList("Lists!$A$1:$A$3")
@@ -313,6 +317,14 @@ func TestDropdownSources(t *testing.T) {
 	dv2.Sqref = "C3"
 	dv2.SetSqrefDropList("YesNo")
 	b.must(b.f.AddDataValidation("Q", dv2))
+	dv3 := excelize.NewDataValidation(true)
+	dv3.Sqref = "C5"
+	dv3.SetSqrefDropList("$G$1:$G$2")
+	b.must(b.f.AddDataValidation("Q", dv3))
+	dv4 := excelize.NewDataValidation(true)
+	dv4.Sqref = "C6"
+	dv4.SetSqrefDropList("G1:G2")
+	b.must(b.f.AddDataValidation("Q", dv4))
 	s := b.sheet("Q")
 	if got := s.Rows[0].Choices; !reflect.DeepEqual(got, []string{"Yes", "No", "N/A"}) {
 		t.Errorf("range choices = %q", got)
@@ -322,6 +334,11 @@ func TestDropdownSources(t *testing.T) {
 	}
 	if s.Rows[2].Choices != nil {
 		t.Errorf("free-text cell has choices %q", s.Rows[2].Choices)
+	}
+	for _, i := range []int{3, 4} {
+		if got := s.Rows[i].Choices; !reflect.DeepEqual(got, []string{"Pass", "Fail"}) {
+			t.Errorf("row %d: choices from a range of the sheet itself = %q", s.Rows[i].Row, got)
+		}
 	}
 }
 

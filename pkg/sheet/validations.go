@@ -13,6 +13,10 @@ type names struct {
 	f      *excelize.File
 	global map[string]string
 	local  map[string]map[string]string // sheet -> name -> refersTo
+	// shown holds the values of the sheets lists point at, read once per
+	// sheet by streaming (formattedCells): GetCellValue would rewrite a
+	// number's stored text in a loaded sheet qfill may write.
+	shown map[string]map[string]string // sheet -> cell -> value
 }
 
 func newNames(f *excelize.File) *names {
@@ -46,8 +50,9 @@ func (n *names) lookup(sheet, name string) (string, bool) {
 	return ref, ok
 }
 
-// rangeRef matches a sheet-qualified or plain cell range.
-var rangeRef = regexp.MustCompile(`^(?:'((?:[^']|'')+)'|([^'!\s]+))?!?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$`)
+// rangeRef matches a sheet-qualified or plain cell range (a sheet's name
+// is followed by !, so $F$1:$F$3 is a range of the list's own sheet).
+var rangeRef = regexp.MustCompile(`^(?:(?:'((?:[^']|'')+)'|([^'!\s]+))!)?\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$`)
 
 // maxChoices bounds a list read from a range: a dropdown longer than this
 // is a lookup table, not a set of answers.
@@ -97,16 +102,26 @@ func (n *names) resolve(sheet, formula string, depth int) []string {
 	for r := r1; r <= r2; r++ {
 		for c := c1; c <= c2; c++ {
 			cell, _ := excelize.CoordinatesToCellName(c, r)
-			v, err := n.f.GetCellValue(target, cell)
-			if err != nil {
-				return nil
-			}
-			if v = strings.TrimSpace(v); v != "" {
+			if v := strings.TrimSpace(n.cellValue(target, cell)); v != "" {
 				out = append(out, v)
 			}
 		}
 	}
 	return out
+}
+
+// cellValue is the value a cell of sheet shows ("" for none, or no such
+// sheet).
+func (n *names) cellValue(sheet, cell string) string {
+	if n.shown == nil {
+		n.shown = map[string]map[string]string{}
+	}
+	m, ok := n.shown[sheet]
+	if !ok {
+		m = formattedCells(n.f, sheet)
+		n.shown[sheet] = m
+	}
+	return m[cell]
 }
 
 func atoi(s string) int {
