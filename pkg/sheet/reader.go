@@ -254,7 +254,7 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides) error {
 	if err != nil {
 		return err
 	}
-	s.Rows = readRows(f, g, s.Name, lay, headers, dvs)
+	s.Rows = readRows(f, g, s.Name, lay, headers, dvs, dn)
 	if lay.MarkCols != nil {
 		s.Layout.Mark = sheetMark(g, lay, s.Rows)
 		for i := range s.Rows {

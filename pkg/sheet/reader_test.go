@@ -309,22 +309,14 @@ func TestDropdownSources(t *testing.T) {
 	// The list of rows 5 and 6 sits on the sheet itself (as OWASP's WSTG
 	// checklist keeps its statuses), named without the sheet.
 	b.rows("Q", 1, []string{"", "", "", "", "", "", "Pass"}, []string{"", "", "", "", "", "", "Fail"})
-	dv := excelize.NewDataValidation(true)
-	dv.Sqref = "C2"
-	dv.SetSqrefDropList("Lists!$A$1:$A$3")
-	b.must(b.f.AddDataValidation("Q", dv))
-	dv2 := excelize.NewDataValidation(true)
-	dv2.Sqref = "C3"
-	dv2.SetSqrefDropList("YesNo")
-	b.must(b.f.AddDataValidation("Q", dv2))
-	dv3 := excelize.NewDataValidation(true)
-	dv3.Sqref = "C5"
-	dv3.SetSqrefDropList("$G$1:$G$2")
-	b.must(b.f.AddDataValidation("Q", dv3))
-	dv4 := excelize.NewDataValidation(true)
-	dv4.Sqref = "C6"
-	dv4.SetSqrefDropList("G1:G2")
-	b.must(b.f.AddDataValidation("Q", dv4))
+	for _, d := range []struct{ cell, source string }{
+		{"C2", "Lists!$A$1:$A$3"}, {"C3", "YesNo"}, {"C5", "$G$1:$G$2"}, {"C6", "G1:G2"},
+	} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = d.cell
+		dv.SetSqrefDropList(d.source)
+		b.must(b.f.AddDataValidation("Q", dv))
+	}
 	s := b.sheet("Q")
 	if got := s.Rows[0].Choices; !reflect.DeepEqual(got, []string{"Yes", "No", "N/A"}) {
 		t.Errorf("range choices = %q", got)

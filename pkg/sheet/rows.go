@@ -49,24 +49,18 @@ func isHeader(headers []int, r int) bool {
 	return false
 }
 
-func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations) []Row {
+func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations, dn *names) []Row {
 	date1904 := cellval.Date1904(f)
 	// A number in an answer or remarks cell is read as its format shows
 	// it (99.95%, a date): learn records it, and it would fill the next
-	// sheet so. The shown values come from one streaming pass over the
-	// sheet, made the first time such a cell holds a number: excelize's
-	// GetCellValue would rewrite the number's stored text in the loaded
-	// sheet (9.1999999999999993 becomes 9.2), which a filled copy carries.
-	var formatted map[string]string
+	// sheet so. The shown value is read by streaming (names.cellValue),
+	// only when such a cell holds a number.
 	shown := func(cell, raw string) string {
 		if !cellval.IsNumber(raw) {
 			return raw
 		}
-		if formatted == nil {
-			formatted = formattedCells(f, name)
-		}
-		v, ok := formatted[cell]
-		if !ok {
+		v := dn.cellValue(name, cell)
+		if v == "" {
 			return raw
 		}
 		return cellval.Text(raw, v, date1904)

@@ -13,9 +13,11 @@ type names struct {
 	f      *excelize.File
 	global map[string]string
 	local  map[string]map[string]string // sheet -> name -> refersTo
-	// shown holds the values of the sheets lists point at, read once per
-	// sheet by streaming (formattedCells): GetCellValue would rewrite a
-	// number's stored text in a loaded sheet qfill may write.
+	// shown holds the values cells show, read once per sheet by streaming
+	// (formattedCells), for the cells a list points at and the numbers in
+	// answer and remarks cells: excelize's GetCellValue would rewrite a
+	// number's stored text in the loaded sheet (9.1999999999999993 becomes
+	// 9.2), which a filled copy carries.
 	shown map[string]map[string]string // sheet -> cell -> value
 }
 
@@ -111,7 +113,7 @@ func (n *names) resolve(sheet, formula string, depth int) []string {
 }
 
 // cellValue is the value a cell of sheet shows ("" for none, or no such
-// sheet).
+// sheet); see shown.
 func (n *names) cellValue(sheet, cell string) string {
 	if n.shown == nil {
 		n.shown = map[string]map[string]string{}
