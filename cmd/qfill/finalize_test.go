@@ -3,10 +3,13 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/qfill/qfill/internal/ziptest"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/xuri/excelize/v2"
 )
@@ -146,4 +149,76 @@ func zipParts(t *testing.T, path string) map[string]uint32 {
 		out[f.Name] = f.CRC32
 	}
 	return out
+}
+
+// A reviewer's number in a review cell reaches the copy to send in its own
+// digits: finalize reads the answers without excelize's GetCellValue,
+// which would rewrite 0.10000000000000001 (as Excel stores 0.1) as 0.1.
+func TestFinalizeKeepsNumberText(t *testing.T) {
+	dir := t.TempDir()
+	in := copyFile(t, templateJA, dir)
+	if code, _, stderr := qfill(t, "fill", in, "--corpus", repoCorpus); code != 0 {
+		t.Fatalf("fill: exit %d: %s", code, stderr)
+	}
+	filled := filepath.Join(dir, "security_checklist_ja.filled.xlsx")
+	var key string
+	for k := range reviewCells(t, filled) {
+		if key == "" || k < key {
+			key = k
+		}
+	}
+	if key == "" {
+		t.Fatal("the filled copy has no review rows to test with")
+	}
+	s, cell, _ := strings.Cut(key, "!")
+	f, err := excelize.OpenFile(filled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFloat(s, cell, 0.1, -1, 64); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	part := sheetPart(t, buf.Bytes(), s)
+	sheetXML := ziptest.Part(t, buf.Bytes(), part)
+	edited := bytes.Replace(sheetXML, []byte("<v>0.1</v>"), []byte("<v>0.10000000000000001</v>"), 1)
+	if bytes.Equal(edited, sheetXML) {
+		t.Fatalf("no <v>0.1</v> in %s", part)
+	}
+	reviewed := filepath.Join(dir, "reviewed.xlsx")
+	if err := os.WriteFile(reviewed, ziptest.Replace(t, buf.Bytes(), part, edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	final := filepath.Join(dir, "send.xlsx")
+	if code, _, stderr := qfill(t, "finalize", reviewed, "-o", final, "--force"); code != 0 {
+		t.Fatalf("finalize: exit %d: %s", code, stderr)
+	}
+	out, err := os.ReadFile(final)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ziptest.Part(t, out, part); !bytes.Contains(got, []byte("<v>0.10000000000000001</v>")) {
+		t.Errorf("%s: the reviewer's number lost its digits", key)
+	}
+}
+
+// sheetPart is the package part of the sheet called name.
+func sheetPart(t *testing.T, pkg []byte, name string) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(pkg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for i, n := range f.GetSheetList() {
+		if n == name {
+			return fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)
+		}
+	}
+	t.Fatalf("no sheet %q", name)
+	return ""
 }

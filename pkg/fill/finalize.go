@@ -106,8 +106,10 @@ func commentText(c excelize.Comment) string {
 	return strings.TrimSpace(b.String())
 }
 
+// cellEmpty reads the stored value: formatting it would make excelize
+// rewrite a number's stored text in the sheet finalize writes.
 func cellEmpty(f *excelize.File, sheet, cell string) bool {
-	v, err := f.GetCellValue(sheet, cell)
+	v, err := f.GetCellValue(sheet, cell, excelize.Options{RawCellValue: true})
 	return err == nil && strings.TrimSpace(v) == ""
 }
 
