@@ -98,11 +98,14 @@ type Config struct {
 	// in the other language than the query; 0 or 1 disables it.
 	OtherScriptRank float64
 	// PairHint adds to the rank (never the confidence) of each candidate
-	// of an English row in doubt this times the share of the row's word
-	// pairs its wording repeats ("security perimeters"); 0 disables it.
+	// of an English row this times the share of the row's word pairs its
+	// wording repeats ("security perimeters"); 0 disables it. Every
+	// English row, not only those in doubt: a sure row is ranked by it too
+	// (the confidence after the new order is at most the one before).
 	PairHint float64
-	// AnswerHint does as PairHint for every row in doubt, with the share
-	// of the query's weight the entry's answer and remarks repeat.
+	// AnswerHint does as PairHint for every row in doubt (Japanese rows
+	// too), with the share of the query's weight the entry's answer and
+	// remarks repeat.
 	AnswerHint float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.

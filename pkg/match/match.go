@@ -56,7 +56,7 @@ type Candidate struct {
 	// name is missing from this wording.
 	lacks bool
 	// pairs is the share of the query's word pairs the wording repeats
-	// (English rows in doubt only; see Config.PairHint).
+	// (English rows only; see Config.PairHint).
 	pairs float64
 	// answers is the share of the query's weight the entry's answer and
 	// remarks repeat (rows in doubt only; see Config.AnswerHint).
@@ -134,7 +134,7 @@ func (ix *Index) Match(q Query) Result {
 	conf := ix.confidenceOf(cands, byScore)
 	var r Result
 	r.step(StepScore, 0, conf, fmt.Sprintf("similarity %.3f, margin %.3f%s", cands[0].Score, ix.margin(cands), subject))
-	if ix.cfg.PairHint > 0 && english && conf < doubtBelow && ix.rankByPairs(pq, cands, q) {
+	if ix.cfg.PairHint > 0 && english && ix.rankByPairs(pq, cands, q) {
 		was := conf
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
 		r.step(StepPairs, was, conf, "")

@@ -1119,6 +1119,40 @@ func TestRankByPairs(t *testing.T) {
 	}
 }
 
+// Word pairs order a sure English row too: bag-of-words puts the entry that
+// scatters the row's words on top above the threshold, the pairs put the
+// one that keeps "independent security audits" together there, and the
+// confidence of the new order is at most the old one.
+func TestPairsOrderSureRows(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "plan", Question: "Are audits of the security programme performed by independent staff according to plans?", Answer: "Yes, by plan."},
+		{ID: "yearly", Question: "Are independent security audits conducted at least once a year?", Answer: "Yes, every year by an external firm."},
+		{ID: "x", Question: "Is the data encrypted at rest?", Answer: "Yes."},
+		{ID: "y", Question: "Are backups taken daily?", Answer: "Yes."},
+	}
+	q := Query{Text: "Are independent security audits performed?"}
+	off := DefaultConfig()
+	off.PairHint = 0
+	before := New(es, off).Match(q)
+	if before.Best().Entry.ID != "plan" || before.Confidence < off.Threshold {
+		t.Fatalf("without pairs: %s at %.3f, want plan at or above %.2f (the case this test is about)", before.Best().Entry.ID, before.Confidence, off.Threshold)
+	}
+	r := New(es, DefaultConfig()).Match(q)
+	if r.Best().Entry.ID != "yearly" {
+		t.Errorf("with pairs: %s on top, want yearly", r.Best().Entry.ID)
+	}
+	if r.Confidence > before.Confidence {
+		t.Errorf("with pairs the confidence rose: %.3f > %.3f", r.Confidence, before.Confidence)
+	}
+	stepped := false
+	for _, s := range r.Trace {
+		stepped = stepped || s.Signal == StepPairs
+	}
+	if !stepped {
+		t.Errorf("trace %v has no %s step", r.Trace, StepPairs)
+	}
+}
+
 // An English sheet whose rows mostly find nothing close in the corpus is
 // one the corpus barely covers: its rows under UnfamiliarBar are held for
 // review. Japanese sheets, small sheets and the setting at 0 are left

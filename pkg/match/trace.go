@@ -19,7 +19,7 @@ type Step struct {
 // The signals a Step names.
 const (
 	StepScore        = "score"        // similarity less the margin penalty, capped when tied
-	StepPairs        = "pairs"        // word pairs re-ranked an English row in doubt
+	StepPairs        = "pairs"        // word pairs re-ranked an English row
 	StepAnswers      = "answers"      // the entries' answers re-ranked a row in doubt
 	StepLacks        = "lacks"        // runners-up that lack a concept count less
 	StepSynonym      = "synonym"      // synonym credit re-ranked or vouched
