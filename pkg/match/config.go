@@ -103,9 +103,11 @@ type Config struct {
 	// English row, not only those in doubt: a sure row is ranked by it too
 	// (the confidence after the new order is at most the one before).
 	PairHint float64
-	// AnswerHint does as PairHint for every row in doubt (Japanese rows
-	// too), with the share of the query's weight the entry's answer and
-	// remarks repeat.
+	// AnswerHint does as PairHint for every English row and every
+	// Japanese row in doubt, with the share of the query's weight the
+	// entry's answer and remarks repeat. Not for sure Japanese rows: there
+	// it sent label rows (バックアップ世代数) to the entry whose answer
+	// repeats the label's words, and their right fills to review.
 	AnswerHint float64
 	// ExampleWeight scales the tokens inside a bracketed example list
 	// ("(e.g., ...)", "（例：...）"); 1 disables it.

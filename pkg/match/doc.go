@@ -41,13 +41,13 @@
 // query at OtherScriptRank of it; ties go to the entry learned from the
 // query's own question ID, then to its section. An English row is ranked
 // again with PairHint × the share of its adjacent word pairs the wording
-// repeats added to each score. Rows in doubt (confidence under the
-// default threshold, a fixed cut, so the ranking never moves with the
-// user's threshold) are ranked again with AnswerHint × the share of
-// their weight the entry's answer repeats (the order only: confidence is
-// never raised by these hints); and with synonym credit: the unmatched
-// tokens in terms of a concept both sides name count SynonymCredit of
-// their weight.
+// repeats and AnswerHint × the share of its weight the entry's answer
+// repeats added to each score; a Japanese row with the second only when
+// in doubt (confidence under the default threshold, a fixed cut, so the
+// ranking never moves with the user's threshold). The order only:
+// confidence is never raised by these hints. Rows in doubt are ranked
+// again with synonym credit: the unmatched tokens in terms of a concept
+// both sides name count SynonymCredit of their weight.
 //
 // # Confidence
 //

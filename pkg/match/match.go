@@ -59,7 +59,8 @@ type Candidate struct {
 	// (English rows only; see Config.PairHint).
 	pairs float64
 	// answers is the share of the query's weight the entry's answer and
-	// remarks repeat (rows in doubt only; see Config.AnswerHint).
+	// remarks repeat (English rows and rows in doubt; see
+	// Config.AnswerHint).
 	answers float64
 	pw      string // Wording through prepare: see prepared
 }
@@ -139,7 +140,7 @@ func (ix *Index) Match(q Query) Result {
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))
 		r.step(StepPairs, was, conf, "")
 	}
-	if ix.cfg.AnswerHint > 0 && conf < doubtBelow {
+	if ix.cfg.AnswerHint > 0 && (english || conf < doubtBelow) {
 		ix.rankByAnswers(qf, cands, q)
 		was := conf
 		conf = math.Min(conf, ix.confidenceOf(cands, byScore))

@@ -1153,6 +1153,46 @@ func TestPairsOrderSureRows(t *testing.T) {
 	}
 }
 
+// The answers order every English row, and a Japanese row only in doubt:
+// on sure Japanese label rows they sent right fills to entries whose
+// answers repeat the label's words. In both cases below the second entry's
+// answer repeats the row and the first entry is on top by its wording.
+func TestAnswersOrderSureEnglishRows(t *testing.T) {
+	en := []*corpus.Entry{
+		{ID: "scan", Question: "Are vulnerability scans run on your systems?", Answer: "Yes."},
+		{ID: "monthly", Question: "Are scans of your systems run monthly?", Answer: "Yes, an external service scans our systems for vulnerabilities every month."},
+		{ID: "x", Question: "Is the data encrypted at rest?", Answer: "Yes."},
+	}
+	q := Query{Text: "Do you scan your systems for vulnerabilities?"}
+	off := DefaultConfig()
+	off.AnswerHint = 0
+	before := New(en, off).Match(q)
+	if before.Best().Entry.ID != "scan" || before.Confidence < off.Threshold {
+		t.Fatalf("without the hint: %s at %.3f, want scan, sure (the case this test is about)", before.Best().Entry.ID, before.Confidence)
+	}
+	if r := New(en, DefaultConfig()).Match(q); r.Best().Entry.ID != "monthly" || r.Confidence > before.Confidence {
+		t.Errorf("English: %s at %.3f, want monthly at most %.3f", r.Best().Entry.ID, r.Confidence, before.Confidence)
+	}
+
+	ja := []*corpus.Entry{
+		{ID: "scan", Question: "脆弱性スキャン", Answer: "はい。"},
+		{ID: "do", Question: "スキャンの実施", Answer: "外部サービスでシステムの脆弱性スキャンを毎月実施しています。"},
+		{ID: "x", Question: "データは暗号化していますか", Answer: "はい。"},
+	}
+	ix := New(ja, DefaultConfig())
+	q = Query{Text: "脆弱性スキャンの実施"}
+	r := ix.Match(q)
+	if r.Best().Entry.ID != "scan" || r.Trace[0].Conf < ix.cfg.Threshold {
+		t.Fatalf("Japanese: %s with a first step of %.3f, want scan, sure", r.Best().Entry.ID, r.Trace[0].Conf)
+	}
+	// The hint would have put the other entry on top.
+	c := slices.Clone(r.Candidates)
+	ix.rankByAnswers(ix.tokenizeInto(question.Prepare(q.Text), nil, features{}), c, q)
+	if c[0].Entry.ID != "do" {
+		t.Errorf("the answers put %s on top, want do (so that the test shows the hint not running)", c[0].Entry.ID)
+	}
+}
+
 // An English sheet whose rows mostly find nothing close in the corpus is
 // one the corpus barely covers: its rows under UnfamiliarBar are held for
 // review. Japanese sheets, small sheets and the setting at 0 are left

@@ -20,7 +20,7 @@ type Step struct {
 const (
 	StepScore        = "score"        // similarity less the margin penalty, capped when tied
 	StepPairs        = "pairs"        // word pairs re-ranked an English row
-	StepAnswers      = "answers"      // the entries' answers re-ranked a row in doubt
+	StepAnswers      = "answers"      // the entries' answers re-ranked an English row or a row in doubt
 	StepLacks        = "lacks"        // runners-up that lack a concept count less
 	StepSynonym      = "synonym"      // synonym credit re-ranked or vouched
 	StepHead         = "head"         // the query's head named (bonus) or not (penalty, cap)
