@@ -1119,73 +1119,57 @@ func TestRankByPairs(t *testing.T) {
 	}
 }
 
-// Word pairs order a sure English row too: bag-of-words puts the entry that
-// scatters the row's words on top above the threshold, the pairs put the
-// one that keeps "independent security audits" together there, and the
-// confidence of the new order is at most the old one.
-func TestPairsOrderSureRows(t *testing.T) {
-	es := []*corpus.Entry{
-		{ID: "plan", Question: "Are audits of the security programme performed by independent staff according to plans?", Answer: "Yes, by plan."},
-		{ID: "yearly", Question: "Are independent security audits conducted at least once a year?", Answer: "Yes, every year by an external firm."},
-		{ID: "x", Question: "Is the data encrypted at rest?", Answer: "Yes."},
-		{ID: "y", Question: "Are backups taken daily?", Answer: "Yes."},
-	}
-	q := Query{Text: "Are independent security audits performed?"}
-	off := DefaultConfig()
-	off.PairHint = 0
-	before := New(es, off).Match(q)
-	if before.Best().Entry.ID != "plan" || before.Confidence < off.Threshold {
-		t.Fatalf("without pairs: %s at %.3f, want plan at or above %.2f (the case this test is about)", before.Best().Entry.ID, before.Confidence, off.Threshold)
-	}
-	r := New(es, DefaultConfig()).Match(q)
-	if r.Best().Entry.ID != "yearly" {
-		t.Errorf("with pairs: %s on top, want yearly", r.Best().Entry.ID)
-	}
-	if r.Confidence > before.Confidence {
-		t.Errorf("with pairs the confidence rose: %.3f > %.3f", r.Confidence, before.Confidence)
-	}
-	stepped := false
-	for _, s := range r.Trace {
-		stepped = stepped || s.Signal == StepPairs
-	}
-	if !stepped {
-		t.Errorf("trace %v has no %s step", r.Trace, StepPairs)
+// The ranking hints order a sure English row too: without the hint the
+// first entry is on top above the threshold; with it the second is (word
+// pairs: it keeps "independent security audits" together; answers: its
+// answer repeats the row), at a confidence no higher than before.
+func TestHintsOrderSureEnglishRows(t *testing.T) {
+	for _, tt := range []struct {
+		hint          string
+		off           func(*Config)
+		first, second corpus.Entry
+		q             string
+	}{
+		{"pairs", func(c *Config) { c.PairHint = 0 },
+			corpus.Entry{ID: "plan", Question: "Are audits of the security programme performed by independent staff according to plans?", Answer: "Yes, by plan."},
+			corpus.Entry{ID: "yearly", Question: "Are independent security audits conducted at least once a year?", Answer: "Yes, every year by an external firm."},
+			"Are independent security audits performed?"},
+		{"answers", func(c *Config) { c.AnswerHint = 0 },
+			corpus.Entry{ID: "scan", Question: "Are vulnerability scans run on your systems?", Answer: "Yes."},
+			corpus.Entry{ID: "monthly", Question: "Are scans of your systems run monthly?", Answer: "Yes, an external service scans our systems for vulnerabilities every month."},
+			"Do you scan your systems for vulnerabilities?"},
+	} {
+		es := []*corpus.Entry{&tt.first, &tt.second,
+			{ID: "x", Question: "Is the data encrypted at rest?", Answer: "Yes."},
+			{ID: "y", Question: "Are backups taken daily?", Answer: "Yes."}}
+		off := DefaultConfig()
+		tt.off(&off)
+		before := New(es, off).Match(Query{Text: tt.q})
+		if before.Best().Entry != &tt.first || before.Confidence < off.Threshold {
+			t.Fatalf("%s off: %s at %.3f, want %s at or above %.2f (the case this test is about)", tt.hint, before.Best().Entry.ID, before.Confidence, tt.first.ID, off.Threshold)
+		}
+		r := New(es, DefaultConfig()).Match(Query{Text: tt.q})
+		if r.Best().Entry != &tt.second || r.Confidence > before.Confidence {
+			t.Errorf("%s on: %s at %.3f, want %s at most %.3f", tt.hint, r.Best().Entry.ID, r.Confidence, tt.second.ID, before.Confidence)
+		}
 	}
 }
 
-// The answers order every English row, and a Japanese row only in doubt:
-// on sure Japanese label rows they sent right fills to entries whose
-// answers repeat the label's words. In both cases below the second entry's
-// answer repeats the row and the first entry is on top by its wording.
-func TestAnswersOrderSureEnglishRows(t *testing.T) {
-	en := []*corpus.Entry{
-		{ID: "scan", Question: "Are vulnerability scans run on your systems?", Answer: "Yes."},
-		{ID: "monthly", Question: "Are scans of your systems run monthly?", Answer: "Yes, an external service scans our systems for vulnerabilities every month."},
-		{ID: "x", Question: "Is the data encrypted at rest?", Answer: "Yes."},
-	}
-	q := Query{Text: "Do you scan your systems for vulnerabilities?"}
-	off := DefaultConfig()
-	off.AnswerHint = 0
-	before := New(en, off).Match(q)
-	if before.Best().Entry.ID != "scan" || before.Confidence < off.Threshold {
-		t.Fatalf("without the hint: %s at %.3f, want scan, sure (the case this test is about)", before.Best().Entry.ID, before.Confidence)
-	}
-	if r := New(en, DefaultConfig()).Match(q); r.Best().Entry.ID != "monthly" || r.Confidence > before.Confidence {
-		t.Errorf("English: %s at %.3f, want monthly at most %.3f", r.Best().Entry.ID, r.Confidence, before.Confidence)
-	}
-
+// The answers order a Japanese row only in doubt: on sure Japanese label
+// rows they sent right fills to entries whose answers repeat the label's
+// words. Here the hint would put the second entry on top, and does not run.
+func TestAnswersLeaveSureJapaneseRows(t *testing.T) {
 	ja := []*corpus.Entry{
 		{ID: "scan", Question: "脆弱性スキャン", Answer: "はい。"},
 		{ID: "do", Question: "スキャンの実施", Answer: "外部サービスでシステムの脆弱性スキャンを毎月実施しています。"},
 		{ID: "x", Question: "データは暗号化していますか", Answer: "はい。"},
 	}
 	ix := New(ja, DefaultConfig())
-	q = Query{Text: "脆弱性スキャンの実施"}
+	q := Query{Text: "脆弱性スキャンの実施"}
 	r := ix.Match(q)
 	if r.Best().Entry.ID != "scan" || r.Trace[0].Conf < ix.cfg.Threshold {
-		t.Fatalf("Japanese: %s with a first step of %.3f, want scan, sure", r.Best().Entry.ID, r.Trace[0].Conf)
+		t.Fatalf("%s with a first step of %.3f, want scan, sure", r.Best().Entry.ID, r.Trace[0].Conf)
 	}
-	// The hint would have put the other entry on top.
 	c := slices.Clone(r.Candidates)
 	ix.rankByAnswers(ix.tokenizeInto(question.Prepare(q.Text), nil, features{}), c, q)
 	if c[0].Entry.ID != "do" {
