@@ -98,10 +98,10 @@ type Config struct {
 	// in the other language than the query; 0 or 1 disables it.
 	OtherScriptRank float64
 	// PairHint adds to the rank (never the confidence) of each candidate
-	// of an English row this times the share of the row's word pairs its
-	// wording repeats ("security perimeters"); 0 disables it. Every
-	// English row, not only those in doubt: a sure row is ranked by it too
-	// (the confidence after the new order is at most the one before).
+	// of an English row, sure ones too, this times the share of the row's
+	// word pairs its wording repeats ("security perimeters"); the
+	// confidence after the new order is at most the one before. 0
+	// disables it.
 	PairHint float64
 	// AnswerHint does as PairHint for every English row and every
 	// Japanese row in doubt, with the share of the query's weight the
