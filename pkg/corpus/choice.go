@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/qfill/qfill/pkg/textnorm"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The ways checklists and answers spell yes, no and not-applicable, in
@@ -146,17 +147,27 @@ func saysYes(question, answer string) bool {
 		return true
 	}
 	for _, m := range named.FindAllStringSubmatch(a, -1) {
-		w, n := []rune(m[0]), 0
-		switch {
-		case m[1] != "":
-			n = 2 // kanji: any two in a row (冗長化 / 冗長構成)
-		case m[2] != "":
-			n = 3 // katakana: three (ログ alone is everywhere)
-		default:
+		w, n := []rune(m[0]), 2 // kanji: any two in a row (冗長化 / 冗長構成)
+		if m[1] == "" {
 			n = len(w) // Latin: the whole word
 		}
 		for i := 0; i+n <= len(w); i++ {
 			if strings.Contains(q, string(w[i:i+n])) {
+				return true
+			}
+		}
+	}
+	// Katakana: three as written (ログ alone is everywhere), counted before
+	// folding drops the long mark, so that データ and メール count as the
+	// three they are and meet the question's folded デタ and メル.
+	raw := norm.NFKC.String(answer)
+	if i := strings.IndexAny(raw, "。\n"); i >= 0 {
+		raw = raw[:i]
+	}
+	for _, run := range katakana.FindAllString(raw, -1) {
+		w := []rune(run)
+		for i := 0; i+3 <= len(w); i++ {
+			if f := textnorm.Fold(string(w[i : i+3])); utf8.RuneCountInString(f) >= 2 && strings.Contains(q, f) {
 				return true
 			}
 		}
@@ -179,9 +190,10 @@ var (
 	// います」 says yes to outsourcing, 「上限までご利用いただけます」 yes to a
 	// limit.
 	hedge = regexp.MustCompile(`予定|検討|により異なり`)
-	// named: what a sentence names, as runs of kanji, of katakana, or of
-	// Latin letters and digits.
-	named        = regexp.MustCompile(`(\p{Han}{2,})|([\p{Katakana}ー]{3,})|[a-z][a-z0-9]+`)
+	// named: what a folded sentence names, as runs of kanji or of Latin
+	// letters and digits; katakana: a run of katakana as written.
+	named        = regexp.MustCompile(`(\p{Han}{2,})|[a-z][a-z0-9]+`)
+	katakana     = regexp.MustCompile(`[\p{Katakana}ー]{3,}`)
 	trailingNote = regexp.MustCompile(`\s*[(（][^()（）]*[)）]$`)
 )
 

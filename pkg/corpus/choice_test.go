@@ -73,6 +73,10 @@ func TestDeriveChoice(t *testing.T) {
 		{Entry{Question: "請求書の再発行は可能ですか？", Answer: "管理画面から再発行が可能です。"}, ChoiceYes},
 		{Entry{Question: "DDoS攻撃への対策はありますか？", Answer: "回線事業者のDDoS緩和サービスを利用しています。"}, ChoiceYes},
 		{Entry{Question: "ログインにSSOを使えますか？", Answer: "SAML方式のSSOに対応しています。"}, ChoiceYes},
+		// Katakana count as written: サーバー is three (and more), though
+		// folding makes it サバ; ログ alone is two, and names too little.
+		{Entry{Question: "サーバーのログを取得していますか？", Answer: "全サーバーについて収集基盤へ転送しています。"}, ChoiceYes},
+		{Entry{Question: "ログを暗号化していますか？", Answer: "取得したログはすべて外部の保管庫に転送しています。"}, ChoiceNone},
 		// A short affirmative says yes without naming anything: it has no
 		// room for a condition or an alternative.
 		{Entry{Question: "ペネトレーションテストを行っていますか？", Answer: "年1回実施しています。"}, ChoiceYes},

@@ -92,7 +92,7 @@ func TestBenchDropdownWorkbook(t *testing.T) {
 		// bench's one wrong fill.
 		rightFloor, wrongMax []int
 	}{
-		{"corpus_000", []int{27, 27, 32, 32, 27}, []int{0, 0, 1, 1, 0}}, // 43 answerable rows
+		{"corpus_000", []int{28, 28, 32, 32, 28}, []int{0, 0, 1, 1, 0}}, // 43 answerable rows
 		{"corpus_003", []int{12, 12, 29, 29, 12}, []int{0, 0, 0, 0, 0}}, // 41 answerable rows
 	} {
 		c, err := corpus.Load(filepath.Join(bench, tt.corpus+".tsv"))
