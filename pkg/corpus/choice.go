@@ -135,10 +135,7 @@ func saysYes(question, answer string) bool {
 	if !strings.HasSuffix(q, "か") || whWord.MatchString(q) {
 		return false
 	}
-	a := textnorm.Fold(answer)
-	if i := strings.IndexAny(a, "。\n"); i >= 0 {
-		a = a[:i]
-	}
+	a := firstSentence(textnorm.Fold(answer))
 	a = trailingNote.ReplaceAllString(strings.TrimSpace(a), "")
 	if !affirms(a) {
 		return false
@@ -160,11 +157,7 @@ func saysYes(question, answer string) bool {
 	// Katakana: three as written (ログ alone is everywhere), counted before
 	// folding drops the long mark, so that データ and メール count as the
 	// three they are and meet the question's folded デタ and メル.
-	raw := norm.NFKC.String(answer)
-	if i := strings.IndexAny(raw, "。\n"); i >= 0 {
-		raw = raw[:i]
-	}
-	for _, run := range katakana.FindAllString(raw, -1) {
+	for _, run := range katakana.FindAllString(firstSentence(norm.NFKC.String(answer)), -1) {
 		w := []rune(run)
 		for i := 0; i+3 <= len(w); i++ {
 			if f := textnorm.Fold(string(w[i : i+3])); utf8.RuneCountInString(f) >= 2 && strings.Contains(q, f) {
@@ -196,6 +189,14 @@ var (
 	katakana     = regexp.MustCompile(`[\p{Katakana}ー]{3,}`)
 	trailingNote = regexp.MustCompile(`\s*[(（][^()（）]*[)）]$`)
 )
+
+// firstSentence is s up to its first 。 or line break.
+func firstSentence(s string) string {
+	if i := strings.IndexAny(s, "。\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
 
 // bareAffirmative is the longest first sentence, in characters, that says
 // yes on its own: 「異なる系統から給電されています」 is 15.
