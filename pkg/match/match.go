@@ -336,14 +336,17 @@ func (ix *Index) rankByPairs(pq string, cands []Candidate, q Query) bool {
 func (ix *Index) rankByAnswers(qf features, cands []Candidate, q Query) {
 	af := features{}
 	total := 0.0
-	for t, tf := range qf {
-		total += ix.weight(t, tf)
+	// Sums go in token order: map order would jitter a share's last bit,
+	// and with it the order of near-tied candidates.
+	qt := slices.Sorted(maps.Keys(qf))
+	for _, t := range qt {
+		total += ix.weight(t, qf[t])
 	}
 	for i := 0; i < len(cands) && total > 0; i++ {
 		ix.tokenizeInto(question.Prepare(cands[i].Entry.Answer+"。"+cands[i].Entry.Remarks), nil, af)
-		for t, tf := range qf {
+		for _, t := range qt {
 			if af[t] > 0 {
-				cands[i].answers += ix.weight(t, tf) / total
+				cands[i].answers += ix.weight(t, qf[t]) / total
 			}
 		}
 	}
