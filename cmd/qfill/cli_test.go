@@ -15,6 +15,7 @@ import (
 	"github.com/qfill/qfill/pkg/calib"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/fill"
+	"github.com/qfill/qfill/pkg/indexcache"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/output"
 	"github.com/rs/zerolog"
@@ -423,19 +424,49 @@ func TestLoadMatcherSynonyms(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("entries:\n  - {id: lang, question: 管理画面の表示言語を切り替えられますか？, answer: 日本語と英語}\n"), 0o644)
 	q := match.Query{Text: "Can the admin console language be changed?"}
-	ix, _, err := loadMatcher(zerolog.Nop(), dir, thresholdFlag{})
+	r, _, err := loadMatcher(zerolog.Nop(), dir, thresholdFlag{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := ix.Match(q).Best(); b != nil {
+	if err := r.Store(); err != nil {
+		t.Fatal(err)
+	}
+	if b := r.Index.Match(q).Best(); b != nil {
 		t.Fatalf("without synonyms: matched %s", b.Entry.ID)
 	}
 	os.WriteFile(filepath.Join(dir, corpus.SynonymsFile), []byte("console: 管理画面, admin console\nlanguage: 言語, language\n"), 0o644)
-	if ix, _, err = loadMatcher(zerolog.Nop(), dir, thresholdFlag{}); err != nil {
+	if r, _, err = loadMatcher(zerolog.Nop(), dir, thresholdFlag{}); err != nil {
 		t.Fatal(err)
 	}
-	if b := ix.Match(q).Best(); b == nil || b.Entry.ID != "lang" {
+	if b := r.Index.Match(q).Best(); b == nil || b.Entry.ID != "lang" {
 		t.Fatalf("with synonyms: best %v, want lang", b)
+	}
+}
+
+// A fill stores the index it built once matching has started; the next
+// fill on the same corpus reads it back and matches exactly as the first.
+func TestFillStoresIndexForNextRun(t *testing.T) {
+	t.Setenv(indexcache.EnvVar, t.TempDir())
+	qs := []match.Query{{Text: "データセンターの所在地は国内ですか"}, {Text: "Do you encrypt data at rest?"}}
+	run := func() (*pendingMatcher, []match.Result) {
+		p, err := startMatcher(zerolog.Nop(), filepath.Join("..", "..", "corpus"), thresholdFlag{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := p.MatchAll(qs)
+		p.Wait(context.Background())
+		return p, res
+	}
+	first, want := run()
+	second, got := run()
+	if first.loaded.Hit || !second.loaded.Hit {
+		t.Fatalf("cache hits: first run %v, second %v; want false, true", first.loaded.Hit, second.loaded.Hit)
+	}
+	for i := range qs {
+		if want[i].Confidence != got[i].Confidence || want[i].Best().Entry.ID != got[i].Best().Entry.ID {
+			t.Errorf("%q: %s at %v from the built index, %s at %v from the cached one", qs[i].Text,
+				want[i].Best().Entry.ID, want[i].Confidence, got[i].Best().Entry.ID, got[i].Confidence)
+		}
 	}
 }
 

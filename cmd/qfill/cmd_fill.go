@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/qfill/qfill/pkg/batch"
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/fill"
 	"github.com/qfill/qfill/pkg/i18n"
+	"github.com/qfill/qfill/pkg/indexcache"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/output"
 	"github.com/qfill/qfill/pkg/review"
@@ -111,33 +113,37 @@ func findCorpus(flag string) (path, from string, err error) {
 	return "", "", fmt.Errorf("no corpus found (tried %s): pass --corpus PATH or set QFILL_CORPUS", strings.Join(tried, ", "))
 }
 
-// loadMatcher loads the corpus and builds the index once for all files.
-func loadMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*match.Index, string, error) {
+// loadMatcher loads the corpus and its index (from the index cache when
+// an earlier run stored them) once for all files.
+func loadMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (indexcache.Result, string, error) {
 	path, from, err := findCorpus(flag)
 	if err != nil {
-		return nil, "", err
+		return indexcache.Result{}, "", err
 	}
 	t0 := time.Now()
-	c, err := corpus.Load(path)
+	r, err := indexcache.Default().Load(path, func(c *corpus.Corpus) match.Config {
+		cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
+		cfg.Threshold = threshold.or(cfg.Threshold)
+		return cfg
+	})
 	if err != nil {
-		return nil, "", err
+		return indexcache.Result{}, "", err
 	}
-	loaded := time.Since(t0)
-	cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)
-	cfg.Threshold = threshold.or(cfg.Threshold)
-	t1 := time.Now()
-	ix := match.New(c.Entries, cfg)
-	log.Debug().Str("corpus", path).Int("entries", len(c.Entries)).Dur("load", loaded).Dur("index", time.Since(t1)).Msg("corpus ready")
-	return ix, fmt.Sprintf("%s (%s, %d entries)", path, from, len(c.Entries)), nil
+	log.Debug().Str("corpus", path).Int("entries", len(r.Corpus.Entries)).Bool("cached", r.Hit).Dur("took", time.Since(t0)).Msg("corpus ready")
+	return r, fmt.Sprintf("%s (%s, %d entries)", path, from, len(r.Corpus.Entries)), nil
 }
 
 // pendingMatcher is a corpus loaded and indexed in the background; it is
 // a fill.Readier.
 type pendingMatcher struct {
-	done chan struct{}
-	ix   *match.Index
-	desc string
-	err  error
+	log       zerolog.Logger
+	done      chan struct{}
+	loaded    indexcache.Result
+	ix        *match.Index
+	desc      string
+	err       error
+	storeOnce sync.Once
+	stored    chan struct{}
 }
 
 // startMatcher finds the corpus (a missing one is an error at once) and
@@ -146,10 +152,11 @@ func startMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*pe
 	if _, _, err := findCorpus(flag); err != nil {
 		return nil, err
 	}
-	p := &pendingMatcher{done: make(chan struct{})}
+	p := &pendingMatcher{log: log, done: make(chan struct{}), stored: make(chan struct{})}
 	go func() {
 		defer close(p.done)
-		p.ix, p.desc, p.err = loadMatcher(log, flag, threshold)
+		p.loaded, p.desc, p.err = loadMatcher(log, flag, threshold)
+		p.ix = p.loaded.Index
 	}()
 	return p, nil
 }
@@ -165,7 +172,40 @@ func (p *pendingMatcher) MatchAll(qs []match.Query) []match.Result {
 	if p.Ready() != nil {
 		return make([]match.Result, len(qs))
 	}
-	return p.ix.MatchAll(qs)
+	out := p.ix.MatchAll(qs)
+	p.store()
+	return out
+}
+
+// store writes a freshly built index to the index cache in the
+// background, once: after the first matching, so that it does not hold
+// matching up and shares the CPUs with the writer rather than the
+// matcher.
+func (p *pendingMatcher) store() {
+	p.storeOnce.Do(func() {
+		go func() {
+			defer close(p.stored)
+			if p.Ready() != nil {
+				return
+			}
+			if err := p.loaded.Store(); err != nil {
+				p.log.Debug().Err(err).Msg("index not cached")
+			}
+		}()
+	})
+}
+
+// Wait lets the index cache be written before the command ends, unless
+// the run was interrupted: then the next run builds the index again.
+func (p *pendingMatcher) Wait(ctx context.Context) {
+	if ctx.Err() != nil {
+		return
+	}
+	p.store()
+	select {
+	case <-p.stored:
+	case <-ctx.Done():
+	}
 }
 
 func fillRun(ctx context.Context, opts *fillOptions) error {
@@ -196,6 +236,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	if err != nil {
 		return err
 	}
+	defer ix.Wait(ctx)
 	if !single {
 		if err := ix.Ready(); err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/creack/pty"
+	"github.com/qfill/qfill/pkg/indexcache"
 	"github.com/qfill/qfill/pkg/output"
 )
 
@@ -36,6 +37,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	testLedger = &output.Ledger{Dir: dir}
+	// The index cache too: never the user's, and used, so that a test
+	// run twice also runs against indexes read back from it.
+	os.Setenv(indexcache.EnvVar, filepath.Join(dir, "index"))
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)

@@ -259,44 +259,14 @@ func Load(path string) (*Corpus, error) {
 // (unique ids, answers present) to the caller: `qfill corpus lint` reports
 // them all instead of stopping at the first.
 func LoadLoose(path string) (*Corpus, error) {
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("corpus %s: no such file or folder", path)
-	}
+	files, syn, err := list(path)
 	if err != nil {
-		return nil, fmt.Errorf("corpus: %w", err)
-	}
-	var files []string
-	if info.IsDir() {
-		err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
-				return filepath.SkipDir
-			}
-			if !d.IsDir() && isCorpusFile(p) {
-				files = append(files, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("corpus: %w", err)
-		}
-		sort.Strings(files)
-		if len(files) == 0 {
-			return nil, fmt.Errorf("corpus %s: no %s files", path, strings.Join(Extensions, "/"))
-		}
-	} else {
-		files = []string{path}
+		return nil, err
 	}
 	c := &Corpus{}
-	if info.IsDir() {
-		syn := filepath.Join(path, SynonymsFile)
-		if _, err := os.Stat(syn); err == nil {
-			if c.Synonyms, err = loadSynonyms(syn); err != nil {
-				return nil, err
-			}
+	if syn != "" {
+		if c.Synonyms, err = loadSynonyms(syn); err != nil {
+			return nil, err
 		}
 	}
 	for _, f := range files {
@@ -308,6 +278,55 @@ func LoadLoose(path string) (*Corpus, error) {
 		c.Files = append(c.Files, f)
 	}
 	return c, nil
+}
+
+// Sources lists the files a corpus is read from: its corpus files in load
+// order, then the folder's synonyms file if it has one.
+func Sources(path string) ([]string, error) {
+	files, syn, err := list(path)
+	if syn != "" {
+		files = append(files, syn)
+	}
+	return files, err
+}
+
+// list finds the corpus files at path (the file itself, or a folder's
+// files outside hidden folders, sorted) and the folder's synonyms file.
+func list(path string) (files []string, synonyms string, err error) {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, "", fmt.Errorf("corpus %s: no such file or folder", path)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("corpus: %w", err)
+	}
+	if !info.IsDir() {
+		return []string{path}, "", nil
+	}
+	err = filepath.WalkDir(path, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != path && strings.HasPrefix(d.Name(), ".") {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() && isCorpusFile(p) {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, "", fmt.Errorf("corpus: %w", err)
+	}
+	sort.Strings(files)
+	if len(files) == 0 {
+		return nil, "", fmt.Errorf("corpus %s: no %s files", path, strings.Join(Extensions, "/"))
+	}
+	syn := filepath.Join(path, SynonymsFile)
+	if _, err := os.Stat(syn); err == nil {
+		synonyms = syn
+	}
+	return files, synonyms, nil
 }
 
 // LoadFile reads one corpus file without cross-file validation.
