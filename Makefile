@@ -74,6 +74,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzOpenPackage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzBoxes$$' -fuzztime $(FUZZTIME) ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzFill$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/fill
+	$(GO) test -run '^$$' -fuzz FuzzSnapshot -fuzztime $(FUZZTIME) ./pkg/match
 	$(GO) test -run '^$$' -fuzz FuzzFold -fuzztime $(FUZZTIME) ./pkg/textnorm
 	$(GO) test -run '^$$' -fuzz FuzzThesaurusSpans -fuzztime $(FUZZTIME) ./pkg/thesaurus
 	$(GO) test -run '^$$' -fuzz FuzzAskHead -fuzztime $(FUZZTIME) ./pkg/question

@@ -77,3 +77,26 @@ func TestSnapshotDamaged(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSnapshot: any bytes given to Decode are an error or an index that
+// matches without panicking.
+func FuzzSnapshot(f *testing.F) {
+	es := []*corpus.Entry{
+		{ID: "a", Question: "バックアップを取得していますか？", Answer: "毎日取得しています。", Section: "運用"},
+		{ID: "b", Question: "Do you encrypt data at rest?", Aliases: []string{"Is stored data encrypted?"}, Answer: "Yes, AES-256."},
+	}
+	cfg := DefaultConfig()
+	var buf bytes.Buffer
+	if err := New(es, cfg).Encode(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ix, _, err := Decode(data, es, cfg)
+		if err != nil {
+			return
+		}
+		ix.MatchAll([]Query{{Text: "バックアップの頻度"}, {Text: "Is data encrypted?"}})
+	})
+}
