@@ -9,6 +9,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/qfill/qfill/pkg/indexcache"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/sheet"
 	"github.com/qfill/qfill/pkg/web"
@@ -79,7 +80,7 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	cfg := match.DefaultConfig()
 	cfg.Threshold = opts.threshold.or(cfg.Threshold)
 	desc := fmt.Sprintf("%s (%s)", path, from)
-	lib, err := web.NewLibrary(path, cfg, desc)
+	lib, err := web.NewLibrary(path, cfg, desc, indexcache.Default())
 	if err != nil {
 		return err
 	}

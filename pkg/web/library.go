@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/indexcache"
 	"github.com/qfill/qfill/pkg/learn"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/qfill/qfill/pkg/output"
@@ -26,9 +27,13 @@ type Library struct {
 	Config match.Config
 	// Desc describes the corpus for reports ("corpus (./corpus)").
 	Desc string
+	// Cache keeps the corpus and its index between runs; nil keeps
+	// nothing.
+	Cache *indexcache.Cache
 
-	mu   sync.Mutex
-	snap *Snapshot
+	mu      sync.Mutex
+	snap    *Snapshot
+	storing sync.WaitGroup // index cache writes under way
 }
 
 // Snapshot is the corpus as it was read once, with its index.
@@ -43,9 +48,9 @@ type Snapshot struct {
 func (s *Snapshot) Entry(id string) *corpus.Entry { return s.byID[id] }
 
 // NewLibrary reads the corpus at path once, so that a bad corpus stops
-// the server before it starts.
-func NewLibrary(path string, cfg match.Config, desc string) (*Library, error) {
-	l := &Library{Path: path, Config: cfg, Desc: desc}
+// the server before it starts; cache may be nil.
+func NewLibrary(path string, cfg match.Config, desc string, cache *indexcache.Cache) (*Library, error) {
+	l := &Library{Path: path, Config: cfg, Desc: desc, Cache: cache}
 	if _, err := l.Current(); err != nil {
 		return nil, err
 	}
@@ -65,11 +70,19 @@ func (l *Library) current() (*Snapshot, error) {
 	if l.snap != nil && l.snap.stamp == stamp {
 		return l.snap, nil
 	}
-	c, err := corpus.Load(l.Path)
+	cache := l.Cache
+	if cache == nil {
+		cache = &indexcache.Cache{}
+	}
+	r, err := cache.Load(l.Path, func(c *corpus.Corpus) match.Config { return l.Config.WithSynonyms(c.Synonyms) })
 	if err != nil {
 		return nil, err
 	}
-	s := &Snapshot{Corpus: c, Index: match.New(c.Entries, l.Config.WithSynonyms(c.Synonyms)), byID: map[string]*corpus.Entry{}, stamp: stamp}
+	// Nothing changes a snapshot's corpus or index (learning reads the
+	// corpus afresh), so they are stored while the server answers.
+	l.storing.Go(func() { r.Store() })
+	c := r.Corpus
+	s := &Snapshot{Corpus: c, Index: r.Index, byID: map[string]*corpus.Entry{}, stamp: stamp}
 	for _, e := range c.Entries {
 		s.byID[e.ID] = e
 	}

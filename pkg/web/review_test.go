@@ -40,7 +40,7 @@ func copyCorpus(t *testing.T) string {
 
 func reviewServer(t *testing.T, corpusDir string, tune func(*Server)) *httptest.Server {
 	t.Helper()
-	lib, err := NewLibrary(corpusDir, match.DefaultConfig(), "test corpus")
+	lib, err := NewLibrary(corpusDir, match.DefaultConfig(), "test corpus", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -507,7 +507,7 @@ func TestReviewSuggestionsWriteDifferently(t *testing.T) {
 	}
 	cfg := match.DefaultConfig()
 	cfg.Threshold = 1.01 // every row for review
-	lib, err := NewLibrary(dir, cfg, "test corpus")
+	lib, err := NewLibrary(dir, cfg, "test corpus", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/qfill/qfill/pkg/corpus"
+	"github.com/qfill/qfill/pkg/indexcache"
 	"github.com/qfill/qfill/pkg/match"
 	"github.com/xuri/excelize/v2"
 )
@@ -22,11 +24,27 @@ var templateJA = filepath.Join("..", "..", "templates", "security_checklist_ja.x
 
 // newServer is a server over the sample corpus, for loopback.
 func newServer(t testing.TB) *Server {
-	lib, err := NewLibrary(filepath.Join("..", "..", "corpus"), match.DefaultConfig(), "sample")
+	lib, err := NewLibrary(filepath.Join("..", "..", "corpus"), match.DefaultConfig(), "sample", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return &Server{Library: lib, MaxUpload: 4 << 20, Addr: "127.0.0.1:0"}
+}
+
+// A library with an index cache stores the index it built, under the key
+// the next run looks for.
+func TestLibraryStoresIndex(t *testing.T) {
+	cache := &indexcache.Cache{Dir: t.TempDir()}
+	path := filepath.Join("..", "..", "corpus")
+	lib, err := NewLibrary(path, match.DefaultConfig(), "sample", cache)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib.storing.Wait()
+	r, err := cache.Load(path, func(c *corpus.Corpus) match.Config { return match.DefaultConfig().WithSynonyms(c.Synonyms) })
+	if err != nil || !r.Hit {
+		t.Fatalf("after the library: hit %v, %v", r.Hit, err)
+	}
 }
 
 func server(t testing.TB) *httptest.Server {
