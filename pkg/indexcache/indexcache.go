@@ -10,8 +10,8 @@
 // corpus or a new qfill is a miss, never a stale answer. Each entry is one
 // file, written to a temporary name and renamed into place, so concurrent
 // runs read a whole entry or none; a damaged or truncated file fails its
-// checksum and is rebuilt. The folder keeps the Keep most recently used
-// entries.
+// checksum and is rebuilt, and a file others may write is not used. The
+// folder keeps the Keep most recently used entries.
 package indexcache
 
 import (
@@ -25,6 +25,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -159,6 +160,14 @@ const chunk = 256
 
 func (c *Cache) read(key string, configure func(*corpus.Corpus) match.Config) (Result, error) {
 	name := c.file(key)
+	// The checksum finds damage, not intent: a file someone else could
+	// have written (in a shared QFILL_CACHE folder) is not trusted.
+	// Windows reports no such permission bits.
+	if st, err := os.Stat(name); err != nil {
+		return Result{}, err
+	} else if runtime.GOOS != "windows" && st.Mode().Perm()&0o022 != 0 {
+		return Result{}, errors.New("cache file writable by others")
+	}
 	data, err := os.ReadFile(name)
 	if err != nil {
 		return Result{}, err
@@ -209,7 +218,7 @@ func (c *Cache) read(key string, configure func(*corpus.Corpus) match.Config) (R
 // renames it into place; the checksum, of what follows it, is filled in
 // last, so the body is streamed rather than held twice in memory.
 func (c *Cache) store(key string, r Result) (err error) {
-	if err := os.MkdirAll(c.Dir, 0o755); err != nil {
+	if err := os.MkdirAll(c.Dir, 0o700); err != nil {
 		return err
 	}
 	tmp, err := os.CreateTemp(c.Dir, ".qfill-*.tmp")

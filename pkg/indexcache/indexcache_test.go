@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"sync"
 	"testing"
 
@@ -164,6 +165,24 @@ func TestDamagedFileRebuilt(t *testing.T) {
 		if again := load(t, c, path, 0.55); !again.Hit {
 			t.Errorf("%s: not stored again after the rebuild", what)
 		}
+	}
+}
+
+// A cache file others may write is not trusted, even with a right
+// checksum.
+func TestFileWritableByOthersIgnored(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows reports no group or other write permission")
+	}
+	c := &Cache{Dir: t.TempDir()}
+	path := writeCorpus(t, filepath.Join(t.TempDir(), "corpus"), entries)
+	load(t, c, path, 0.55)
+	name := idxFiles(t, c.Dir)[0]
+	if err := os.Chmod(name, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := c.Load(path, configure(0.55)); err != nil || r.Hit {
+		t.Fatalf("a file writable by others: hit %v, %v", r.Hit, err)
 	}
 }
 
