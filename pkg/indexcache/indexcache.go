@@ -25,7 +25,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -162,11 +161,10 @@ func (c *Cache) read(key string, configure func(*corpus.Corpus) match.Config) (R
 	name := c.file(key)
 	// The checksum finds damage, not intent: a file someone else could
 	// have written (in a shared QFILL_CACHE folder) is not trusted.
-	// Windows reports no such permission bits.
 	if st, err := os.Stat(name); err != nil {
 		return Result{}, err
-	} else if runtime.GOOS != "windows" && st.Mode().Perm()&0o022 != 0 {
-		return Result{}, errors.New("cache file writable by others")
+	} else if foreign(st) {
+		return Result{}, errors.New("cache file another user could have written")
 	}
 	data, err := os.ReadFile(name)
 	if err != nil {

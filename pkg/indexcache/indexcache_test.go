@@ -168,9 +168,9 @@ func TestDamagedFileRebuilt(t *testing.T) {
 	}
 }
 
-// A cache file others may write is not trusted, even with a right
-// checksum.
-func TestFileWritableByOthersIgnored(t *testing.T) {
+// A cache file another user could have written is not trusted, even
+// with a right checksum.
+func TestForeignFileIgnored(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("Windows reports no group or other write permission")
 	}
@@ -183,6 +183,17 @@ func TestFileWritableByOthersIgnored(t *testing.T) {
 	}
 	if r, err := c.Load(path, configure(0.55)); err != nil || r.Hit {
 		t.Fatalf("a file writable by others: hit %v, %v", r.Hit, err)
+	}
+	// Another user's file, however its mode reads.
+	if os.Getuid() != 0 {
+		t.Skip("giving a file to another user needs root")
+	}
+	load(t, c, path, 0.55)
+	if err := os.Chown(name, 65534, 65534); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := c.Load(path, configure(0.55)); err != nil || r.Hit {
+		t.Fatalf("another user's file: hit %v, %v", r.Hit, err)
 	}
 }
 
