@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/match"
@@ -228,6 +229,16 @@ func TestDefaultFolder(t *testing.T) {
 
 func TestPruneKeepsRecent(t *testing.T) {
 	c := &Cache{Dir: t.TempDir(), Keep: 2}
+	// Temporary files: one a killed run left two hours ago, one a run
+	// is writing now.
+	stale, busy := filepath.Join(c.Dir, ".qfill-1.tmp"), filepath.Join(c.Dir, ".qfill-2.tmp")
+	for _, f := range []string{stale, busy} {
+		if err := os.WriteFile(f, []byte("partial"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(stale, old, old)
 	var paths []string
 	for i, extra := range []string{"a", "b", "c"} {
 		p := writeCorpus(t, filepath.Join(t.TempDir(), extra), entries+entry("x"+extra, extra+"の質問ですか？"))
@@ -239,6 +250,12 @@ func TestPruneKeepsRecent(t *testing.T) {
 	}
 	if r := load(t, c, paths[2], 0.55); !r.Hit {
 		t.Error("the newest entry was pruned")
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("a temporary file two hours old was kept")
+	}
+	if _, err := os.Stat(busy); err != nil {
+		t.Error("a temporary file being written was removed")
 	}
 }
 
