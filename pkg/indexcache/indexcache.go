@@ -5,13 +5,14 @@
 // An entry is keyed by everything the index depends on: the bytes of every
 // corpus file (and of the folder's synonyms file), the corpus path as
 // given (entries remember their file for messages), the matcher settings
-// but the threshold, and the qfill executable itself (its path, size and
-// modification time; another build tokenizes differently). A changed
-// corpus or a new qfill is a miss, never a stale answer. Each entry is one
-// file, written to a temporary name and renamed into place, so concurrent
-// runs read a whole entry or none; a damaged or truncated file fails its
-// checksum and is rebuilt, and a file others may write is not used. The
-// folder keeps the Keep most recently used entries.
+// but the threshold, and the qfill executable itself (its path, size,
+// modification time and build information; another build tokenizes
+// differently). A changed corpus or a new qfill is a miss, never a stale
+// answer. Each entry is one file, written to a temporary name and renamed
+// into place, so concurrent runs read a whole entry or none; a damaged or
+// truncated file fails its checksum and is rebuilt, and a file another
+// user could have written is not used. The folder keeps the Keep most
+// recently used entries.
 package indexcache
 
 import (
@@ -25,6 +26,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -133,6 +135,12 @@ func (c *Cache) key(path string, configure func(*corpus.Corpus) match.Config) (s
 	cfg.Threshold, cfg.Thesaurus = 0, nil
 	h := sha256.New()
 	fmt.Fprintf(h, "%s%s\x00%d\x00%d\x00%s\x00%+v\x00", magic, exe, st.Size(), st.ModTime().UnixNano(), path, cfg)
+	// The build's own description too (module versions, and the commit
+	// when built from a checkout): a packager that gives every release
+	// the same path and time still changes it.
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		fmt.Fprintf(h, "%s\x00", bi)
+	}
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
