@@ -180,6 +180,12 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 		}
 		raw[i] = nil // the features are in the postings now
 	}
+	return ix.ready()
+}
+
+// ready gives a built or decoded index its pool of per-query scratch
+// space, sized to its wordings.
+func (ix *Index) ready() *Index {
 	ix.pool.New = func() any { return &accumulator{overlap: make([]float64, len(ix.docs))} }
 	return ix
 }

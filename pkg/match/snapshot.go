@@ -176,6 +176,5 @@ func Decode(data []byte, entries []*corpus.Entry, cfg Config) (*Index, []byte, e
 	if c.bad || used != len(all) {
 		return nil, nil, errSnapshot
 	}
-	ix.pool.New = func() any { return &accumulator{overlap: make([]float64, len(ix.docs))} }
-	return ix, c.b, nil
+	return ix.ready(), c.b, nil
 }
