@@ -139,7 +139,6 @@ type pendingMatcher struct {
 	log       zerolog.Logger
 	done      chan struct{}
 	loaded    indexcache.Result
-	ix        *match.Index
 	desc      string
 	err       error
 	storeOnce sync.Once
@@ -156,7 +155,6 @@ func startMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (*pe
 	go func() {
 		defer close(p.done)
 		p.loaded, p.desc, p.err = loadMatcher(log, flag, threshold)
-		p.ix = p.loaded.Index
 	}()
 	return p, nil
 }
@@ -172,7 +170,7 @@ func (p *pendingMatcher) MatchAll(qs []match.Query) []match.Result {
 	if p.Ready() != nil {
 		return make([]match.Result, len(qs))
 	}
-	out := p.ix.MatchAll(qs)
+	out := p.loaded.Index.MatchAll(qs)
 	p.store()
 	return out
 }
@@ -270,7 +268,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		return err
 	}
 
-	rep := &review.Report{Corpus: ix.desc, Threshold: ix.ix.Threshold()}
+	rep := &review.Report{Corpus: ix.desc, Threshold: ix.loaded.Index.Threshold()}
 	failed, skipped := 0, 0
 	for _, o := range outcomes {
 		err := o.Err

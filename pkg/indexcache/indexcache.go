@@ -41,8 +41,8 @@ const magic = "qfill index cache 1\n"
 // EnvVar names the cache folder, or turns the cache off when "off".
 const EnvVar = "QFILL_CACHE"
 
-// Cache is a folder of cached indexes. The zero value (no Dir) caches
-// nothing: Load then loads and indexes every time.
+// Cache is a folder of cached indexes. The zero value (no Dir), and a
+// nil *Cache, cache nothing: Load then loads and indexes every time.
 type Cache struct {
 	Dir string
 	// Keep is how many entries the folder keeps (the most recently
@@ -92,6 +92,9 @@ func (r Result) Store() error {
 // cache entry is used only when every input is the same as when it was
 // stored; a cache that cannot be read is a miss, never an error.
 func (c *Cache) Load(path string, configure func(*corpus.Corpus) match.Config) (Result, error) {
+	if c == nil {
+		c = &Cache{}
+	}
 	key, keyErr := c.key(path, configure)
 	if keyErr == nil {
 		if r, err := c.read(key, configure); err == nil {

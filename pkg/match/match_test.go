@@ -325,14 +325,21 @@ func BenchmarkMatch(b *testing.B) {
 }
 
 func BenchmarkNewIndex(b *testing.B) {
-	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
-	if err != nil {
-		b.Fatal(err)
-	}
+	c := sampleCorpus(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		New(c.Entries, DefaultConfig())
 	}
+}
+
+// sampleCorpus is the bundled sample corpus.
+func sampleCorpus(tb testing.TB) *corpus.Corpus {
+	tb.Helper()
+	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return c
 }
 
 // tokenOf hashes a token's text as textTokens does ("w:team", a bigram).
@@ -1345,10 +1352,7 @@ func TestSubjectOfCompoundLabel(t *testing.T) {
 // over a map in its random order once made a ranking hint's share differ
 // in its last digit between calls, enough to swap near-tied candidates.
 func TestMatchDeterministic(t *testing.T) {
-	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleCorpus(t)
 	ix := New(c.Entries, DefaultConfig())
 	for _, q := range []string{"Is multi-factor authentication required for administrators?", "バックアップの保管期間を教えてください"} {
 		first := ix.Match(Query{Text: q})

@@ -2,7 +2,6 @@ package match
 
 import (
 	"bytes"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -12,10 +11,7 @@ import (
 // A decoded index is the index Encode was given: the same statistics, the
 // same postings, and so the same results to the last bit.
 func TestSnapshotRoundTrip(t *testing.T) {
-	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleCorpus(t)
 	cfg := DefaultConfig()
 	ix := New(c.Entries, cfg)
 	var buf bytes.Buffer
@@ -52,10 +48,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 
 // A damaged snapshot, or one restored with other entries, is an error.
 func TestSnapshotDamaged(t *testing.T) {
-	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleCorpus(t)
 	cfg := DefaultConfig()
 	var buf bytes.Buffer
 	if err := New(c.Entries, cfg).Encode(&buf); err != nil {

@@ -6,17 +6,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/qfill/qfill/pkg/corpus"
 )
 
 // The trace ends at the confidence the result carries, and starts with the
 // score: every change of confidence is a named step.
 func TestTraceEndsAtConfidence(t *testing.T) {
-	c, err := corpus.Load(filepath.Join("..", "..", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := sampleCorpus(t)
 	data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "eval", "paraphrases", "pairs.tsv"))
 	if err != nil {
 		t.Fatal(err)

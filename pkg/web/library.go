@@ -70,11 +70,7 @@ func (l *Library) current() (*Snapshot, error) {
 	if l.snap != nil && l.snap.stamp == stamp {
 		return l.snap, nil
 	}
-	cache := l.Cache
-	if cache == nil {
-		cache = &indexcache.Cache{}
-	}
-	r, err := cache.Load(l.Path, func(c *corpus.Corpus) match.Config { return l.Config.WithSynonyms(c.Synonyms) })
+	r, err := l.Cache.Load(l.Path, func(c *corpus.Corpus) match.Config { return l.Config.WithSynonyms(c.Synonyms) })
 	if err != nil {
 		return nil, err
 	}
