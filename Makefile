@@ -81,6 +81,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzThesaurusSpans -fuzztime $(FUZZTIME) ./pkg/thesaurus
 	$(GO) test -run '^$$' -fuzz FuzzAskHead -fuzztime $(FUZZTIME) ./pkg/question
 	$(GO) test -run '^$$' -fuzz FuzzLoadYAML -fuzztime $(FUZZTIME) ./pkg/corpus
+	$(GO) test -run '^$$' -fuzz FuzzYAMLPieces -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/corpus
 	$(GO) test -run '^$$' -fuzz FuzzLoadTSV -fuzztime $(FUZZTIME) ./pkg/corpus
 
 # Rebuild the sample checklists and their labelled pairs.

@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/qfill/qfill/pkg/cellval"
 	"github.com/xuri/excelize/v2"
@@ -32,6 +35,14 @@ func loadYAML(path string) ([]*Entry, error) {
 	if err != nil {
 		return nil, err
 	}
+	if entries, ok := loadYAMLChunks(path, data, chunkEntries); ok {
+		return entries, nil
+	}
+	return parseYAML(path, data)
+}
+
+// parseYAML decodes a corpus file's text as one document.
+func parseYAML(path, data string) ([]*Entry, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(data), &doc); err != nil {
 		return nil, &Error{File: path, Line: yamlErrLine(err), Msg: yamlErrMsg(err)}
@@ -55,27 +66,172 @@ func loadYAML(path string) ([]*Entry, error) {
 	if list.Kind != yaml.SequenceNode {
 		return nil, &Error{File: path, Line: list.Line, Msg: "entries must be a list"}
 	}
-	entries := make([]*Entry, 0, len(list.Content))
-	for _, n := range list.Content {
+	return yamlEntries(path, list.Content, 0)
+}
+
+// yamlEntries decodes the entry nodes of a list whose first line is the
+// file's line offset+1.
+func yamlEntries(path string, list []*yaml.Node, offset int) ([]*Entry, error) {
+	entries := make([]*Entry, 0, len(list))
+	for _, n := range list {
 		if n.Kind != yaml.MappingNode {
-			return nil, &Error{File: path, Line: n.Line, Msg: "entry must be a mapping (id:, question:, answer: ...)"}
+			return nil, &Error{File: path, Line: offset + n.Line, Msg: "entry must be a mapping (id:, question:, answer: ...)"}
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			if k := n.Content[i].Value; !yamlFields[k] {
-				return nil, &Error{File: path, Line: n.Content[i].Line, Msg: fmt.Sprintf("unknown field %q", k)}
+				return nil, &Error{File: path, Line: offset + n.Content[i].Line, Msg: fmt.Sprintf("unknown field %q", k)}
 			}
 		}
 		e := &Entry{}
 		if err := n.Decode(e); err != nil {
 			return nil, decodeErr(path, n, err)
 		}
-		e.File, e.Line = path, n.Line
+		e.File, e.Line = path, offset+n.Line
 		if err := normaliseEntry(e); err != nil {
 			return nil, err
 		}
 		entries = append(entries, e)
 	}
 	return entries, nil
+}
+
+// chunkEntries is how many entries one piece of a corpus file holds
+// when it is parsed in pieces (loadYAMLChunks).
+const chunkEntries = 256
+
+// loadYAMLChunks parses a corpus file of the usual shape in pieces of n
+// entries, on every CPU: yaml.v3 builds a node tree of the whole document
+// before decoding it, and for a large corpus that tree is the peak of a
+// fill's memory. It reports false, and the caller parses the file whole, when
+// the file has another shape or any piece does not read on its own (an
+// alias to an anchor in another piece, a quoted text across pieces, any
+// error at all), so what is loaded, and every error message, is what
+// the whole parse gives.
+func loadYAMLChunks(path, data string, n int) ([]*Entry, bool) {
+	pieces := splitEntries(data, n)
+	if len(pieces) < 2 {
+		return nil, false
+	}
+	out := make([][]*Entry, len(pieces))
+	var failed atomic.Bool
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(pieces)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for !failed.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(pieces) {
+					return
+				}
+				var doc yaml.Node
+				err := yaml.Unmarshal([]byte(pieces[i].text), &doc)
+				if err != nil || len(doc.Content) != 1 || doc.Content[0].Kind != yaml.SequenceNode {
+					failed.Store(true)
+					return
+				}
+				if out[i], err = yamlEntries(path, doc.Content[0].Content, pieces[i].line-1); err != nil {
+					failed.Store(true)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if failed.Load() {
+		return nil, false
+	}
+	var entries []*Entry
+	for _, p := range out {
+		entries = append(entries, p...)
+	}
+	return entries, true
+}
+
+// piece is a run of whole list items of a corpus file, and the line of
+// the file it starts on.
+type piece struct {
+	text string
+	line int
+}
+
+// splitEntries cuts a corpus file into pieces of up to n list items each,
+// when the file is one "entries:" list (or a bare list) of block items
+// at one indentation, with nothing but comments and blank lines beside
+// it; for any other shape (another top-level key, a document marker, a
+// flow list, tabs in the indentation) it returns nil. A line indented as
+// far as the items and starting with "- " begins an item wherever YAML
+// allows it; where it does not (inside a quoted text), the piece fails
+// to parse and the file is read whole.
+func splitEntries(data string, n int) []piece {
+	// yaml.v3 also breaks lines at a lone CR, NEL, LS and PS, which the
+	// cut below does not see.
+	if strings.ContainsAny(data, "\u0085\u2028\u2029") {
+		return nil
+	}
+	if strings.Count(data, "\r") != strings.Count(data, "\r\n") {
+		return nil
+	}
+	var starts, lines []int // byte offset and line number of each item
+	indent := -1            // the items' indentation, once the list starts
+	listed := false         // "entries:" seen
+	line := 0
+	for off := 0; off < len(data); {
+		end := strings.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off + 1
+		}
+		l := strings.TrimRight(data[off:end], "\r\n")
+		line++
+		body := strings.TrimLeft(l, " ")
+		ind := len(l) - len(body)
+		switch {
+		case body == "" || body[0] == '#':
+		case strings.HasPrefix(body, "\t"):
+			return nil
+		case indent < 0 && !listed && ind == 0 && strings.HasPrefix(body, "entries:") && strings.Trim(stripComment(body[len("entries:"):]), " ") == "":
+			listed = true
+		case indent < 0 && (listed || ind == 0) && (body == "-" || strings.HasPrefix(body, "- ")):
+			indent = ind
+			starts, lines = append(starts, off), append(lines, line)
+		case indent >= 0 && ind == indent && (body == "-" || strings.HasPrefix(body, "- ")):
+			starts, lines = append(starts, off), append(lines, line)
+		case indent >= 0 && ind > indent:
+		default:
+			return nil
+		}
+		off = end
+	}
+	if len(starts) == 0 {
+		return nil
+	}
+	// What comes before the list (comments, "entries:") is not in any
+	// piece, so it is checked as YAML here: a control character in a
+	// comment fails the whole file.
+	var head yaml.Node
+	if yaml.Unmarshal([]byte(data[:starts[0]]), &head) != nil {
+		return nil
+	}
+	var out []piece
+	for i := 0; i < len(starts); i += n {
+		end := len(data)
+		if i+n < len(starts) {
+			end = starts[i+n]
+		}
+		out = append(out, piece{data[starts[i]:end], lines[i]})
+	}
+	return out
+}
+
+// stripComment drops a trailing comment from what follows a key.
+func stripComment(s string) string {
+	if i := strings.Index(s, " #"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // yamlErrLine digs the line out of yaml.v3's "yaml: line N: msg" errors.
