@@ -120,7 +120,7 @@ func givesMeasure(e *corpus.Entry, q string) bool {
 // checkUnfamiliar holds back the English rows of a checklist the corpus
 // barely covers (Config.UnfamiliarMedian) that are not sure beyond
 // UnfamiliarBar. Eight rows or fewer say nothing about the sheet.
-func (ix *Index) checkUnfamiliar(out []Result) {
+func (ix *Index) checkUnfamiliar(qs []Query, out []Result) {
 	var scores []float64
 	for _, r := range out {
 		if b := r.Best(); b != nil && r.english {
@@ -133,7 +133,7 @@ func (ix *Index) checkUnfamiliar(out []Result) {
 	slices.Sort(scores)
 	if med := (scores[(len(scores)-1)/2] + scores[len(scores)/2]) / 2; med < ix.cfg.UnfamiliarMedian {
 		for i := range out {
-			if b := out[i].Best(); b != nil && out[i].english && out[i].Confidence < ix.cfg.UnfamiliarBar {
+			if b := out[i].Best(); b != nil && out[i].english && out[i].Confidence < ix.cfg.UnfamiliarBar && !(ix.cfg.UnfamiliarWords > 0 && sharedWords(question.Prepare(qs[i].Text), b.prepared()) >= ix.cfg.UnfamiliarWords) {
 				ix.hold(&out[i], StepUnfamiliar, fmt.Sprintf("sheet median %.2f", med), Reason{Check: CheckUnfamiliar, Median: med}, true)
 			}
 		}
@@ -262,4 +262,22 @@ func (ix *Index) markLacks(pq string, cands []Candidate) bool {
 		}
 	}
 	return marked
+}
+
+// sharedWords counts the distinct word tokens two prepared texts share.
+func sharedWords(a, b string) int {
+	seen := map[token]bool{}
+	textTokens(a, func(t token, w float64, _, _ int) {
+		if w > 0 {
+			seen[t] = true
+		}
+	})
+	n := 0
+	textTokens(b, func(t token, w float64, _, _ int) {
+		if w > 0 && seen[t] {
+			n++
+			seen[t] = false
+		}
+	})
+	return n
 }

@@ -85,6 +85,12 @@ type Config struct {
 	// covers it; a row's topic often asks something else there), rows under
 	// UnfamiliarBar are capped at AmbiguityCap; 0 disables it.
 	UnfamiliarMedian, UnfamiliarBar float64
+	// UnfamiliarWords: a row of such a checklist that shares this many
+	// distinct words with its best wording is not held (0: none is
+	// exempt). A long, specific wording (CAIQ v4's) reaches the threshold
+	// against a reworded question only with many words in common; the
+	// wrong fills the check exists for share at most four.
+	UnfamiliarWords int
 	// InapplicableBar: a row whose best entry answers n/a (該当なし) is
 	// capped at AmbiguityCap unless its wording scores this much without
 	// synonym credit, a near-copy of the row; 0 disables it. A bare yes
@@ -152,6 +158,7 @@ func DefaultConfig() Config {
 		LanguageCheck:     true,
 		UnfamiliarMedian:  0.4,
 		UnfamiliarBar:     0.7,
+		UnfamiliarWords:   5,
 		InapplicableBar:   0.8,
 		Subject:           true,
 		AnswerMeasure:     true,
@@ -192,6 +199,7 @@ func (c *Config) Set(key string, v float64) error {
 		"answer_measure":    func(v float64) { c.AnswerMeasure = v != 0 },
 		"follow_up_measure": func(v float64) { c.FollowUpMeasure = v != 0 },
 		"bare_answer":       func(v float64) { c.BareAnswer = v != 0 },
+		"unfamiliar_words":  func(v float64) { c.UnfamiliarWords = int(v) },
 	}
 	set, ok := fields[key]
 	if !ok {

@@ -89,8 +89,10 @@
 //	                                          and the question asks what, who or
 //	                                          a measure its remarks do not give
 //	unfamiliar sheet  UnfamiliarMedian 0.4,   cap at AmbiguityCap for the English  SAMM asked of CAIQ
-//	                  UnfamiliarBar 0.7       rows under 0.7 of a sheet whose      answers (median 0.26)
-//	                                          median best score is under 0.4
+//	                  UnfamiliarBar 0.7,      rows under 0.7 of a sheet whose      answers (median 0.26)
+//	                  UnfamiliarWords 5       median best score is under 0.4,
+//	                                          unless the row shares 5 words with
+//	                                          its wording
 //
 // The head (package question) is the noun that ends a Japanese question or label
 // once its closing is gone (連絡先 in 個人情報保護管理者の連絡先), or the

@@ -378,6 +378,6 @@ func (ix *Index) MatchAll(qs []Query) []Result {
 	wg.Wait()
 	ix.penaliseRivals(qs, out)
 	ix.checkAnswers(qs, out)
-	ix.checkUnfamiliar(out)
+	ix.checkUnfamiliar(qs, out)
 	return out
 }

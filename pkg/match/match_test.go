@@ -1207,11 +1207,13 @@ func TestUnfamiliarSheet(t *testing.T) {
 		{Text: "Are training materials available in French?"}, {Text: "Is there a region-specific price list?"},
 		{Text: "What year was the company founded?"}, {Text: "Do you keep a register of suppliers' security?"},
 	}
-	sheet := append([]Query{moderate, identical}, others...)
+	// Five words shared with the wording are evidence enough.
+	shares := Query{Text: "Is the disaster recovery plan of the hosting operations team reviewed, approved, communicated and tested every year by management?"}
+	sheet := append([]Query{moderate, identical, shares}, others...)
 	off := DefaultConfig()
 	off.UnfamiliarMedian = 0
-	if r := New(es, off).MatchAll(sheet); !r[0].Auto || !r[1].Auto {
-		t.Fatalf("without the check: %.3f and %.3f; the test needs two rows that would be filled", r[0].Confidence, r[1].Confidence)
+	if r := New(es, off).MatchAll(sheet); !r[0].Auto || !r[1].Auto || !r[2].Auto || r[2].Confidence >= off.UnfamiliarBar {
+		t.Fatalf("without the check: %.3f, %.3f and %.3f; the test needs three rows that would be filled, the third under UnfamiliarBar", r[0].Confidence, r[1].Confidence, r[2].Confidence)
 	}
 	ix := New(es, DefaultConfig())
 	r := ix.MatchAll(sheet)
@@ -1220,6 +1222,14 @@ func TestUnfamiliarSheet(t *testing.T) {
 	}
 	if !r[1].Auto {
 		t.Errorf("a row sure beyond UnfamiliarBar was held back: %s", r[1].Explain())
+	}
+	if !r[2].Auto {
+		t.Errorf("a row sharing five words with its wording was held back: %s", r[2].Explain())
+	}
+	none := DefaultConfig()
+	none.UnfamiliarWords = 0
+	if r := New(es, none).MatchAll(sheet); r[2].Auto {
+		t.Errorf("with UnfamiliarWords 0 the row sharing five words was filled: %s", r[2].Explain())
 	}
 	// Eight rows say nothing about the sheet.
 	if small := ix.MatchAll(sheet[:8]); !small[0].Auto {
