@@ -119,7 +119,8 @@ func givesMeasure(e *corpus.Entry, q string) bool {
 
 // checkUnfamiliar holds back the English rows of a checklist the corpus
 // barely covers (Config.UnfamiliarMedian) that are not sure beyond
-// UnfamiliarBar. Eight rows or fewer say nothing about the sheet.
+// UnfamiliarBar and share fewer than UnfamiliarWords words with their
+// wording. Eight rows or fewer say nothing about the sheet.
 func (ix *Index) checkUnfamiliar(qs []Query, out []Result) {
 	var scores []float64
 	for _, r := range out {
@@ -131,12 +132,19 @@ func (ix *Index) checkUnfamiliar(qs []Query, out []Result) {
 		return
 	}
 	slices.Sort(scores)
-	if med := (scores[(len(scores)-1)/2] + scores[len(scores)/2]) / 2; med < ix.cfg.UnfamiliarMedian {
-		for i := range out {
-			if b := out[i].Best(); b != nil && out[i].english && out[i].Confidence < ix.cfg.UnfamiliarBar && !(ix.cfg.UnfamiliarWords > 0 && sharedWords(question.Prepare(qs[i].Text), b.prepared()) >= ix.cfg.UnfamiliarWords) {
-				ix.hold(&out[i], StepUnfamiliar, fmt.Sprintf("sheet median %.2f", med), Reason{Check: CheckUnfamiliar, Median: med}, true)
-			}
+	med := (scores[(len(scores)-1)/2] + scores[len(scores)/2]) / 2
+	if med >= ix.cfg.UnfamiliarMedian {
+		return
+	}
+	for i := range out {
+		b := out[i].Best()
+		if b == nil || !out[i].english || out[i].Confidence >= ix.cfg.UnfamiliarBar {
+			continue
 		}
+		if w := ix.cfg.UnfamiliarWords; w > 0 && sharedWords(question.Prepare(qs[i].Text), b.prepared()) >= w {
+			continue
+		}
+		ix.hold(&out[i], StepUnfamiliar, fmt.Sprintf("sheet median %.2f", med), Reason{Check: CheckUnfamiliar, Median: med}, true)
 	}
 }
 
