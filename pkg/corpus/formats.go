@@ -35,7 +35,7 @@ func loadYAML(path string) ([]*Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	if entries, ok := loadYAMLChunks(path, data, chunkEntries); ok {
+	if entries, ok := loadYAMLPieces(path, data, pieceEntries); ok {
 		return entries, nil
 	}
 	return parseYAML(path, data)
@@ -95,11 +95,11 @@ func yamlEntries(path string, list []*yaml.Node, offset int) ([]*Entry, error) {
 	return entries, nil
 }
 
-// chunkEntries is how many entries one piece of a corpus file holds
-// when it is parsed in pieces (loadYAMLChunks).
-const chunkEntries = 256
+// pieceEntries is how many entries one piece of a corpus file holds
+// when it is parsed in pieces (loadYAMLPieces).
+const pieceEntries = 256
 
-// loadYAMLChunks parses a corpus file of the usual shape in pieces of n
+// loadYAMLPieces parses a corpus file of the usual shape in pieces of n
 // entries, on every CPU: yaml.v3 builds a node tree of the whole document
 // before decoding it, and for a large corpus that tree is the peak of a
 // fill's memory. It reports false, and the caller parses the file whole, when
@@ -107,7 +107,7 @@ const chunkEntries = 256
 // alias to an anchor in another piece, a quoted text across pieces, any
 // error at all), so what is loaded, and every error message, is what
 // the whole parse gives.
-func loadYAMLChunks(path, data string, n int) ([]*Entry, bool) {
+func loadYAMLPieces(path, data string, n int) ([]*Entry, bool) {
 	pieces := splitEntries(data, n)
 	if len(pieces) < 2 {
 		return nil, false

@@ -36,7 +36,7 @@ func TestYAMLPieces(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			whole, werr := parseYAML("c.yaml", tc.text)
-			got, ok := loadYAMLChunks("c.yaml", tc.text, 1)
+			got, ok := loadYAMLPieces("c.yaml", tc.text, 1)
 			if ok != tc.pieces {
 				t.Fatalf("read in pieces = %v, want %v (whole parse: %d entries, err %v)", ok, tc.pieces, len(whole), werr)
 			}
@@ -50,7 +50,7 @@ func TestYAMLPieces(t *testing.T) {
 // Lines count from the file's first line in every piece.
 func TestYAMLPiecesLines(t *testing.T) {
 	text := "# c\nentries:\n  - id: a\n    question: q\n    answer: x\n\n  - id: b\n    question: r\n    answer: y\n  - id: c\n    question: s\n    answer: z\n"
-	got, ok := loadYAMLChunks("c.yaml", text, 2)
+	got, ok := loadYAMLPieces("c.yaml", text, 2)
 	if !ok {
 		t.Fatal("not read in pieces")
 	}
@@ -71,7 +71,7 @@ func FuzzYAMLPieces(f *testing.F) {
 		if n < 1 || n > 8 {
 			n = 1
 		}
-		got, ok := loadYAMLChunks("c.yaml", text, n)
+		got, ok := loadYAMLPieces("c.yaml", text, n)
 		if !ok {
 			return
 		}
@@ -102,7 +102,7 @@ func BenchmarkLoadYAML(b *testing.B) {
 	})
 	b.Run("pieces", func(b *testing.B) {
 		for b.Loop() {
-			if _, ok := loadYAMLChunks("c.yaml", text, chunkEntries); !ok {
+			if _, ok := loadYAMLPieces("c.yaml", text, pieceEntries); !ok {
 				b.Fatal("not read in pieces")
 			}
 		}
