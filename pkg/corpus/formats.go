@@ -142,7 +142,11 @@ func loadYAMLPieces(path, data string, n int) ([]*Entry, bool) {
 	if failed.Load() {
 		return nil, false
 	}
-	var entries []*Entry
+	total := 0
+	for _, p := range out {
+		total += len(p)
+	}
+	entries := make([]*Entry, 0, total)
 	for _, p := range out {
 		entries = append(entries, p...)
 	}
