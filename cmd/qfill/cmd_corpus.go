@@ -41,6 +41,7 @@ func loadCorpusFlag(flag string, loose bool) (*corpus.Corpus, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
+	collectorFor(p)
 	var c *corpus.Corpus
 	if loose {
 		c, err = corpus.LoadLoose(p)

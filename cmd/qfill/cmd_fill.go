@@ -120,6 +120,7 @@ func loadMatcher(log zerolog.Logger, flag string, threshold thresholdFlag) (inde
 	if err != nil {
 		return indexcache.Result{}, "", err
 	}
+	collectorFor(path)
 	t0 := time.Now()
 	r, err := indexcache.Default().Load(path, func(c *corpus.Corpus) match.Config {
 		cfg := match.DefaultConfig().WithSynonyms(c.Synonyms)

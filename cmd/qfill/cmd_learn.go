@@ -77,6 +77,7 @@ func learnRun(opts *learnOptions) error {
 		if cpath, _, err = findCorpus(opts.corpus); err != nil {
 			return err
 		}
+		collectorFor(cpath)
 		if c, err = corpus.Load(cpath); err != nil {
 			// A new, empty corpus folder is where a vendor starts: learning
 			// fills it.

@@ -92,6 +92,7 @@ func regenBuild(opts *regenOptions, m *manifest.Manifest) ([]regenerated, map[st
 			c := corpora[cpath]
 			if c == nil {
 				var err error
+				collectorFor(m.Abs(cpath))
 				if c, err = corpus.Load(m.Abs(cpath)); err != nil {
 					return nil, nil, err
 				}
