@@ -281,6 +281,10 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 			failed++
 		}
 		rep.Add(o.Result, err)
+		if t := o.Result.Took; err == nil {
+			opts.io.log.Debug().Str("file", o.Job.Input).Dur("open", t.Open).Dur("read", t.Read).Dur("wait", t.Wait).
+				Dur("match", t.Plan).Dur("write", t.Write).Msg("filled")
+		}
 	}
 	if opts.report != "" {
 		if err := writeReport(opts.report, rep); err != nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/qfill/qfill/internal/xlsxdump"
 	"github.com/qfill/qfill/internal/ziptest"
@@ -356,4 +357,38 @@ func TestListNumberTextKept(t *testing.T) {
 		t.Fatal(err)
 	}
 	fillLongNumber(t, f, "0.1", "0.10000000000000001")
+}
+
+// slowCorpus is a matcher whose corpus is ready only after a delay, as
+// when it loads beside the reader.
+type slowCorpus struct {
+	*match.Index
+	delay time.Duration
+}
+
+func (s slowCorpus) Ready() error { time.Sleep(s.delay); return nil }
+
+// TestRunTimings: each step's time is recorded (fill -v logs them), the
+// wait for the corpus apart from the matching, and together they are
+// the run's time.
+func TestRunTimings(t *testing.T) {
+	const delay = 30 * time.Millisecond
+	start := time.Now()
+	res, err := Run(Job{Input: templates(t)[0]}, slowCorpus{sampleIndex(t), delay})
+	if err != nil {
+		t.Fatal(err)
+	}
+	elapsed := time.Since(start)
+	took := res.Took
+	if took.Wait < delay {
+		t.Errorf("wait %v, want at least the corpus's %v", took.Wait, delay)
+	}
+	for name, d := range map[string]time.Duration{"open": took.Open, "read": took.Read, "match": took.Plan, "write": took.Write} {
+		if d <= 0 {
+			t.Errorf("%s took %v", name, d)
+		}
+	}
+	if sum := took.Open + took.Read + took.Wait + took.Plan + took.Write; sum > elapsed {
+		t.Errorf("steps add up to %v, more than the run's %v", sum, elapsed)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/qfill/qfill/pkg/convert"
 	"github.com/qfill/qfill/pkg/output"
@@ -52,6 +53,16 @@ type Result struct {
 	Bytes []byte `json:"-"`
 	// Workbook is the input as the reader understood it.
 	Workbook *sheet.Workbook `json:"-"`
+	// Took is where Run's time went.
+	Took Timings `json:"-"`
+}
+
+// Timings are the wall times of a fill's steps: opening the package,
+// reading the sheets, waiting for the corpus (a Readier loading it
+// beside the reader), matching and deciding every row, and writing the
+// answers into a new package.
+type Timings struct {
+	Open, Read, Wait, Plan, Write time.Duration
 }
 
 // Run fills one workbook in memory: the input file is only read, and the
@@ -68,6 +79,11 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 			err = fmt.Errorf("%w: %v", ErrInternal, r)
 		}
 	}()
+	lap := time.Now()
+	step := func(d *time.Duration) {
+		now := time.Now()
+		*d, lap = now.Sub(lap), now
+	}
 	orig := j.Data
 	var f *sheet.Book
 	if orig != nil {
@@ -79,17 +95,21 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 		return res, err
 	}
 	defer f.Close()
+	step(&res.Took.Open)
 	wb, err := sheet.Read(f.File, j.Layout)
 	if err != nil {
 		return res, err
 	}
 	res.Workbook = wb
+	step(&res.Took.Read)
 	if r, ok := m.(Readier); ok {
 		if err := r.Ready(); err != nil {
 			return res, err
 		}
 	}
+	step(&res.Took.Wait)
 	res.Items = Plan(wb, m, j.Plan)
+	step(&res.Took.Plan)
 	res.Counts = Count(res.Items)
 	changed, err := Apply(f.File, res.Items)
 	if err != nil {
@@ -107,6 +127,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 	if res.Bytes, err = Render(orig, f.File, changed, j.Open.Password); err != nil {
 		return res, err
 	}
+	step(&res.Took.Write)
 	return res, nil
 }
 
