@@ -148,11 +148,33 @@ func Fold(s string) string {
 	// then the text is no longer in normal form, and another pass composes
 	// it (and drops a long mark the composed kana now precedes), so that
 	// Fold is idempotent. Each pass only removes characters. Text the
-	// folds left as NFKC made it is normal already.
-	for i := 0; i < 4 && out != n && !norm.NFKC.IsNormalString(out); i++ {
+	// folds left as NFKC made it is normal already, and so is text of
+	// characters that never combine (plainRunes).
+	for i := 0; i < 4 && out != n && !plainRunes(out) && !norm.NFKC.IsNormalString(out); i++ {
 		out = foldOnce(out)
 	}
 	return out
+}
+
+// plainRunes reports whether s holds only characters that are in NFKC
+// form each and never combine with what precedes them, so that text of
+// them alone is in NFKC form (TestPlainRunes checks the ranges against
+// the Unicode tables): ASCII, Japanese punctuation, hiragana, katakana
+// and the unified kanji. Checking them is a fraction of the normalizer's
+// table walk, which most folded Japanese text would otherwise take twice.
+func plainRunes(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf && r != 0:
+		case 0x3001 <= r && r <= 0x3029: // 、。 and the CJK brackets and marks, not the ideographic space
+		case 0x3041 <= r && r <= 0x3096: // hiragana, not the voicing marks after them
+		case 0x30A1 <= r && r <= 0x30FC: // katakana, ・ and ー
+		case 0x4E00 <= r && r <= 0x9FFF: // CJK unified ideographs
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // foldASCII is Fold for text that is all ASCII (most English sheets and

@@ -3,6 +3,7 @@ package textnorm
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -213,6 +214,32 @@ func TestScriptOf(t *testing.T) {
 	for _, tt := range tests {
 		if got := ScriptOf(tt.s, tt.min); got != tt.want {
 			t.Errorf("ScriptOf(%q, %d) = %v, want %v", tt.s, tt.min, got, tt.want)
+		}
+	}
+}
+
+// TestPlainRunes: every character plainRunes accepts is in NFKC form
+// alone and starts a segment (it composes or reorders with nothing before
+// it), so any text of them is in NFKC form, and Fold may skip the check.
+func TestPlainRunes(t *testing.T) {
+	accepted := 0
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := string(r)
+		if !utf8.ValidRune(r) || !plainRunes(s) {
+			continue
+		}
+		accepted++
+		p := norm.NFKC.PropertiesString(s)
+		if !norm.NFKC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 {
+			t.Fatalf("plainRunes accepts %U, which NFKC can change or combine", r)
+		}
+	}
+	if accepted < 20000 {
+		t.Errorf("plainRunes accepts %d characters; the ranges are not what they say", accepted)
+	}
+	for _, s := range []string{"か\u3099", "e\u0301", "ﾊﾞ", "\u00a0", "ｶ", "①", "\x00", "\u3000", "〶"} {
+		if plainRunes(s) {
+			t.Errorf("plainRunes(%q) = true", s)
 		}
 	}
 }
