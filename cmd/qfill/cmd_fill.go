@@ -283,7 +283,7 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 		rep.Add(o.Result, err)
 		if t := o.Result.Took; err == nil {
 			opts.io.log.Debug().Str("file", o.Job.Input).Dur("open", t.Open).Dur("read", t.Read).Dur("wait", t.Wait).
-				Dur("match", t.Plan).Dur("write", t.Write).Msg("filled")
+				Dur("match", t.Match).Dur("write", t.Write).Msg("filled")
 		}
 	}
 	if opts.report != "" {

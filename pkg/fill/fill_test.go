@@ -383,12 +383,12 @@ func TestRunTimings(t *testing.T) {
 	if took.Wait < delay {
 		t.Errorf("wait %v, want at least the corpus's %v", took.Wait, delay)
 	}
-	for name, d := range map[string]time.Duration{"open": took.Open, "read": took.Read, "match": took.Plan, "write": took.Write} {
+	for name, d := range map[string]time.Duration{"open": took.Open, "read": took.Read, "match": took.Match, "write": took.Write} {
 		if d <= 0 {
 			t.Errorf("%s took %v", name, d)
 		}
 	}
-	if sum := took.Open + took.Read + took.Wait + took.Plan + took.Write; sum > elapsed {
+	if sum := took.Open + took.Read + took.Wait + took.Match + took.Write; sum > elapsed {
 		t.Errorf("steps add up to %v, more than the run's %v", sum, elapsed)
 	}
 }

@@ -62,7 +62,7 @@ type Result struct {
 // beside the reader), matching and deciding every row, and writing the
 // answers into a new package.
 type Timings struct {
-	Open, Read, Wait, Plan, Write time.Duration
+	Open, Read, Wait, Match, Write time.Duration
 }
 
 // Run fills one workbook in memory: the input file is only read, and the
@@ -109,7 +109,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 	}
 	step(&res.Took.Wait)
 	res.Items = Plan(wb, m, j.Plan)
-	step(&res.Took.Plan)
+	step(&res.Took.Match)
 	res.Counts = Count(res.Items)
 	changed, err := Apply(f.File, res.Items)
 	if err != nil {
