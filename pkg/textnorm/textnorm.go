@@ -165,7 +165,7 @@ func Fold(s string) string {
 func plainRunes(s string) bool {
 	for _, r := range s {
 		switch {
-		case r < utf8.RuneSelf && r != 0:
+		case r < utf8.RuneSelf:
 		case 0x3001 <= r && r <= 0x3029: // 、。 and the CJK brackets and marks, not the ideographic space
 		case 0x3041 <= r && r <= 0x3096: // hiragana, not the voicing marks after them
 		case 0x30A1 <= r && r <= 0x30FC: // katakana, ・ and ー
