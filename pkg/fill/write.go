@@ -112,8 +112,8 @@ func markCell(f *excelize.File, sheet, cell string, cache map[int]int) error {
 	return f.SetCellStyle(sheet, cell, cell, id)
 }
 
-// Writes lists the plan's cell changes as "Sheet!A1 = value" lines, for
-// tests and for `regen --check`.
+// Writes lists the plan's cell changes as "Sheet!A1 = value" lines, the
+// form tests compare plans in.
 func Writes(items []Item) []string {
 	var out []string
 	for _, it := range items {
