@@ -223,6 +223,11 @@ func fillRun(ctx context.Context, opts *fillOptions) error {
 	if err != nil {
 		return err
 	}
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.Path
+	}
+	collectorFor("", paths...)
 	// One file argument: -o names the output file. Otherwise -o is the
 	// output folder, mirroring the input folders.
 	single := len(opts.inputs) == 1 && len(inputs) == 1 && inputs[0].Root == ""

@@ -74,7 +74,9 @@ func serveRun(ctx context.Context, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	collectorFor(path)
+	// A server's uploads are not known in advance: it keeps its heap
+	// small, whatever the corpus.
+	lowCollector()
 	if st, err := os.Stat(path); opts.learn && err == nil && !st.IsDir() {
 		return fmt.Errorf("--learn needs a corpus folder (learned entries go to learned.yaml in it); %s is one file", path)
 	}

@@ -8,9 +8,10 @@ import (
 	"testing"
 )
 
-// TestCollectorFor: a corpus of bigCorpus bytes or more (one file, or a
-// folder's files together) runs the collector at gcPercent, a smaller one
-// at Go's default, and GOGC set by the user wins.
+// TestCollectorFor: a corpus of bigWork bytes or more (one file, or a
+// folder's files together), or an input file that large, runs the
+// collector at gcPercent; smaller work at Go's default; GOGC set by the
+// user wins.
 func TestCollectorFor(t *testing.T) {
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	dir := t.TempDir()
@@ -25,23 +26,28 @@ func TestCollectorFor(t *testing.T) {
 		return p
 	}
 	small := write("small.yaml", 150<<10)
-	big := write("big.yaml", bigCorpus)
-	write("folder/a.yaml", bigCorpus/2)
-	write("folder/b.csv", bigCorpus/2)
+	big := write("big.yaml", bigWork)
+	write("folder/a.yaml", bigWork/2)
+	write("folder/b.csv", bigWork/2)
+	smallBook := write("small.xlsx", 300<<10)
+	bigBook := write("big.xlsx", bigWork)
 	for _, tc := range []struct {
-		name, gogc, path string
-		want             int
+		name, gogc, corpus string
+		inputs             []string
+		want               int
 	}{
-		{"small file", "", small, 100},
-		{"large file", "", big, gcPercent},
-		{"large folder", "", filepath.Join(dir, "folder"), gcPercent},
-		{"missing", "", filepath.Join(dir, "none"), 100},
-		{"GOGC set", "100", big, 100},
+		{"small corpus", "", small, nil, 100},
+		{"large corpus file", "", big, nil, gcPercent},
+		{"large corpus folder", "", filepath.Join(dir, "folder"), nil, gcPercent},
+		{"missing corpus", "", filepath.Join(dir, "none"), nil, 100},
+		{"small inputs", "", small, []string{smallBook, smallBook, smallBook, smallBook}, 100},
+		{"one large input", "", "", []string{smallBook, bigBook}, gcPercent},
+		{"GOGC set", "100", big, []string{bigBook}, 100},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Setenv("GOGC", tc.gogc)
 			debug.SetGCPercent(100)
-			collectorFor(tc.path)
+			collectorFor(tc.corpus, tc.inputs...)
 			if got := debug.SetGCPercent(100); got != tc.want {
 				t.Errorf("collector target %d, want %d", got, tc.want)
 			}

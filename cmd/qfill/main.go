@@ -9,20 +9,23 @@ import (
 	"github.com/qfill/qfill/pkg/corpus"
 )
 
-// gcPercent is the garbage collector's target for a large corpus, unless
-// the user sets GOGC. At Go's default of 100 the heap grows to twice what
-// is live before a collection; loading and indexing a large corpus make a
+// gcPercent is the garbage collector's target for large work, unless the
+// user sets GOGC. At Go's default of 100 the heap grows to twice what is
+// live before a collection; loading and indexing a large corpus make a
 // lot of short-lived garbage, and while one file is read the corpus is
 // parsed beside it, so 50 keeps peak memory near the floor's 3×
 // (`make bench`, 20,000 entries) for a time change within run-to-run
-// noise. A small corpus leaves a small heap, where collecting at 50 only
+// noise; a workbook of 100,000 questions peaks a fifth lower at 50 than
+// at 100. Small work leaves a small heap, where collecting at 50 only
 // costs time (a few more collections in a run of 100 ms).
 const gcPercent = 50
 
-// bigCorpus is the size of a corpus's files from which the collector
-// runs at gcPercent: the bench's 20,000 entries are 5.7 MB, a typical
-// vendor's few hundred 150 KB.
-const bigCorpus = 1 << 20
+// bigWork is the size from which the collector runs at gcPercent: of a
+// corpus's files together, or of the largest input file. The bench's
+// 20,000 entries are 5.7 MB and a checklist of 100,000 questions 2 MB; a
+// typical vendor's few hundred entries are 150 KB and a checklist of a
+// few hundred rows 20–300 KB.
+const bigWork = 1 << 20
 
 func main() {
 	// run returns instead of exiting so that its deferred cleanup (temporary
@@ -30,23 +33,36 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// collectorFor sets the collector's target for the corpus at path before
-// it is loaded (see gcPercent).
-func collectorFor(path string) {
-	if os.Getenv("GOGC") != "" {
-		return
-	}
-	files, err := corpus.Sources(path)
-	if err != nil {
-		return // the load reports it
-	}
-	var size int64
-	for _, f := range files {
+// collectorFor sets the collector's target before the corpus at
+// corpusPath ("": none) is loaded and the inputs are read (see
+// gcPercent). It only ever lowers the target, so the calls for a
+// command's corpus and for its inputs may come in either order.
+func collectorFor(corpusPath string, inputs ...string) {
+	size := func(f string) int64 {
 		if st, err := os.Stat(f); err == nil {
-			size += st.Size()
+			return st.Size()
+		}
+		return 0 // the load reports it
+	}
+	var corpusSize, largest int64
+	if corpusPath != "" {
+		files, _ := corpus.Sources(corpusPath)
+		for _, f := range files {
+			corpusSize += size(f)
 		}
 	}
-	if size >= bigCorpus {
+	for _, f := range inputs {
+		largest = max(largest, size(f))
+	}
+	if corpusSize >= bigWork || largest >= bigWork {
+		lowCollector()
+	}
+}
+
+// lowCollector sets the collector's target to gcPercent, unless the user
+// set GOGC.
+func lowCollector() {
+	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(gcPercent)
 	}
 }
