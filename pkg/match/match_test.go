@@ -67,6 +67,37 @@ func TestIdenticalQuestionScoresOne(t *testing.T) {
 	}
 }
 
+// A query whose tokens are in every wording fills the accumulator's list
+// of touched wordings to its end and writes past it; the next query must
+// find the accumulator clean.
+func TestScoreTouchesEveryWording(t *testing.T) {
+	es := []*corpus.Entry{
+		{ID: "a", Question: "ログを保管していますか？", Answer: "はい"},
+		{ID: "b", Question: "ログを保管していますか？期間は何年ですか？", Answer: "1年"},
+		{ID: "c", Question: "ログの保管場所", Answer: "東京"},
+	}
+	ix := New(es, DefaultConfig())
+	first := ix.Match(Query{Text: "ログの保管"})
+	if got := len(first.Candidates); got != 3 {
+		t.Fatalf("%d candidates, want all 3 entries", got)
+	}
+	for range 3 {
+		again := ix.Match(Query{Text: "ログの保管"})
+		for i, c := range again.Candidates {
+			if c.Entry != first.Candidates[i].Entry || c.Score != first.Candidates[i].Score {
+				t.Fatalf("candidate %d: %s %.6f, first run %s %.6f", i, c.Entry.ID, c.Score, first.Candidates[i].Entry.ID, first.Candidates[i].Score)
+			}
+		}
+	}
+	got := ix.Match(Query{Text: "保管場所"}).Candidates
+	want := New(es, DefaultConfig()).Match(Query{Text: "保管場所"}).Candidates
+	for i := range want {
+		if got[i].Entry != want[i].Entry || got[i].Score != want[i].Score {
+			t.Fatalf("another query, candidate %d: %s %.6f, a fresh index gives %s %.6f", i, got[i].Entry.ID, got[i].Score, want[i].Entry.ID, want[i].Score)
+		}
+	}
+}
+
 func TestUnrelatedQuestionIsNotAuto(t *testing.T) {
 	ix := New(entries(), DefaultConfig())
 	for _, q := range []string{"社員食堂はありますか？", "What is your favourite colour?", ""} {
