@@ -142,7 +142,10 @@ func Fold(s string) string {
 	if out, ok := foldASCII(s); ok {
 		return out
 	}
-	n := norm.NFKC.String(s)
+	n, ok := narrowPlain(s)
+	if !ok {
+		n = norm.NFKC.String(s)
+	}
 	out := foldNormal(n)
 	// Removing a mark can bring a voicing mark next to its kana (ｻｰﾞｰ):
 	// then the text is no longer in normal form, and another pass composes
@@ -164,17 +167,56 @@ func Fold(s string) string {
 // table walk, which most folded Japanese text would otherwise take twice.
 func plainRunes(s string) bool {
 	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-		case 0x3001 <= r && r <= 0x3029: // 、。 and the CJK brackets and marks, not the ideographic space
-		case 0x3041 <= r && r <= 0x3096: // hiragana, not the voicing marks after them
-		case 0x30A1 <= r && r <= 0x30FC: // katakana, ・ and ー
-		case 0x4E00 <= r && r <= 0x9FFF: // CJK unified ideographs
-		default:
+		if !plainRune(r) {
 			return false
 		}
 	}
 	return true
+}
+
+func plainRune(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+	case 0x3001 <= r && r <= 0x3029: // 、。 and the CJK brackets and marks, not the ideographic space
+	case 0x3041 <= r && r <= 0x3096: // hiragana, not the voicing marks after them
+	case 0x30A1 <= r && r <= 0x30FC: // katakana, ・ and ー
+	case 0x4E00 <= r && r <= 0x9FFF: // CJK unified ideographs
+	default:
+		return false
+	}
+	return true
+}
+
+// narrowPlain is NFKC for text of plainRunes characters, full-width ASCII
+// (？（）０-９Ａ-Ｚ, U+FF01–FF5E) and the ideographic space, which is most
+// Japanese checklist text: NFKC maps each of the latter to its ASCII
+// counterpart, and the result is plain (TestNarrowPlain checks both
+// against the normalizer). It reports false for any other text.
+func narrowPlain(s string) (string, bool) {
+	wide := false
+	for _, r := range s {
+		switch {
+		case 0xFF01 <= r && r <= 0xFF5E, r == 0x3000:
+			wide = true
+		case !plainRune(r):
+			return "", false
+		}
+	}
+	if !wide {
+		return s, true
+	}
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case 0xFF01 <= r && r <= 0xFF5E:
+			b = append(b, byte(r-0xFEE0))
+		case r == 0x3000:
+			b = append(b, ' ')
+		default:
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return string(b), true
 }
 
 // foldASCII is Fold for text that is all ASCII (most English sheets and

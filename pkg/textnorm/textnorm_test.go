@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -83,7 +84,7 @@ func TestKey(t *testing.T) {
 }
 
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"サーバー", "ｻｰﾊﾞｰ", "1-2. Q?", "ヴ", "\xff\xfe", "ーーー", "状況について、具体的にご記入ください", "をご記入ください"} {
+	for _, s := range []string{"サーバー", "ｻｰﾊﾞｰ", "1-2. Q?", "ヴ", "\xff\xfe", "ーーー", "状況について、具体的にご記入ください", "をご記入ください", "ログ（ＩＤ）は？　１年"} {
 		f.Add(s)
 	}
 	for _, s := range []string{"  Do YOU\tkeep\r\n LOGS?  ", "A-B / C_D", "\v\f", "x\x00y", "~Z@[`{"} {
@@ -103,6 +104,10 @@ func FuzzFold(f *testing.F) {
 			if a != slow {
 				t.Fatalf("Fold(%q) = %q, the general path gives %q", s, a, slow)
 			}
+		}
+		// The full-width fast path is NFKC where it applies.
+		if n, ok := narrowPlain(s); ok && utf8.ValidString(s) && n != norm.NFKC.String(s) {
+			t.Fatalf("narrowPlain(%q) = %q, NFKC gives %q", s, n, norm.NFKC.String(s))
 		}
 		// Folding is idempotent: a folded string is already canonical.
 		if b := Fold(a); b != a {
@@ -214,6 +219,44 @@ func TestScriptOf(t *testing.T) {
 	for _, tt := range tests {
 		if got := ScriptOf(tt.s, tt.min); got != tt.want {
 			t.Errorf("ScriptOf(%q, %d) = %v, want %v", tt.s, tt.min, got, tt.want)
+		}
+	}
+}
+
+// TestNarrowPlain: narrowPlain gives what NFKC gives, character by
+// character over full-width ASCII and the ideographic space, and for text
+// mixing them with plain characters; it refuses text NFKC must see.
+func TestNarrowPlain(t *testing.T) {
+	wide := []rune{0x3000}
+	for r := rune(0xFF01); r <= 0xFF5E; r++ {
+		wide = append(wide, r)
+	}
+	for _, r := range wide {
+		got, ok := narrowPlain(string(r))
+		if want := norm.NFKC.String(string(r)); !ok || got != want {
+			t.Fatalf("narrowPlain(%U) = %q, %v; NFKC gives %q", r, got, ok, want)
+		}
+	}
+	plain := []rune{'a', 'Z', '1', ' ', '?', '、', '「', '〜', 'あ', 'ゖ', 'ア', 'ー', '・', '漢', '鿿'}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range 1 + rng.IntN(12) {
+			if rng.IntN(2) == 0 {
+				b.WriteRune(wide[rng.IntN(len(wide))])
+			} else {
+				b.WriteRune(plain[rng.IntN(len(plain))])
+			}
+		}
+		s := b.String()
+		got, ok := narrowPlain(s)
+		if want := norm.NFKC.String(s); !ok || got != want {
+			t.Fatalf("narrowPlain(%q) = %q, %v; NFKC gives %q", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"ﾊﾞ", "①", "か\u3099", "ｶ", "…", "￥", "⦅"} {
+		if _, ok := narrowPlain(s); ok {
+			t.Errorf("narrowPlain(%q) accepted", s)
 		}
 	}
 }
