@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/question"
@@ -46,6 +47,11 @@ type Index struct {
 	thes     *thesaurus.Thesaurus
 	pool     sync.Pool
 	keys     map[*corpus.Entry]entryKeys // compared for every query's candidates
+	// answerToks holds, for each entry, the tokens of its answer and
+	// remarks once a query's ranking has read them (rankByAnswers): made
+	// at first use, since most entries are never a candidate of a row
+	// that reads them.
+	answerToks []atomic.Pointer[[]token]
 }
 
 // entryKeys: the answer is kept as a 64-bit hash of its folded key, since
@@ -186,6 +192,7 @@ func New(entries []*corpus.Entry, cfg Config) *Index {
 // ready gives a built or decoded index its pool of per-query scratch
 // space, sized to its wordings.
 func (ix *Index) ready() *Index {
+	ix.answerToks = make([]atomic.Pointer[[]token], len(ix.entries))
 	ix.pool.New = func() any {
 		return &accumulator{overlap: make([]float64, len(ix.docs)), touched: make([]int32, len(ix.docs)+1)}
 	}
@@ -335,7 +342,7 @@ func (ix *Index) score(qf features) []Candidate {
 		if len(top) == limit && sc < top[limit-1].Score {
 			continue
 		}
-		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], Score: sc, Wording: dd.text, qcov: ov / qnorm}, limit)
+		top = insertTop(top, Candidate{Entry: ix.entries[dd.entry], entry: dd.entry, Score: sc, Wording: dd.text, qcov: ov / qnorm}, limit)
 		// A bound computed a few insertions ago is lower than the
 		// current one, so it only passes over fewer wordings: refreshed
 		// every eighth insertion, the power costs nothing to speak of.

@@ -63,6 +63,7 @@ type Candidate struct {
 	// Config.AnswerHint).
 	answers float64
 	pw      string // Wording through prepare: see prepared
+	entry   int32  // Entry's place in the index
 }
 
 // prepared returns the wording through prepare, made once per candidate:
@@ -343,14 +344,33 @@ func (ix *Index) rankByAnswers(qf features, cands []Candidate, q Query) {
 		total += ix.weight(t, qf[t])
 	}
 	for i := 0; i < len(cands) && total > 0; i++ {
-		ix.tokenizeInto(question.Prepare(cands[i].Entry.Answer+"。"+cands[i].Entry.Remarks), nil, af)
+		at := ix.answerTokens(cands[i].entry, af)
 		for _, t := range qt {
-			if af[t] > 0 {
+			if _, ok := slices.BinarySearch(at, t); ok {
 				cands[i].answers += ix.weight(t, qf[t]) / total
 			}
 		}
 	}
 	ix.rank(cands, q)
+}
+
+// answerTokens returns the sorted tokens of the answer and remarks of the
+// entry at place e, tokenized in scratch the first time.
+func (ix *Index) answerTokens(e int32, scratch features) []token {
+	if p := ix.answerToks[e].Load(); p != nil {
+		return *p
+	}
+	en := ix.entries[e]
+	ix.tokenizeInto(question.Prepare(en.Answer+"。"+en.Remarks), nil, scratch)
+	at := make([]token, 0, len(scratch))
+	for t, tf := range scratch {
+		if tf > 0 {
+			at = append(at, t)
+		}
+	}
+	slices.Sort(at)
+	ix.answerToks[e].Store(&at)
+	return at
 }
 
 // MatchAll matches the questions of one checklist together. A customer's

@@ -385,6 +385,42 @@ func sampleCorpus(tb testing.TB) *corpus.Corpus {
 // tokenOf hashes a token's text as textTokens does ("w:team", a bigram).
 func tokenOf(s string) token { return token(hashString(fnvOffset, s)) }
 
+// The answers hint reads an entry's answer tokens from the index once
+// they are made: a second match of the same row, and a row matched after
+// others, rank as on a fresh index.
+func TestAnswerTokensKept(t *testing.T) {
+	c := sampleCorpus(t)
+	q := Query{Text: "Is physical access to your data centers restricted, badge-controlled and logged?"}
+	ix := New(c.Entries, DefaultConfig())
+	first := ix.Match(q)
+	ix.Match(Query{Text: "Do you encrypt backups and keep them offsite?"})
+	again := ix.Match(q)
+	if len(first.Candidates) == 0 || len(again.Candidates) != len(first.Candidates) {
+		t.Fatalf("%d candidates, then %d", len(first.Candidates), len(again.Candidates))
+	}
+	for i, c := range again.Candidates {
+		f := first.Candidates[i]
+		if c.Entry != f.Entry || c.Score != f.Score || c.answers != f.answers {
+			t.Errorf("candidate %d: %s score %.6f answers %.6f, first match %s %.6f %.6f", i, c.Entry.ID, c.Score, c.answers, f.Entry.ID, f.Score, f.answers)
+		}
+	}
+	if first.Candidates[0].answers == 0 {
+		t.Error("the best entry's answer shares nothing with the row: the test no longer reads the hint")
+	}
+	for i, e := range c.Entries[:20] {
+		want := ix.tokenizeInto(question.Prepare(e.Answer+"。"+e.Remarks), nil, features{})
+		got := ix.answerTokens(int32(i), features{})
+		if len(got) != len(want) {
+			t.Fatalf("entry %s: %d answer tokens kept, %d made afresh", e.ID, len(got), len(want))
+		}
+		for _, tk := range got {
+			if want[tk] <= 0 {
+				t.Fatalf("entry %s: a kept token the answer does not have", e.ID)
+			}
+		}
+	}
+}
+
 // Answers count in the document frequencies: a word every answer uses
 // weighs less in questions, and is never scored against the answer text.
 func TestAnswerStats(t *testing.T) {
