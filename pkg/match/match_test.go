@@ -68,8 +68,8 @@ func TestIdenticalQuestionScoresOne(t *testing.T) {
 }
 
 // A query whose tokens are in every wording fills the accumulator's list
-// of touched wordings to its end and writes past it; the next query must
-// find the accumulator clean.
+// of touched wordings and writes the spare slot after it; the next query
+// must find the accumulator clean.
 func TestScoreTouchesEveryWording(t *testing.T) {
 	es := []*corpus.Entry{
 		{ID: "a", Question: "ログを保管していますか？", Answer: "はい"},
@@ -398,10 +398,10 @@ func TestAnswerTokensKept(t *testing.T) {
 	if len(first.Candidates) == 0 || len(again.Candidates) != len(first.Candidates) {
 		t.Fatalf("%d candidates, then %d", len(first.Candidates), len(again.Candidates))
 	}
-	for i, c := range again.Candidates {
+	for i, g := range again.Candidates {
 		f := first.Candidates[i]
-		if c.Entry != f.Entry || c.Score != f.Score || c.answers != f.answers {
-			t.Errorf("candidate %d: %s score %.6f answers %.6f, first match %s %.6f %.6f", i, c.Entry.ID, c.Score, c.answers, f.Entry.ID, f.Score, f.answers)
+		if g.Entry != f.Entry || g.Score != f.Score || g.answers != f.answers {
+			t.Errorf("candidate %d: %s score %.6f answers %.6f, first match %s %.6f %.6f", i, g.Entry.ID, g.Score, g.answers, f.Entry.ID, f.Score, f.answers)
 		}
 	}
 	if first.Candidates[0].answers == 0 {
