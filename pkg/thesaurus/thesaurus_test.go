@@ -169,3 +169,28 @@ func TestLatinTerms(t *testing.T) {
 		t.Errorf("spans %q, want %q", spans, want)
 	}
 }
+
+// Latin terms are looked up by their first two bytes: a one-byte term
+// matches whatever follows it (a space, the end, a non-ASCII character),
+// and a longer one before a non-ASCII character or at the end too.
+func TestLatinTermKeys(t *testing.T) {
+	th := Parse("x: x\nab: ab\nabc: abc def\n")
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"x", []string{"x=x"}},
+		{"x-ray", []string{"x=x"}},
+		{"x線", []string{"x=x"}},
+		{"xy", nil},
+		{"ab", []string{"ab=ab"}},
+		{"ab対応", []string{"ab=ab"}},
+		{"abx", nil},
+		{"use abc def and x", []string{"abc=abc def", "x=x"}},
+		{"(ab)", []string{"ab=ab"}},
+	} {
+		if got := spanNames(th, c.text); !slices.Equal(got, c.want) {
+			t.Errorf("%q: spans %q, want %q", c.text, got, c.want)
+		}
+	}
+}
