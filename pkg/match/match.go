@@ -344,7 +344,7 @@ func (ix *Index) rankByAnswers(qf features, cands []Candidate, q Query) {
 		total += ix.weight(t, qf[t])
 	}
 	for i := 0; i < len(cands) && total > 0; i++ {
-		at := ix.answerTokens(cands[i].entry, af)
+		at := ix.answerTokens(&cands[i], af)
 		for _, t := range qt {
 			if _, ok := slices.BinarySearch(at, t); ok {
 				cands[i].answers += ix.weight(t, qf[t]) / total
@@ -354,14 +354,17 @@ func (ix *Index) rankByAnswers(qf features, cands []Candidate, q Query) {
 	ix.rank(cands, q)
 }
 
-// answerTokens returns the sorted tokens of the answer and remarks of the
-// entry at place e, tokenized in scratch the first time.
-func (ix *Index) answerTokens(e int32, scratch features) []token {
-	if p := ix.answerToks[e].Load(); p != nil {
-		return *p
+// answerTokens returns the sorted tokens of the answer and remarks of
+// c's entry, tokenized in scratch the first time the index is asked for
+// them (every time for an entry the index does not hold).
+func (ix *Index) answerTokens(c *Candidate, scratch features) []token {
+	held := c.entry >= 0 && int(c.entry) < len(ix.entries) && ix.entries[c.entry] == c.Entry
+	if held {
+		if p := ix.answerToks[c.entry].Load(); p != nil {
+			return *p
+		}
 	}
-	en := ix.entries[e]
-	ix.tokenizeInto(question.Prepare(en.Answer+"。"+en.Remarks), nil, scratch)
+	ix.tokenizeInto(question.Prepare(c.Entry.Answer+"。"+c.Entry.Remarks), nil, scratch)
 	at := make([]token, 0, len(scratch))
 	for t, tf := range scratch {
 		if tf > 0 {
@@ -369,7 +372,9 @@ func (ix *Index) answerTokens(e int32, scratch features) []token {
 		}
 	}
 	slices.Sort(at)
-	ix.answerToks[e].Store(&at)
+	if held {
+		ix.answerToks[c.entry].Store(&at)
+	}
 	return at
 }
 

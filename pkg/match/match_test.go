@@ -409,7 +409,7 @@ func TestAnswerTokensKept(t *testing.T) {
 	}
 	for i, e := range c.Entries[:20] {
 		want := ix.tokenizeInto(question.Prepare(e.Answer+"。"+e.Remarks), nil, features{})
-		got := ix.answerTokens(int32(i), features{})
+		got := ix.answerTokens(&Candidate{Entry: e, entry: int32(i)}, features{})
 		if len(got) != len(want) {
 			t.Fatalf("entry %s: %d answer tokens kept, %d made afresh", e.ID, len(got), len(want))
 		}
@@ -418,6 +418,13 @@ func TestAnswerTokensKept(t *testing.T) {
 				t.Fatalf("entry %s: a kept token the answer does not have", e.ID)
 			}
 		}
+	}
+	// A candidate whose entry the index does not hold at that place (made
+	// by hand, or of another index) gets its own answer's tokens.
+	other := &corpus.Entry{ID: "other", Answer: "Badge readers log every entry to the data center."}
+	want := ix.tokenizeInto(question.Prepare(other.Answer+"。"), nil, features{})
+	if got := ix.answerTokens(&Candidate{Entry: other}, features{}); len(got) != len(want) {
+		t.Errorf("an entry the index does not hold: %d tokens, its answer has %d", len(got), len(want))
 	}
 }
 
