@@ -3,6 +3,7 @@ package match
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -55,13 +56,7 @@ func TestScoreMatchesExhaustive(t *testing.T) {
 // the sorted token order score uses (so the floats are the same), and
 // returns each entry at its best wording, best first.
 func exhaustive(ix *Index, qf features) []Candidate {
-	toks := slices.Sorted(func(yield func(token) bool) {
-		for t := range qf {
-			if !yield(t) {
-				return
-			}
-		}
-	})
+	toks := slices.Sorted(maps.Keys(qf))
 	var qnorm float64
 	qw := make([]float64, len(toks))
 	for i, t := range toks {

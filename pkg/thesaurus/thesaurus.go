@@ -131,8 +131,8 @@ func (t *Thesaurus) index() {
 			r, _ := utf8.DecodeRuneInString(ref.term)
 			if ref.latin && len(ref.term) == 1 {
 				// Whatever follows it: every key of its first byte.
-				for b := range byte(utf8.RuneSelf) {
-					k := wordKey(ref.term+string(b), 0)
+				for next := range uint16(utf8.RuneSelf) {
+					k := uint16(ref.term[0])<<8 | next
 					t.wordFirst[k] = append(t.wordFirst[k], ref)
 				}
 			} else if ref.latin {
