@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/qfill/qfill/pkg/corpus"
@@ -95,4 +96,46 @@ func bestOf(cs []Candidate, e *corpus.Entry) float64 {
 		}
 	}
 	return math.NaN()
+}
+
+// The same over random word lists in which a few words are common and
+// most are rare, as in text: wordings made of common words alone often
+// rank near the top, where a bound that passes over a wording too soon
+// would lose them.
+func TestScoreMatchesExhaustiveRandom(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 5))
+	syllables := []string{"bal", "dor", "fen", "gut", "kir", "lom", "mav", "nop", "rux", "tib"}
+	var vocab []string
+	for _, a := range syllables {
+		for _, b := range syllables[:6] {
+			vocab = append(vocab, a+b+"o")
+		}
+	}
+	words := func(n int) string {
+		var ws []string
+		for range n {
+			// The product of two uniform numbers: low indexes often.
+			ws = append(ws, vocab[int(float64(len(vocab))*rng.Float64()*rng.Float64())])
+		}
+		return strings.Join(ws, " ")
+	}
+	var es []*corpus.Entry
+	for i := range 3000 {
+		es = append(es, &corpus.Entry{ID: fmt.Sprintf("r%04d", i), Question: words(2 + rng.IntN(7)), Answer: "yes"})
+	}
+	ix := New(es, DefaultConfig())
+	limit := ix.cfg.TopK + keep
+	for range 400 {
+		q := words(2 + rng.IntN(9))
+		qf := ix.tokenizeInto(question.Prepare(q), nil, features{})
+		got, want := ix.score(qf), exhaustive(ix, qf)
+		if len(got) != min(limit, len(want)) {
+			t.Fatalf("%q: %d candidates, want %d", q, len(got), min(limit, len(want)))
+		}
+		for i, c := range got {
+			if c.Score != want[i].Score || c.Score != bestOf(want, c.Entry) {
+				t.Fatalf("%q: candidate %d %s scores %v; exhaustive: %v at %d, %v for that entry", q, i, c.Entry.ID, c.Score, want[i].Score, i, bestOf(want, c.Entry))
+			}
+		}
+	}
 }
