@@ -56,7 +56,7 @@ const DefaultMaxRows = 100_000
 // covered cells is far beyond that.
 const maxMergedCells = 1_000_000
 
-func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
+func loadGrid(f *excelize.File, name string, maxRows int, rs *rawSheet) (*grid, error) {
 	if maxRows <= 0 {
 		maxRows = DefaultMaxRows
 	}
@@ -107,9 +107,13 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 	// Only the ranges: the values are in rows already, and reading them
 	// through excelize rewrites a number's text in the loaded sheet
 	// (9.1999999999999993 becomes 9.2), which a filled copy would carry.
-	merges, err := f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, err
+	// Both from the sheet's XML where it is plain (rawxml.go): through
+	// excelize, either decodes the whole sheet.
+	merges, ok := rs.merges()
+	if !ok {
+		if merges, err = f.GetMergeCells(name, true); err != nil {
+			return nil, err
+		}
 	}
 	// Every covered cell is recorded, so a hostile merge (A1:XFD100000)
 	// would cost billions of entries: the cells under merges are bounded.
@@ -144,10 +148,14 @@ func loadGrid(f *excelize.File, name string, maxRows int) (*grid, error) {
 			rows[r-1][c-1] = ""
 		}
 	}
-	for c := 1; c <= g.maxCol; c++ {
-		col, _ := excelize.ColumnNumberToName(c)
-		if vis, err := f.GetColVisible(name, col); err == nil && !vis {
-			g.hiddenCols[c] = true
+	if hidden, ok := rs.hiddenCols(g.maxCol); ok {
+		g.hiddenCols = hidden
+	} else {
+		for c := 1; c <= g.maxCol; c++ {
+			col, _ := excelize.ColumnNumberToName(c)
+			if vis, err := f.GetColVisible(name, col); err == nil && !vis {
+				g.hiddenCols[c] = true
+			}
 		}
 	}
 	for i := range rows {

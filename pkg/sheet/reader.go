@@ -200,6 +200,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 		}
 	}
 	dn := newNames(f)
+	parts := rawParts(f)
 	for _, name := range names {
 		s := &Sheet{Name: name}
 		wb.Sheets = append(wb.Sheets, s)
@@ -211,7 +212,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 			s.Skipped = "hidden sheet"
 			continue
 		}
-		if err := readSheet(f, dn, s, ov); err != nil {
+		if err := readSheet(f, dn, s, ov, rawWorksheet(f, parts, name)); err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				// The XML decoder's bare EOF says nothing to a user.
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
@@ -235,8 +236,8 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 	return wb, nil
 }
 
-func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides) error {
-	g, err := loadGrid(f, s.Name, ov.MaxRows)
+func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet) error {
+	g, err := loadGrid(f, s.Name, ov.MaxRows, rs)
 	if err != nil {
 		return err
 	}
