@@ -18,7 +18,7 @@ import (
 // Questions looked up from a hidden sheet (HECVAT's VLOOKUP into its
 // "Questions" tab) are another matter: that sheet is no checklist, and
 // the sheet that looks them up is the one to answer.
-func skipCopies(f *excelize.File, wb *Workbook) {
+func skipCopies(f *excelize.File, wb *Workbook, raws map[string]*rawSheet) {
 	checklists := map[string]bool{}
 	for _, s := range wb.Checklists() {
 		checklists[s.Name] = true
@@ -39,7 +39,7 @@ func skipCopies(f *excelize.File, wb *Workbook) {
 				if err != nil {
 					continue
 				}
-				fm, err := f.GetCellFormula(s.Name, cell)
+				fm, err := cellFormula(f, raws[s.Name], s.Name, cell)
 				if err != nil || fm == "" {
 					continue
 				}

@@ -17,6 +17,7 @@ type grid struct {
 	hiddenRows map[int]bool
 	hiddenCols map[int]bool
 	maxCol     int
+	raw        *rawSheet // the sheet's XML where it is plain, else nil
 }
 
 func (g *grid) text(r, c int) string {
@@ -98,7 +99,7 @@ func loadGrid(f *excelize.File, name string, maxRows int, rs *rawSheet) (*grid, 
 			delete(hidden, r) // below the last row with text
 		}
 	}
-	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: hidden, hiddenCols: map[int]bool{}}
+	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: hidden, hiddenCols: map[int]bool{}, raw: rs}
 	for _, r := range rows {
 		if len(r) > g.maxCol {
 			g.maxCol = len(r)

@@ -89,6 +89,10 @@ func pkgPart(f *excelize.File, name string) []byte {
 // rawSheet is a worksheet's XML, plain enough to read parts of directly.
 type rawSheet struct {
 	xml []byte
+	// The formula of each cell that has one, read on first use; fmsOK
+	// is false when excelize must be asked.
+	fms            map[string]string
+	fmsRead, fmsOK bool
 }
 
 // rawWorksheet returns the sheet's XML when it can be read directly, or
@@ -269,4 +273,256 @@ func (rs *rawSheet) hiddenCols(maxCol int) (map[int]bool, bool) {
 		}
 	}
 	return hidden, true
+}
+
+// validations returns the sheet's data validations as excelize's
+// GetDataValidations gives them (type, cells and first formula; the
+// worksheet's, then those of its x14 extension, where LibreOffice and
+// newer Excel keep lists on other sheets), false when excelize must be
+// asked.
+func (rs *rawSheet) validations() ([]*excelize.DataValidation, bool) {
+	el, ok := rs.element("<dataValidations")
+	if !ok {
+		return nil, false
+	}
+	var out []*excelize.DataValidation
+	if el != nil {
+		if out, ok = decodeValidations(el); !ok {
+			return nil, false
+		}
+	}
+	ext, ok := rs.worksheetExtLst()
+	if !ok {
+		return nil, false
+	}
+	if ext == nil {
+		return out, true
+	}
+	var lst struct {
+		Ext []struct {
+			URI     string `xml:"uri,attr"`
+			Content string `xml:",innerxml"`
+		} `xml:"ext"`
+	}
+	if xml.Unmarshal(ext, &lst) != nil {
+		return nil, false
+	}
+	for _, e := range lst.Ext {
+		if e.URI != excelize.ExtURIDataValidations {
+			continue
+		}
+		dvs, ok := decodeValidations([]byte(e.Content))
+		if !ok {
+			return nil, false
+		}
+		out = append(out, dvs...)
+	}
+	return out, true
+}
+
+// validationFormula undoes the escaping excelize undoes in a validation's
+// formula.
+var validationFormula = strings.NewReplacer(`&amp;`, `&`, `&lt;`, `<`, `&gt;`, `>`)
+
+// decodeValidations reads a <dataValidations> element, or an
+// <x14:dataValidations> one (whose cells are an <xm:sqref> element and
+// whose formula is wrapped in <xm:f>), as excelize does.
+func decodeValidations(el []byte) ([]*excelize.DataValidation, bool) {
+	var dvs struct {
+		XMLName xml.Name `xml:"dataValidations"`
+		DV      []struct {
+			Type     string `xml:"type,attr"`
+			Sqref    string `xml:"sqref,attr"`
+			XMSqref  string `xml:"sqref"`
+			Formula1 *struct {
+				Content string `xml:",innerxml"`
+			} `xml:"formula1"`
+		} `xml:"dataValidation"`
+	}
+	if xml.Unmarshal(el, &dvs) != nil {
+		return nil, false
+	}
+	out := make([]*excelize.DataValidation, 0, len(dvs.DV))
+	for _, d := range dvs.DV {
+		dv := &excelize.DataValidation{Type: d.Type, Sqref: d.Sqref}
+		if d.Formula1 != nil {
+			dv.Formula1 = validationFormula.Replace(d.Formula1.Content)
+			if strings.HasPrefix(d.Formula1.Content, `"`) {
+				dv.Formula1 = strings.ReplaceAll(dv.Formula1, `""`, `"`)
+			}
+		}
+		if d.XMSqref != "" {
+			dv.Sqref = d.XMSqref
+			dv.Formula1 = strings.TrimSuffix(strings.TrimPrefix(dv.Formula1, "<xm:f>"), "</xm:f>")
+		}
+		out = append(out, dv)
+	}
+	return out, true
+}
+
+// worksheetExtLst returns the worksheet's own <extLst> element, nil when
+// it has none. It is the last child of <worksheet>; the rules of
+// conditional formats have extLst elements of their own, so the one that
+// closes just before </worksheet> is taken, from its matching start.
+func (rs *rawSheet) worksheetExtLst() ([]byte, bool) {
+	end := bytes.LastIndex(rs.xml, []byte("</worksheet>"))
+	if end < 0 {
+		return nil, false
+	}
+	closing := []byte("</extLst>")
+	tail := bytes.TrimRight(rs.xml[:end], " \t\r\n")
+	if !bytes.HasSuffix(tail, closing) {
+		return nil, true
+	}
+	start, depth := -1, 0
+	for i := 0; i < len(tail); {
+		o := bytes.Index(tail[i:], []byte("<extLst"))
+		c := bytes.Index(tail[i:], closing)
+		switch {
+		case c < 0:
+			return nil, false
+		case o >= 0 && o < c:
+			at := i + o + len("<extLst")
+			if at < len(tail) && strings.IndexByte(" \t\r\n>", tail[at]) >= 0 {
+				if depth == 0 {
+					start = i + o
+				}
+				depth++
+			}
+			i = at
+		default:
+			depth--
+			i += c + len(closing)
+			if depth < 0 {
+				return nil, false
+			}
+		}
+	}
+	if depth != 0 || start < 0 {
+		return nil, false
+	}
+	return tail[start:], true
+}
+
+// formula returns a cell's formula (without "="), "" for none, and false
+// when excelize must be asked. A cell that shares the formula of an
+// earlier one gets that one's text as written there: excelize shifts its
+// relative references to the cell, which the reader does not look at (it
+// asks whether there is a formula, what sheets it names, a HYPERLINK's
+// label).
+func (rs *rawSheet) formula(cell string) (string, bool) {
+	col, row, err := excelize.CellNameToCoordinates(cell)
+	if rs == nil || err != nil {
+		return "", false
+	}
+	cell, _ = excelize.CoordinatesToCellName(col, row)
+	if !rs.fmsRead {
+		rs.fms, rs.fmsOK = rs.readFormulas()
+		rs.fmsRead = true
+	}
+	if !rs.fmsOK {
+		return "", false
+	}
+	return rs.fms[cell], true
+}
+
+// readFormulas finds each <f> in <sheetData> and the cell it is in.
+func (rs *rawSheet) readFormulas() (map[string]string, bool) {
+	b := rs.xml
+	start := bytes.Index(b, []byte("<sheetData"))
+	if start < 0 {
+		return nil, false
+	}
+	end := bytes.Index(b[start:], []byte("</sheetData>"))
+	if end < 0 {
+		return map[string]string{}, bytes.Count(b, []byte("<sheetData")) == 1 // <sheetData/>
+	}
+	b = b[start : start+end]
+	type fml struct {
+		T       string `xml:"t,attr"`
+		Ref     string `xml:"ref,attr"`
+		Si      *int   `xml:"si,attr"`
+		Content string `xml:",chardata"`
+	}
+	out := map[string]string{}
+	masters := map[int]string{}
+	var shared []struct {
+		cell string
+		si   int
+	}
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("<f"))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 2
+		if i >= len(b) || strings.IndexByte(" \t\r\n>/", b[i]) < 0 {
+			continue
+		}
+		// The cell the formula is in: the last <c start before it.
+		c := bytes.LastIndex(b[:at], []byte("<c "))
+		if c < 0 {
+			return nil, false
+		}
+		tagEnd := bytes.IndexByte(b[c:at], '>')
+		if tagEnd < 0 || b[c+tagEnd-1] == '/' || bytes.Contains(b[c:at], []byte("</c>")) {
+			return nil, false // not inside that cell: XML written unlike Excel's
+		}
+		var cellTag struct {
+			R string `xml:"r,attr"`
+		}
+		if xml.Unmarshal(append(b[c:c+tagEnd:c+tagEnd], []byte("/>")...), &cellTag) != nil {
+			return nil, false
+		}
+		col, row, err := excelize.CellNameToCoordinates(cellTag.R)
+		if err != nil {
+			return nil, false // no reference: excelize places it by position
+		}
+		ref, _ := excelize.CoordinatesToCellName(col, row)
+		if _, dup := out[ref]; dup {
+			return nil, false
+		}
+		// The formula element, self-closing or up to its end tag.
+		fEnd := bytes.IndexByte(b[at:], '>')
+		if fEnd < 0 {
+			return nil, false
+		}
+		el := b[at : at+fEnd+1]
+		if b[at+fEnd-1] != '/' {
+			k := bytes.Index(b[at:], []byte("</f>"))
+			if k < 0 {
+				return nil, false
+			}
+			el = b[at : at+k+len("</f>")]
+		}
+		var f fml
+		if xml.Unmarshal(el, &f) != nil {
+			return nil, false
+		}
+		out[ref] = f.Content
+		if f.T == "shared" && f.Si != nil {
+			if _, ok := masters[*f.Si]; !ok && f.Ref != "" {
+				masters[*f.Si] = f.Content
+			}
+			shared = append(shared, struct {
+				cell string
+				si   int
+			}{ref, *f.Si})
+		}
+		i = at + len(el)
+	}
+	for _, s := range shared {
+		out[s.cell] = masters[s.si]
+	}
+	return out, true
+}
+
+// cellFormula is excelize's GetCellFormula, from the sheet's XML where it
+// is plain (see formula).
+func cellFormula(f *excelize.File, rs *rawSheet, sheet, cell string) (string, error) {
+	if fm, ok := rs.formula(cell); ok {
+		return fm, nil
+	}
+	return f.GetCellFormula(sheet, cell)
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/qfill/qfill/internal/ziptest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -165,4 +166,106 @@ func TestRawWorksheetLeavesUnusualXML(t *testing.T) {
 	if rawWorksheet(f, parts, "Sheet1") != nil {
 		t.Error("a sheet excelize holds decoded read from its old XML")
 	}
+}
+
+// Formulas as excelize's GetCellFormula gives them, but for a cell that
+// shares an earlier cell's formula: that cell's text, unshifted.
+func TestRawFormulas(t *testing.T) {
+	body := `<sheetData>` +
+		`<row r="1"><c r="A1"><f>SUM(B1:B3)&amp;"x"</f><v>1</v></c><c r="B1" t="str"><f>HYPERLINK("https://example.com","Policy &lt;v2&gt;")</f><v></v></c></row>` +
+		`<row r="2"><c r="A2"><f t="shared" ref="A2:A4" si="0">B2*2</f><v>2</v></c><c r="B2"><v>1</v></c></row>` +
+		`<row r="3"><c r="A3"><f t="shared" si="0"/><v>2</v></c><c r="C3"><f/></c></row>` +
+		`<row r="4"><c r="a4" s="1"><f t="shared" si="0"/></c><c r="B4"><f t="shared" si="7"/></c></row>` +
+		`</sheetData>`
+	pkg := workbookWithSheet(t, body)
+	f, err := excelize.OpenReader(bytes.NewReader(pkg))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rs := rawWorksheet(f, sheetParts(f), "Sheet1")
+	if rs == nil {
+		t.Fatal("sheet not read directly")
+	}
+	for _, c := range []struct{ cell, want string }{
+		{"A1", `SUM(B1:B3)&"x"`},
+		{"B1", `HYPERLINK("https://example.com","Policy <v2>")`},
+		{"A2", "B2*2"},
+		{"A3", "B2*2"}, // excelize: B3*2
+		{"A4", "B2*2"},
+		{"B4", ""}, // no cell starts shared formula 7
+		{"C3", ""},
+		{"B2", ""},
+		{"Z9", ""},
+	} {
+		got, ok := rs.formula(c.cell)
+		if !ok || got != c.want {
+			t.Errorf("%s: %q %v, want %q", c.cell, got, ok, c.want)
+		}
+		if c.cell == "A3" || c.cell == "A4" {
+			continue
+		}
+		if want, err := f.GetCellFormula("Sheet1", c.cell); err != nil || got != want {
+			t.Errorf("%s: %q, excelize %q (%v)", c.cell, got, want, err)
+		}
+	}
+	for _, odd := range []string{
+		`<sheetData><row r="1"><c><f>A2</f></c></row></sheetData>`,                                        // no reference
+		`<sheetData><row r="1"><c r="A1"><f>1</f></c><c r="A1"><f>2</f></c></row></sheetData>`,            // twice
+		`<sheetData><row r="1"><c r="A1"><v>1</v></c><c` + "\n" + `r="B1"><f>1</f></c></row></sheetData>`, // unlike Excel
+	} {
+		if _, ok := (&rawSheet{xml: []byte(`<worksheet>` + odd + `</worksheet>`)}).formula("A1"); ok {
+			t.Errorf("%s: read directly", odd)
+		}
+	}
+}
+
+// Data validations as excelize's GetDataValidations gives them: the
+// worksheet's, then the x14 extension's, which is the worksheet's own
+// extLst, not one inside a conditional format's rule.
+func TestRawValidations(t *testing.T) {
+	const x14 = `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>D2:D9</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`
+	const cf = `<conditionalFormatting sqref="E2:E9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>{0}</x14:id></ext></extLst></cfRule></conditionalFormatting>`
+	const dv = `<dataValidations count="2"><dataValidation type="list" allowBlank="1" sqref="C2:C9"><formula1>"Yes,No,R&amp;D"</formula1></dataValidation><dataValidation type="whole" sqref="F2"><formula1>0</formula1><formula2>9</formula2></dataValidation></dataValidations>`
+	for _, c := range []struct {
+		name, body string
+		want       int
+	}{
+		{"none", `<sheetData/>`, 0},
+		{"worksheet's", `<sheetData/>` + dv, 2},
+		{"and the extension's", `<sheetData/>` + cf + dv + `<extLst>` + x14 + `</extLst>`, 3},
+		{"with an extLst inside its own", `<sheetData/>` + dv + `<extLst><ext uri="{0}"><extLst><ext uri="{1}"/></extLst></ext>` + x14 + `</extLst>`, 3},
+		{"a rule's extLst only", `<sheetData/>` + cf + dv + `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`, 2},
+	} {
+		pkg := workbookWithSheet(t, c.body)
+		f, err := excelize.OpenReader(bytes.NewReader(pkg))
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		rs := rawWorksheet(f, sheetParts(f), "Sheet1")
+		got, ok := rs.validations()
+		want, err := f.GetDataValidations("Sheet1")
+		if !ok || err != nil || len(got) != c.want || len(want) != c.want {
+			t.Fatalf("%s: %d validations (%v), excelize %d (%v), want %d", c.name, len(got), ok, len(want), err, c.want)
+		}
+		for i := range got {
+			if got[i].Type != want[i].Type || got[i].Sqref != want[i].Sqref || got[i].Formula1 != want[i].Formula1 {
+				t.Errorf("%s: %d: %+v, excelize %+v", c.name, i, *got[i], *want[i])
+			}
+		}
+		f.Close()
+	}
+}
+
+// workbookWithSheet returns a saved workbook whose one sheet has body
+// inside <worksheet>.
+func workbookWithSheet(t *testing.T, body string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := excelize.NewFile().Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	sheet := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
+		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` + body + `</worksheet>`
+	return ziptest.Replace(t, buf.Bytes(), "xl/worksheets/sheet1.xml", []byte(sheet))
 }

@@ -201,6 +201,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 	}
 	dn := newNames(f)
 	parts := rawParts(f)
+	raws := map[string]*rawSheet{}
 	for _, name := range names {
 		s := &Sheet{Name: name}
 		wb.Sheets = append(wb.Sheets, s)
@@ -212,7 +213,8 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 			s.Skipped = "hidden sheet"
 			continue
 		}
-		if err := readSheet(f, dn, s, ov, rawWorksheet(f, parts, name)); err != nil {
+		raws[name] = rawWorksheet(f, parts, name)
+		if err := readSheet(f, dn, s, ov, raws[name]); err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				// The XML decoder's bare EOF says nothing to a user.
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
@@ -221,7 +223,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 		}
 	}
 	if ov.Sheet == "" {
-		skipCopies(f, wb)
+		skipCopies(f, wb, raws)
 		skipExamples(wb)
 	}
 	if len(wb.Checklists()) == 0 {
@@ -251,7 +253,7 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet
 		return nil
 	}
 	s.Layout, s.Headers = lay, headers
-	dvs, err := readValidations(f, dn, s.Name)
+	dvs, err := readValidations(f, rs, dn, s.Name)
 	if err != nil {
 		return err
 	}

@@ -643,7 +643,7 @@ func TestCopiedQuestionSheets(t *testing.T) {
 				{Name: "Guide", Layout: Layout{IDCol: 1, QuestionCol: 3, AnswerCol: 4}, Rows: rows},
 				{Name: "Other", Layout: Layout{IDCol: 1, QuestionCol: 2, AnswerCol: 3}, Rows: rows},
 			}}
-			skipCopies(f, wb)
+			skipCopies(f, wb, nil)
 			if got := strings.Contains(wb.Sheets[1].Skipped, `copied by formula from sheet "HECVAT - Lite"`); got != tt.wantSkipped {
 				t.Errorf("Guide skipped %q, want skipped as a copy: %v", wb.Sheets[1].Skipped, tt.wantSkipped)
 			}

@@ -130,7 +130,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		}
 		q := g.text(r, lay.QuestionCol)
 		if q == "" && !g.covered(r, lay.QuestionCol) {
-			q = formulaLabel(f, name, r, lay.QuestionCol)
+			q = formulaLabel(f, g.raw, name, r, lay.QuestionCol)
 		}
 		id := ""
 		if lay.IDCol > 0 {
@@ -192,7 +192,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if d := lay.DetailCol; d > 0 && !g.covered(r, d) {
 			dt := g.text(r, d)
 			if dt == "" {
-				dt = formulaLabel(f, name, r, d)
+				dt = formulaLabel(f, g.raw, name, r, d)
 			}
 			if dt != "" && dt != q {
 				q = q + "\n" + dt
@@ -221,7 +221,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			// beside Service Name), marks the cell to fill: no answer
 			// repeats its question.
 			row.Answered = !IsPlaceholder(row.Answer) && textnorm.Key(row.Answer) != textnorm.Key(q) && !describesItem(row.Answer, q)
-			if fm, _ := f.GetCellFormula(name, row.AnswerCell); fm != "" {
+			if fm, _ := cellFormula(f, g.raw, name, row.AnswerCell); fm != "" {
 				row.Locked = true
 			}
 			row.Choices = dvs.choicesAt(lay.AnswerCol, r)
@@ -421,9 +421,9 @@ func (cs *categories) rowSection(g *grid, r int, lay Layout, section string) str
 
 // formulaLabel returns the text of a formula cell that has no cached
 // value, when the text is inside the formula (HYPERLINK("url","label")).
-func formulaLabel(f *excelize.File, sheet string, r, c int) string {
+func formulaLabel(f *excelize.File, rs *rawSheet, sheet string, r, c int) string {
 	cell, _ := excelize.CoordinatesToCellName(c, r)
-	fm, err := f.GetCellFormula(sheet, cell)
+	fm, err := cellFormula(f, rs, sheet, cell)
 	if err != nil || fm == "" {
 		return ""
 	}

@@ -176,10 +176,13 @@ type validations struct {
 	rules []listRule
 }
 
-func readValidations(f *excelize.File, n *names, sheet string) (*validations, error) {
-	dvs, err := f.GetDataValidations(sheet)
-	if err != nil {
-		return nil, err
+func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*validations, error) {
+	dvs, ok := rs.validations()
+	if !ok {
+		var err error
+		if dvs, err = f.GetDataValidations(sheet); err != nil {
+			return nil, err
+		}
 	}
 	v := &validations{}
 	for _, dv := range dvs {
