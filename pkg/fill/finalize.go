@@ -84,7 +84,7 @@ func Finalize(data []byte, name string, o sheet.OpenOptions, force bool) (res *F
 			sheets = append(sheets, s)
 		}
 	}
-	res.Bytes, err = Render(data, f, sheets, o.Password)
+	res.Bytes, err = Render(data, f, sheets, o.Password, nil)
 	return res, err
 }
 

@@ -101,7 +101,7 @@ func TestXLSMKeepsMacros(t *testing.T) {
 func TestCopyRawKeepsCompressedBytes(t *testing.T) {
 	src, _ := os.ReadFile(filepath.Join("..", "..", "templates", "sla_check_ja.xlsx"))
 	var buf bytes.Buffer
-	if err := Patch(src, src, nil, &buf); err != nil {
+	if err := Patch(src, src, nil, nil, &buf); err != nil {
 		t.Fatal(err)
 	}
 	a, _ := zip.NewReader(bytes.NewReader(src), int64(len(src)))

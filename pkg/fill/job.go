@@ -111,6 +111,12 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 	res.Items = Plan(wb, m, j.Plan)
 	step(&res.Took.Match)
 	res.Counts = Count(res.Items)
+	// Only a package Patch writes can take set-aside rows back; an
+	// encrypted one excelize saves whole.
+	var far map[string][]byte
+	if j.Open.Password == "" {
+		far = detachFarRows(f.File, orig, res.Items)
+	}
 	changed, err := Apply(f.File, res.Items)
 	if err != nil {
 		return res, err
@@ -124,7 +130,7 @@ func Run(j Job, m Matcher) (res *Result, err error) {
 			changed = append(changed, f.GetSheetList()[len(f.GetSheetList())-1])
 		}
 	}
-	if res.Bytes, err = Render(orig, f.File, changed, j.Open.Password); err != nil {
+	if res.Bytes, err = Render(orig, f.File, changed, j.Open.Password, far); err != nil {
 		return res, err
 	}
 	step(&res.Took.Write)

@@ -23,8 +23,9 @@ var fixedTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 // from orig byte for byte, compressed data included, so whatever excelize
 // would drop or rewrite on a round trip (drawings, charts, pivot caches,
 // custom XML, VBA projects, printer settings, extension lists on other
-// sheets) reaches the output untouched.
-func Patch(orig, edited []byte, changedSheets []string, w io.Writer) error {
+// sheets) reaches the output untouched. far holds rows to put back at the
+// end of a changed sheet's rows, by part (see detachFarRows).
+func Patch(orig, edited []byte, changedSheets []string, far map[string][]byte, w io.Writer) error {
 	or, err := zip.NewReader(bytes.NewReader(orig), int64(len(orig)))
 	if err != nil {
 		return fmt.Errorf("reading input package: %w", err)
@@ -121,6 +122,20 @@ func Patch(orig, edited []byte, changedSheets []string, w io.Writer) error {
 
 	zw := zip.NewWriter(w)
 	copyEdited := func(f *zip.File, modified time.Time) error {
+		if rows, ok := far[f.Name]; ok {
+			b, err := readPart(f)
+			if err == nil {
+				b, err = restoreFarRows(b, rows)
+			}
+			if err != nil {
+				return err
+			}
+			hw, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: modified})
+			if err == nil {
+				_, err = hw.Write(b)
+			}
+			return err
+		}
 		rc, err := f.Open()
 		if err != nil {
 			return err

@@ -13,7 +13,10 @@ import (
 // file's bytes. Plain packages are patched part by part (see Patch); an
 // encrypted workbook is saved by excelize with the same password, since its
 // parts cannot be copied as they are.
-func Render(orig []byte, f *excelize.File, changed []string, password string) ([]byte, error) {
+//
+// far holds, by part, rows detachFarRows took out of changed sheets before
+// they were written; they go back into the filled copy.
+func Render(orig []byte, f *excelize.File, changed []string, password string, far map[string][]byte) ([]byte, error) {
 	var buf bytes.Buffer
 	switch {
 	case password != "":
@@ -36,7 +39,7 @@ func Render(orig []byte, f *excelize.File, changed []string, password string) ([
 		if err != nil {
 			return nil, fmt.Errorf("saving: %w", err)
 		}
-		if err := Patch(orig, edited.Bytes(), changed, &buf); err != nil {
+		if err := Patch(orig, edited.Bytes(), changed, far, &buf); err != nil {
 			return nil, fmt.Errorf("saving: %w", err)
 		}
 	}
