@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/qfill/qfill/pkg/sheet"
 )
 
 // fixedTime stamps the parts qfill writes, so that the same inputs give the
@@ -242,58 +244,25 @@ func relTargets(f *zip.File, dir string) ([]string, error) {
 
 // sheetPartPaths maps sheet names to their part paths ("xl/worksheets/sheet1.xml").
 func sheetPartPaths(r *zip.Reader) (map[string]string, error) {
-	var wbFile, relsFile *zip.File
+	files := map[string]*zip.File{}
 	for _, f := range r.File {
-		switch f.Name {
-		case "xl/workbook.xml":
-			wbFile = f
-		case "xl/_rels/workbook.xml.rels":
-			relsFile = f
+		files[f.Name] = f
+	}
+	parts := sheet.SheetParts(func(name string) []byte {
+		f, ok := files[name]
+		if !ok {
+			return nil
 		}
-	}
-	if wbFile == nil || relsFile == nil {
-		return nil, fmt.Errorf("package has no xl/workbook.xml")
-	}
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			RID  string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	b, err := readPart(wbFile)
-	if err != nil {
-		return nil, err
-	}
-	if err := xml.Unmarshal(b, &wb); err != nil {
-		return nil, fmt.Errorf("xl/workbook.xml: %w", err)
-	}
-	if b, err = readPart(relsFile); err != nil {
-		return nil, err
-	}
-	if err := xml.Unmarshal(b, &rels); err != nil {
-		return nil, fmt.Errorf("xl/_rels/workbook.xml.rels: %w", err)
-	}
-	targets := map[string]string{}
-	for _, r := range rels.Rels {
-		t := r.Target
-		if strings.HasPrefix(t, "/") {
-			t = strings.TrimPrefix(t, "/")
-		} else {
-			t = path.Clean("xl/" + t)
+		b, err := readPart(f)
+		if err != nil {
+			return nil
 		}
-		targets[r.ID] = t
+		return b
+	})
+	if parts == nil {
+		return nil, fmt.Errorf("package has no readable workbook part")
 	}
-	out := map[string]string{}
-	for _, s := range wb.Sheets {
-		out[s.Name] = targets[s.RID]
-	}
-	return out, nil
+	return parts, nil
 }
 
 // childNames maps a container element to its entries.

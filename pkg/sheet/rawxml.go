@@ -23,9 +23,17 @@ import (
 // rawParts is sheetParts; tests read workbooks without it too.
 var rawParts = sheetParts
 
-// sheetParts maps each sheet's name to its part in the package, as the
-// workbook's relationships give it, or returns nil.
+// sheetParts maps each sheet's name to its part as excelize holds the
+// package in memory.
 func sheetParts(f *excelize.File) map[string]string {
+	return SheetParts(func(name string) []byte { return pkgPart(f, name) })
+}
+
+// SheetParts maps each sheet's name to its part in a package
+// ("xl/worksheets/sheet1.xml"), as the workbook's relationships give it,
+// reading the package's parts with part (nil for a part not there). It
+// returns nil when the package has no workbook it can read.
+func SheetParts(part func(name string) []byte) map[string]string {
 	wbPath := "xl/workbook.xml"
 	var root struct {
 		Rels []struct {
@@ -33,7 +41,7 @@ func sheetParts(f *excelize.File) map[string]string {
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	if b := pkgPart(f, "_rels/.rels"); b != nil && xml.Unmarshal(b, &root) == nil {
+	if b := part("_rels/.rels"); b != nil && xml.Unmarshal(b, &root) == nil {
 		for _, r := range root.Rels {
 			if strings.HasSuffix(r.Type, "/officeDocument") {
 				wbPath = strings.TrimPrefix(path.Clean("/"+r.Target), "/")
@@ -53,7 +61,7 @@ func sheetParts(f *excelize.File) map[string]string {
 		} `xml:"Relationship"`
 	}
 	dir := path.Dir(wbPath)
-	wbXML, relsXML := pkgPart(f, wbPath), pkgPart(f, path.Join(dir, "_rels", path.Base(wbPath)+".rels"))
+	wbXML, relsXML := part(wbPath), part(path.Join(dir, "_rels", path.Base(wbPath)+".rels"))
 	if wbXML == nil || relsXML == nil || xml.Unmarshal(wbXML, &wb) != nil || xml.Unmarshal(relsXML, &rels) != nil {
 		return nil
 	}
