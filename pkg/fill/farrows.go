@@ -32,11 +32,13 @@ func detachFarRows(f *excelize.File, orig []byte, items []Item) map[string][]byt
 		return nil
 	}
 	out := map[string][]byte{}
+	seen := map[string]bool{}
 	for _, it := range items {
 		p, ok := parts[it.Sheet]
-		if !ok || out[p] != nil {
+		if !ok || seen[p] {
 			continue
 		}
+		seen[p] = true
 		if _, decoded := f.Sheet.Load(p); decoded {
 			continue
 		}
@@ -54,8 +56,9 @@ func detachFarRows(f *excelize.File, orig []byte, items []Item) map[string][]byt
 }
 
 // splitFarRows splits a worksheet's XML into the XML without its trailing
-// value-less rows and those rows, when they start farRowGap or more below
-// the row before them.
+// value-less rows that start farRowGap or more below the row before them,
+// and those rows. Walking back over value-less rows stops after
+// maxFarRows of them, or once the rows left are too close to the top.
 func splitFarRows(x []byte) (kept, far []byte, ok bool) {
 	if bytes.Contains(x, []byte("<!--")) || bytes.Contains(x, []byte("<![CDATA[")) {
 		return nil, nil, false
@@ -64,24 +67,30 @@ func splitFarRows(x []byte) (kept, far []byte, ok bool) {
 	if end < 0 {
 		return nil, nil, false
 	}
-	start, first := end, 0
-	for {
-		s, r, empty := lastRow(x[:start])
-		if s < 0 || !empty {
-			prev := 0
-			if s >= 0 {
-				prev = r
-			}
-			if start == end || first-prev < farRowGap {
-				return nil, nil, false
-			}
-			break
+	// start is where the rows examined so far begin, after the row
+	// number of the first of them.
+	start, after := end, 0
+	for n := 0; n <= maxFarRows; n++ {
+		if start < end && after < farRowGap {
+			return nil, nil, false
 		}
-		start, first = s, r
+		s, r, empty := lastRow(x[:start])
+		if s < 0 {
+			r = 0
+		}
+		if start < end && after-r >= farRowGap {
+			return append(bytes.Clone(x[:start]), x[end:]...), bytes.Clone(x[start:end]), true
+		}
+		if s < 0 || !empty {
+			return nil, nil, false
+		}
+		start, after = s, r
 	}
-	kept = append(bytes.Clone(x[:start]), x[end:]...)
-	return kept, bytes.Clone(x[start:end]), true
+	return nil, nil, false
 }
+
+// maxFarRows bounds the value-less rows splitFarRows walks back over.
+const maxFarRows = 1000
 
 // lastRow finds the last <row> element of x, which must end x (but for
 // white space): its start, its row number (0 if it has none), and whether
