@@ -9,12 +9,13 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// excelize answers a question about a worksheet's merged ranges or
-// columns by decoding the whole sheet into memory, where it stays. A
-// workbook of many tabs (guidance, reports, scoring tables of several MB)
-// then costs its size twice over for tabs that hold no questions. The
-// reader takes those small parts of a sheet from its XML as the package
-// holds it, and asks excelize only where that XML is not plain: a sheet
+// excelize answers a question about a worksheet's merged ranges, columns,
+// formulas or data validations by decoding the whole sheet into memory,
+// where it stays. A workbook of many tabs (guidance, reports, scoring
+// tables of several MB) then costs its size twice over for tabs that hold
+// no questions. The reader takes those parts of a sheet from its XML as
+// the package holds it, and asks excelize only where that XML is not
+// plain: a sheet
 // excelize holds decoded (it may have changed), one spilled to a temporary
 // file, prefixed element names, comments or CDATA sections (where markup
 // can hide), an element given twice, overlapping merged ranges (excelize
@@ -240,11 +241,13 @@ func (rs *rawSheet) merges() ([]excelize.MergeCell, bool) {
 	return out, true
 }
 
-// maxRawMerges bounds the pairwise overlap check of merges, and
-// maxRawCols the column elements checked for every column.
+// maxRawMerges bounds the pairwise overlap check of merges,
+// maxRawCols the column elements checked for every column, and
+// maxCellLead how far before a formula its cell's start is looked for.
 const (
 	maxRawMerges = 2000
 	maxRawCols   = 1000
+	maxCellLead  = 64 << 10
 )
 
 // hiddenCols returns which of the columns 1..maxCol are hidden, false
@@ -382,29 +385,30 @@ func (rs *rawSheet) worksheetExtLst() ([]byte, bool) {
 	if !bytes.HasSuffix(tail, closing) {
 		return nil, true
 	}
+	open := []byte("<extLst")
+	next := func(from int, pat []byte) int {
+		if j := bytes.Index(tail[from:], pat); j >= 0 {
+			return from + j
+		}
+		return -1
+	}
 	start, depth := -1, 0
-	for i := 0; i < len(tail); {
-		o := bytes.Index(tail[i:], []byte("<extLst"))
-		c := bytes.Index(tail[i:], closing)
-		switch {
-		case c < 0:
-			return nil, false
-		case o >= 0 && o < c:
-			at := i + o + len("<extLst")
+	for o, c := next(0, open), next(0, closing); c >= 0; {
+		if o >= 0 && o < c {
+			at := o + len(open)
 			if at < len(tail) && strings.IndexByte(" \t\r\n>", tail[at]) >= 0 {
 				if depth == 0 {
-					start = i + o
+					start = o
 				}
 				depth++
 			}
-			i = at
-		default:
-			depth--
-			i += c + len(closing)
-			if depth < 0 {
-				return nil, false
-			}
+			o = next(at, open)
+			continue
 		}
+		if depth--; depth < 0 {
+			return nil, false
+		}
+		c = next(c+len(closing), closing)
 	}
 	if depth != 0 || start < 0 {
 		return nil, false
@@ -468,11 +472,15 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 		if i >= len(b) || strings.IndexByte(" \t\r\n>/", b[i]) < 0 {
 			continue
 		}
-		// The cell the formula is in: the last <c start before it.
-		c := bytes.LastIndex(b[:at], []byte("<c "))
+		// The cell the formula is in: the last <c start before it, and
+		// near it (a sheet of formulas outside cells would otherwise cost
+		// a search back to the start for each).
+		lo := max(0, at-maxCellLead)
+		c := bytes.LastIndex(b[lo:at], []byte("<c "))
 		if c < 0 {
 			return nil, false
 		}
+		c += lo
 		tagEnd := bytes.IndexByte(b[c:at], '>')
 		if tagEnd < 0 || b[c+tagEnd-1] == '/' || bytes.Contains(b[c:at], []byte("</c>")) {
 			return nil, false // not inside that cell: XML written unlike Excel's
