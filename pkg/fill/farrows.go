@@ -10,9 +10,9 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// farRowGap is how far below the last row with content formatted rows
-// must start before they are kept out of excelize's way (see
-// detachFarRows): a few thousand empty slots cost nothing to speak of.
+// farRowGap is how far below the row before them trailing value-less
+// rows must start to be kept out of excelize's way (see detachFarRows): a
+// few thousand empty slots cost nothing to speak of.
 const farRowGap = 10000
 
 // detachFarRows takes the trailing rows that hold no values (only a
