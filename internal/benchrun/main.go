@@ -10,12 +10,16 @@
 //   - matching throughput, and how matching cost grows from 2,000 to
 //     20,000 to 200,000 corpus entries;
 //
+//   - qfill against the floor on public questionnaires of many tabs
+//     (../shared/realworld, when it is there);
+//
 //   - a naive all-pairs scorer and a sahilm/fuzzy scan over the same data.
 //
 //     go run ./internal/benchrun -qfill bin/qfill -floor bin/benchfloor -dir .bench
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"math/rand"
@@ -43,7 +47,15 @@ func main() {
 	runs := flag.Int("runs", 3, "runs of each program (best time, worst memory)")
 	before := flag.String("before", "", "another qfill binary (an earlier version) to run in turn with the others and compare")
 	genOnly := flag.Bool("generate", false, "only write the data files (used by the run itself)")
+	realOnly := flag.Bool("realworld", false, "only the real-world workbooks")
 	flag.Parse()
+	if *realOnly {
+		if err := realWorld(*qfill, *floor, *before, filepath.Join(*dir, "realworld"), 5*(*runs)/3); err != nil {
+			fmt.Fprintln(os.Stderr, "benchrun:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *genOnly {
 		if _, _, _, err := generate(*dir, *entries, *questions); err != nil {
 			fmt.Fprintln(os.Stderr, "benchrun:", err)
@@ -66,6 +78,12 @@ func run(qfillBin, floorBin, beforeBin, dir string, nEntries, nQuestions, runs i
 	// few hundred rows: there the fixed costs weigh, not matching. The
 	// runs are short, so more of them.
 	if err := wholeProcess("At a typical size", qfillBin, floorBin, beforeBin, filepath.Join(dir, "typical"), 500, 300, 5*runs); err != nil {
+		return err
+	}
+
+	// Public questionnaires of many tabs, where reading and writing
+	// weigh and matching does not.
+	if err := realWorld(qfillBin, floorBin, beforeBin, filepath.Join(dir, "realworld"), 5*runs/3); err != nil {
 		return err
 	}
 
@@ -225,6 +243,110 @@ func wholeProcess(title, qfillBin, floorBin, beforeBin, dir string, nEntries, nQ
 		fmt.Printf("Beside them, %s: %s / %d MB on a new corpus, %s / %d MB from its cache (if it has one); qfill takes **%.2f×** its time on a new corpus, **%.2f×** with the cached index.\n\n", beforeBin, earlier.best.Round(time.Millisecond), earlier.peak>>20, earlierWarm.best.Round(time.Millisecond), earlierWarm.peak>>20, float64(cold.best)/float64(earlier.best), float64(warm.best)/float64(earlierWarm.best))
 	}
 	return nil
+}
+
+// realWorldFiles are workbooks of ../shared/realworld that make bench
+// fills: the HECVATs have 13 to 15 tabs, of guidance, reports and scoring.
+var realWorldFiles = []string{
+	"educause_hecvat_lite_v2.11.xlsx",
+	"educause_hecvat_v4.1.4_template.xlsx",
+	"educause_hecvat_full_v3.06.xlsx",
+	"owasp_samm_v2_assessment_toolbox.xlsx",
+	"csa_caiq_v4.0.3_official_template.xlsx",
+}
+
+// realWorld fills each of realWorldFiles from the bundled sample corpus
+// (its index from the cache, as a vendor's second run has it), in turn
+// with the floor and the earlier build, and prints the best times and
+// peak memory. The floor writes the answer cells of the rows qfill reads
+// as questions (from a report of a first run) after reading every row of
+// every sheet.
+func realWorld(qfillBin, floorBin, beforeBin, dir string, runs int) error {
+	src := filepath.Join("..", "shared", "realworld")
+	if _, err := os.Stat(src); err != nil {
+		fmt.Printf("## Real-world workbooks\n\n%s is absent: not measured.\n\n", src)
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	fmt.Printf("## Real-world workbooks (../shared/realworld, the sample corpus; best of %d runs; peak RSS)\n\n", runs)
+	fmt.Println("| workbook | questions | floor | qfill | ratio qfill / floor (time, memory) |" + map[bool]string{true: " earlier build | qfill / earlier |", false: ""}[beforeBin != ""])
+	fmt.Println("|---|---:|---:|---:|---:|" + map[bool]string{true: "---:|---:|", false: ""}[beforeBin != ""])
+	for _, name := range realWorldFiles {
+		in := filepath.Join(src, name)
+		base := strings.TrimSuffix(name, ".xlsx")
+		out, report, cells := filepath.Join(dir, base+".filled.xlsx"), filepath.Join(dir, base+".json"), filepath.Join(dir, base+".cells")
+		cache := []string{"QFILL_CACHE=" + filepath.Join(dir, "cache")}
+		os.Remove(out)
+		first := program{bin: qfillBin, args: []string{"fill", in, "-o", out, "--corpus", "corpus", "--report", report}, env: cache}
+		if _, err := first.run(); err != nil {
+			return fmt.Errorf("qfill %s: %w", name, err)
+		}
+		n, err := writeCells(report, cells)
+		if err != nil {
+			return err
+		}
+		floor := program{bin: floorBin, args: []string{in, filepath.Join(dir, base+".floor.xlsx"), cells}}
+		qfill := program{bin: qfillBin, args: []string{"fill", in, "-o", out, "--corpus", "corpus"}, env: cache}
+		beforeOut := filepath.Join(dir, base+".before.xlsx")
+		os.Remove(beforeOut)
+		earlier := program{bin: beforeBin, args: []string{"fill", in, "-o", beforeOut, "--corpus", "corpus"}, env: []string{"QFILL_CACHE=" + filepath.Join(dir, "cache-before")}}
+		for i := 0; i < runs; i++ {
+			if beforeBin != "" {
+				if _, err := earlier.run(); err != nil {
+					return fmt.Errorf("qfill before %s: %w", name, err)
+				}
+			}
+			if _, err := floor.run(); err != nil {
+				return fmt.Errorf("floor %s: %w", name, err)
+			}
+			if _, err := qfill.run(); err != nil {
+				return fmt.Errorf("qfill %s: %w", name, err)
+			}
+		}
+		row := fmt.Sprintf("| %s | %d | %s / %d MB | %s / %d MB | %.2f×, %.2f× |", base, n, floor.best.Round(time.Millisecond), floor.peak>>20,
+			qfill.best.Round(time.Millisecond), qfill.peak>>20, float64(qfill.best)/float64(floor.best), float64(qfill.peak)/float64(floor.peak))
+		if beforeBin != "" {
+			row += fmt.Sprintf(" %s / %d MB | %.2f× |", earlier.best.Round(time.Millisecond), earlier.peak>>20, float64(qfill.best)/float64(earlier.best))
+		}
+		fmt.Println(row)
+	}
+	fmt.Println()
+	return nil
+}
+
+// writeCells lists, from a qfill JSON report, the answer cell of every
+// question row that is not kept as it was, for the floor to write; it
+// returns how many.
+func writeCells(report, cells string) (int, error) {
+	data, err := os.ReadFile(report)
+	if err != nil {
+		return 0, err
+	}
+	var r struct {
+		Files []struct {
+			Items []struct {
+				Sheet      string `json:"sheet"`
+				AnswerCell string `json:"answer_cell"`
+				Status     string `json:"status"`
+			} `json:"items"`
+		} `json:"files"`
+	}
+	if err := json.Unmarshal(data, &r); err != nil {
+		return 0, fmt.Errorf("%s: %w", report, err)
+	}
+	var b strings.Builder
+	n := 0
+	for _, f := range r.Files {
+		for _, it := range f.Items {
+			if it.Status != "kept" && it.AnswerCell != "" {
+				fmt.Fprintf(&b, "%s\t%s\n", it.Sheet, it.AnswerCell)
+				n++
+			}
+		}
+	}
+	return n, os.WriteFile(cells, []byte(b.String()), 0o644)
 }
 
 // span is the range of a round's ratios.
