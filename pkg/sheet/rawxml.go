@@ -485,13 +485,11 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 		if tagEnd < 0 || b[c+tagEnd-1] == '/' || bytes.Contains(b[c:at], []byte("</c>")) {
 			return nil, false // not inside that cell: XML written unlike Excel's
 		}
-		var cellTag struct {
-			R string `xml:"r,attr"`
-		}
-		if xml.Unmarshal(append(b[c:c+tagEnd:c+tagEnd], []byte("/>")...), &cellTag) != nil {
+		r, ok := cellRef(b[c : c+tagEnd])
+		if !ok {
 			return nil, false
 		}
-		col, row, err := excelize.CellNameToCoordinates(cellTag.R)
+		col, row, err := excelize.CellNameToCoordinates(r)
 		if err != nil {
 			return nil, false // no reference: excelize places it by position
 		}
@@ -513,7 +511,9 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 			el = b[at : at+k+len("</f>")]
 		}
 		var f fml
-		if xml.Unmarshal(el, &f) != nil {
+		if plain := el[len("<f>"):max(len("<f>"), len(el)-len("</f>"))]; bytes.HasPrefix(el, []byte("<f>")) && !bytes.ContainsAny(plain, "&<\r") {
+			f.Content = string(plain) // no attributes, nothing escaped: the common case
+		} else if xml.Unmarshal(el, &f) != nil {
 			return nil, false
 		}
 		out[ref] = f.Content
@@ -532,6 +532,41 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 		out[s.cell] = masters[s.si]
 	}
 	return out, true
+}
+
+// cellRef returns the r attribute of a cell's start tag (`<c r="B7" s="3"`,
+// without its '>'): read attribute by attribute where they are plain,
+// else as encoding/xml reads it.
+func cellRef(tag []byte) (string, bool) {
+	space := func(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+	i := len("<c")
+	for plain := true; plain; {
+		for i < len(tag) && space(tag[i]) {
+			i++
+		}
+		eq := bytes.IndexByte(tag[i:], '=')
+		if eq <= 0 || i+eq+2 > len(tag) || tag[i+eq+1] != '"' && tag[i+eq+1] != '\'' {
+			break
+		}
+		name, q := tag[i:i+eq], tag[i+eq+1]
+		v := tag[i+eq+2:]
+		k := bytes.IndexByte(v, q)
+		if k < 0 || bytes.ContainsAny(name, " \t\r\n") || bytes.ContainsAny(v[:k], "&<\t\r\n") {
+			break
+		}
+		if string(name) == "r" {
+			return string(v[:k]), true
+		}
+		i += eq + 2 + k + 1
+		plain = i < len(tag) && space(tag[i])
+	}
+	var cellTag struct {
+		R string `xml:"r,attr"`
+	}
+	if xml.Unmarshal(append(tag[:len(tag):len(tag)], "/>"...), &cellTag) != nil {
+		return "", false
+	}
+	return cellTag.R, true
 }
 
 // cellFormula is excelize's GetCellFormula, from the sheet's XML where it

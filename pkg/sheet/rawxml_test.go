@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"bytes"
+	"encoding/xml"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -268,4 +269,22 @@ func workbookWithSheet(t *testing.T, body string) []byte {
 	sheet := `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n" +
 		`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` + body + `</worksheet>`
 	return ziptest.Replace(t, buf.Bytes(), "xl/worksheets/sheet1.xml", []byte(sheet))
+}
+
+// A cell's reference as encoding/xml (and so excelize) reads its tag.
+func TestCellRef(t *testing.T) {
+	for _, tag := range []string{
+		`<c r="B7"`, `<c s="2" r="B7" t="s"`, `<c r='C3' s="1"`, `<c t="a r='Z9'" r="A1"`,
+		`<c r = "D4"`, `<c x:r="E5" r="F6"`, `<c x:r="E5"`, `<c r="G&#55;"`, `<c s="1"`, `<c` + "\n\t" + `r="H8"`, `<c r=""`,
+	} {
+		var want struct {
+			R string `xml:"r,attr"`
+		}
+		if err := xml.Unmarshal([]byte(tag+"/>"), &want); err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := cellRef([]byte(tag)); !ok || got != want.R {
+			t.Errorf("%s: %q %v, want %q", tag, got, ok, want.R)
+		}
+	}
 }
