@@ -344,12 +344,56 @@ func openTag(body []byte) []byte {
 }
 
 // children splits a container's body into its direct entries. Entries of
-// these containers never nest an element of their own name.
+// these containers never nest an element of their own name, so each runs
+// from <child (or <x:child) to its "/>" or its </child>. An opening that
+// is neither is skipped, as a pattern that does not match it would.
 func children(body []byte, child string) [][]byte {
-	tag := openTag(body)
-	inner := body[len(tag):]
-	re := regexp.MustCompile(`(?s)<(?:[A-Za-z0-9_]+:)?` + child + `\b[^>]*?/>|<((?:[A-Za-z0-9_]+:)?)` + child + `\b[^>]*?[^/]>.*?</(?:[A-Za-z0-9_]+:)?` + child + `>|<(?:[A-Za-z0-9_]+:)?` + child + `>.*?</(?:[A-Za-z0-9_]+:)?` + child + `>`)
-	return re.FindAll(inner, -1)
+	inner := body[len(openTag(body)):]
+	var out [][]byte
+	for i := 0; ; {
+		s, name := nextElement(inner, i, child)
+		if s < 0 {
+			return out
+		}
+		end := bytes.IndexByte(inner[s:], '>')
+		if end < 0 {
+			return out
+		}
+		if inner[s+end-1] == '/' {
+			out = append(out, inner[s:s+end+1])
+			i = s + end + 1
+			continue
+		}
+		closing := []byte("</" + name + ">")
+		k := bytes.Index(inner[s+end:], closing)
+		if k < 0 {
+			i = s + len(name) + 1
+			continue
+		}
+		out = append(out, inner[s:s+end+k+len(closing)])
+		i = s + end + k + len(closing)
+	}
+}
+
+// nextElement finds from i the next start tag of an element named local,
+// with or without a prefix, and returns where it starts and its full name.
+func nextElement(b []byte, i int, local string) (int, string) {
+	for {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			return -1, ""
+		}
+		s := i + j
+		k := s + 1
+		for k < len(b) && (b[k] == '_' || b[k] >= 'a' && b[k] <= 'z' || b[k] >= 'A' && b[k] <= 'Z' || b[k] >= '0' && b[k] <= '9' || b[k] == ':') {
+			k++
+		}
+		name := string(b[s+1 : k])
+		if l := strings.LastIndexByte(name, ':'); (name == local || l >= 0 && name[l+1:] == local && strings.Count(name, ":") == 1) && k < len(b) && (b[k] == '>' || b[k] == '/' || b[k] == ' ' || b[k] == '\t' || b[k] == '\r' || b[k] == '\n') {
+			return s, name
+		}
+		i = s + 1
+	}
 }
 
 var countAttr = regexp.MustCompile(`\bcount="\d+"`)
