@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"path"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -28,13 +30,16 @@ func Render(orig []byte, f *excelize.File, changed []string, password string, fa
 	default:
 		// The package excelize writes here is only read back by Patch,
 		// which compresses what it takes and takes only the changed
-		// sheets: deflating every part, or writing back a sheet the
-		// reader loaded and nothing changed (a large tab of a HECVAT
-		// costs a quarter of a second), would be work thrown away.
-		f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return storeWriter{zip.NewWriter(w)} })
-		if err := unloadUnchanged(f, orig, changed); err != nil {
+		// sheets: deflating every part, writing back a sheet the reader
+		// loaded and nothing changed (a large tab of a HECVAT costs a
+		// quarter of a second), or even storing the parts Patch copies
+		// from the input (a checksum and a copy of each) would be work
+		// thrown away.
+		needed, err := unloadUnchanged(f, orig, changed)
+		if err != nil {
 			return nil, fmt.Errorf("saving: %w", err)
 		}
+		f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return storeWriter{zip.NewWriter(w), needed} })
 		edited, err := f.WriteToBuffer()
 		if err != nil {
 			return nil, fmt.Errorf("saving: %w", err)
@@ -46,24 +51,34 @@ func Render(orig []byte, f *excelize.File, changed []string, password string, fa
 	return buf.Bytes(), nil
 }
 
-// storeWriter is a zip writer that stores its parts uncompressed.
-type storeWriter struct{ *zip.Writer }
+// storeWriter is a zip writer that stores the parts needed says Patch may
+// take, uncompressed, and drops the rest.
+type storeWriter struct {
+	*zip.Writer
+	needed func(name string) bool
+}
 
 func (s storeWriter) Create(name string) (io.Writer, error) {
+	if !s.needed(name) {
+		return io.Discard, nil
+	}
 	return s.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store})
 }
 
 // unloadUnchanged drops from f the parsed form of every sheet of the input
 // package that is not among changed, so that excelize writes those parts
-// back as it read them instead of encoding them again.
-func unloadUnchanged(f *excelize.File, orig []byte, changed []string) error {
+// back as it read them instead of encoding them again. It returns which
+// parts Patch may take from what excelize writes: those the input lacks
+// (excelize added them), the changed sheets with their relationships,
+// comments and VML drawings, and the package-wide tables and lists.
+func unloadUnchanged(f *excelize.File, orig []byte, changed []string) (func(string) bool, error) {
 	zr, err := zip.NewReader(bytes.NewReader(orig), int64(len(orig)))
 	if err != nil {
-		return fmt.Errorf("reading input package: %w", err)
+		return nil, fmt.Errorf("reading input package: %w", err)
 	}
 	parts, err := sheetPartPaths(zr)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	keep := map[string]bool{}
 	for _, name := range changed {
@@ -74,5 +89,27 @@ func unloadUnchanged(f *excelize.File, orig []byte, changed []string) error {
 			f.Sheet.Delete(p)
 		}
 	}
-	return nil
+	inOrig := map[string]bool{}
+	for _, zf := range zr.File {
+		inOrig[zf.Name] = true
+	}
+	return func(name string) bool {
+		switch {
+		case !inOrig[name], keep[name]:
+		case name == "[Content_Types].xml", name == "xl/_rels/workbook.xml.rels", name == "xl/workbook.xml", name == "docProps/app.xml",
+			name == "xl/styles.xml", name == "xl/sharedStrings.xml":
+		case strings.Contains(name, "comments"), strings.Contains(name, "vmlDrawing"):
+		case strings.HasSuffix(name, ".rels") && keep[sheetOfRels(name)]:
+		default:
+			return false
+		}
+		return true
+	}, nil
+}
+
+// sheetOfRels returns the part a relationships part belongs to
+// ("xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml").
+func sheetOfRels(rels string) string {
+	dir, file := path.Split(rels)
+	return path.Join(path.Dir(path.Clean(dir)), strings.TrimSuffix(file, ".rels"))
 }
