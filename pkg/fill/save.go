@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"path"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -83,6 +82,7 @@ func unloadUnchanged(f *excelize.File, orig []byte, changed []string) (func(stri
 	keep := map[string]bool{}
 	for _, name := range changed {
 		keep[parts[name]] = true
+		keep[relsPath(parts[name])] = true
 	}
 	for _, p := range parts {
 		if !keep[p] {
@@ -99,17 +99,9 @@ func unloadUnchanged(f *excelize.File, orig []byte, changed []string) (func(stri
 		case name == "[Content_Types].xml", name == "xl/_rels/workbook.xml.rels", name == "xl/workbook.xml", name == "docProps/app.xml",
 			name == "xl/styles.xml", name == "xl/sharedStrings.xml":
 		case strings.Contains(name, "comments"), strings.Contains(name, "vmlDrawing"):
-		case strings.HasSuffix(name, ".rels") && keep[sheetOfRels(name)]:
 		default:
 			return false
 		}
 		return true
 	}, nil
-}
-
-// sheetOfRels returns the part a relationships part belongs to
-// ("xl/worksheets/_rels/sheet1.xml.rels" → "xl/worksheets/sheet1.xml").
-func sheetOfRels(rels string) string {
-	dir, file := path.Split(rels)
-	return path.Join(path.Dir(path.Clean(dir)), strings.TrimSuffix(file, ".rels"))
 }
