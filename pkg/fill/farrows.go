@@ -93,9 +93,9 @@ func splitFarRows(x []byte) (kept, far []byte, ok bool) {
 const maxFarRows = 1000
 
 // lastRow finds the last <row> element of x, which must end x (but for
-// white space): its start, its row number (0 if it has none), and whether
-// it holds no value, formula or inline string. s < 0 when x does not end in
-// a row element.
+// white space): its start, its row number, and whether it holds no value,
+// formula or inline string. s < 0 when x does not end in a row element
+// with a number.
 func lastRow(x []byte) (s, r int, empty bool) {
 	body := bytes.TrimRight(x, " \t\r\n")
 	for from := len(body); ; {
