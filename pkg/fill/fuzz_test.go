@@ -43,6 +43,12 @@ func FuzzFill(f *testing.F) {
 		}
 		f.Add(ziptest.Part(f, b, fuzzSheetPart))
 	}
+	// A formatted row far below the content, which is set aside while
+	// the sheet is written (farrows.go).
+	x := ziptest.Part(f, base, fuzzSheetPart)
+	if i := bytes.LastIndex(x, []byte("</sheetData>")); i >= 0 {
+		f.Add(bytes.Join([][]byte{x[:i], []byte(`<row r="30000" ht="3" customHeight="1"/><row r="1048576" ht="3" customHeight="1"/>`), x[i:]}, nil))
+	}
 	f.Fuzz(func(t *testing.T, sheetXML []byte) {
 		fuzzIndexOnce.Do(func() { fuzzIndex = sampleIndex(t) })
 		data := ziptest.Replace(t, base, fuzzSheetPart, sheetXML)
