@@ -50,7 +50,7 @@ func main() {
 	realOnly := flag.Bool("realworld", false, "only the real-world workbooks")
 	flag.Parse()
 	if *realOnly {
-		if err := realWorld(*qfill, *floor, *before, filepath.Join(*dir, "realworld"), 5*(*runs)/3); err != nil {
+		if err := realWorld(*qfill, *floor, *before, filepath.Join(*dir, "realworld"), *runs); err != nil {
 			fmt.Fprintln(os.Stderr, "benchrun:", err)
 			os.Exit(1)
 		}
@@ -83,7 +83,7 @@ func run(qfillBin, floorBin, beforeBin, dir string, nEntries, nQuestions, runs i
 
 	// Public questionnaires of many tabs, where reading and writing
 	// weigh and matching does not.
-	if err := realWorld(qfillBin, floorBin, beforeBin, filepath.Join(dir, "realworld"), 5*runs/3); err != nil {
+	if err := realWorld(qfillBin, floorBin, beforeBin, filepath.Join(dir, "realworld"), runs); err != nil {
 		return err
 	}
 
@@ -262,6 +262,7 @@ var realWorldFiles = []string{
 // as questions (from a report of a first run) after reading every row of
 // every sheet.
 func realWorld(qfillBin, floorBin, beforeBin, dir string, runs int) error {
+	runs = 5 * runs / 3 // short runs: more of them than the large bench's
 	src := filepath.Join("..", "shared", "realworld")
 	if _, err := os.Stat(src); err != nil {
 		fmt.Printf("## Real-world workbooks\n\n%s is absent: not measured.\n\n", src)

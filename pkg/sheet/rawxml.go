@@ -458,10 +458,7 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 	}
 	out := map[string]string{}
 	masters := map[int]string{}
-	var shared []struct {
-		cell string
-		si   int
-	}
+	shared := map[string]int{} // a cell sharing a formula: its group
 	for i := 0; ; {
 		j := bytes.Index(b[i:], []byte("<f"))
 		if j < 0 {
@@ -521,15 +518,12 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 			if _, ok := masters[*f.Si]; !ok && f.Ref != "" {
 				masters[*f.Si] = f.Content
 			}
-			shared = append(shared, struct {
-				cell string
-				si   int
-			}{ref, *f.Si})
+			shared[ref] = *f.Si
 		}
 		i = at + len(el)
 	}
-	for _, s := range shared {
-		out[s.cell] = masters[s.si]
+	for cell, si := range shared {
+		out[cell] = masters[si]
 	}
 	return out, true
 }
