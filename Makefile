@@ -73,6 +73,7 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzSheetXML$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
+	$(GO) test -run '^$$' -fuzz '^FuzzScanRows$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzOpenPackage$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzBoxes$$' -fuzztime $(FUZZTIME) ./pkg/sheet
 	$(GO) test -run '^$$' -fuzz '^FuzzFill$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 2s ./pkg/fill

@@ -52,6 +52,93 @@ const maxScanRows = 60
 // loaded worksheet as one struct per cell).
 const DefaultMaxRows = 100_000
 
+// gridRows returns a sheet's rows of text (nil for a row without any)
+// and the rows hidden above the last of them.
+func gridRows(f *excelize.File, name string, maxRows int, rs *rawSheet) ([][]string, map[int]bool, error) {
+	rows, hidden, tooMany, ok := rs.streamRows(func() (sharedStrings, bool) { return excelizeSST(f, name) }, maxRows)
+	if !ok {
+		var err error
+		if rows, hidden, tooMany, err = streamGridRows(f, name, maxRows); err != nil {
+			return nil, nil, err
+		}
+	}
+	if tooMany > 0 {
+		return nil, nil, fmt.Errorf("%w: row %d has text, and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, tooMany, maxRows)
+	}
+	for r := range hidden {
+		if r > len(rows) {
+			delete(hidden, r) // below the last row with text
+		}
+	}
+	return rows, hidden, nil
+}
+
+// streamGridRows reads the rows through excelize. They are streamed from
+// the part, and the limit is checked before anything loads the worksheet
+// whole (merges, visibility and validations do), so a sheet with a
+// million rows costs one row of memory before it is refused.
+func streamGridRows(f *excelize.File, name string, maxRows int) (rows [][]string, hidden map[int]bool, tooMany int, err error) {
+	it, err := f.Rows(name)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	defer it.Close()
+	rows = make([][]string, 0, 64)
+	hidden = map[int]bool{}
+	for cur := 1; it.Next(); cur++ {
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, nil, 0, err
+		}
+		if cur <= maxRows && it.GetRowOpts().Hidden {
+			hidden[cur] = true
+		}
+		if len(row) == 0 {
+			continue
+		}
+		if cur > maxRows {
+			return nil, nil, cur, nil
+		}
+		for len(rows) < cur-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, row)
+	}
+	return rows, hidden, 0, it.Error()
+}
+
+// excelizeSST has excelize read the workbook's shared strings, as its
+// first Rows.Columns call does (it adds the table's part to the package
+// if missing, which a filled copy then carries), and returns them: nil
+// when they are not all in memory (excelize spills a large table to a
+// temporary file and reads it from there), false when excelize could not
+// read them (its Rows.Columns then fails on every row).
+func excelizeSST(f *excelize.File, name string) (sharedStrings, bool) {
+	if it, err := f.Rows(name); err == nil {
+		_, _ = it.Columns()
+		_ = it.Close()
+	}
+	sst := f.SharedStrings
+	if sst == nil {
+		return nil, false
+	}
+	inMemory := pkgPart(f, "xl/sharedStrings.xml") != nil
+	if !inMemory || len(sst.SI) == 0 {
+		return nil, true
+	}
+	cache := make([]string, len(sst.SI))
+	done := make([]bool, len(sst.SI))
+	return func(i int) (string, bool) {
+		if i < 0 || i >= len(cache) {
+			return "", true // excelize's value for an index outside the table
+		}
+		if !done[i] {
+			cache[i], done[i] = sst.SI[i].String(), true
+		}
+		return cache[i], true
+	}, true
+}
+
 // maxMergedCells bounds the cells covered by merges in one sheet. A real
 // checklist merges category cells down a few thousand rows; a million
 // covered cells is far beyond that.
@@ -61,43 +148,9 @@ func loadGrid(f *excelize.File, name string, maxRows int, rs *rawSheet) (*grid, 
 	if maxRows <= 0 {
 		maxRows = DefaultMaxRows
 	}
-	// Rows are streamed from the part, and the limit is checked before
-	// anything loads the worksheet whole (merges, visibility and
-	// validations do), so a sheet with a million rows costs one row of
-	// memory before it is refused.
-	it, err := f.Rows(name)
+	rows, hidden, err := gridRows(f, name, maxRows, rs)
 	if err != nil {
 		return nil, err
-	}
-	defer it.Close()
-	rows := make([][]string, 0, 64)
-	hidden := map[int]bool{}
-	for cur := 1; it.Next(); cur++ {
-		row, err := it.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		if cur <= maxRows && it.GetRowOpts().Hidden {
-			hidden[cur] = true
-		}
-		if len(row) == 0 {
-			continue
-		}
-		if cur > maxRows {
-			return nil, fmt.Errorf("%w: row %d has text, and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, cur, maxRows)
-		}
-		for len(rows) < cur-1 {
-			rows = append(rows, nil)
-		}
-		rows = append(rows, row)
-	}
-	if err := it.Error(); err != nil {
-		return nil, err
-	}
-	for r := range hidden {
-		if r > len(rows) {
-			delete(hidden, r) // below the last row with text
-		}
 	}
 	g := &grid{cells: rows, cover: map[[2]int][2]int{}, area: map[[2]int][4]int{}, hiddenRows: hidden, hiddenCols: map[int]bool{}, raw: rs}
 	for _, r := range rows {

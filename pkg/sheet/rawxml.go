@@ -2,8 +2,10 @@ package sheet
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -226,29 +228,53 @@ func (rs *rawSheet) merges() ([]excelize.MergeCell, bool) {
 		rects = append(rects, [4]int{r1, c1, r2, c2})
 	}
 	// Overlapping ranges are joined by excelize; a sheet that has them
-	// (none that Excel saved) is left to it. Checking every pair is
-	// quadratic, so a sheet of very many ranges is left to it too.
-	if len(rects) > maxRawMerges {
+	// (none that Excel saved) is left to it, and so is one whose check
+	// would cost too many comparisons.
+	if overlap, ok := anyOverlap(rects); overlap || !ok {
 		return nil, false
-	}
-	for i, a := range rects {
-		for _, b := range rects[:i] {
-			if a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3] {
-				return nil, false
-			}
-		}
 	}
 	return out, true
 }
 
-// maxRawMerges bounds the pairwise overlap check of merges,
+// maxOverlapChecks bounds the comparisons of the overlap check of merges,
 // maxRawCols the column elements checked for every column, and
 // maxCellLead how far before a formula its cell's start is looked for.
 const (
-	maxRawMerges = 2000
-	maxRawCols   = 1000
-	maxCellLead  = 64 << 10
+	maxOverlapChecks = 4_000_000
+	maxRawCols       = 1000
+	maxCellLead      = 64 << 10
 )
+
+// anyOverlap reports whether two of the ranges (r1, c1, r2, c2) share a
+// cell, sweeping them by first row so that each is compared only with
+// those whose rows it meets; ok is false when that takes more than
+// maxOverlapChecks comparisons.
+func anyOverlap(rects [][4]int) (overlap, ok bool) {
+	order := make([][4]int, len(rects))
+	copy(order, rects)
+	slices.SortFunc(order, func(a, b [4]int) int { return cmp.Compare(a[0], b[0]) })
+	var active [][4]int
+	checks := 0
+	for _, a := range order {
+		kept := active[:0]
+		for _, b := range active {
+			if b[2] >= a[0] {
+				kept = append(kept, b)
+			}
+		}
+		active = kept
+		for _, b := range active {
+			if checks++; checks > maxOverlapChecks {
+				return false, false
+			}
+			if a[1] <= b[3] && b[1] <= a[3] {
+				return true, true
+			}
+		}
+		active = append(active, a)
+	}
+	return false, true
+}
 
 // hiddenCols returns which of the columns 1..maxCol are hidden, false
 // when excelize must be asked. As in excelize, the last <col> element
