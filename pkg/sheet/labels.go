@@ -2,7 +2,9 @@ package sheet
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/qfill/qfill/pkg/corpus"
 	"github.com/qfill/qfill/pkg/textnorm"
@@ -34,6 +36,7 @@ type label struct {
 	key    string // textnorm.Key form
 	role   Role
 	weight float64
+	folds  []rune // foldKey of each of its runes, once each
 }
 
 // labelTable lists header wordings seen on Japanese and English checklists.
@@ -61,7 +64,8 @@ var labels []label
 func init() {
 	for _, t := range labelTable {
 		for _, w := range t.words {
-			labels = append(labels, label{key: textnorm.Key(w), role: t.role, weight: t.weight})
+			k := textnorm.Key(w)
+			labels = append(labels, label{key: k, role: t.role, weight: t.weight, folds: foldSet(k)})
 		}
 	}
 }
@@ -170,8 +174,9 @@ func classifyKey(k string) (Role, float64) {
 		return best, bestScore
 	}
 	if len([]rune(k)) <= 12 {
+		cell := foldSet(k)
 		for _, l := range labels {
-			if len([]rune(l.key)) < 2 {
+			if len([]rune(l.key)) < 2 || !hasAll(cell, l.folds) {
 				continue
 			}
 			if m := fuzzy.Find(l.key, []string{k}); len(m) > 0 {
@@ -180,6 +185,45 @@ func classifyKey(k string) (Role, float64) {
 		}
 	}
 	return best, bestScore
+}
+
+// A label matches a cell, for sahilm/fuzzy, only if each of its runes is
+// in the cell up to any NUL, case folded as fuzzy folds it (a rune equals
+// another in its unicode.SimpleFold orbit). Most of the labels tried on a
+// short cell lack one, and fuzzy.Find costs far more than this check:
+// on a workbook of many tabs most of the header search.
+
+// foldSet returns the distinct foldKeys of s's runes before any NUL.
+func foldSet(s string) []rune {
+	if i := strings.IndexRune(s, 0); i >= 0 {
+		s = s[:i]
+	}
+	var out []rune
+	for _, r := range s {
+		if f := foldKey(r); !slices.Contains(out, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// foldKey is the least rune of r's case-folding orbit.
+func foldKey(r rune) rune {
+	least := r
+	for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+		least = min(least, f)
+	}
+	return least
+}
+
+// hasAll reports whether every rune of want is in set.
+func hasAll(set, want []rune) bool {
+	for _, r := range want {
+		if !slices.Contains(set, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // coverage favours labels that make up most of the cell: "回答" in

@@ -1,6 +1,14 @@
 package sheet
 
-import "testing"
+import (
+	"math/rand"
+	"path/filepath"
+	"testing"
+	"unicode"
+
+	"github.com/qfill/qfill/pkg/textnorm"
+	"github.com/sahilm/fuzzy"
+)
 
 // Header labels as Japanese and English checklists write them.
 func TestClassify(t *testing.T) {
@@ -77,5 +85,69 @@ func TestClassify(t *testing.T) {
 		if got, _ := classify(tt.label); got != tt.want {
 			t.Errorf("classify(%q) = %v, want %v", tt.label, got, tt.want)
 		}
+	}
+}
+
+// The check before fuzzy.Find never passes over a label fuzzy would find
+// in a cell: every short cell of the workbooks at hand, and random ones
+// made of label runes in other cases, runes that fold to ASCII (the
+// Kelvin sign, the long s) and NULs.
+func TestFoldCheckKeepsFuzzyMatches(t *testing.T) {
+	var cells []string
+	for _, pat := range []string{"../../templates/*.xlsx", "../../testdata/*/*.xlsx", "../../../shared/realworld/*.xlsx"} {
+		files, _ := filepath.Glob(pat)
+		for _, fn := range files {
+			b, err := Open(fn, OpenOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, name := range b.GetSheetList() {
+				it, err := b.Rows(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for n := 0; n < 80 && it.Next(); n++ {
+					r, _ := it.Columns()
+					for _, c := range r {
+						if k := textnorm.Key(c); k != "" && len([]rune(k)) <= 12 {
+							cells = append(cells, k)
+						}
+					}
+				}
+				it.Close()
+			}
+			b.Close()
+		}
+	}
+	var pool []rune
+	for _, l := range labels {
+		for _, r := range l.key {
+			pool = append(pool, r, unicode.ToUpper(r), unicode.SimpleFold(r))
+		}
+	}
+	pool = append(pool, 'K', 'ſ', 0, 'x', '　')
+	rnd := rand.New(rand.NewSource(5))
+	for i := 0; i < 20000; i++ {
+		rs := make([]rune, 1+rnd.Intn(12))
+		for j := range rs {
+			rs[j] = pool[rnd.Intn(len(pool))]
+		}
+		cells = append(cells, string(rs))
+	}
+	sets := make([][]rune, len(cells))
+	for i, k := range cells {
+		sets[i] = foldSet(k)
+	}
+	found := 0
+	for _, l := range labels {
+		for _, m := range fuzzy.Find(l.key, cells) {
+			found++
+			if !hasAll(sets[m.Index], l.folds) {
+				t.Fatalf("fuzzy finds %q in %q, the check passes over it", l.key, cells[m.Index])
+			}
+		}
+	}
+	if found < 1000 {
+		t.Fatalf("only %d matches among %d cells: the test checks too little", found, len(cells))
 	}
 }
