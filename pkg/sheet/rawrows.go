@@ -40,7 +40,7 @@ func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (r
 	if rs == nil {
 		return nil, nil, 0, false
 	}
-	rr, ok := scanRows(rs.xml, sst)
+	rr, ok := scanRows(rs.xml, sst, maxRows)
 	if !ok {
 		return nil, nil, 0, false
 	}
@@ -80,8 +80,10 @@ func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (r
 	return rows, hidden, 0, true
 }
 
-// scanRows reads the <row> elements of a worksheet's XML.
-func scanRows(b []byte, sst func() (sharedStrings, bool)) ([]rawRow, bool) {
+// scanRows reads the <row> elements of a worksheet's XML, up to the first
+// row below maxRows with text (the sheet is refused there, as excelize's
+// stream is given up there, so what follows is never read or held).
+func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow, bool) {
 	x := &xmlScan{b: b}
 	if !x.prolog() {
 		return nil, false
@@ -155,6 +157,9 @@ func scanRows(b []byte, sst func() (sharedStrings, bool)) ([]rawRow, bool) {
 			}
 		}
 		rows = append(rows, row)
+		if row.r > maxRows && len(row.cells) > 0 {
+			return rows, true
+		}
 	}
 	if x.restHasRow() {
 		return nil, false

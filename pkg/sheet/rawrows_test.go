@@ -27,7 +27,7 @@ func rowsBothWays(t *testing.T, pkg []byte, maxRows int) (scanned, streamed stri
 	}
 	rs := rawWorksheet(b.File, sheetParts(b.File), name)
 	if rs != nil {
-		_, direct = scanRows(rs.xml, func() (sharedStrings, bool) { return excelizeSST(b.File, name) })
+		_, direct = scanRows(rs.xml, func() (sharedStrings, bool) { return excelizeSST(b.File, name) }, maxRows)
 	}
 	// excelize first: the scanner must not depend on what excelize
 	// loaded before it.
@@ -68,6 +68,8 @@ func TestScanRowsAsExcelize(t *testing.T) {
 		{"cells out of order", `<sheetData><row r="1"><c r="C1"><v>1</v></c><c r="A1"><v>2</v></c><c><v>3</v></c><c r="B1" r="E1"><v>4</v></c><c r="c1"><v>5</v></c></row></sheetData>`, true},
 		{"spaces in tags", "<sheetData ><row\tr = '1' ><c r=\"A1\"t=\"str\" ><v >a</v ></c ></row\n></sheetData >", true},
 		{"beyond the row limit", `<sheetData><row r="3"><c r="A3"><v>1</v></c></row><row r="9"/><row r="11"><c r="A11"><v>1</v></c></row></sheetData>`, true},
+		// Refused at row 11: what follows is never read, by either.
+		{"beyond the row limit, then bad XML", `<sheetData><row r="11"><c r="A11"><v>1</v></c></row><row r="12"><c r="1A"><v>1</v></c></row><bad`, true},
 		{"far formatted row", `<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576" ht="3" customHeight="1"/></sheetData>`, true},
 
 		{"prefixed cell", `<sheetData><row r="1"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="A1"><x:v>1</x:v></x:c></row></sheetData>`, false},
@@ -98,7 +100,7 @@ func TestScanRowsAsExcelize(t *testing.T) {
 			}
 			pkg := ziptest.Replace(t, base, sheetPart, []byte(xml))
 			limit := 100
-			if c.name == "beyond the row limit" {
+			if strings.HasPrefix(c.name, "beyond the row limit") {
 				limit = 10
 			}
 			scanned, streamed, direct := rowsBothWays(t, pkg, limit)
