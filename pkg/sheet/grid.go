@@ -110,9 +110,10 @@ func streamGridRows(f *excelize.File, name string, maxRows int) (rows [][]string
 // excelizeSST has excelize read the workbook's shared strings, as its
 // first Rows.Columns call does (it adds the table's part to the package
 // if missing, which a filled copy then carries), and returns them: nil
-// when they are not all in memory (excelize spills a large table to a
-// temporary file and reads it from there), false when excelize could not
-// read them (its Rows.Columns then fails on every row).
+// when there are none in memory (excelize spills a large table to a
+// temporary file and reads it from there; a sheet that refers to the
+// table is then left to excelize), false when excelize could not read
+// them (its Rows.Columns then fails on every row).
 func excelizeSST(f *excelize.File, name string) (sharedStrings, bool) {
 	if it, err := f.Rows(name); err == nil {
 		_, _ = it.Columns()
