@@ -13,6 +13,19 @@ import (
 // sheetPart is the worksheet that FuzzSheetXML replaces.
 const sheetPart = "xl/worksheets/sheet1.xml"
 
+// addTemplateSheets seeds a fuzz target with the worksheet of every
+// bundled template.
+func addTemplateSheets(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "templates", "*.xlsx"))
+	for _, fn := range files {
+		b, err := os.ReadFile(fn)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(ziptest.Part(f, b, sheetPart))
+	}
+}
+
 // FuzzSheetXML mutates the worksheet XML inside a real package (styles,
 // shared strings and names stay valid), which reaches the reader's own
 // logic far more often than mutating zip bytes does: header search,
@@ -22,18 +35,8 @@ const sheetPart = "xl/worksheets/sheet1.xml"
 // sheet excelize reads must read the same both ways (the XML read may
 // accept a sheet whose unread elements excelize refuses).
 func FuzzSheetXML(f *testing.F) {
-	base, err := os.ReadFile(filepath.Join("..", "..", "templates", "security_checklist_ja.xlsx"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	files, _ := filepath.Glob(filepath.Join("..", "..", "templates", "*.xlsx"))
-	for _, fn := range files {
-		b, err := os.ReadFile(fn)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(ziptest.Part(f, b, sheetPart))
-	}
+	base := templatePkg(f)
+	addTemplateSheets(f)
 	f.Add([]byte(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1048576"><c r="XFD1048576" t="s"><v>0</v></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>`))
 	f.Fuzz(func(t *testing.T, sheet []byte) {
 		pkg := ziptest.Replace(t, base, sheetPart, sheet)

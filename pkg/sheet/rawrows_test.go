@@ -158,14 +158,7 @@ func TestScanRowsRandom(t *testing.T) {
 // reads as excelize does.
 func FuzzScanRows(f *testing.F) {
 	base := templatePkg(f)
-	files, _ := filepath.Glob(filepath.Join("..", "..", "templates", "*.xlsx"))
-	for _, fn := range files {
-		b, err := os.ReadFile(fn)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(ziptest.Part(f, b, sheetPart))
-	}
+	addTemplateSheets(f)
 	f.Add([]byte(`<worksheet><sheetData><row><c t="s"><v> 1</v></c><c r="C1" t="inlineStr"><is><r><t>a</t></r></is></c></row><row r="4" hidden="1"><c><f>A1</f></c></row></sheetData></worksheet>`))
 	f.Fuzz(func(t *testing.T, sheet []byte) {
 		pkg := ziptest.Replace(t, base, sheetPart, sheet)
