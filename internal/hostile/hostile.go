@@ -72,7 +72,30 @@ func build() {
 		// A zip bomb kept as an embedded object of a valid workbook is
 		// never inflated: the workbook is filled.
 		{"nested.xlsx", nested(valid, bomb(map[string]int{"xl/worksheets/sheet1.xml": 400 * mb})), ""},
+		// 300 rows with a value in the last column, XFD: 20 KB packed,
+		// but read as 16,384 cells a row, 5 million cells in all.
+		{"wide-rows.xlsx", wideRows(300), "too many cells"},
 	}...)
+}
+
+// wideRows is a checklist whose every row also holds a value in the last
+// column.
+func wideRows(n int) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	f.SetCellStr("Sheet1", "A1", "No.")
+	f.SetCellStr("Sheet1", "B1", "質問")
+	f.SetCellStr("Sheet1", "C1", "回答")
+	for r := 2; r <= n; r++ {
+		f.SetCellInt("Sheet1", "A"+itoa(r), int64(r-1))
+		f.SetCellStr("Sheet1", "B"+itoa(r), "データのバックアップを取得していますか？")
+		f.SetCellStr("Sheet1", "XFD"+itoa(r), "x")
+	}
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		panic(err)
+	}
+	return b.Bytes()
 }
 
 // Workbook is a small valid checklist: a header row and two questions.

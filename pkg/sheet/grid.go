@@ -55,15 +55,12 @@ const DefaultMaxRows = 100_000
 // gridRows returns a sheet's rows of text (nil for a row without any)
 // and the rows hidden above the last of them.
 func gridRows(f *excelize.File, name string, maxRows int, rs *rawSheet) ([][]string, map[int]bool, error) {
-	rows, hidden, tooMany, ok := rs.streamRows(func() (sharedStrings, bool) { return excelizeSST(f, name) }, maxRows)
+	rows, hidden, ok, err := rs.streamRows(func() (sharedStrings, bool) { return excelizeSST(f, name) }, maxRows)
 	if !ok {
-		var err error
-		if rows, hidden, tooMany, err = streamGridRows(f, name, maxRows); err != nil {
-			return nil, nil, err
-		}
+		rows, hidden, err = streamGridRows(f, name, maxRows)
 	}
-	if tooMany > 0 {
-		return nil, nil, fmt.Errorf("%w: row %d has text, and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, tooMany, maxRows)
+	if err != nil {
+		return nil, nil, err
 	}
 	for r := range hidden {
 		if r > len(rows) {
@@ -77,18 +74,19 @@ func gridRows(f *excelize.File, name string, maxRows int, rs *rawSheet) ([][]str
 // the part, and the limit is checked before anything loads the worksheet
 // whole (merges, visibility and validations do), so a sheet with a
 // million rows costs one row of memory before it is refused.
-func streamGridRows(f *excelize.File, name string, maxRows int) (rows [][]string, hidden map[int]bool, tooMany int, err error) {
+func streamGridRows(f *excelize.File, name string, maxRows int) (rows [][]string, hidden map[int]bool, err error) {
 	it, err := f.Rows(name)
 	if err != nil {
-		return nil, nil, 0, err
+		return nil, nil, err
 	}
 	defer it.Close()
 	rows = make([][]string, 0, 64)
 	hidden = map[int]bool{}
+	cells := 0
 	for cur := 1; it.Next(); cur++ {
 		row, err := it.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, nil, 0, err
+			return nil, nil, err
 		}
 		if cur <= maxRows && it.GetRowOpts().Hidden {
 			hidden[cur] = true
@@ -97,14 +95,32 @@ func streamGridRows(f *excelize.File, name string, maxRows int) (rows [][]string
 			continue
 		}
 		if cur > maxRows {
-			return nil, nil, cur, nil
+			return nil, nil, tooManyRows(cur, maxRows)
+		}
+		if cells += len(row); cells > maxGridCells {
+			return nil, nil, tooManyCells(cur, len(row))
 		}
 		for len(rows) < cur-1 {
 			rows = append(rows, nil)
 		}
 		rows = append(rows, row)
 	}
-	return rows, hidden, 0, it.Error()
+	return rows, hidden, it.Error()
+}
+
+// maxGridCells bounds the cells of a sheet's rows, counting the empty
+// ones left of each row's last: a value in column XFD widens its row to
+// 16,384 cells, so a small file of such rows would cost gigabytes. The
+// largest real checklist at hand holds about 10,000.
+const maxGridCells = 4_000_000
+
+func tooManyRows(row, maxRows int) error {
+	return fmt.Errorf("%w: row %d has text, and qfill reads at most %d rows of a sheet (raise the limit with --max-rows)", ErrTooManyRows, row, maxRows)
+}
+
+func tooManyCells(row, width int) error {
+	col, _ := excelize.ColumnNumberToName(width)
+	return fmt.Errorf("%w: the rows up to row %d hold more than %d cells, counting the empty ones left of each row's last value (row %d reaches column %s)", ErrTooManyCells, row, maxGridCells, row, col)
 }
 
 // excelizeSST has excelize read the workbook's shared strings, as its

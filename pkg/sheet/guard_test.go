@@ -29,20 +29,21 @@ func emptyDir(t *testing.T, dir string) {
 }
 
 // Every hostile input is refused with the error its shape calls for,
-// before excelize inflates it, and leaves the temporary folder empty.
+// before excelize inflates it (a package that opens: when its sheets are
+// read), and leaves the temporary folder empty.
 func TestHostileOpen(t *testing.T) {
 	for _, in := range hostile.Inputs() {
 		t.Run(in.Name, func(t *testing.T) {
 			tmp := t.TempDir()
 			b, err := OpenBytes(in.Data, in.Name, OpenOptions{TempDir: tmp})
+			if err == nil {
+				_, err = Read(b.File, Overrides{})
+				b.Close()
+			}
 			if in.Want == "" {
 				if err != nil {
-					t.Fatalf("err = %v, want the workbook opened", err)
+					t.Errorf("err = %v, want the workbook read", err)
 				}
-				if _, err := Read(b.File, Overrides{}); err != nil {
-					t.Errorf("read: %v", err)
-				}
-				b.Close()
 			} else if err == nil || !strings.Contains(err.Error(), in.Want) {
 				t.Errorf("err = %v, want it to say %q", err, in.Want)
 			}

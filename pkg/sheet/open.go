@@ -15,14 +15,15 @@ import (
 
 // Errors for files qfill cannot read, checked with errors.Is.
 var (
-	ErrNotExcel    = errors.New("not an Excel workbook (.xlsx/.xlsm)")
-	ErrLegacyXLS   = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
-	ErrEncrypted   = errors.New("workbook is encrypted")
-	ErrBadPasswd   = errors.New("the password does not open this workbook")
-	ErrTooLarge    = errors.New("workbook unpacks to more than the size limit")
-	ErrCorruptZip  = errors.New("workbook is damaged (not a readable zip package)")
-	ErrTooManyRows = errors.New("too many rows")
-	ErrHugeMerge   = errors.New("merged areas too large")
+	ErrNotExcel     = errors.New("not an Excel workbook (.xlsx/.xlsm)")
+	ErrLegacyXLS    = errors.New("legacy .xls workbook: save it as .xlsx in Excel, or convert it with `soffice --headless --convert-to xlsx FILE.xls`")
+	ErrEncrypted    = errors.New("workbook is encrypted")
+	ErrBadPasswd    = errors.New("the password does not open this workbook")
+	ErrTooLarge     = errors.New("workbook unpacks to more than the size limit")
+	ErrCorruptZip   = errors.New("workbook is damaged (not a readable zip package)")
+	ErrTooManyRows  = errors.New("too many rows")
+	ErrHugeMerge    = errors.New("merged areas too large")
+	ErrTooManyCells = errors.New("too many cells")
 )
 
 // OpenOptions bound what opening may cost.

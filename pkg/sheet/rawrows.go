@@ -33,16 +33,17 @@ type rawRow struct {
 type sharedStrings func(i int) (s string, ok bool)
 
 // streamRows returns the sheet's rows with text and the rows reported
-// hidden, as loadGrid reads them through excelize (see there), or false
-// when excelize must stream the sheet. sst is called only for a sheet
-// with at least one row, as excelize reads the table on the first row.
-func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (rows [][]string, hidden map[int]bool, tooMany int, ok bool) {
+// hidden, or the error that refuses the sheet, as streamGridRows reads
+// them through excelize, or false when excelize must stream the sheet.
+// sst is called only for a sheet with at least one row, as excelize reads
+// the table on the first row.
+func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (rows [][]string, hidden map[int]bool, ok bool, err error) {
 	if rs == nil {
-		return nil, nil, 0, false
+		return nil, nil, false, nil
 	}
 	rr, ok := scanRows(rs.xml, sst, maxRows)
 	if !ok {
-		return nil, nil, 0, false
+		return nil, nil, false, nil
 	}
 	hidden = map[int]bool{}
 	// As excelize reports them (Rows.Next and Columns read a row ahead):
@@ -65,24 +66,29 @@ func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (r
 		}
 		prev = row.r
 	}
+	cells := 0
 	for _, row := range rr {
 		if len(row.cells) == 0 {
 			continue
 		}
 		if row.r > maxRows {
-			return nil, nil, row.r, true
+			return nil, nil, true, tooManyRows(row.r, maxRows)
+		}
+		if cells += len(row.cells); cells > maxGridCells {
+			return nil, nil, true, tooManyCells(row.r, len(row.cells))
 		}
 		for len(rows) < row.r-1 {
 			rows = append(rows, nil)
 		}
 		rows = append(rows, row.cells)
 	}
-	return rows, hidden, 0, true
+	return rows, hidden, true, nil
 }
 
 // scanRows reads the <row> elements of a worksheet's XML, up to the first
-// row below maxRows with text (the sheet is refused there, as excelize's
-// stream is given up there, so what follows is never read or held).
+// row below maxRows with text or the row past maxGridCells (the sheet is
+// refused there, as excelize's stream is given up there, so what follows
+// is never read or held).
 func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow, bool) {
 	x := &xmlScan{b: b}
 	if !x.prolog() {
@@ -120,6 +126,7 @@ func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow
 		rows  []rawRow
 		table sharedStrings
 		last  int
+		cells int
 	)
 	for {
 		t, ok := x.next()
@@ -159,6 +166,9 @@ func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow
 		rows = append(rows, row)
 		if row.r > maxRows && len(row.cells) > 0 {
 			return rows, true
+		}
+		if cells += len(row.cells); cells > maxGridCells {
+			return rows, true // refused there too
 		}
 	}
 	if x.restHasRow() {

@@ -212,3 +212,19 @@ func TestScanRowsBrokenSharedStrings(t *testing.T) {
 		t.Errorf("read by the scanner: %v\nscanned  %s\nexcelize %s", direct, scanned, streamed)
 	}
 }
+
+// A sheet whose rows reach the last column is refused at the same row
+// with the same words both ways, and the scanner stops there too.
+func TestScanRowsTooManyCells(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	for r := 1; r <= 300; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="str"><v>q</v></c><c r="XFD%d"><v>1</v></c></row>`, r, r, r)
+	}
+	b.WriteString(`</sheetData></worksheet>`)
+	pkg := ziptest.Replace(t, templatePkg(t), sheetPart, []byte(b.String()))
+	scanned, streamed, direct := rowsBothWays(t, pkg, 1000)
+	if !direct || scanned != streamed || !strings.Contains(streamed, "too many cells: the rows up to row 245 hold more than 4000000 cells") {
+		t.Errorf("read by the scanner: %v\nscanned  %.300s\nexcelize %.300s", direct, scanned, streamed)
+	}
+}
