@@ -202,6 +202,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 	dn := newNames(f)
 	parts := rawParts(f)
 	raws := map[string]*rawSheet{}
+	var tooLarge error // the first sheet refused for its size
 	for _, name := range names {
 		s := &Sheet{Name: name}
 		wb.Sheets = append(wb.Sheets, s)
@@ -219,7 +220,18 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 				// The XML decoder's bare EOF says nothing to a user.
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
 			}
-			return nil, fmt.Errorf("sheet %q: %w", name, quoting{err})
+			err = fmt.Errorf("sheet %q: %w", name, quoting{err})
+			if errors.Is(err, ErrTooManyRows) || errors.Is(err, ErrTooManyCells) {
+				// A tab of data beside the checklist (a log, an asset
+				// list) is passed over as too large to be one; the
+				// workbook is refused only when no sheet is a checklist.
+				s.Skipped = quoting{errors.Unwrap(err)}.Error()
+				if tooLarge == nil {
+					tooLarge = err
+				}
+				continue
+			}
+			return nil, err
 		}
 	}
 	if ov.Sheet == "" {
@@ -227,6 +239,9 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 		skipExamples(wb)
 	}
 	if len(wb.Checklists()) == 0 {
+		if tooLarge != nil {
+			return nil, tooLarge
+		}
 		var tried []string
 		for _, s := range wb.Sheets {
 			if s.Skipped != "hidden sheet" {

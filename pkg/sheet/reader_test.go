@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qfill/qfill/internal/ziptest"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -808,5 +809,63 @@ func TestFollowUpRows(t *testing.T) {
 	want := []string{"ログを取得していますか。", "保存期間を記載してください。ログを取得していますか。", "保護の方法を記載してください。ログを取得していますか。", "上記以外の記録があれば記載してください。"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("asked = %q, want %q", got, want)
+	}
+}
+
+// A tab too large to be a checklist (a value in the last column of every
+// row, or text below the row limit) is passed over, saying why, when
+// another sheet is the checklist; chosen alone, it refuses the workbook.
+func TestOversizedTabsSkipped(t *testing.T) {
+	b := newBook(t, "Checklist").rows("Checklist", 1,
+		[]string{"No.", "質問", "回答"},
+		[]string{"1", "データのバックアップを取得していますか？", ""},
+		[]string{"2", "通信は暗号化されていますか？", ""})
+	for _, name := range []string{"Wide", "Long"} {
+		_, err := b.f.NewSheet(name)
+		b.must(err)
+	}
+	for r := 1; r <= 260; r++ {
+		b.rows("Long", r, []string{"log line"})
+	}
+	var buf bytes.Buffer
+	b.must(b.f.Write(&buf))
+	// excelize would hold every cell up to XFD of each row it writes:
+	// the wide sheet is written as XML.
+	var wide strings.Builder
+	wide.WriteString(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`)
+	for r := 1; r <= 300; r++ {
+		fmt.Fprintf(&wide, `<row r="%d"><c r="A%d" t="str"><v>item</v></c><c r="XFD%d" t="str"><v>x</v></c></row>`, r, r, r)
+	}
+	wide.WriteString(`</sheetData></worksheet>`)
+	pkg := ziptest.Replace(t, buf.Bytes(), "xl/worksheets/sheet2.xml", []byte(wide.String()))
+	read := func(ov Overrides) (*Workbook, error) {
+		f, err := OpenBytes(pkg, "test.xlsx", OpenOptions{})
+		b.must(err)
+		defer f.Close()
+		return Read(f.File, ov)
+	}
+	ov := Overrides{MaxRows: 250}
+	wb, err := read(ov)
+	if err != nil {
+		t.Fatal(err)
+	}
+	skipped := map[string]string{}
+	for _, s := range wb.Sheets {
+		skipped[s.Name] = s.Skipped
+	}
+	if skipped["Checklist"] != "" || len(wb.Checklists()) != 1 || len(wb.Checklists()[0].Rows) != 2 {
+		t.Errorf("the checklist: skipped %q, %d checklists", skipped["Checklist"], len(wb.Checklists()))
+	}
+	if !strings.HasPrefix(skipped["Wide"], "too many cells: the rows up to row 245") {
+		t.Errorf("Wide skipped: %q", skipped["Wide"])
+	}
+	if !strings.HasPrefix(skipped["Long"], "too many rows: row 251 has text") {
+		t.Errorf("Long skipped: %q", skipped["Long"])
+	}
+	for name, want := range map[string]error{"Wide": ErrTooManyCells, "Long": ErrTooManyRows} {
+		ov.Sheet = name
+		if _, err := read(ov); !errors.Is(err, want) || !strings.HasPrefix(err.Error(), fmt.Sprintf("sheet %q: ", name)) {
+			t.Errorf("--sheet %s: %v, want %v", name, err, want)
+		}
 	}
 }
