@@ -221,7 +221,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
 			}
 			err = fmt.Errorf("sheet %q: %w", name, quoting{err})
-			if errors.Is(err, ErrTooManyRows) || errors.Is(err, ErrTooManyCells) {
+			if errors.Is(err, ErrTooManyRows) || errors.Is(err, ErrTooManyCells) || errors.Is(err, ErrHugeMerge) {
 				// A tab of data beside the checklist (a log, an asset
 				// list) is passed over as too large to be one; the
 				// workbook is refused only when no sheet is a checklist.

@@ -813,20 +813,23 @@ func TestFollowUpRows(t *testing.T) {
 }
 
 // A tab too large to be a checklist (a value in the last column of every
-// row, or text below the row limit) is passed over, saying why, when
+// row, text below the row limit, merges over a million cells) is passed over, saying why, when
 // another sheet is the checklist; chosen alone, it refuses the workbook.
 func TestOversizedTabsSkipped(t *testing.T) {
 	b := newBook(t, "Checklist").rows("Checklist", 1,
 		[]string{"No.", "質問", "回答"},
 		[]string{"1", "データのバックアップを取得していますか？", ""},
 		[]string{"2", "通信は暗号化されていますか？", ""})
-	for _, name := range []string{"Wide", "Long"} {
+	for _, name := range []string{"Wide", "Long", "Banner"} {
 		_, err := b.f.NewSheet(name)
 		b.must(err)
 	}
 	for r := 1; r <= 260; r++ {
 		b.rows("Long", r, []string{"log line"})
 	}
+	b.rows("Banner", 1, []string{"notes"})
+	b.must(b.f.SetCellStr("Banner", "XFD71", "x"))
+	b.merge("Banner", "A2", "XFD70")
 	var buf bytes.Buffer
 	b.must(b.f.Write(&buf))
 	// excelize would hold every cell up to XFD of each row it writes:
@@ -862,7 +865,10 @@ func TestOversizedTabsSkipped(t *testing.T) {
 	if !strings.HasPrefix(skipped["Long"], "too many rows: row 251 has text") {
 		t.Errorf("Long skipped: %q", skipped["Long"])
 	}
-	for name, want := range map[string]error{"Wide": ErrTooManyCells, "Long": ErrTooManyRows} {
+	if !strings.HasPrefix(skipped["Banner"], "merged areas too large") {
+		t.Errorf("Banner skipped: %q", skipped["Banner"])
+	}
+	for name, want := range map[string]error{"Wide": ErrTooManyCells, "Long": ErrTooManyRows, "Banner": ErrHugeMerge} {
 		ov.Sheet = name
 		if _, err := read(ov); !errors.Is(err, want) || !strings.HasPrefix(err.Error(), fmt.Sprintf("sheet %q: ", name)) {
 			t.Errorf("--sheet %s: %v, want %v", name, err, want)
