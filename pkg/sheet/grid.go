@@ -131,9 +131,11 @@ func tooManyCells(row, width int) error {
 // table is then left to excelize), false when excelize could not read
 // them (its Rows.Columns then fails on every row).
 func excelizeSST(f *excelize.File, name string) (sharedStrings, bool) {
-	if it, err := f.Rows(name); err == nil {
-		_, _ = it.Columns()
-		_ = it.Close()
+	if f.SharedStrings == nil {
+		if it, err := f.Rows(name); err == nil {
+			_, _ = it.Columns()
+			_ = it.Close()
+		}
 	}
 	sst := f.SharedStrings
 	if sst == nil {

@@ -41,9 +41,9 @@ func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (r
 	if rs == nil {
 		return nil, nil, false, nil
 	}
-	rr, ok := scanRows(rs.xml, sst, maxRows)
-	if !ok {
-		return nil, nil, false, nil
+	rr, ok, err := scanRows(rs.xml, sst, maxRows)
+	if !ok || err != nil {
+		return nil, nil, ok, err
 	}
 	hidden = map[int]bool{}
 	// As excelize reports them (Rows.Next and Columns read a row ahead):
@@ -66,16 +66,9 @@ func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (r
 		}
 		prev = row.r
 	}
-	cells := 0
 	for _, row := range rr {
 		if len(row.cells) == 0 {
 			continue
-		}
-		if row.r > maxRows {
-			return nil, nil, true, tooManyRows(row.r, maxRows)
-		}
-		if cells += len(row.cells); cells > maxGridCells {
-			return nil, nil, true, tooManyCells(row.r, len(row.cells))
 		}
 		for len(rows) < row.r-1 {
 			rows = append(rows, nil)
@@ -85,14 +78,14 @@ func (rs *rawSheet) streamRows(sst func() (sharedStrings, bool), maxRows int) (r
 	return rows, hidden, true, nil
 }
 
-// scanRows reads the <row> elements of a worksheet's XML, up to the first
-// row below maxRows with text or the row past maxGridCells (the sheet is
-// refused there, as excelize's stream is given up there, so what follows
-// is never read or held).
-func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow, bool) {
+// scanRows reads the <row> elements of a worksheet's XML. At the first
+// row below maxRows with text, or the row past maxGridCells, it returns
+// the error that refuses the sheet, as excelize's stream does there;
+// what follows is never read or held.
+func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow, bool, error) {
 	x := &xmlScan{b: b}
 	if !x.prolog() {
-		return nil, false
+		return nil, false, nil
 	}
 	// Up to <sheetData>: well-formed, and no element named row (excelize
 	// takes one anywhere as a row).
@@ -100,21 +93,21 @@ func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow
 	for {
 		t, ok := x.next()
 		if !ok || t.kind == tagEOF {
-			return nil, false
+			return nil, false, nil
 		}
 		if t.kind == tagEnd {
 			if len(stack) == 0 || !bytes.Equal(stack[len(stack)-1], t.name) {
-				return nil, false
+				return nil, false, nil
 			}
 			stack = stack[:len(stack)-1]
 			continue
 		}
 		if localName(t.name) == "row" {
-			return nil, false
+			return nil, false, nil
 		}
 		if len(stack) == 1 && string(t.name) == "sheetData" {
 			if t.selfClosing {
-				return nil, !x.restHasRow()
+				return nil, !x.restHasRow(), nil
 			}
 			break
 		}
@@ -131,50 +124,50 @@ func scanRows(b []byte, sst func() (sharedStrings, bool), maxRows int) ([]rawRow
 	for {
 		t, ok := x.next()
 		if !ok || t.kind == tagEOF {
-			return nil, false
+			return nil, false, nil
 		}
 		if t.kind == tagEnd {
 			if string(t.name) != "sheetData" {
-				return nil, false
+				return nil, false, nil
 			}
 			break
 		}
 		if string(t.name) != "row" {
-			return nil, false
+			return nil, false, nil
 		}
 		row, ok := rowAttrs(t.attrs)
 		if !ok {
-			return nil, false
+			return nil, false, nil
 		}
 		if row.r == 0 {
 			row.r = last + 1
 		}
 		if row.r <= last || row.r > excelize.TotalRows {
-			return nil, false
+			return nil, false, nil
 		}
 		last = row.r
 		if len(rows) == 0 {
 			if table, ok = sst(); !ok {
-				return nil, false
+				return nil, false, nil
 			}
 		}
 		if !t.selfClosing {
 			if row.cells, ok = x.rowCells(table); !ok {
-				return nil, false
+				return nil, false, nil
 			}
 		}
 		rows = append(rows, row)
 		if row.r > maxRows && len(row.cells) > 0 {
-			return rows, true
+			return nil, true, tooManyRows(row.r, maxRows)
 		}
 		if cells += len(row.cells); cells > maxGridCells {
-			return rows, true // refused there too
+			return nil, true, tooManyCells(row.r, len(row.cells))
 		}
 	}
 	if x.restHasRow() {
-		return nil, false
+		return nil, false, nil
 	}
-	return rows, true
+	return rows, true, nil
 }
 
 // rowAttrs reads a row's number (0 when it has none) and hidden
@@ -299,11 +292,11 @@ func (x *xmlScan) rowCells(table sharedStrings) ([]string, bool) {
 // excelize's getValueFrom gives it, and whether it has a formula.
 func (x *xmlScan) cellValue(c scanTag, typ string, table sharedStrings) (val string, formula, ok bool) {
 	var (
-		raw              []byte
-		text             string
-		plain            = true
-		inline, isInline bool
-		inlineText       string
+		raw        []byte
+		text       string
+		plain      = true
+		inline     bool
+		inlineText string
 	)
 	if !c.selfClosing {
 		for {
@@ -343,7 +336,6 @@ func (x *xmlScan) cellValue(c scanTag, typ string, table sharedStrings) (val str
 			}
 		}
 	}
-	isInline = inline
 	switch typ {
 	case "s":
 		if len(raw) == 0 && text == "" {
@@ -361,7 +353,7 @@ func (x *xmlScan) cellValue(c scanTag, typ string, table sharedStrings) (val str
 		s, ok := table(idx)
 		return s, formula, ok
 	case "inlineStr":
-		if isInline {
+		if inline {
 			return inlineText, formula, true
 		}
 	}

@@ -27,7 +27,7 @@ func rowsBothWays(t *testing.T, pkg []byte, maxRows int) (scanned, streamed stri
 	}
 	rs := rawWorksheet(b.File, sheetParts(b.File), name)
 	if rs != nil {
-		_, direct = scanRows(rs.xml, func() (sharedStrings, bool) { return excelizeSST(b.File, name) }, maxRows)
+		_, direct, _ = scanRows(rs.xml, func() (sharedStrings, bool) { return excelizeSST(b.File, name) }, maxRows)
 	}
 	// excelize first: the scanner must not depend on what excelize
 	// loaded before it.

@@ -44,7 +44,7 @@ func TestReadSameWithoutRawXML(t *testing.T) {
 					// Rows too: a sheet the scanner gives up on is
 					// streamed through excelize, the same but slower.
 					if rs := rawWorksheet(b.File, p, name); rs != nil {
-						if _, ok := scanRows(rs.xml, func() (sharedStrings, bool) { return excelizeSST(b.File, name) }, DefaultMaxRows); ok {
+						if _, ok, _ := scanRows(rs.xml, func() (sharedStrings, bool) { return excelizeSST(b.File, name) }, DefaultMaxRows); ok {
 							direct++
 						}
 					}

@@ -248,14 +248,11 @@ func (x *xmlScan) textContent(t scanTag) (raw []byte, text string, plain, ok boo
 	if !ok || end.kind != tagEnd || !bytes.Equal(end.name, t.name) {
 		return nil, "", false, false
 	}
-	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
-		if !validText(raw) {
-			return nil, "", false, false
-		}
-		return raw, "", true, true
-	}
 	if !validText(raw) {
 		return nil, "", false, false
+	}
+	if bytes.IndexByte(raw, '&') < 0 && bytes.IndexByte(raw, '\r') < 0 {
+		return raw, "", true, true
 	}
 	text, ok = decodeText(raw, true)
 	return nil, text, false, ok
