@@ -199,6 +199,69 @@ func TestFormulaLikeAnswersStayText(t *testing.T) {
 	}
 }
 
+// A customer's formula in a remarks or mark cell survives a fill, even
+// --overwrite, though it shows nothing: the answer's text goes to a
+// comment on the answer cell instead.
+func TestFormulasBesideAnswersKept(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "Question", "Answer", "Remarks"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "Do you take daily backups?"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "Is data encrypted at rest?"})
+	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "Do you run penetration tests?"})
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = "C2:C4"
+	if err := dv.SetDropList([]string{"Yes", "No"}); err != nil {
+		t.Fatal(err)
+	}
+	f.AddDataValidation("Sheet1", dv)
+	remarks := `IF(C2="No","Please explain","")`
+	f.SetCellFormula("Sheet1", "D2", remarks)
+	f.NewSheet("Marks")
+	f.SetSheetRow("Marks", "A1", &[]any{"No.", "質問", "はい", "いいえ", "備考"})
+	f.SetSheetRow("Marks", "A2", &[]any{"1", "バックアップを毎日取得していますか"})
+	f.SetSheetRow("Marks", "A3", &[]any{"2", "保存データを暗号化していますか"})
+	f.SetSheetRow("Marks", "A4", &[]any{"3", "侵入テストを実施していますか"})
+	mark := `IF(E2="","","x")`
+	f.SetCellFormula("Marks", "D2", mark)
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	ix := match.New([]*corpus.Entry{
+		{ID: "bk", Question: "Do you take daily backups?", Answer: "Yes. Backups run every night and are kept for 30 days.", Choice: corpus.ChoiceYes},
+		{ID: "bk-ja", Question: "バックアップを毎日取得していますか", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes},
+	}, match.DefaultConfig())
+	res := runFill(t, ix, in, Options{Overwrite: true})
+	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	if v, _ := g.GetCellValue("Sheet1", "C2"); v != "Yes" {
+		t.Errorf("C2 = %q, want Yes", v)
+	}
+	for _, c := range []struct{ sheet, cell, want string }{{"Sheet1", "D2", remarks}, {"Marks", "D2", mark}} {
+		if fm, _ := g.GetCellFormula(c.sheet, c.cell); fm != c.want {
+			t.Errorf("%s!%s formula %q, want %q", c.sheet, c.cell, fm, c.want)
+		}
+	}
+	cs, _ := g.GetComments("Sheet1")
+	var text string
+	for _, c := range cs {
+		for _, p := range c.Paragraph {
+			text += c.Cell + ": " + p.Text
+		}
+	}
+	if want := "C2: Backups run every night"; !strings.HasPrefix(text, want) {
+		t.Errorf("comments %q, want %q…", text, want)
+	}
+	for _, it := range res.Items {
+		if it.Sheet == "Marks" && it.Row == 2 && it.Status != StatusKept {
+			t.Errorf("Marks row 2 %s, want kept", it.Status)
+		}
+	}
+}
+
 func TestDefaultOutput(t *testing.T) {
 	for in, want := range map[string]string{"a/b.xlsx": "a/b.filled.xlsx", "c.xlsm": "c.filled.xlsm", "d": "d.filled.xlsx", "e.f/g": "e.f/g.filled.xlsx"} {
 		if got := DefaultOutput(in); got != want {

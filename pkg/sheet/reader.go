@@ -101,12 +101,14 @@ type Row struct {
 	// empty or a placeholder.
 	Answer   string `json:"answer,omitempty"`
 	Answered bool   `json:"answered"`
-	// Locked is set when the answer cell holds a formula: qfill never
-	// replaces a formula.
+	// Locked is set when the answer cell (or one of its mark cells) holds
+	// a formula: qfill never replaces a formula.
 	Locked bool `json:"locked,omitempty"`
 	// SharedWith names the top-left cell of an answer area merged over
 	// several questions; only the first of them is answered there.
-	SharedWith  string `json:"shared_with,omitempty"`
+	SharedWith string `json:"shared_with,omitempty"`
+	// RemarksCell is empty when the row's remarks cell holds a formula;
+	// so is an extra answer cell left out of Extras.
 	RemarksCell string `json:"remarks_cell,omitempty"`
 	Remarks     string `json:"remarks,omitempty"`
 	// Choices lists the values a dropdown answer cell allows; empty means
@@ -285,6 +287,9 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet
 		r := &s.Rows[i]
 		for _, c := range sortedCols(s.Layout.ExtraCols) {
 			cell, _ := excelize.CoordinatesToCellName(c, r.Row)
+			if fm, _ := cellFormula(f, rs, s.Name, cell); fm != "" {
+				continue
+			}
 			r.Extras = append(r.Extras, Extra{Label: s.Layout.ExtraCols[c], Cell: cell, Value: strings.TrimSpace(g.text(r.Row, c)), Choices: dvs.choicesAt(c, r.Row)})
 		}
 	}

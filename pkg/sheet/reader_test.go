@@ -265,6 +265,45 @@ func TestFormulaQuestionsAndLockedAnswers(t *testing.T) {
 	}
 }
 
+// A formula in a remarks cell, an extra answer cell or a mark cell is the
+// customer's, though it shows nothing (=IF(C2="","",…)): the row gets no
+// remarks cell, no such extra, and is locked for a mark cell.
+func TestFormulaRemarksExtrasAndMarks(t *testing.T) {
+	b := newBook(t, "CAIQ")
+	_, err := b.f.NewSheet("Marks")
+	b.must(err)
+	b.rows("CAIQ", 1,
+		[]string{"Question ID", "Question", "Answer", "SSRM Control Ownership", "Notes"},
+		[]string{"A-01", "Are audit policies established and reviewed?"},
+		[]string{"A-02", "Are audits performed at least annually?"})
+	b.list("CAIQ", "C2:C3", "Yes", "No", "NA")
+	b.list("CAIQ", "D2:D3", "CSP-owned", "CSC-owned")
+	b.must(b.f.SetCellFormula("CAIQ", "D2", `IF(C2="","","CSP-owned")`))
+	b.must(b.f.SetCellFormula("CAIQ", "E3", `IF(C3="No","Explain","")`))
+	b.rows("Marks", 1,
+		[]string{"No.", "質問", "はい", "いいえ", "備考"},
+		[]string{"1", "データセンターは国内にありますか"},
+		[]string{"2", "バックアップを取得していますか"})
+	b.must(b.f.SetCellFormula("Marks", "D3", `IF(C3="○","","")`))
+	s := b.sheet("CAIQ")
+	if len(s.Rows) != 2 {
+		t.Fatalf("rows = %d, want 2", len(s.Rows))
+	}
+	if r := s.Rows[0]; len(r.Extras) != 0 || r.RemarksCell != "E2" {
+		t.Errorf("row 2: extras %+v, remarks cell %q; want none, E2", r.Extras, r.RemarksCell)
+	}
+	if r := s.Rows[1]; len(r.Extras) != 1 || r.Extras[0].Cell != "D3" || r.RemarksCell != "" {
+		t.Errorf("row 3: extras %+v, remarks cell %q; want D3, none", r.Extras, r.RemarksCell)
+	}
+	m := b.sheet("Marks")
+	if len(m.Rows) != 2 || m.Rows[0].MarkCells == nil {
+		t.Fatalf("mark rows %+v", m.Rows)
+	}
+	if m.Rows[0].Locked || !m.Rows[1].Locked {
+		t.Errorf("locked: %v, %v; want false, true", m.Rows[0].Locked, m.Rows[1].Locked)
+	}
+}
+
 func TestRepeatedHeadersUnlabelledQuestion(t *testing.T) {
 	b := newBook(t, "Vendor Response")
 	sh := "Vendor Response"

@@ -211,6 +211,9 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 				if t := g.text(r, c); !IsPlaceholder(t) {
 					row.Answer, row.Answered = label, true
 				}
+				if fm, _ := cellFormula(f, g.raw, name, cell); fm != "" {
+					row.Locked = true
+				}
 			}
 			row.Choices = markLabels(lay.MarkCols)
 		} else {
@@ -245,6 +248,11 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
 			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
 			row.Remarks = shown(row.RemarksCell, g.text(r, lay.RemarksCol))
+			// A formula there (=IF(C5="","",…)) is the customer's, even
+			// while it shows nothing: the row has no remarks cell to write.
+			if fm, _ := cellFormula(f, g.raw, name, row.RemarksCell); fm != "" {
+				row.RemarksCell, row.Remarks = "", ""
+			}
 			// An answered row's repeated remark is the vendor's own note.
 			if n := remarkHints[row.Remarks]; !row.Answered && n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
 				row.Remarks = ""
