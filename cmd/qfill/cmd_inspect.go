@@ -61,6 +61,7 @@ type inspectSheet struct {
 	Questions int      `json:"questions"`
 	Answered  int      `json:"answered"`
 	Locked    int      `json:"locked,omitempty"`
+	Protected int      `json:"protected,omitempty"`
 	Choices   []string `json:"choices,omitempty"`
 	// Boxes are the values of answer cells typed as check boxes.
 	Boxes []string    `json:"check_boxes,omitempty"`
@@ -103,6 +104,9 @@ func describe(s *sheet.Sheet, withRows bool) inspectSheet {
 		}
 		if r.Locked {
 			v.Locked++
+		}
+		if r.Protected {
+			v.Protected++
 		}
 		if len(r.Choices) > 0 && r.MarkCells == nil {
 			k := strings.Join(r.Choices, "/")
@@ -189,6 +193,9 @@ func inspectRun(opts *inspectOptions) error {
 			fmt.Fprintf(w, "\n  %-28s %d questions, %d answered", "", s.Questions, s.Answered)
 			if s.Locked > 0 {
 				fmt.Fprintf(w, ", %d formula answers (left alone)", s.Locked)
+			}
+			if s.Protected > 0 {
+				fmt.Fprintf(w, ", %d answer cells locked by the sheet's protection (left alone)", s.Protected)
 			}
 			fmt.Fprintln(w)
 			for _, c := range s.Choices {

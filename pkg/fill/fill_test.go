@@ -262,6 +262,51 @@ func TestFormulasBesideAnswersKept(t *testing.T) {
 	}
 }
 
+// A protected sheet is filled in the cells it leaves unlocked only: a row
+// whose answer cell is locked is kept, saying why, and a locked remarks
+// cell gets nothing.
+func TestProtectedSheetFilledWhereUnlocked(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "Question", "Answer", "Remarks"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "Do you take daily backups?"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "Is data encrypted at rest?"})
+	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "Do you run penetration tests?"})
+	open, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStyle("Sheet1", "C2", "C3", open)
+	if err := f.ProtectSheet("Sheet1", &excelize.SheetProtectionOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	ix := match.New([]*corpus.Entry{
+		{ID: "bk", Question: "Do you take daily backups?", Answer: "Yes", Remarks: "Every night, kept for 30 days."},
+		{ID: "enc", Question: "Is data encrypted at rest?", Answer: "Yes"},
+		{ID: "pt", Question: "Do you run penetration tests?", Answer: "Yes"},
+	}, match.DefaultConfig())
+	res := runFill(t, ix, in, Options{})
+	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for cell, want := range map[string]string{"C2": "Yes", "C3": "Yes", "C4": "", "D2": ""} {
+		if v, _ := g.GetCellValue("Sheet1", cell); v != want {
+			t.Errorf("%s = %q, want %q", cell, v, want)
+		}
+	}
+	if cs, _ := g.GetComments("Sheet1"); len(cs) != 1 || cs[0].Cell != "C2" {
+		t.Errorf("comments %+v, want the remarks on C2", cs)
+	}
+	if it := res.Items[2]; it.Status != StatusKept || !strings.Contains(it.Reason, "protected") {
+		t.Errorf("row 4: %s (%s), want kept as protected", it.Status, it.Reason)
+	}
+}
+
 func TestDefaultOutput(t *testing.T) {
 	for in, want := range map[string]string{"a/b.xlsx": "a/b.filled.xlsx", "c.xlsm": "c.filled.xlsm", "d": "d.filled.xlsx", "e.f/g": "e.f/g.filled.xlsx"} {
 		if got := DefaultOutput(in); got != want {

@@ -172,7 +172,7 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 		for _, r := range s.Rows {
 			shared := r.SharedWith != "" && sharedSeen[r.SharedWith]
 			if r.Follows == "" {
-				aboveAsked = !r.Locked && !shared
+				aboveAsked = !r.Locked && !r.Protected && !shared
 			}
 			switch {
 			case r.Follows == "":
@@ -186,6 +186,10 @@ func Plan(wb *sheet.Workbook, m Matcher, o Options) []Item {
 			switch {
 			case r.Locked:
 				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgFormula)
+				items = append(items, it)
+				continue
+			case r.Protected:
+				it.Status, it.Reason = StatusKept, lang.f(i18n.MsgProtected)
 				items = append(items, it)
 				continue
 			case shared:

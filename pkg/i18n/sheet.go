@@ -22,6 +22,7 @@ const (
 	MsgAnswer
 	MsgRemarks
 	MsgFormula
+	MsgProtected
 	MsgShared
 	MsgImplausible
 	MsgHeadMissing
@@ -63,6 +64,7 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgAnswer:          {"Answer: %s", "回答: %s"},
 	MsgRemarks:         {"Remarks: %s", "備考: %s"},
 	MsgFormula:         {"answer cell holds a formula", "回答欄に数式があります"},
+	MsgProtected:       {"answer cell is locked: the sheet is protected", "回答欄はシートの保護でロックされています"},
 	MsgShared:          {"answer cell %s is shared with an earlier question", "回答欄 %s は前の質問と共有されています"},
 	MsgImplausible:     {"no plausible answer: the best, entry %s, has confidence %.3f", "妥当な回答がありません（最も近い %s の信頼度は %.3f）"},
 	MsgHeadMissing:     {"entry %s does not mention %q, what the question asks about", "回答 %s は、質問が尋ねている「%s」に触れていません"},

@@ -37,7 +37,7 @@ func Observe(file string, wb *sheet.Workbook) []Observation {
 	var out []Observation
 	for _, s := range wb.Checklists() {
 		for _, r := range s.Rows {
-			if !r.Answered || r.Locked || r.SharedWith != "" && r.SharedWith != r.AnswerCell {
+			if !r.Answered || r.Locked || r.Protected || r.SharedWith != "" && r.SharedWith != r.AnswerCell {
 				continue
 			}
 			o := Observation{File: file, Sheet: s.Name, Row: r.Row, QID: r.ID, Question: r.Asked(), Section: r.Section}

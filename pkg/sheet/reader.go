@@ -102,13 +102,16 @@ type Row struct {
 	Answer   string `json:"answer,omitempty"`
 	Answered bool   `json:"answered"`
 	// Locked is set when the answer cell (or one of its mark cells) holds
-	// a formula: qfill never replaces a formula.
-	Locked bool `json:"locked,omitempty"`
+	// a formula: qfill never replaces a formula. Protected is set when
+	// one is locked in a protected sheet.
+	Locked    bool `json:"locked,omitempty"`
+	Protected bool `json:"protected,omitempty"`
 	// SharedWith names the top-left cell of an answer area merged over
 	// several questions; only the first of them is answered there.
 	SharedWith string `json:"shared_with,omitempty"`
-	// RemarksCell is empty when the row's remarks cell holds a formula;
-	// so is an extra answer cell left out of Extras.
+	// RemarksCell is empty when the row's remarks cell holds a formula
+	// or is locked in a protected sheet; such an extra answer cell is
+	// left out of Extras.
 	RemarksCell string `json:"remarks_cell,omitempty"`
 	Remarks     string `json:"remarks,omitempty"`
 	// Choices lists the values a dropdown answer cell allows; empty means
@@ -217,7 +220,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 			continue
 		}
 		raws[name] = rawWorksheet(f, parts, name)
-		if err := readSheet(f, dn, s, ov, raws[name]); err != nil {
+		if err := readSheet(f, dn, s, ov, raws[name], pkgPart(f, parts[name])); err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				// The XML decoder's bare EOF says nothing to a user.
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)
@@ -255,7 +258,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 	return wb, nil
 }
 
-func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet) error {
+func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet, part []byte) error {
 	g, err := loadGrid(f, s.Name, ov.MaxRows, rs)
 	if err != nil {
 		return err
@@ -274,7 +277,8 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet
 	if err != nil {
 		return err
 	}
-	s.Rows = readRows(f, g, s.Name, lay, headers, dvs, dn)
+	keep := newUntouched(f, rs, s.Name, part)
+	s.Rows = readRows(f, g, s.Name, lay, headers, dvs, dn, keep)
 	if lay.MarkCols != nil {
 		s.Layout.Mark = sheetMark(g, lay, s.Rows)
 		for i := range s.Rows {
@@ -287,7 +291,7 @@ func readSheet(f *excelize.File, dn *names, s *Sheet, ov Overrides, rs *rawSheet
 		r := &s.Rows[i]
 		for _, c := range sortedCols(s.Layout.ExtraCols) {
 			cell, _ := excelize.CoordinatesToCellName(c, r.Row)
-			if fm, _ := cellFormula(f, rs, s.Name, cell); fm != "" {
+			if keep.either(cell) {
 				continue
 			}
 			r.Extras = append(r.Extras, Extra{Label: s.Layout.ExtraCols[c], Cell: cell, Value: strings.TrimSpace(g.text(r.Row, c)), Choices: dvs.choicesAt(c, r.Row)})

@@ -304,6 +304,62 @@ func TestFormulaRemarksExtrasAndMarks(t *testing.T) {
 	}
 }
 
+// In a protected sheet the cells left locked are not for input: a row
+// whose answer cell is locked is Protected, a locked remarks cell is no
+// remarks cell. An unprotected sheet's locked cells are written as ever.
+func TestProtectedSheetLockedCells(t *testing.T) {
+	for _, protect := range []bool{true, false} {
+		b := newBook(t, "Checklist")
+		b.rows("Checklist", 1,
+			[]string{"No.", "質問", "回答", "備考"},
+			[]string{"1", "データセンターは国内にありますか"},
+			[]string{"2", "バックアップを取得していますか"},
+			[]string{"3", "多要素認証に対応していますか"})
+		open, err := b.f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}})
+		b.must(err)
+		b.must(b.f.SetCellStyle("Checklist", "C2", "D2", open))
+		b.must(b.f.SetCellStyle("Checklist", "C3", "C3", open))
+		b.must(b.f.SetCellStyle("Checklist", "D4", "D4", open))
+		if protect {
+			b.must(b.f.ProtectSheet("Checklist", &excelize.SheetProtectionOptions{}))
+		}
+		s := b.sheet("Checklist")
+		if len(s.Rows) != 3 {
+			t.Fatalf("rows = %d, want 3", len(s.Rows))
+		}
+		var got []string
+		for _, r := range s.Rows {
+			got = append(got, fmt.Sprintf("%v %s", r.Protected, r.RemarksCell))
+		}
+		want := "false D2,false ,true D4"
+		if !protect {
+			want = "false D2,false D3,false D4"
+		}
+		if strings.Join(got, ",") != want {
+			t.Errorf("protected %v: rows %q, want %s", protect, got, want)
+		}
+	}
+}
+
+// The sheetProtection element turns protection on only with sheet="1".
+func TestSheetProtected(t *testing.T) {
+	for xml, want := range map[string]bool{
+		`<worksheet><sheetData/></worksheet>`:                                            false,
+		`<worksheet><sheetData/><sheetProtection sheet="1" objects="1"/></worksheet>`:    true,
+		`<worksheet><sheetProtection algorithmName="SHA-512" sheet='true'/></worksheet>`: true,
+		`<worksheet><sheetProtection sheet="0"/></worksheet>`:                            false,
+		`<worksheet><sheetProtection objects="1"/></worksheet>`:                          false,
+		`<worksheet><sheetProtectionX sheet="1"/></worksheet>`:                           false,
+		`<worksheet><sheetProtectionX/><sheetProtection
+			sheet="1"/></worksheet>`: true,
+		`<worksheet><sheetProtection`: false,
+	} {
+		if got := sheetProtected([]byte(xml)); got != want {
+			t.Errorf("%s: %v, want %v", xml, got, want)
+		}
+	}
+}
+
 func TestRepeatedHeadersUnlabelledQuestion(t *testing.T) {
 	b := newBook(t, "Vendor Response")
 	sh := "Vendor Response"

@@ -49,7 +49,7 @@ func isHeader(headers []int, r int) bool {
 	return false
 }
 
-func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations, dn *names) []Row {
+func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int, dvs *validations, dn *names, keep *untouched) []Row {
 	date1904 := cellval.Date1904(f)
 	// A number in an answer or remarks cell is read as its format shows
 	// it (99.95%, a date): learn records it, and it would fill the next
@@ -211,9 +211,8 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 				if t := g.text(r, c); !IsPlaceholder(t) {
 					row.Answer, row.Answered = label, true
 				}
-				if fm, _ := cellFormula(f, g.raw, name, cell); fm != "" {
-					row.Locked = true
-				}
+				row.Locked = row.Locked || keep.formula(cell)
+				row.Protected = row.Protected || keep.locked(cell)
 			}
 			row.Choices = markLabels(lay.MarkCols)
 		} else {
@@ -224,9 +223,8 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			// beside Service Name), marks the cell to fill: no answer
 			// repeats its question.
 			row.Answered = !IsPlaceholder(row.Answer) && textnorm.Key(row.Answer) != textnorm.Key(q) && !describesItem(row.Answer, q)
-			if fm, _ := cellFormula(f, g.raw, name, row.AnswerCell); fm != "" {
-				row.Locked = true
-			}
+			row.Locked = keep.formula(row.AnswerCell)
+			row.Protected = keep.locked(row.AnswerCell)
 			row.Choices = dvs.choicesAt(lay.AnswerCol, r)
 			if shared != "" {
 				if c, r0, err := excelize.CellNameToCoordinates(shared); err == nil {
@@ -248,9 +246,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if lay.RemarksCol > 0 && !g.covered(r, lay.RemarksCol) && !g.hiddenCols[lay.RemarksCol] {
 			row.RemarksCell, _ = excelize.CoordinatesToCellName(lay.RemarksCol, r)
 			row.Remarks = shown(row.RemarksCell, g.text(r, lay.RemarksCol))
-			// A formula there (=IF(C5="","",…)) is the customer's, even
-			// while it shows nothing: the row has no remarks cell to write.
-			if fm, _ := cellFormula(f, g.raw, name, row.RemarksCell); fm != "" {
+			if keep.either(row.RemarksCell) {
 				row.RemarksCell, row.Remarks = "", ""
 			}
 			// An answered row's repeated remark is the vendor's own note.
