@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/qfill/qfill/internal/hostile"
+	"github.com/xuri/excelize/v2"
 )
 
 // emptyDir fails the test when dir holds anything.
@@ -166,5 +167,58 @@ func TestQuotingErrors(t *testing.T) {
 	long := quoting{errors.New(strings.Repeat("名", 1000))}
 	if n := len([]rune(long.Error())); n != quoteLimit+1 {
 		t.Errorf("a long quote is %d characters, want %d", n, quoteLimit+1)
+	}
+}
+
+// The calculation chain is left out of what excelize opens, every other
+// part kept as it was; a package without one, or no zip at all, is
+// passed on as it is.
+func TestWithoutCalcChain(t *testing.T) {
+	var base bytes.Buffer
+	if err := excelize.NewFile().Write(&base); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(base.Bytes()), int64(base.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		if err := zw.Copy(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w, _ := zw.Create(calcChainPart)
+	w.Write([]byte(`<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="1"/></calcChain>`))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	with := buf.Bytes()
+	got := withoutCalcChain(with)
+	out, err := zip.NewReader(bytes.NewReader(got), int64(len(got)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.File) != len(zr.File) {
+		t.Fatalf("%d parts, want %d", len(out.File), len(zr.File))
+	}
+	for i, f := range out.File {
+		if f.Name != zr.File[i].Name || f.CRC32 != zr.File[i].CRC32 {
+			t.Errorf("part %d: %s, want %s as it was", i, f.Name, zr.File[i].Name)
+		}
+	}
+	b, err := OpenBytes(with, "with.xlsx", OpenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, ok := b.Pkg.Load(calcChainPart); ok {
+		t.Error("excelize was given the calculation chain")
+	}
+	for _, same := range [][]byte{base.Bytes(), []byte("not a zip")} {
+		if got := withoutCalcChain(same); &got[0] != &same[0] {
+			t.Errorf("%.20q was copied", same)
+		}
 	}
 }
