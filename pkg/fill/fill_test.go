@@ -307,6 +307,55 @@ func TestProtectedSheetFilledWhereUnlocked(t *testing.T) {
 	}
 }
 
+// A cell whose input rule limits a text's length (a textLength
+// validation) gets no longer text: an answer over the answer cell's limit
+// is held for review, saying why; remarks over the remarks cell's go to a
+// comment on the answer cell.
+func TestTextLengthRules(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答", "備考"})
+	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "バックアップを毎日取得していますか"})
+	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "データセンターの所在地を教えてください"})
+	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "多要素認証に対応していますか"})
+	for _, r := range []struct {
+		sqref string
+		max   float64
+	}{{"C2:C4", 10}, {"D2:D4", 12}} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = r.sqref
+		if err := dv.SetRange(0, r.max, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween); err != nil {
+			t.Fatal(err)
+		}
+		f.AddDataValidation("Sheet1", dv)
+	}
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	ix := match.New([]*corpus.Entry{
+		{ID: "bk", Question: "バックアップを毎日取得していますか", Answer: "はい", Remarks: "毎日深夜に取得し、30日間保管しています。"},
+		{ID: "dc", Question: "データセンターの所在地を教えてください", Answer: "東京および大阪のリージョンにあります。"},
+		{ID: "mfa", Question: "多要素認証に対応していますか", Answer: "はい", Remarks: "対応しています。"},
+	}, match.DefaultConfig())
+	res := runFill(t, ix, in, Options{})
+	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer g.Close()
+	for cell, want := range map[string]string{"C2": "はい", "D2": "", "C3": "", "C4": "はい", "D4": "対応しています。"} {
+		if v, _ := g.GetCellValue("Sheet1", cell); v != want {
+			t.Errorf("%s = %q, want %q", cell, v, want)
+		}
+	}
+	if cs, _ := g.GetComments("Sheet1"); len(cs) != 2 || cs[0].Cell != "C2" || cs[1].Cell != "C3" {
+		t.Errorf("comments %+v, want the remarks on C2 and the review on C3", cs)
+	}
+	if it := res.Items[1]; it.Status != StatusReview || !strings.Contains(it.Reason, "入力規則") {
+		t.Errorf("row 3: %s (%s), want review for the input rule", it.Status, it.Reason)
+	}
+}
+
 func TestDefaultOutput(t *testing.T) {
 	for in, want := range map[string]string{"a/b.xlsx": "a/b.filled.xlsx", "c.xlsm": "c.filled.xlsm", "d": "d.filled.xlsx", "e.f/g": "e.f/g.filled.xlsx"} {
 		if got := DefaultOutput(in); got != want {

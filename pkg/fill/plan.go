@@ -305,12 +305,12 @@ func decide(it *Item, r sheet.Row, res match.Result, o Options) {
 			}
 		}
 		var text []write
-		if it.noChoice && r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite) {
+		if it.noChoice {
 			// Sure of the answer, not of the dropdown's value (an entry
 			// that names none, for a question such as 所在国はどこですか):
 			// its text goes where a filled row's would, and the cell waits
 			// for the reviewer's value.
-			if t := choiceRemarks(e, corpus.ChoiceNone); t != "" {
+			if t := choiceRemarks(e, corpus.ChoiceNone); t != "" && remarksCell(r, t, o) != "" {
 				text = []write{{cell: r.RemarksCell, value: t}}
 				it.Remarks = t
 				it.Reason = it.lang.f(i18n.MsgNoChoiceRemarks, strings.Join(r.Choices, " / "), e.ID)
@@ -345,8 +345,8 @@ func writeAnswer(r sheet.Row, e *corpus.Entry, value, remarks string, o Options)
 		ws = append(ws, write{cell: r.AnswerCell, value: value})
 	}
 	if remarks != "" {
-		if r.RemarksCell != "" && (strings.TrimSpace(r.Remarks) == "" || o.Overwrite) {
-			ws = append(ws, write{cell: r.RemarksCell, value: remarks})
+		if c := remarksCell(r, remarks, o); c != "" {
+			ws = append(ws, write{cell: c, value: remarks})
 		} else {
 			// Nowhere to put the explanation (no remarks column, or the
 			// customer's note in it), beside a dropdown's choice or the
@@ -357,6 +357,16 @@ func writeAnswer(r sheet.Row, e *corpus.Entry, value, remarks string, o Options)
 		}
 	}
 	return append(ws, extraWrites(r, e, o)...)
+}
+
+// remarksCell is the cell that takes the remarks text: the row's remarks
+// cell when it is free (or --overwrite) and its input rule allows a text
+// that long, else "" (the text goes to a comment).
+func remarksCell(r sheet.Row, text string, o Options) string {
+	if r.RemarksCell == "" || strings.TrimSpace(r.Remarks) != "" && !o.Overwrite || r.RemarksMaxLen > 0 && utf16Len(text) > r.RemarksMaxLen {
+		return ""
+	}
+	return r.RemarksCell
 }
 
 // reason says, in the sheet's language, which check of the matcher kept
@@ -488,6 +498,9 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 	// short without a word: half an answer must not go out as the answer.
 	if why == "" && max(utf16Len(value), utf16Len(remarks)) > excelize.TotalCellChars {
 		return "", remarks, lang.f(i18n.MsgTooLong, e.ID, excelize.TotalCellChars), false
+	}
+	if why == "" && r.AnswerMaxLen > 0 && utf16Len(value) > r.AnswerMaxLen {
+		return "", remarks, lang.f(i18n.MsgCellLimit, e.ID, utf16Len(value), r.AnswerMaxLen), false
 	}
 	return value, remarks, why, noChoice
 }

@@ -45,6 +45,7 @@ const (
 	MsgAboveYes
 	MsgNoAllowedValue
 	MsgTooLong
+	MsgCellLimit
 	MsgLeftBlank
 	MsgReviewed
 	MsgInapplicable
@@ -87,6 +88,7 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgNoChoiceRemarks: {"the cell takes one of %s and entry %s has no choice; its answer is in the remarks", "回答欄は %s のいずれかですが、回答 %s に選択肢がありません（回答本文は備考欄に記入済み）"},
 	MsgNoAllowedValue:  {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
 	MsgTooLong:         {"entry %s is longer than a cell holds (%d characters)", "回答 %s はセルに入る長さ（%d 文字）を超えています"},
+	MsgCellLimit:       {"entry %s has %d characters; the answer cell's input rule allows %d", "回答 %s は %d 文字で、回答欄の入力規則（%d 文字まで）を超えています"},
 	MsgLeftBlank:       {"left blank by the reviewer", "確認者が空欄にしました"},
 	MsgReviewed:        {"decided by the reviewer", "確認者が決めました"},
 	MsgInapplicable:    {"entry %s answers \"not applicable\" to a question worded otherwise: check that its premise holds here", "回答 %s は別の言い回しの質問への「該当なし」です。その前提がこの質問にも当てはまるか確認してください"},

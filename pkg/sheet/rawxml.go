@@ -313,7 +313,7 @@ func (rs *rawSheet) hiddenCols(maxCol int) (map[int]bool, bool) {
 }
 
 // validations returns the sheet's data validations as excelize's
-// GetDataValidations gives them (type, cells and first formula; the
+// GetDataValidations gives them (type, operator, cells and formulas; the
 // worksheet's, then those of its x14 extension, where LibreOffice and
 // newer Excel keep lists on other sheets), false when excelize must be
 // asked.
@@ -369,11 +369,15 @@ func decodeValidations(el []byte) ([]*excelize.DataValidation, bool) {
 		XMLName xml.Name `xml:"dataValidations"`
 		DV      []struct {
 			Type     string `xml:"type,attr"`
+			Operator string `xml:"operator,attr"`
 			Sqref    string `xml:"sqref,attr"`
 			XMSqref  string `xml:"sqref"`
 			Formula1 *struct {
 				Content string `xml:",innerxml"`
 			} `xml:"formula1"`
+			Formula2 *struct {
+				Content string `xml:",innerxml"`
+			} `xml:"formula2"`
 		} `xml:"dataValidation"`
 	}
 	if xml.Unmarshal(el, &dvs) != nil {
@@ -381,16 +385,25 @@ func decodeValidations(el []byte) ([]*excelize.DataValidation, bool) {
 	}
 	out := make([]*excelize.DataValidation, 0, len(dvs.DV))
 	for _, d := range dvs.DV {
-		dv := &excelize.DataValidation{Type: d.Type, Sqref: d.Sqref}
-		if d.Formula1 != nil {
-			dv.Formula1 = validationFormula.Replace(d.Formula1.Content)
-			if strings.HasPrefix(d.Formula1.Content, `"`) {
-				dv.Formula1 = strings.ReplaceAll(dv.Formula1, `""`, `"`)
+		dv := &excelize.DataValidation{Type: d.Type, Operator: d.Operator, Sqref: d.Sqref}
+		formula := func(f *struct {
+			Content string `xml:",innerxml"`
+		}) string {
+			if f == nil {
+				return ""
 			}
+			v := validationFormula.Replace(f.Content)
+			if strings.HasPrefix(f.Content, `"`) {
+				v = strings.ReplaceAll(v, `""`, `"`)
+			}
+			if d.XMSqref != "" {
+				v = strings.TrimSuffix(strings.TrimPrefix(v, "<xm:f>"), "</xm:f>")
+			}
+			return v
 		}
+		dv.Formula1, dv.Formula2 = formula(d.Formula1), formula(d.Formula2)
 		if d.XMSqref != "" {
 			dv.Sqref = d.XMSqref
-			dv.Formula1 = strings.TrimSuffix(strings.TrimPrefix(dv.Formula1, "<xm:f>"), "</xm:f>")
 		}
 		out = append(out, dv)
 	}

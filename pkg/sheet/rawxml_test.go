@@ -231,16 +231,16 @@ func TestRawFormulas(t *testing.T) {
 func TestRawValidations(t *testing.T) {
 	const x14 = `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:dataValidations count="1" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"><x14:dataValidation type="list" allowBlank="1"><x14:formula1><xm:f>Lists!$A$1:$A$3</xm:f></x14:formula1><xm:sqref>D2:D9</xm:sqref></x14:dataValidation></x14:dataValidations></ext>`
 	const cf = `<conditionalFormatting sqref="E2:E9"><cfRule type="dataBar" priority="1"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF638EC6"/></dataBar><extLst><ext uri="{B025F937-C7B1-47D3-B67F-A62EFF666E3E}" xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"><x14:id>{0}</x14:id></ext></extLst></cfRule></conditionalFormatting>`
-	const dv = `<dataValidations count="2"><dataValidation type="list" allowBlank="1" sqref="C2:C9"><formula1>"Yes,No,R&amp;D"</formula1></dataValidation><dataValidation type="whole" sqref="F2"><formula1>0</formula1><formula2>9</formula2></dataValidation></dataValidations>`
+	const dv = `<dataValidations count="3"><dataValidation type="list" allowBlank="1" sqref="C2:C9"><formula1>"Yes,No,R&amp;D"</formula1></dataValidation><dataValidation type="whole" sqref="F2"><formula1>0</formula1><formula2>9</formula2></dataValidation><dataValidation type="textLength" operator="lessThanOrEqual" sqref="G2:G9"><formula1>200</formula1></dataValidation></dataValidations>`
 	for _, c := range []struct {
 		name, body string
 		want       int
 	}{
 		{"none", `<sheetData/>`, 0},
-		{"worksheet's", `<sheetData/>` + dv, 2},
-		{"and the extension's", `<sheetData/>` + cf + dv + `<extLst>` + x14 + `</extLst>`, 3},
-		{"with an extLst inside its own", `<sheetData/>` + dv + `<extLst><ext uri="{0}"><extLst><ext uri="{1}"/></extLst></ext>` + x14 + `</extLst>`, 3},
-		{"a rule's extLst only", `<sheetData/>` + cf + dv + `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`, 2},
+		{"worksheet's", `<sheetData/>` + dv, 3},
+		{"and the extension's", `<sheetData/>` + cf + dv + `<extLst>` + x14 + `</extLst>`, 4},
+		{"with an extLst inside its own", `<sheetData/>` + dv + `<extLst><ext uri="{0}"><extLst><ext uri="{1}"/></extLst></ext>` + x14 + `</extLst>`, 4},
+		{"a rule's extLst only", `<sheetData/>` + cf + dv + `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`, 3},
 	} {
 		pkg := workbookWithSheet(t, c.body)
 		f, err := excelize.OpenReader(bytes.NewReader(pkg))
@@ -254,7 +254,7 @@ func TestRawValidations(t *testing.T) {
 			t.Fatalf("%s: %d validations (%v), excelize %d (%v), want %d", c.name, len(got), ok, len(want), err, c.want)
 		}
 		for i := range got {
-			if got[i].Type != want[i].Type || got[i].Sqref != want[i].Sqref || got[i].Formula1 != want[i].Formula1 {
+			if got[i].Type != want[i].Type || got[i].Operator != want[i].Operator || got[i].Sqref != want[i].Sqref || got[i].Formula1 != want[i].Formula1 || got[i].Formula2 != want[i].Formula2 {
 				t.Errorf("%s: %d: %+v, excelize %+v", c.name, i, *got[i], *want[i])
 			}
 		}
@@ -289,6 +289,34 @@ func TestCellRef(t *testing.T) {
 		}
 		if got, ok := cellRef([]byte(tag)); !ok || got != want.R {
 			t.Errorf("%s: %q %v, want %q", tag, got, ok, want.R)
+		}
+	}
+}
+
+// The longest text a textLength rule allows, as Excel applies its
+// operator; no limit for a lower bound only, a bound read from a cell, or
+// one that allows nothing.
+func TestLongestText(t *testing.T) {
+	for _, c := range []struct {
+		op, f1, f2 string
+		want       int
+	}{
+		{"lessThanOrEqual", "200", "", 200},
+		{"lessThan", "200", "", 199},
+		{"between", "1", "100", 100},
+		{"", "1", " 50 ", 50},
+		{"equal", "8", "", 8},
+		{"greaterThan", "10", "", 0},
+		{"notBetween", "1", "10", 0},
+		{"lessThanOrEqual", "$B$1", "", 0},
+		{"lessThan", "1", "", 0},
+	} {
+		n, ok := longestText(&excelize.DataValidation{Type: "textLength", Operator: c.op, Formula1: c.f1, Formula2: c.f2})
+		if !ok {
+			n = 0
+		}
+		if n != c.want {
+			t.Errorf("%s %q %q: %d, want %d", c.op, c.f1, c.f2, n, c.want)
 		}
 	}
 }

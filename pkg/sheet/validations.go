@@ -3,6 +3,7 @@ package sheet
 import (
 	"encoding/xml"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -171,9 +172,18 @@ type listRule struct {
 	values []string
 }
 
-// validations holds a sheet's list dropdowns.
+// validations holds a sheet's list dropdowns and its limits on a text's
+// length.
 type validations struct {
-	rules []listRule
+	rules   []listRule
+	lengths []lengthRule
+}
+
+// lengthRule is a textLength validation that sets a longest text: at
+// most max characters (as Excel's LEN counts them).
+type lengthRule struct {
+	areas []area
+	max   int
 }
 
 func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*validations, error) {
@@ -186,6 +196,12 @@ func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*v
 	}
 	v := &validations{}
 	for _, dv := range dvs {
+		if dv != nil && dv.Type == "textLength" {
+			if n, ok := longestText(dv); ok {
+				v.lengths = append(v.lengths, lengthRule{areas: parseAreas(dv.Sqref), max: n})
+			}
+			continue
+		}
 		if dv == nil || dv.Type != "list" {
 			continue // type-less validations only show an input prompt
 		}
@@ -193,15 +209,36 @@ func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*v
 		if len(values) == 0 {
 			continue
 		}
-		rule := listRule{values: values}
-		for _, ref := range strings.Fields(dv.Sqref) {
-			if a, ok := parseArea(ref); ok {
-				rule.areas = append(rule.areas, a)
-			}
-		}
-		v.rules = append(v.rules, rule)
+		v.rules = append(v.rules, listRule{areas: parseAreas(dv.Sqref), values: values})
 	}
 	return v, nil
+}
+
+// longestText is the longest text a textLength validation allows, when its
+// bound is a positive number (a bound read from a cell is not followed).
+func longestText(dv *excelize.DataValidation) (int, bool) {
+	bound, less := dv.Formula1, 0
+	switch dv.Operator {
+	case "lessThanOrEqual", "equal":
+	case "lessThan":
+		less = 1
+	case "", "between": // between is the default
+		bound = dv.Formula2
+	default:
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(bound))
+	return n - less, err == nil && n-less > 0
+}
+
+func parseAreas(sqref string) []area {
+	var out []area
+	for _, ref := range strings.Fields(sqref) {
+		if a, ok := parseArea(ref); ok {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func parseArea(ref string) (area, bool) {
@@ -225,11 +262,32 @@ func (v *validations) choicesAt(col, row int) []string {
 	}
 	var out []string
 	for _, r := range v.rules {
-		for _, a := range r.areas {
-			if row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2 {
-				out = r.values
-			}
+		if covers(r.areas, col, row) {
+			out = r.values
 		}
 	}
 	return out
+}
+
+// maxLenAt returns the longest text allowed at (col,row), 0 for no limit.
+func (v *validations) maxLenAt(col, row int) int {
+	if v == nil {
+		return 0
+	}
+	n := 0
+	for _, r := range v.lengths {
+		if covers(r.areas, col, row) {
+			n = r.max
+		}
+	}
+	return n
+}
+
+func covers(areas []area, col, row int) bool {
+	for _, a := range areas {
+		if row >= a.r1 && row <= a.r2 && col >= a.c1 && col <= a.c2 {
+			return true
+		}
+	}
+	return false
 }
