@@ -304,6 +304,28 @@ func TestFormulaRemarksExtrasAndMarks(t *testing.T) {
 	}
 }
 
+// An array formula (or a dynamic array's spill) holds its formula in its
+// first cell only; the rest of its range is the formula's too.
+func TestArrayFormulaRange(t *testing.T) {
+	b := newBook(t, "Checklist")
+	b.rows("Checklist", 1,
+		[]string{"No.", "質問", "回答", "備考"},
+		[]string{"1", "データセンターは国内にありますか"},
+		[]string{"2", "バックアップを取得していますか"},
+		[]string{"3", "多要素認証に対応していますか"},
+		[]string{"4", "ログを保管していますか"})
+	array, ref := excelize.STCellFormulaTypeArray, "C3:C4"
+	b.must(b.f.SetCellFormula("Checklist", "C3", `IF(A3:A4="","","")`, excelize.FormulaOpts{Type: &array, Ref: &ref}))
+	s := b.sheet("Checklist")
+	var got []bool
+	for _, r := range s.Rows {
+		got = append(got, r.Locked)
+	}
+	if fmt.Sprint(got) != "[false true true false]" {
+		t.Errorf("locked %v, want rows 3 and 4", got)
+	}
+}
+
 // In a protected sheet the cells left locked are not for input: a row
 // whose answer cell is locked is Protected, a locked remarks cell is no
 // remarks cell. An unprotected sheet's locked cells are written as ever.

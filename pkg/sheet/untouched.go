@@ -24,10 +24,11 @@ func newUntouched(f *excelize.File, rs *rawSheet, sheet string, part []byte) *un
 	return &untouched{f: f, rs: rs, sheet: sheet, protected: sheetProtected(part), byStyle: map[int]bool{}}
 }
 
-// formula reports a formula in the cell.
+// formula reports a formula in the cell, or an array formula's range
+// over it (writing into one breaks the array).
 func (u *untouched) formula(cell string) bool {
 	fm, _ := cellFormula(u.f, u.rs, u.sheet, cell)
-	return fm != ""
+	return fm != "" || u.rs.inArray(cell)
 }
 
 // locked reports a cell the sheet's protection keeps from input. A style
