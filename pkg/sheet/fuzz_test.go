@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -23,6 +24,12 @@ func addTemplateSheets(f *testing.F) {
 			f.Fatal(err)
 		}
 		f.Add(ziptest.Part(f, b, sheetPart))
+	}
+	// The first again, protected, its answer cells locked or not as
+	// their styles say: the protection is read the same both ways.
+	if len(files) > 0 {
+		b, _ := os.ReadFile(files[0])
+		f.Add(bytes.Replace(ziptest.Part(f, b, sheetPart), []byte("</sheetData>"), []byte(`</sheetData><sheetProtection sheet="1" objects="1"/>`), 1))
 	}
 }
 

@@ -104,9 +104,6 @@ type rawSheet struct {
 	// is false when excelize must be asked.
 	fms            map[string]string
 	fmsRead, fmsOK bool
-	// arrays are the ranges of array formulas (and of dynamic arrays'
-	// spills): only their first cell holds the formula.
-	arrays []area
 }
 
 // rawWorksheet returns the sheet's XML when it can be read directly, or
@@ -464,16 +461,6 @@ func (rs *rawSheet) worksheetExtLst() ([]byte, bool) {
 // relative references to the cell, which the reader does not look at (it
 // asks whether there is a formula, what sheets it names, a HYPERLINK's
 // label).
-// inArray reports a cell in the range of an array formula, when the
-// sheet's formulas could be read directly.
-func (rs *rawSheet) inArray(cell string) bool {
-	col, row, err := excelize.CellNameToCoordinates(cell)
-	if _, ok := rs.formula(cell); !ok || err != nil {
-		return false
-	}
-	return covers(rs.arrays, col, row)
-}
-
 func (rs *rawSheet) formula(cell string) (string, bool) {
 	col, row, err := excelize.CellNameToCoordinates(cell)
 	if rs == nil || err != nil {
@@ -566,9 +553,6 @@ func (rs *rawSheet) readFormulas() (map[string]string, bool) {
 			return nil, false
 		}
 		out[ref] = f.Content
-		if a, ok := parseArea(f.Ref); ok && f.T == "array" {
-			rs.arrays = append(rs.arrays, a)
-		}
 		if f.T == "shared" && f.Si != nil {
 			if _, ok := masters[*f.Si]; !ok && f.Ref != "" {
 				masters[*f.Si] = f.Content

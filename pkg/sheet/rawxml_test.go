@@ -320,3 +320,15 @@ func TestLongestText(t *testing.T) {
 		}
 	}
 }
+
+// Array formulas' ranges, read from the worksheet's XML however the rest
+// of it is read.
+func TestArrayRanges(t *testing.T) {
+	got := arrayRanges([]byte(`<sheetData><row r="2"><c r="C2"><f t="array" ref="C2:C4">A2:A4*2</f></c>` +
+		`<c r="D2"><f ref='E5' aca="0" t='array'>1</f></c><c r="F2"><f t="shared" ref="F2:F9" si="0">1</f></c>` +
+		`<c r="G2"><fx t="array" ref="G2:G9"/><f xt="array" ref="H2:H9"/></c></row></sheetData>`))
+	want := []area{{r1: 2, c1: 3, r2: 4, c2: 3}, {r1: 5, c1: 5, r2: 5, c2: 5}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("ranges %+v, want %+v", got, want)
+	}
+}

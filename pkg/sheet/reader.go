@@ -210,6 +210,12 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 	}
 	dn := newNames(f)
 	parts := rawParts(f)
+	// The parts' own paths, whether or not the reader takes a sheet's
+	// rows and formulas from its XML (tests read with parts nil).
+	paths := parts
+	if paths == nil {
+		paths = sheetParts(f)
+	}
 	raws := map[string]*rawSheet{}
 	var tooLarge error // the first sheet refused for its size
 	for _, name := range names {
@@ -224,7 +230,7 @@ func Read(f *excelize.File, ov Overrides) (wb *Workbook, err error) {
 			continue
 		}
 		raws[name] = rawWorksheet(f, parts, name)
-		if err := readSheet(f, dn, s, ov, raws[name], pkgPart(f, parts[name])); err != nil {
+		if err := readSheet(f, dn, s, ov, raws[name], pkgPart(f, paths[name])); err != nil {
 			if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
 				// The XML decoder's bare EOF says nothing to a user.
 				return nil, fmt.Errorf("%w: sheet %q ends in the middle of its XML", ErrCorruptZip, name)

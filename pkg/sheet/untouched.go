@@ -17,18 +17,26 @@ type untouched struct {
 	rs        *rawSheet
 	sheet     string
 	protected bool
+	arrays    []area
 	byStyle   map[int]bool // locked, by style index
 }
 
+// newUntouched reads protection and array formulas from the worksheet's
+// part as the package holds it, whether or not the reader takes the rest
+// from there (rs), so that both ways read the sheet alike.
 func newUntouched(f *excelize.File, rs *rawSheet, sheet string, part []byte) *untouched {
-	return &untouched{f: f, rs: rs, sheet: sheet, protected: sheetProtected(part), byStyle: map[int]bool{}}
+	return &untouched{f: f, rs: rs, sheet: sheet, protected: sheetProtected(part), arrays: arrayRanges(part), byStyle: map[int]bool{}}
 }
 
 // formula reports a formula in the cell, or an array formula's range
-// over it (writing into one breaks the array).
+// over it: only the range's first cell holds the formula (a dynamic
+// array's spill is stored so too), and writing into the rest breaks it.
 func (u *untouched) formula(cell string) bool {
-	fm, _ := cellFormula(u.f, u.rs, u.sheet, cell)
-	return fm != "" || u.rs.inArray(cell)
+	if fm, _ := cellFormula(u.f, u.rs, u.sheet, cell); fm != "" {
+		return true
+	}
+	col, row, err := excelize.CellNameToCoordinates(cell)
+	return err == nil && covers(u.arrays, col, row)
 }
 
 // locked reports a cell the sheet's protection keeps from input. A style
@@ -57,7 +65,36 @@ func (u *untouched) either(cell string) bool {
 	return u.formula(cell) || u.locked(cell)
 }
 
-var protectedAttr = regexp.MustCompile(`\ssheet\s*=\s*["'](?:1|true)["']`)
+var (
+	protectedAttr = regexp.MustCompile(`\ssheet\s*=\s*["'](?:1|true)["']`)
+	arrayRef      = regexp.MustCompile(`\sref\s*=\s*["']([^"']+)["']`)
+)
+
+// arrayRanges returns the ranges of the array formulas in a worksheet
+// part (<f t="array" ref="C3:C9">). Markup a comment hides may add a
+// range: a cell then wrongly left alone, never one wrongly written.
+func arrayRanges(part []byte) []area {
+	var out []area
+	for _, attr := range [][]byte{[]byte(`t="array"`), []byte(`t='array'`)} {
+		for b := part; ; {
+			i := bytes.Index(b, attr)
+			if i < 0 {
+				break
+			}
+			start := bytes.LastIndexByte(b[:i], '<')
+			end := bytes.IndexByte(b[i:], '>')
+			if start >= 0 && end >= 0 && i > 0 && isSpace(b[i-1]) && start+2 < i && b[start+1] == 'f' && isSpace(b[start+2]) {
+				if m := arrayRef.FindSubmatch(b[start : i+end]); m != nil {
+					if a, ok := parseArea(string(m[1])); ok {
+						out = append(out, a)
+					}
+				}
+			}
+			b = b[i+len(attr):]
+		}
+	}
+	return out
+}
 
 // sheetProtected reports a worksheet part whose sheetProtection element
 // turns protection on (the element alone does not: sheet defaults to
@@ -69,7 +106,7 @@ func sheetProtected(part []byte) bool {
 			return false
 		}
 		b = b[i+len("<sheetProtection"):]
-		if len(b) == 0 || !(b[0] == ' ' || b[0] == '\t' || b[0] == '\r' || b[0] == '\n' || b[0] == '/' || b[0] == '>') {
+		if len(b) == 0 || !(isSpace(b[0]) || b[0] == '/' || b[0] == '>') {
 			continue
 		}
 		if end := bytes.IndexByte(b, '>'); end >= 0 {
