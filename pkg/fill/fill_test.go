@@ -310,20 +310,23 @@ func TestProtectedSheetFilledWhereUnlocked(t *testing.T) {
 // A cell whose input rule limits a text's length (a textLength
 // validation) gets no longer text: an answer over the answer cell's limit
 // is held for review, saying why; remarks over the remarks cell's go to a
-// comment on the answer cell.
-func TestTextLengthRules(t *testing.T) {
+// comment on the answer cell. An answer cell whose rule takes a number
+// gets no text.
+func TestInputRules(t *testing.T) {
 	f := excelize.NewFile()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "質問", "回答", "備考"})
 	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "バックアップを毎日取得していますか"})
 	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "データセンターの所在地を教えてください"})
 	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "多要素認証に対応していますか"})
+	f.SetSheetRow("Sheet1", "A5", &[]any{"4", "稼働率の保証値を教えてください"})
 	for _, r := range []struct {
 		sqref string
 		max   float64
-	}{{"C2:C4", 10}, {"D2:D4", 12}} {
+		kind  excelize.DataValidationType
+	}{{"C2:C4", 10, excelize.DataValidationTypeTextLength}, {"D2:D5", 12, excelize.DataValidationTypeTextLength}, {"C5", 100, excelize.DataValidationTypeDecimal}} {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = r.sqref
-		if err := dv.SetRange(0, r.max, excelize.DataValidationTypeTextLength, excelize.DataValidationOperatorBetween); err != nil {
+		if err := dv.SetRange(0, r.max, r.kind, excelize.DataValidationOperatorBetween); err != nil {
 			t.Fatal(err)
 		}
 		f.AddDataValidation("Sheet1", dv)
@@ -336,6 +339,7 @@ func TestTextLengthRules(t *testing.T) {
 		{ID: "bk", Question: "バックアップを毎日取得していますか", Answer: "はい", Remarks: "毎日深夜に取得し、30日間保管しています。"},
 		{ID: "dc", Question: "データセンターの所在地を教えてください", Answer: "東京および大阪のリージョンにあります。"},
 		{ID: "mfa", Question: "多要素認証に対応していますか", Answer: "はい", Remarks: "対応しています。"},
+		{ID: "sla", Question: "稼働率の保証値を教えてください", Answer: "99.95%"},
 	}, match.DefaultConfig())
 	res := runFill(t, ix, in, Options{})
 	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
@@ -343,16 +347,18 @@ func TestTextLengthRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer g.Close()
-	for cell, want := range map[string]string{"C2": "はい", "D2": "", "C3": "", "C4": "はい", "D4": "対応しています。"} {
+	for cell, want := range map[string]string{"C2": "はい", "D2": "", "C3": "", "C4": "はい", "D4": "対応しています。", "C5": ""} {
 		if v, _ := g.GetCellValue("Sheet1", cell); v != want {
 			t.Errorf("%s = %q, want %q", cell, v, want)
 		}
 	}
-	if cs, _ := g.GetComments("Sheet1"); len(cs) != 2 || cs[0].Cell != "C2" || cs[1].Cell != "C3" {
-		t.Errorf("comments %+v, want the remarks on C2 and the review on C3", cs)
+	if cs, _ := g.GetComments("Sheet1"); len(cs) != 3 || cs[0].Cell != "C2" || cs[1].Cell != "C3" || cs[2].Cell != "C5" {
+		t.Errorf("comments %+v, want the remarks on C2 and reviews on C3 and C5", cs)
 	}
-	if it := res.Items[1]; it.Status != StatusReview || !strings.Contains(it.Reason, "入力規則") {
-		t.Errorf("row 3: %s (%s), want review for the input rule", it.Status, it.Reason)
+	for i, want := range map[int]string{1: "入力規則（10 文字まで）", 3: "入力規則は数値のみ"} {
+		if it := res.Items[i]; it.Status != StatusReview || !strings.Contains(it.Reason, want) {
+			t.Errorf("row %d: %s (%s), want review for %q", it.Row, it.Status, it.Reason, want)
+		}
 	}
 }
 

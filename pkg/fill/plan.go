@@ -363,10 +363,17 @@ func writeAnswer(r sheet.Row, e *corpus.Entry, value, remarks string, o Options)
 // cell when it is free (or --overwrite) and its input rule allows a text
 // that long, else "" (the text goes to a comment).
 func remarksCell(r sheet.Row, text string, o Options) string {
-	if r.RemarksCell == "" || strings.TrimSpace(r.Remarks) != "" && !o.Overwrite || r.RemarksMaxLen > 0 && utf16Len(text) > r.RemarksMaxLen {
+	if r.RemarksCell == "" || strings.TrimSpace(r.Remarks) != "" && !o.Overwrite || refuses(r.RemarksInput, text) {
 		return ""
 	}
 	return r.RemarksCell
+}
+
+// refuses reports a text that a cell's input rule does not allow: a number,
+// date or time the rule asks for (qfill writes text), or a text longer than
+// its limit.
+func refuses(in *sheet.Input, text string) bool {
+	return in != nil && (in.Kind != "" || in.MaxLen > 0 && utf16Len(text) > in.MaxLen)
 }
 
 // reason says, in the sheet's language, which check of the matcher kept
@@ -499,8 +506,12 @@ func render(r sheet.Row, e *corpus.Entry, lang Lang) (value, remarks, why string
 	if why == "" && max(utf16Len(value), utf16Len(remarks)) > excelize.TotalCellChars {
 		return "", remarks, lang.f(i18n.MsgTooLong, e.ID, excelize.TotalCellChars), false
 	}
-	if why == "" && r.AnswerMaxLen > 0 && utf16Len(value) > r.AnswerMaxLen {
-		return "", remarks, lang.f(i18n.MsgCellLimit, e.ID, utf16Len(value), r.AnswerMaxLen), false
+	if in := r.AnswerInput; why == "" && refuses(in, value) {
+		if in.Kind != "" {
+			kind := map[string]i18n.Msg{"whole": i18n.MsgKindWhole, "decimal": i18n.MsgKindDecimal, "date": i18n.MsgKindDate, "time": i18n.MsgKindTime}[in.Kind]
+			return "", remarks, lang.f(i18n.MsgCellKind, lang.f(kind)), false
+		}
+		return "", remarks, lang.f(i18n.MsgCellLimit, e.ID, utf16Len(value), in.MaxLen), false
 	}
 	return value, remarks, why, noChoice
 }

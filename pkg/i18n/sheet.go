@@ -46,6 +46,11 @@ const (
 	MsgNoAllowedValue
 	MsgTooLong
 	MsgCellLimit
+	MsgCellKind
+	MsgKindWhole
+	MsgKindDecimal
+	MsgKindDate
+	MsgKindTime
 	MsgLeftBlank
 	MsgReviewed
 	MsgInapplicable
@@ -89,6 +94,11 @@ var sheetCatalogue = map[Msg][2]string{
 	MsgNoAllowedValue:  {"no allowed value (%s) means %q", "選択肢（%s）に「%s」に当たるものがありません"},
 	MsgTooLong:         {"entry %s is longer than a cell holds (%d characters)", "回答 %s はセルに入る長さ（%d 文字）を超えています"},
 	MsgCellLimit:       {"entry %s has %d characters; the answer cell's input rule allows %d", "回答 %s は %d 文字で、回答欄の入力規則（%d 文字まで）を超えています"},
+	MsgCellKind:        {"the answer cell's input rule takes %s, not text", "回答欄の入力規則は%sのみを受け付けます（文章は書き込めません）"},
+	MsgKindWhole:       {"a whole number", "整数"},
+	MsgKindDecimal:     {"a number", "数値"},
+	MsgKindDate:        {"a date", "日付"},
+	MsgKindTime:        {"a time", "時刻"},
 	MsgLeftBlank:       {"left blank by the reviewer", "確認者が空欄にしました"},
 	MsgReviewed:        {"decided by the reviewer", "確認者が決めました"},
 	MsgInapplicable:    {"entry %s answers \"not applicable\" to a question worded otherwise: check that its premise holds here", "回答 %s は別の言い回しの質問への「該当なし」です。その前提がこの質問にも当てはまるか確認してください"},

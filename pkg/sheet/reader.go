@@ -114,10 +114,10 @@ type Row struct {
 	// left out of Extras.
 	RemarksCell string `json:"remarks_cell,omitempty"`
 	Remarks     string `json:"remarks,omitempty"`
-	// AnswerMaxLen and RemarksMaxLen are the longest texts the cells'
-	// input rules (a textLength validation) allow; 0 for no limit.
-	AnswerMaxLen  int `json:"answer_max_len,omitempty"`
-	RemarksMaxLen int `json:"remarks_max_len,omitempty"`
+	// AnswerInput and RemarksInput are what the cells' input rules (a
+	// validation other than a list) allow; nil for anything.
+	AnswerInput  *Input `json:"answer_input,omitempty"`
+	RemarksInput *Input `json:"remarks_input,omitempty"`
 	// Choices lists the values a dropdown answer cell allows; empty means
 	// free text.
 	Choices []string `json:"choices,omitempty"`

@@ -226,11 +226,11 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			row.Locked = keep.formula(row.AnswerCell)
 			row.Protected = keep.locked(row.AnswerCell)
 			row.Choices = dvs.choicesAt(lay.AnswerCol, r)
-			row.AnswerMaxLen = dvs.maxLenAt(lay.AnswerCol, r)
+			row.AnswerInput = dvs.inputAt(lay.AnswerCol, r)
 			if shared != "" {
 				if c, r0, err := excelize.CellNameToCoordinates(shared); err == nil {
 					row.Choices = dvs.choicesAt(c, r0)
-					row.AnswerMaxLen = dvs.maxLenAt(c, r0)
+					row.AnswerInput = dvs.inputAt(c, r0)
 				}
 			}
 			if labels, ticked, ok := readBoxes(row.Answer); ok && len(row.Choices) == 0 {
@@ -251,7 +251,7 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			if keep.either(row.RemarksCell) {
 				row.RemarksCell, row.Remarks = "", ""
 			}
-			row.RemarksMaxLen = dvs.maxLenAt(lay.RemarksCol, r)
+			row.RemarksInput = dvs.inputAt(lay.RemarksCol, r)
 			// An answered row's repeated remark is the vendor's own note.
 			if n := remarkHints[row.Remarks]; !row.Answered && n >= 3 && n*2 > withQ || isRemarksHint(row.Remarks) {
 				row.Remarks = ""

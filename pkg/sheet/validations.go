@@ -172,18 +172,28 @@ type listRule struct {
 	values []string
 }
 
-// validations holds a sheet's list dropdowns and its limits on a text's
-// length.
+// validations holds a sheet's list dropdowns and its other input rules.
 type validations struct {
-	rules   []listRule
-	lengths []lengthRule
+	rules  []listRule
+	inputs []inputRule
 }
 
-// lengthRule is a textLength validation that sets a longest text: at
-// most max characters (as Excel's LEN counts them).
-type lengthRule struct {
-	areas []area
-	max   int
+// inputRule is a validation that limits what a cell takes other than a
+// list: a longest text (textLength: at most maxLen characters, as Excel's
+// LEN counts them), or a number, date or time (kind: whole, decimal,
+// date, time), which no text qfill writes is.
+type inputRule struct {
+	areas  []area
+	maxLen int
+	kind   string
+}
+
+// Input is what a cell's input rule allows: MaxLen characters at most
+// (0: no limit), or a value of Kind (whole, decimal, date, time; "" for
+// text).
+type Input struct {
+	MaxLen int    `json:"max_len,omitempty"`
+	Kind   string `json:"kind,omitempty"`
 }
 
 func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*validations, error) {
@@ -196,13 +206,20 @@ func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*v
 	}
 	v := &validations{}
 	for _, dv := range dvs {
-		if dv != nil && dv.Type == "textLength" {
-			if n, ok := longestText(dv); ok {
-				v.lengths = append(v.lengths, lengthRule{areas: parseAreas(dv.Sqref), max: n})
-			}
+		if dv == nil {
 			continue
 		}
-		if dv == nil || dv.Type != "list" {
+		switch dv.Type {
+		case "textLength":
+			if n, ok := longestText(dv); ok {
+				v.inputs = append(v.inputs, inputRule{areas: parseAreas(dv.Sqref), maxLen: n})
+			}
+			continue
+		case "whole", "decimal", "date", "time":
+			v.inputs = append(v.inputs, inputRule{areas: parseAreas(dv.Sqref), kind: dv.Type})
+			continue
+		}
+		if dv.Type != "list" {
 			continue // type-less validations only show an input prompt
 		}
 		values := n.resolve(sheet, dv.Formula1, 0)
@@ -269,18 +286,19 @@ func (v *validations) choicesAt(col, row int) []string {
 	return out
 }
 
-// maxLenAt returns the longest text allowed at (col,row), 0 for no limit.
-func (v *validations) maxLenAt(col, row int) int {
+// inputAt returns what the input rule at (col,row) allows; the last rule
+// covering the cell wins.
+func (v *validations) inputAt(col, row int) *Input {
 	if v == nil {
-		return 0
+		return nil
 	}
-	n := 0
-	for _, r := range v.lengths {
+	var in *Input
+	for _, r := range v.inputs {
 		if covers(r.areas, col, row) {
-			n = r.max
+			in = &Input{MaxLen: r.maxLen, Kind: r.kind}
 		}
 	}
-	return n
+	return in
 }
 
 func covers(areas []area, col, row int) bool {
