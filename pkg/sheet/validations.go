@@ -178,19 +178,16 @@ type validations struct {
 	inputs []inputRule
 }
 
-// inputRule is a validation that limits what a cell takes other than a
-// list: a longest text (textLength: at most maxLen characters, as Excel's
-// LEN counts them), or a number, date or time (kind: whole, decimal,
-// date, time), which no text qfill writes is.
+// inputRule is a validation other than a list that limits what its cells
+// take.
 type inputRule struct {
-	areas  []area
-	maxLen int
-	kind   string
+	areas []area
+	in    Input
 }
 
-// Input is what a cell's input rule allows: MaxLen characters at most
-// (0: no limit), or a value of Kind (whole, decimal, date, time; "" for
-// text).
+// Input is what a cell's input rule allows: a text of MaxLen characters at
+// most, as Excel's LEN counts them (textLength; 0: no limit), or a value
+// of Kind (whole, decimal, date, time), which no text qfill writes is.
 type Input struct {
 	MaxLen int    `json:"max_len,omitempty"`
 	Kind   string `json:"kind,omitempty"`
@@ -209,24 +206,20 @@ func readValidations(f *excelize.File, rs *rawSheet, n *names, sheet string) (*v
 		if dv == nil {
 			continue
 		}
+		// A type-less validation only shows an input prompt, and a
+		// custom one's formula is not evaluated.
 		switch dv.Type {
+		case "list":
+			if values := n.resolve(sheet, dv.Formula1, 0); len(values) > 0 {
+				v.rules = append(v.rules, listRule{areas: parseAreas(dv.Sqref), values: values})
+			}
 		case "textLength":
 			if n, ok := longestText(dv); ok {
-				v.inputs = append(v.inputs, inputRule{areas: parseAreas(dv.Sqref), maxLen: n})
+				v.inputs = append(v.inputs, inputRule{areas: parseAreas(dv.Sqref), in: Input{MaxLen: n}})
 			}
-			continue
 		case "whole", "decimal", "date", "time":
-			v.inputs = append(v.inputs, inputRule{areas: parseAreas(dv.Sqref), kind: dv.Type})
-			continue
+			v.inputs = append(v.inputs, inputRule{areas: parseAreas(dv.Sqref), in: Input{Kind: dv.Type}})
 		}
-		if dv.Type != "list" {
-			continue // type-less validations only show an input prompt
-		}
-		values := n.resolve(sheet, dv.Formula1, 0)
-		if len(values) == 0 {
-			continue
-		}
-		v.rules = append(v.rules, listRule{areas: parseAreas(dv.Sqref), values: values})
 	}
 	return v, nil
 }
@@ -295,7 +288,7 @@ func (v *validations) inputAt(col, row int) *Input {
 	var in *Input
 	for _, r := range v.inputs {
 		if covers(r.areas, col, row) {
-			in = &Input{MaxLen: r.maxLen, Kind: r.kind}
+			in = &r.in
 		}
 	}
 	return in
