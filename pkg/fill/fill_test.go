@@ -48,6 +48,22 @@ func runFill(t *testing.T, ix *match.Index, in string, o Options) *Result {
 	return res
 }
 
+// fillBook saves f, fills it from entries and opens the filled copy.
+func fillBook(t *testing.T, f *excelize.File, entries []*corpus.Entry, o Options) (*Result, *excelize.File) {
+	t.Helper()
+	in := filepath.Join(t.TempDir(), "in.xlsx")
+	if err := f.SaveAs(in); err != nil {
+		t.Fatal(err)
+	}
+	res := runFill(t, match.New(entries, match.DefaultConfig()), in, o)
+	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { g.Close() })
+	return res, g
+}
+
 func dump(t *testing.T, data []byte) string {
 	t.Helper()
 	s, err := xlsxdump.Dump(data, xlsxdump.Options{})
@@ -223,20 +239,10 @@ func TestFormulasBesideAnswersKept(t *testing.T) {
 	f.SetSheetRow("Marks", "A4", &[]any{"3", "侵入テストを実施していますか"})
 	mark := `IF(E2="","","x")`
 	f.SetCellFormula("Marks", "D2", mark)
-	in := filepath.Join(t.TempDir(), "in.xlsx")
-	if err := f.SaveAs(in); err != nil {
-		t.Fatal(err)
-	}
-	ix := match.New([]*corpus.Entry{
+	res, g := fillBook(t, f, []*corpus.Entry{
 		{ID: "bk", Question: "Do you take daily backups?", Answer: "Yes. Backups run every night and are kept for 30 days.", Choice: corpus.ChoiceYes},
 		{ID: "bk-ja", Question: "バックアップを毎日取得していますか", Answer: "はい。毎日取得しています。", Choice: corpus.ChoiceYes},
-	}, match.DefaultConfig())
-	res := runFill(t, ix, in, Options{Overwrite: true})
-	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	}, Options{Overwrite: true})
 	if v, _ := g.GetCellValue("Sheet1", "C2"); v != "Yes" {
 		t.Errorf("C2 = %q, want Yes", v)
 	}
@@ -279,21 +285,11 @@ func TestProtectedSheetFilledWhereUnlocked(t *testing.T) {
 	if err := f.ProtectSheet("Sheet1", &excelize.SheetProtectionOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	in := filepath.Join(t.TempDir(), "in.xlsx")
-	if err := f.SaveAs(in); err != nil {
-		t.Fatal(err)
-	}
-	ix := match.New([]*corpus.Entry{
+	res, g := fillBook(t, f, []*corpus.Entry{
 		{ID: "bk", Question: "Do you take daily backups?", Answer: "Yes", Remarks: "Every night, kept for 30 days."},
 		{ID: "enc", Question: "Is data encrypted at rest?", Answer: "Yes"},
 		{ID: "pt", Question: "Do you run penetration tests?", Answer: "Yes"},
-	}, match.DefaultConfig())
-	res := runFill(t, ix, in, Options{})
-	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	}, Options{})
 	for cell, want := range map[string]string{"C2": "Yes", "C3": "Yes", "C4": "", "D2": ""} {
 		if v, _ := g.GetCellValue("Sheet1", cell); v != want {
 			t.Errorf("%s = %q, want %q", cell, v, want)
@@ -331,22 +327,12 @@ func TestInputRules(t *testing.T) {
 		}
 		f.AddDataValidation("Sheet1", dv)
 	}
-	in := filepath.Join(t.TempDir(), "in.xlsx")
-	if err := f.SaveAs(in); err != nil {
-		t.Fatal(err)
-	}
-	ix := match.New([]*corpus.Entry{
+	res, g := fillBook(t, f, []*corpus.Entry{
 		{ID: "bk", Question: "バックアップを毎日取得していますか", Answer: "はい", Remarks: "毎日深夜に取得し、30日間保管しています。"},
 		{ID: "dc", Question: "データセンターの所在地を教えてください", Answer: "東京および大阪のリージョンにあります。"},
 		{ID: "mfa", Question: "多要素認証に対応していますか", Answer: "はい", Remarks: "対応しています。"},
 		{ID: "sla", Question: "稼働率の保証値を教えてください", Answer: "99.95%"},
-	}, match.DefaultConfig())
-	res := runFill(t, ix, in, Options{})
-	g, err := excelize.OpenReader(bytes.NewReader(res.Bytes))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer g.Close()
+	}, Options{})
 	for cell, want := range map[string]string{"C2": "はい", "D2": "", "C3": "", "C4": "はい", "D4": "対応しています。", "C5": ""} {
 		if v, _ := g.GetCellValue("Sheet1", cell); v != want {
 			t.Errorf("%s = %q, want %q", cell, v, want)
