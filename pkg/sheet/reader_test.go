@@ -326,6 +326,31 @@ func TestArrayFormulaRange(t *testing.T) {
 	}
 }
 
+// In a table whose questions carry IDs, a follow-up without one of its own
+// (「はい」の場合、…記載してください) is a question of the row above, and a
+// row that asks is never taken for a section heading that the rows below
+// would be read under.
+func TestFollowUpWithoutID(t *testing.T) {
+	b := newBook(t, "回答シート")
+	b.rows("回答シート", 1,
+		[]string{"項番", "大項目", "質問内容", "回答欄", "補足説明"},
+		[]string{"1", "組織", "情報セキュリティ責任者を任命していますか"},
+		[]string{"", "", "「はい」の場合、その役職を記載してください"},
+		[]string{"2", "組織", "情報セキュリティポリシーを策定していますか"},
+		[]string{"", "", "以下の項目は該当する場合のみご回答ください"},
+		[]string{"3", "技術", "保存データを暗号化していますか"},
+		[]string{"4", "技術", "多要素認証に対応していますか"})
+	s := b.sheet("回答シート")
+	var got []string
+	for _, r := range s.Rows {
+		got = append(got, fmt.Sprintf("%d %s|%t|%t", r.Row, r.Section, r.Follows != "", r.OnYes()))
+	}
+	want := []string{"2 組織|false|false", "3 組織|true|true", "4 組織|false|false", "6 技術|false|false", "7 技術|false|false"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("rows\n%q\nwant\n%q", got, want)
+	}
+}
+
 // In a protected sheet the cells left locked are not for input: a row
 // whose answer cell is locked is Protected, a locked remarks cell is no
 // remarks cell. An unprotected sheet's locked cells are written as ever.

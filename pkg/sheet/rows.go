@@ -174,8 +174,15 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 		if g.hiddenCols[lay.AnswerCol] && lay.MarkCols == nil {
 			continue
 		}
-		if lay.IDCol > 0 && id == "" && looksLikeHeading(g, r, lay, q) {
-			section = q
+		// A follow-up without an ID of its own (「はい」の場合、その役職を
+		// 記載してください) is a question of the row above; a row that asks
+		// names no section either way.
+		_, follows := FollowUp(q)
+		followUp := follows && id == "" && asks(q)
+		if lay.IDCol > 0 && id == "" && looksLikeHeading(g, r, lay, q) && !followUp {
+			if !asks(q) {
+				section = q
+			}
 			continue
 		}
 		// "2 データセンターについて" above 2-1, 2-2 names their part.
@@ -183,8 +190,8 @@ func readRows(f *excelize.File, g *grid, name string, lay Layout, headers []int,
 			section = q
 			continue
 		}
-		if idRequired && !isQuestionID(id) {
-			if looksLikeHeading(g, r, lay, q) {
+		if idRequired && !isQuestionID(id) && !followUp {
+			if looksLikeHeading(g, r, lay, q) && !asks(q) {
 				section = q
 			}
 			continue
