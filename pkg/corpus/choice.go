@@ -19,8 +19,8 @@ var choiceWords = map[string]Choice{}
 
 func init() {
 	for c, words := range map[Choice][]string{
-		ChoiceYes: {"yes", "y", "はい", "○", "〇", "◯", "有", "あり", "有り", "対応済", "対応済み", "対応している", "実施済", "実施済み", "実施している", "あります", "可", "可能", "対応可", "対応可能", "適合", "準拠", "pass", "compliant", "implemented", "inplace", "導入済", "導入済み", "実装済", "実装済み", "true", "済", "◎"},
-		ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "ありません", "不可", "不可能", "不適合", "非準拠", "非適合", "未準拠", "対応不可", "対応不可能", "未導入", "未実装", "fail", "noncompliant", "non-compliant", "notcompliant", "notimplemented", "false", "未"},
+		ChoiceYes: {"yes", "y", "はい", "○", "〇", "◯", "有", "あり", "有り", "対応済", "対応済み", "対応している", "実施済", "実施済み", "実施している", "あります", "可", "可能", "対応可", "対応可能", "適合", "適", "準拠", "pass", "compliant", "implemented", "inplace", "導入済", "導入済み", "実装済", "実装済み", "true", "済", "◎"},
+		ChoiceNo:  {"no", "n", "いいえ", "×", "✕", "無", "なし", "無し", "未対応", "未実施", "対応していない", "実施していない", "ありません", "不可", "不可能", "不適合", "否", "非準拠", "非適合", "未準拠", "対応不可", "対応不可能", "未導入", "未実装", "fail", "noncompliant", "non-compliant", "notcompliant", "notimplemented", "false", "未"},
 		ChoiceNA:  {"na", "n/a", "notapplicable", "該当なし", "該当無し", "対象外", "非該当", "適用外", "該当しない", "該当せず", "-", "－", "―", "ー", "none"},
 	} {
 		for _, w := range words {

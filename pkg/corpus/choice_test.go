@@ -27,6 +27,8 @@ func TestPickChoice(t *testing.T) {
 		{[]string{"対応可", "対応不可", "該当なし"}, ChoiceYes, "対応可", true},
 		{[]string{"対応可", "対応不可", "該当なし"}, ChoiceNo, "対応不可", true},
 		{[]string{"Compliant", "Non-Compliant", "Not Applicable"}, ChoiceNo, "Non-Compliant", true},
+		{[]string{"適", "否", "該当なし"}, ChoiceYes, "適", true},
+		{[]string{"適", "否", "該当なし"}, ChoiceNo, "否", true},
 		{[]string{"Implemented", "Not Implemented", "Planned", "Not Applicable"}, ChoiceYes, "Implemented", true},
 		{[]string{"Implemented", "Not Implemented", "Planned", "Not Applicable"}, ChoiceNo, "Not Implemented", true},
 		{[]string{"A：対応している", "B：一部対応", "C：対応していない"}, ChoiceYes, "A：対応している", true},
