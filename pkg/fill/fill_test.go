@@ -215,15 +215,22 @@ func TestFormulaLikeAnswersStayText(t *testing.T) {
 	}
 }
 
-// A customer's formula in a remarks or mark cell survives a fill, even
-// --overwrite, though it shows nothing: the answer's text goes to a
-// comment on the answer cell instead.
-func TestFormulasBesideAnswersKept(t *testing.T) {
+// threeQuestions is a sheet of three English questions (rows 2 to 4) with
+// answer (C) and remarks (D) columns.
+func threeQuestions() *excelize.File {
 	f := excelize.NewFile()
 	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "Question", "Answer", "Remarks"})
 	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "Do you take daily backups?"})
 	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "Is data encrypted at rest?"})
 	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "Do you run penetration tests?"})
+	return f
+}
+
+// A customer's formula in a remarks or mark cell survives a fill, even
+// --overwrite, though it shows nothing: the answer's text goes to a
+// comment on the answer cell instead.
+func TestFormulasBesideAnswersKept(t *testing.T) {
+	f := threeQuestions()
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = "C2:C4"
 	if err := dv.SetDropList([]string{"Yes", "No"}); err != nil {
@@ -272,11 +279,7 @@ func TestFormulasBesideAnswersKept(t *testing.T) {
 // whose answer cell is locked is kept, saying why, and a locked remarks
 // cell gets nothing.
 func TestProtectedSheetFilledWhereUnlocked(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetRow("Sheet1", "A1", &[]any{"No.", "Question", "Answer", "Remarks"})
-	f.SetSheetRow("Sheet1", "A2", &[]any{"1", "Do you take daily backups?"})
-	f.SetSheetRow("Sheet1", "A3", &[]any{"2", "Is data encrypted at rest?"})
-	f.SetSheetRow("Sheet1", "A4", &[]any{"3", "Do you run penetration tests?"})
+	f := threeQuestions()
 	open, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}})
 	if err != nil {
 		t.Fatal(err)
